@@ -1,0 +1,1 @@
+"""Pure-Python core: routines, timeline, session state and analysis; imports no Qt."""

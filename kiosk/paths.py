@@ -1,0 +1,37 @@
+"""Where things live: the data folder (flag, environment, platform default) and bundled files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+APP_NAME = "si-kiosk"
+
+
+def bundled_dir(name: str) -> Path:
+    """The bundled `routines` or `media` folder (beside the package, or inside a frozen bundle)."""
+    override = os.environ.get(f"KIOSK_{name.upper()}_DIR")
+    if override:
+        return Path(override)
+    for base in (PROJECT_DIR, PACKAGE_DIR):
+        candidate = base / name
+        if candidate.is_dir():
+            return candidate
+    return PROJECT_DIR / name
+
+
+def data_dir(flag: str | os.PathLike | None = None) -> Path:
+    """The data folder: `--data-dir`, else `KIOSK_DATA_DIR`, else the platform's user data folder.
+
+    The folder is created readable only by its owner (0700 on POSIX).
+    """
+    chosen = flag or os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    path = Path(chosen).expanduser()
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path

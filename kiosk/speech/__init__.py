@@ -1,0 +1,1 @@
+"""Text-to-speech adapter: render sentences to WAV off the GUI thread, play them instantly."""

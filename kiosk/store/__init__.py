@@ -1,0 +1,1 @@
+"""TinyDB adapter: crash-safe storage of settings, profiles and pain ratings."""

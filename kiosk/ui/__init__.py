@@ -1,0 +1,1 @@
+"""Qt user interface: main window, screens, widgets and theme."""

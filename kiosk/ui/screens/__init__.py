@@ -1,0 +1,1 @@
+"""Full-window screens shown one at a time by the main window."""

@@ -1,0 +1,66 @@
+"""Colours, type sizes and the one style sheet every screen shares, scaled to the window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours chosen for at least 4.5:1 text contrast on their backgrounds."""
+
+    background: str = "#F6F3EE"     # warm off-white
+    surface: str = "#FFFFFF"
+    text: str = "#1F2A33"           # 14.0:1 on background
+    muted: str = "#4A5661"          # 7.0:1 on background
+    primary: str = "#1F5F8B"        # white text on it: 6.9:1
+    primary_pressed: str = "#164766"
+    secondary: str = "#DDE6EE"      # dark text on it: 11:1
+    secondary_pressed: str = "#C2D1DE"
+    danger: str = "#B3261E"         # white text on it: 6.5:1
+    danger_pressed: str = "#8C1D18"
+    accent: str = "#2E7D5B"         # white text: 5.3:1
+    focus: str = "#E0A100"
+    figure_skin: str = "#E8B48F"
+    mat: str = "#7FB3A5"
+
+
+PALETTE = Palette()
+
+
+def unit_for_height(height: int) -> int:
+    """Base text size in pixels for a window of this height (22 px at 1080, 16 px at 600)."""
+    return max(14, min(40, round(height / 49)))
+
+
+def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
+    """The application style sheet for base text size `unit` pixels."""
+    p = palette
+    big = round(unit * 1.4)
+    huge = round(unit * 2.2)
+    pad = round(unit * 0.6)
+    button_min = max(44, round(unit * 2.8))
+    return f"""
+    QWidget {{ background: {p.background}; color: {p.text}; font-size: {unit}px; }}
+    QLabel[role="title"] {{ font-size: {huge}px; font-weight: bold; }}
+    QLabel[role="heading"] {{ font-size: {big}px; font-weight: bold; }}
+    QLabel[role="caption"] {{ font-size: {big}px; }}
+    QLabel[role="muted"] {{ color: {p.muted}; }}
+    QLabel[role="countdown"] {{ font-size: {round(unit * 4.5)}px; font-weight: bold; color: {p.primary}; }}
+    QLabel[role="notice"] {{ background: #FFF4D6; color: {p.text}; border-radius: {pad}px; padding: {pad}px; }}
+    QPushButton {{
+        min-height: {button_min}px; padding: {pad}px {unit}px; border-radius: {pad}px;
+        font-size: {big}px; font-weight: bold; border: 2px solid transparent;
+        background: {p.secondary}; color: {p.text};
+    }}
+    QPushButton:pressed {{ background: {p.secondary_pressed}; }}
+    QPushButton:focus {{ border: 3px solid {p.focus}; }}
+    QPushButton[role="primary"] {{ background: {p.primary}; color: white; }}
+    QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
+    QPushButton[role="danger"] {{ background: {p.danger}; color: white; }}
+    QPushButton[role="danger"]:pressed {{ background: {p.danger_pressed}; }}
+    QListWidget {{ background: {p.surface}; border: none; font-size: {big}px; }}
+    QListWidget::item {{ padding: {pad}px; border-bottom: 1px solid {p.secondary}; }}
+    QListWidget::item:selected {{ background: {p.primary}; color: white; }}
+    QScrollArea {{ border: none; }}
+    """

@@ -1,0 +1,1 @@
+"""Reusable widgets: big buttons, the animated figure, countdowns."""
