@@ -1,0 +1,105 @@
+"""The `kiosk` command: run the app, and inspect routines, voices and data from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.core.loader import LIBRARY, load_routines
+from kiosk.core.timeline import compile_routine, format_minutes
+from kiosk.paths import bundled_dir
+
+
+def _routines_folder_for(paths: list[Path]) -> Path:
+    """The folder whose exercise library the given files use: theirs if they have one, else the bundled one."""
+    for path in paths:
+        for folder in (path.parent, path.parent.parent):
+            if (folder / LIBRARY).exists():
+                return folder
+    return bundled_dir("routines")
+
+
+def cmd_routines_list(args: argparse.Namespace) -> int:
+    result = load_routines(bundled_dir("routines"))
+    for routine in result.routines.values():
+        minutes = compile_routine(routine).duration / 60
+        print(f"{routine.id}\t{routine.title}\t{minutes:.0f} min")
+    for error in result.errors:
+        print(f"warning: {error}", file=sys.stderr)
+    return 0
+
+
+def cmd_routines_validate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths]
+    folder = _routines_folder_for(paths) if paths else bundled_dir("routines")
+    result = load_routines(folder, paths or None)
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    if result.errors:
+        print(f"{len(result.errors)} error{'s' if len(result.errors) != 1 else ''} found.", file=sys.stderr)
+        return 1
+    print(f"OK: {len(result.routines)} routines, {len(result.exercises)} exercises in {folder}")
+    return 0
+
+
+def cmd_routines_script(args: argparse.Namespace) -> int:
+    result = load_routines(bundled_dir("routines"))
+    routine = result.routines.get(args.id)
+    if routine is None:
+        known = ", ".join(result.routines) or "none"
+        print(f"No valid routine with id {args.id!r} (valid: {known}).", file=sys.stderr)
+        for error in result.errors:
+            print(error, file=sys.stderr)
+        return 1
+    timeline = compile_routine(routine)
+    if args.json:
+        json.dump([cue.to_dict() for cue in timeline.cues], sys.stdout, indent=1)
+        print()
+    else:
+        print(timeline.script())
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.app import run_app  # Qt is imported only when the app really runs
+
+    return run_app(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Voice-guided exercises for sacroiliac joint pain.")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the app (the default)")
+    run.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    run.add_argument("--routine", metavar="ID", help="start this routine straight away")
+    run.add_argument("--data-dir", metavar="DIR", help="where settings and ratings are kept")
+    run.set_defaults(func=cmd_run)
+
+    routines = sub.add_parser("routines", help="list, check and print routines")
+    rsub = routines.add_subparsers(dest="routines_command", metavar="ACTION", required=True)
+    rsub.add_parser("list", help="one line per routine: id, title, minutes").set_defaults(func=cmd_routines_list)
+    validate = rsub.add_parser("validate", help="check routine files (all bundled ones by default)")
+    validate.add_argument("paths", nargs="*", metavar="PATH")
+    validate.set_defaults(func=cmd_routines_validate)
+    script = rsub.add_parser("script", help="print a routine's timeline")
+    script.add_argument("id")
+    script.add_argument("--json", action="store_true", help="a JSON list of cues")
+    script.set_defaults(func=cmd_routines_script)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["run", *(argv or [])])
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

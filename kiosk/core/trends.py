@@ -1,0 +1,307 @@
+"""Weekly pain trend: bucket ratings by ISO week and judge the change against clinical yardsticks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
+
+#: A drop of at least this many points on the 0-10 scale ... (Farrar 2001; IMMPACT)
+MEANINGFUL_POINTS = 2
+#: ... and of at least this percentage of the baseline counts as a meaningful improvement.
+MEANINGFUL_PERCENT = 30
+#: Weekly aerobic goal in minutes (American Heart Association).
+AEROBIC_GOAL_MINUTES = 150
+#: "Regular exercise": at least this many sessions in a week ...
+REGULAR_SESSIONS_PER_WEEK = 2
+#: ... for at least this many weeks in a row before the advice to tell the doctor can appear.
+ADVICE_WEEKS = 3
+
+ADVICE_TEXT = (
+    "You have exercised regularly for three weeks and your pain has not eased much yet. "
+    "It is worth telling your doctor or physiotherapist how it is going."
+)
+
+_WeekKey = tuple[int, int]          # (ISO year, ISO week)
+
+
+@dataclass(frozen=True)
+class WeekStats:
+    """One ISO week: its pain ratings summarised, sessions done and aerobic minutes logged."""
+
+    iso_year: int
+    iso_week: int
+    count: int = 0
+    mean: float | None = None
+    min: int | None = None
+    max: int | None = None
+    mean_before: float | None = None
+    mean_after: float | None = None
+    sessions: int = 0
+    aerobic_minutes: int = 0
+
+    @property
+    def label(self) -> str:
+        """The week as "YYYY-Www", for example "2026-W07"."""
+        return f"{self.iso_year:04d}-W{self.iso_week:02d}"
+
+    @property
+    def start(self) -> date:
+        """The Monday the week starts on."""
+        return date.fromisocalendar(self.iso_year, self.iso_week, 1)
+
+    def to_json_dict(self) -> dict:
+        return {
+            "week": self.label,
+            "start": self.start.isoformat(),
+            "count": self.count,
+            "mean": _round(self.mean),
+            "min": self.min,
+            "max": self.max,
+            "mean_before": _round(self.mean_before),
+            "mean_after": _round(self.mean_after),
+            "sessions": self.sessions,
+            "aerobic_minutes": self.aerobic_minutes,
+        }
+
+
+@dataclass(frozen=True)
+class Change:
+    """Baseline minus latest: positive `points` is better; `percent` is None when the baseline is 0."""
+
+    points: float
+    percent: float | None
+    meaningful: bool
+
+    def to_json_dict(self) -> dict:
+        return {"points": _round(self.points), "percent": _round(self.percent), "meaningful": self.meaningful}
+
+
+@dataclass(frozen=True)
+class TrendReport:
+    """Every week from the first record to the last (empty weeks included) and the verdict on them."""
+
+    weeks: tuple[WeekStats, ...] = ()
+    baseline: float | None = None
+    latest: float | None = None
+    change: Change | None = None
+    advice: str | None = None
+    side: str | None = None
+
+    @property
+    def rated_weeks(self) -> tuple[WeekStats, ...]:
+        """Only the weeks that have ratings."""
+        return tuple(week for week in self.weeks if week.count)
+
+    @property
+    def has_ratings(self) -> bool:
+        return self.baseline is not None
+
+    @property
+    def baseline_week(self) -> WeekStats | None:
+        return next((week for week in self.weeks if week.count), None)
+
+    @property
+    def latest_week(self) -> WeekStats | None:
+        return next((week for week in reversed(self.weeks) if week.count), None)
+
+    @property
+    def improvement_threshold(self) -> float | None:
+        """Weekly means at or below this are a meaningful improvement; None when none is possible."""
+        if self.baseline is None:
+            return None
+        threshold = min(self.baseline - MEANINGFUL_POINTS, self.baseline * (100 - MEANINGFUL_PERCENT) / 100)
+        return threshold if threshold >= 0 else None
+
+    def to_json_dict(self) -> dict:
+        return {
+            "weeks": [week.to_json_dict() for week in self.weeks],
+            "baseline": _round(self.baseline),
+            "latest": _round(self.latest),
+            "change": self.change.to_json_dict() if self.change else None,
+            "advice": self.advice,
+        }
+
+
+def rating_matches_side(rating: PainRating, side: str | None) -> bool:
+    """True when `rating` belongs in the view for `side` (None: all ratings).
+
+    Pain felt on both sides counts for the left and for the right view.
+    """
+    if side is None:
+        return True
+    return rating.side == side or (rating.side == "both" and side in ("left", "right"))
+
+
+def session_counts(session: SessionRecord) -> bool:
+    """A session counts as exercise when it was completed or at least one exercise was done."""
+    return session.completed or bool(session.done)
+
+
+def analyse(
+    ratings: Iterable[PainRating],
+    sessions: Iterable[SessionRecord] = (),
+    aerobic: Iterable[AerobicEntry] = (),
+    side: str | None = None,
+) -> TrendReport:
+    """Summarise the ratings week by week and judge the change since the first week.
+
+    Buckets: every record goes into the ISO week of its own local date (the date its timestamp
+    shows in its own UTC offset), so a daylight-saving change never moves it to another day.
+    Sessions are bucketed by their start; only sessions that count (`session_counts`) are counted.
+    The weeks run from the earliest to the latest week holding any record, empty weeks included.
+
+    `side` filters the ratings only ("left", "right", ...; None for all), see `rating_matches_side`.
+
+    Verdict: `baseline` is the mean of the first week with ratings, `latest` the mean of the last;
+    `change.points` = baseline - latest, `change.percent` = points / baseline x 100 (None when the
+    baseline is 0), `change.meaningful` when points >= 2 and percent >= 30 (decided in exact
+    arithmetic, so 6.0 -> 4.0 is meaningful and no rounding tips it either way).
+
+    The "tell your doctor" rule (never a diagnosis, only a calm suggestion, `ADVICE_TEXT`):
+    the advice appears when all of these hold --
+      1. the latest week with ratings is at least two weeks after the first one, so the ratings
+         span at least ADVICE_WEEKS (3) calendar weeks;
+      2. each of the ADVICE_WEEKS weeks ending with the latest rated week had at least
+         REGULAR_SESSIONS_PER_WEEK (2) sessions that count ("three weeks of regular exercise");
+      3. the change is not meaningful (including when pain got worse, or the baseline was 0);
+      4. there is still pain: the latest week's mean is above 0.
+    Otherwise `advice` is None.
+    """
+    buckets: dict[_WeekKey, list[PainRating]] = {}
+    week_of: dict[date, _WeekKey] = {}
+
+    def key_for(day: date) -> _WeekKey:
+        key = week_of.get(day)
+        if key is None:
+            iso = day.isocalendar()
+            key = week_of[day] = (iso[0], iso[1])
+        return key
+
+    for rating in ratings:
+        if side is None or rating_matches_side(rating, side):
+            buckets.setdefault(key_for(rating.timestamp.date()), []).append(rating)
+
+    session_totals: dict[_WeekKey, int] = {}
+    for session in sessions:
+        if session_counts(session):
+            key = key_for(session.started.date())
+            session_totals[key] = session_totals.get(key, 0) + 1
+
+    aerobic_totals: dict[_WeekKey, int] = {}
+    for entry in aerobic:
+        key = key_for(entry.timestamp.date())
+        aerobic_totals[key] = aerobic_totals.get(key, 0) + entry.minutes
+
+    keys = set(buckets) | set(session_totals) | set(aerobic_totals)
+    if not keys:
+        return TrendReport(side=side)
+
+    sums: dict[_WeekKey, tuple[int, int]] = {}
+    weeks = []
+    for key in _week_range(min(keys), max(keys)):
+        group = buckets.get(key)
+        stats = WeekStats(key[0], key[1], sessions=session_totals.get(key, 0),
+                          aerobic_minutes=aerobic_totals.get(key, 0))
+        if group:
+            pains = [rating.pain for rating in group]
+            before = [rating.pain for rating in group if rating.moment == "before"]
+            after = [rating.pain for rating in group if rating.moment == "after"]
+            total = sum(pains)
+            sums[key] = (total, len(pains))
+            stats = WeekStats(
+                key[0], key[1], count=len(pains), mean=total / len(pains), min=min(pains), max=max(pains),
+                mean_before=sum(before) / len(before) if before else None,
+                mean_after=sum(after) / len(after) if after else None,
+                sessions=stats.sessions, aerobic_minutes=stats.aerobic_minutes,
+            )
+        weeks.append(stats)
+
+    if not sums:
+        return TrendReport(weeks=tuple(weeks), side=side)
+
+    first_key, last_key = min(sums), max(sums)
+    baseline_exact = Fraction(*sums[first_key])
+    latest_exact = Fraction(*sums[last_key])
+    change = _change(baseline_exact, latest_exact)
+    advice = ADVICE_TEXT if _advice_due(weeks, first_key, last_key, change, latest_exact) else None
+    return TrendReport(
+        weeks=tuple(weeks), baseline=float(baseline_exact), latest=float(latest_exact),
+        change=change, advice=advice, side=side,
+    )
+
+
+def _change(baseline: Fraction, latest: Fraction) -> Change:
+    points = baseline - latest
+    if baseline == 0:
+        return Change(points=float(points), percent=None, meaningful=False)
+    percent = points * 100 / baseline
+    meaningful = points >= MEANINGFUL_POINTS and percent >= MEANINGFUL_PERCENT
+    return Change(points=float(points), percent=float(percent), meaningful=meaningful)
+
+
+def _advice_due(weeks: list[WeekStats], first_key: _WeekKey, last_key: _WeekKey,
+                change: Change, latest: Fraction) -> bool:
+    if change.meaningful or latest <= 0:
+        return False
+    index = {(week.iso_year, week.iso_week): i for i, week in enumerate(weeks)}
+    first, last = index[first_key], index[last_key]
+    if last - first < ADVICE_WEEKS - 1:
+        return False
+    recent = weeks[last - ADVICE_WEEKS + 1:last + 1]
+    return all(week.sessions >= REGULAR_SESSIONS_PER_WEEK for week in recent)
+
+
+def _week_range(first: _WeekKey, last: _WeekKey) -> list[_WeekKey]:
+    monday = date.fromisocalendar(first[0], first[1], 1)
+    end = date.fromisocalendar(last[0], last[1], 1)
+    keys = []
+    while monday <= end:
+        iso = monday.isocalendar()
+        keys.append((iso[0], iso[1]))
+        monday += timedelta(days=7)
+    return keys
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _format_points(points: float) -> str:
+    text = f"{abs(points):.1f}"
+    return f"{text} point" if text == "1.0" else f"{text} points"
+
+
+def _when(report: TrendReport) -> str:
+    latest = report.latest_week
+    if latest is report.weeks[-1]:
+        return "This week"
+    return f"In the week of {latest.start.day} {latest.start:%B %Y}"
+
+
+def summary_sentence(report: TrendReport) -> str:
+    """One plain sentence that answers "is this working?" for the person (never a diagnosis)."""
+    if not report.has_ratings:
+        return ("No pain ratings yet. Rate your pain before and after a session, "
+                "and your progress will appear here week by week.")
+    when = _when(report)
+    latest = f"{report.latest:.1f}"
+    if len(report.rated_weeks) == 1:
+        return (f"{when} your pain averaged {latest}. "
+                "Keep rating it: from next week you will see how it changes.")
+    change = report.change
+    assert change is not None
+    if change.percent is None:
+        return f"{when} your pain averaged {latest}; in your first week it averaged 0."
+    if round(change.points, 1) == 0:
+        return f"{when} your pain averaged {latest}, about the same as when you started."
+    amount = f"{_format_points(change.points)} ({abs(change.percent):.0f}%)"
+    if change.points < 0:
+        return (f"{when} your pain averaged {latest}, {amount} higher than when you started. "
+                "Go gently, and tell your doctor if it keeps rising.")
+    if change.meaningful:
+        return f"{when} your pain averaged {latest}, {amount} lower than when you started: a meaningful improvement."
+    return f"{when} your pain averaged {latest}, {amount} lower than when you started: a start, keep going."
