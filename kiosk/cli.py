@@ -98,7 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["run", *(argv or [])])
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:          # `kiosk routines script floor | head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -158,8 +158,11 @@ def _steps(check: _Checker, table: dict, key: str, poses: tuple[str, ...], sides
         if not isinstance(item, dict):
             sub.error(None, "must be a table like { say = \"...\", pose = \"...\" }")
             continue
-        sub.unknown(item, {"say", "pose", "hold", "seconds"})
+        sub.unknown(item, {"say", "again", "pose", "hold", "seconds"})
         say = sub.text(item, "say", required=False, max_len=160, sides=sides) or None
+        again = sub.text(item, "again", required=False, max_len=80, sides=sides) or None
+        if again and not say:
+            sub.error("again", "needs a `say` for the first repetition")
         pose = sub.text(item, "pose", required=False) or None
         if pose and poses and pose not in poses:
             sub.error("pose", f"{pose!r} is not in this exercise's poses ({', '.join(poses)})")
@@ -172,7 +175,7 @@ def _steps(check: _Checker, table: dict, key: str, poses: tuple[str, ...], sides
             sub.error("seconds", "only makes sense on a step with hold = true")
         if not say and not pose and not hold:
             sub.error(None, "says nothing, shows nothing and holds nothing")
-        steps.append(Step(say, pose, hold, seconds))
+        steps.append(Step(say, pose, hold, seconds, again))
     return tuple(steps)
 
 
@@ -263,7 +266,7 @@ def parse_routine(data: dict, path: Path, exercises: dict[str, Exercise], errors
     """Validate one routine file's table against the exercise library."""
     before = len(errors)
     check = _Checker(path, errors)
-    check.unknown(data, {"id", "title", "summary", "setting", "picture", "rest_between", "item"})
+    check.unknown(data, {"id", "title", "summary", "setting", "picture", "rest_between", "order", "item"})
     routine_id = check.ident(data, "id")
     picture = check.text(data, "picture")
     if picture and known_poses is not None and picture not in known_poses:
@@ -305,6 +308,7 @@ def parse_routine(data: dict, path: Path, exercises: dict[str, Exercise], errors
         rest_between=check.number(data, "rest_between", 0, 120, default=5),
         exercises=tuple(chosen),
         source=path,
+        order=int(check.number(data, "order", 0, 1000, whole=True, default=100)),
     )
     return routine if len(errors) == before else None
 
@@ -379,6 +383,7 @@ def load_routines(folder: Path, paths: list[Path] | None = None,
             continue
         seen[routine.id] = path
         result.routines[routine.id] = routine
+    result.routines = dict(sorted(result.routines.items(), key=lambda item: (item[1].order, item[0])))
     if not result.routines and paths == sorted(folder.glob("*.toml")) and not paths:
         result.errors.append(RoutineError(folder, "holds no routine files (*.toml)"))
     return result

@@ -21,6 +21,7 @@ class Step:
     pose: str | None = None
     hold: bool = False
     seconds: float | None = None
+    again: str | None = None        # a shorter instruction for the second and later repetitions
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Routine:
     rest_between: float
     exercises: tuple[Exercise, ...]
     source: Path | None = None
+    order: int = 100                # place on the home screen, lowest first
 
     @property
     def rest_pose(self) -> str:

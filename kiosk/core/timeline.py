@@ -182,13 +182,14 @@ def _exercise(b: _Builder, exercise: Exercise, index: int, next_title: str | Non
             else:
                 b.state = replace(b.state, rep=1, reps=1)
             if exercise.sides == "alternate":
-                b.emit("side", phrase("alternate_side", side=side_word(rep_side)))
+                b.emit("side", phrase("alternate_side", side=side_word(rep_side).capitalize()))
             for step in exercise.steps:
                 moves = step.pose is not None and step.pose != b.state.pose
                 pose = step.pose or b.state.pose
-                if step.say:
+                words = step.again if rep > 1 and step.again else step.say
+                if words:
                     extra = MOVE_SECONDS if moves else 0.0
-                    text = _fill(step.say, rep_side)
+                    text = _fill(words, rep_side)
                     b.emit("step", text, speech_seconds(text) + extra, pose=pose)
                 elif moves:
                     b.emit("pose", None, MOVE_SECONDS, pose=pose)
@@ -212,6 +213,6 @@ def compile_routine(routine: Routine) -> Timeline:
         next_title = exercises[index + 1].title if index + 1 < len(exercises) else None
         _exercise(b, exercise, index, next_title, routine.rest_between)
     b.segment(None, None, None)
-    b.emit("outro", phrase("well_done"), pose=routine.rest_pose)
+    b.emit("outro", phrase(f"well_done_{routine.setting}"), pose=routine.rest_pose)
     b.emit("end", None)
     return Timeline(routine, tuple(b.cues), tuple(b.segments), {e.id: e for e in exercises})

@@ -1,0 +1,34 @@
+# `make run` sets everything up and opens the app; `make test` sets up the tests and runs them.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+READY  := $(VENV)/.installed
+
+.PHONY: run test bench screenshots media package clean
+
+$(READY): pyproject.toml
+	packaging/system-deps.sh app
+	@test -x $(PY) || { echo "Creating the virtual environment in $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --editable '.[test]'
+	@touch $@
+
+run: $(READY)
+	$(PY) -m kiosk run --windowed
+
+test: $(READY)
+	packaging/system-deps.sh test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(READY)
+	packaging/system-deps.sh test
+	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
+
+screenshots: $(READY)
+	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.screenshots build/screenshots
+
+media: $(READY)
+	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.figure_export media/poses
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,67 @@
+"""Shown the moment something hurts: a rest position, calm advice, and what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.core.phrases import phrase
+from kiosk.ui.widgets.controls import make_button, make_label
+from kiosk.ui.widgets.pose_view import PoseView
+
+ADVICE = (
+    "Stop what you are doing and rest in a comfortable position.",
+    "Breathe slowly and let your muscles go soft.",
+    "Leave out the move that hurt. If the pain stays or gets worse, tell your doctor.",
+)
+
+
+class HurtScreen(QWidget):
+    """Calm advice, then: skip this side, skip this exercise, or end the session.
+
+    Signals:
+        skip_side_requested(), skip_exercise_requested(), end_requested()
+    """
+
+    skip_side_requested = Signal()
+    skip_exercise_requested = Signal()
+    end_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Stop and rest")
+        layout = QVBoxLayout(self)
+        layout.addWidget(make_label("Stop and rest", "title"))
+        middle = QHBoxLayout()
+        self.pose = PoseView(self)
+        self.pose.setMinimumSize(240, 150)
+        advice = QVBoxLayout()
+        self.where = make_label("", "heading", name="Where it hurt")
+        advice.addWidget(self.where)
+        for line in ADVICE:
+            advice.addWidget(make_label(line, "caption"))
+        advice.addStretch(1)
+        middle.addWidget(self.pose, 1)
+        middle.addLayout(advice, 1)
+        layout.addLayout(middle, 1)
+        self.caption = make_label(phrase("hurt"), "muted", name="Caption")
+        layout.addWidget(self.caption)
+        buttons = QHBoxLayout()
+        self.skip_side_button = make_button("Skip this side")
+        self.skip_exercise_button = make_button("Skip this exercise", "primary")
+        self.end_button = make_button("End the session")
+        self.skip_side_button.clicked.connect(self.skip_side_requested)
+        self.skip_exercise_button.clicked.connect(self.skip_exercise_requested)
+        self.end_button.clicked.connect(self.end_requested)
+        for button in (self.skip_side_button, self.skip_exercise_button, self.end_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def show_for(self, exercise_title: str | None, side: str | None, rest_pose: str) -> None:
+        """Fill in where it hurt; "skip this side" only when the exercise has sides."""
+        where = exercise_title or "this part"
+        self.where.setText(f"{where}, {side} side" if side else where)
+        self.skip_side_button.setVisible(side is not None)
+        self.skip_exercise_button.setVisible(exercise_title is not None)
+        self.pose.show_pose(rest_pose, transition_ms=0)
+        self.skip_exercise_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,71 @@
+"""The end of a session: what was done, skipped or hurt, and how long it took."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.core.session import Summary
+from kiosk.ui.widgets.controls import make_button, make_label
+
+STATUS_TEXT = {
+    "done": "✓ Done",
+    "skipped": "→ Skipped",
+    "hurt": "✗ Hurt: stopped",
+    "not_reached": "– Not reached",
+}
+
+
+def format_duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+class SummaryScreen(QWidget):
+    """Signals: home_requested()"""
+
+    home_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Session summary")
+        layout = QVBoxLayout(self)
+        self.heading = make_label("", "title")
+        self.duration = make_label("", "heading", name="Duration")
+        self.counts = make_label("", "muted", name="Counts")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.duration)
+        layout.addWidget(self.counts)
+        self.table = QGridLayout()
+        layout.addLayout(self.table)
+        layout.addStretch(1)
+        self.advice = make_label("", "notice", name="Advice")
+        self.advice.hide()
+        layout.addWidget(self.advice)
+        buttons = QHBoxLayout()
+        self.home_button = make_button("Home", "primary")
+        self.home_button.clicked.connect(self.home_requested)
+        buttons.addWidget(self.home_button)
+        self.buttons = buttons
+        layout.addLayout(buttons)
+
+    def show_summary(self, summary: Summary, real_seconds: float) -> None:
+        while self.table.count():
+            item = self.table.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.heading.setText("Well done!" if summary.completed else "Session ended")
+        self.duration.setText(f"Time: {format_duration(real_seconds)}")
+        tally = {status: len(summary.ids(status)) for status in STATUS_TEXT}
+        self.counts.setText(f"{tally['done']} done, {tally['skipped']} skipped, {tally['hurt']} hurt")
+        for row, outcome in enumerate(summary.outcomes):
+            status = STATUS_TEXT[outcome.status]
+            if outcome.hurt_sides:
+                status += f" ({', '.join(outcome.hurt_sides)} side)"
+            self.table.addWidget(make_label(outcome.title, "caption"), row, 0)
+            self.table.addWidget(make_label(status, "caption"), row, 1)
+        hurt = summary.ids("hurt")
+        self.advice.setText("Something hurt today. Leave that exercise out next time, and tell your "
+                            "doctor if the pain stays." if hurt else "")
+        self.advice.setVisible(bool(hurt))
+        self.home_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages the app (and, with "test", the test suite) needs, when missing.
+# Usage: packaging/system-deps.sh app|test
+set -euo pipefail
+
+app_packages=(
+  espeak-ng                 # the offline voice behind pyttsx3
+  libespeak-ng1
+  fonts-dejavu-core         # a readable font when the system has none
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0   # what PySide6's Qt libraries link against
+  libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+  libpulse0                 # Qt Multimedia's sound output
+)
+test_packages=(
+  xvfb xauth                # a virtual screen for the end-to-end tests
+  pulseaudio pulseaudio-utils   # a private sound server with a null sink, recorded back
+)
+
+want=("${app_packages[@]}")
+[ "${1:-app}" = "test" ] && want+=("${test_packages[@]}")
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "system-deps: not a Debian/Ubuntu system; please install the equivalents of: ${want[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for package in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "system-deps: installing missing system packages: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
