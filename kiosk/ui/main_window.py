@@ -2,75 +2,144 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import replace
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from kiosk.core.hurt_history import hurt_in_a_row
 from kiosk.core.loader import LoadResult
 from kiosk.core.ports import SettingsStore, Speaker
+from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.routine import Routine
 from kiosk.core.session import Summary
 from kiosk.core.timeline import Cue, compile_routine
+from kiosk.ui.journal import Journal
+from kiosk.ui.screens.aerobic_log import AerobicLogScreen
 from kiosk.ui.screens.aerobics import AerobicsScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.hurt import HurtScreen
+from kiosk.ui.screens.pain_details import PainDetailsScreen
+from kiosk.ui.screens.pain_rating import PainRatingScreen
 from kiosk.ui.screens.player import PlayerScreen
+from kiosk.ui.screens.progress import ProgressScreen
 from kiosk.ui.screens.safety import SafetyScreen
+from kiosk.ui.screens.skip_offer import SkipOfferScreen
 from kiosk.ui.screens.summary import SummaryScreen
+from kiosk.ui.screens.voice_settings import VoiceSettingsScreen
 from kiosk.ui.session_controller import SessionController
 from kiosk.ui.theme import stylesheet, unit_for_height
+from kiosk.ui.widgets.controls import make_button
 
 SAFETY_ACCEPTED = "safety.accepted"
+RATING_UNDO_MS = 3000
+QUESTIONS = {
+    "before": "Before you start: how is your pain right now?",
+    "after": "How is your pain right now, after the session?",
+    "during": "How strong is the pain right now?",
+}
+
+
+def local_now() -> datetime:
+    """Now, with the local UTC offset (ratings keep their own offset)."""
+    return datetime.now().astimezone()
 
 
 class MainWindow(QMainWindow):
-    """Home -> (safety, once) -> player <-> hurt -> summary -> home."""
+    """Home -> (safety once) -> (skip offer) -> rating -> player <-> hurt -> rating -> summary."""
 
     def __init__(self, library: LoadResult, speaker: Speaker, settings: SettingsStore,
-                 time_scale: float | None = None, parent: QWidget | None = None) -> None:
+                 journal: Journal | None = None, time_scale: float | None = None,
+                 notices: list[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("SI joint exercises")
         self.setAccessibleName("SI joint exercises")
         self.settings = settings
         self.speaker = speaker
         self.library = library
+        self.journal = journal or Journal(parent=self)
         self.controller = SessionController(speaker, time_scale, parent=self)
         self._routine: Routine | None = None
         self._pending: Routine | None = None
+        self._moment = "before"
+        self._where: Cue | None = None
+        self._session_id = ""
+        self._started: datetime | None = None
+        self._before_pain: int | None = None
+        self._after_pain: int | None = None
+        self._summary: Summary | None = None
         self._unit = 0
 
         routines = list(library.routines.values())
         lengths = {r.id: compile_routine(r).duration for r in routines}
-        notices = [f"Some routine files have problems ({len(library.errors)}); the others work."] \
-            if library.errors else []
+        messages = list(notices)
+        if library.errors:
+            messages.append(f"Some routine files have problems ({len(library.errors)}); the others work.")
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.home = HomeScreen(routines, lengths, notices)
+        self.home = HomeScreen(routines, lengths, messages)
         self.safety = SafetyScreen()
+        self.skip_offer = SkipOfferScreen()
+        self.rating = PainRatingScreen(undo_ms=RATING_UNDO_MS)
+        self.details = PainDetailsScreen()
         self.player = PlayerScreen()
         self.hurt = HurtScreen()
         self.summary = SummaryScreen()
         self.aerobics = AerobicsScreen(library.aerobics)
-        for screen in (self.home, self.safety, self.player, self.hurt, self.summary, self.aerobics):
+        self.aerobic_log = AerobicLogScreen()
+        self.progress = ProgressScreen(locked=False)
+        self.voice = VoiceSettingsScreen(speaker, settings)
+        for screen in (self.home, self.safety, self.skip_offer, self.rating, self.details, self.player,
+                       self.hurt, self.summary, self.aerobics, self.aerobic_log, self.progress, self.voice):
             self.stack.addWidget(screen)
+        self._add_home_buttons()
+        self._connect()
+        self.player.set_voice_notice(speaker.status_message)
+        self._apply_style()
 
+    # -- building ---------------------------------------------------------------------------
+    def _add_home_buttons(self) -> None:
+        row = self.home.extra_buttons
+        for text, handler in (("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
+                              ("Voice", lambda: self.show_screen(self.voice))):
+            button = make_button(text)
+            button.clicked.connect(handler)
+            row.addWidget(button, 1)
+
+    def _connect(self) -> None:
         self.home.start_requested.connect(self.request_start)
         self.home.aerobics_requested.connect(lambda: self.show_screen(self.aerobics))
         self.aerobics.back_requested.connect(self.go_home)
         self.safety.accepted.connect(self._safety_accepted)
         self.safety.back_requested.connect(self.go_home)
+        self.skip_offer.decided.connect(self._skip_offer_decided)
+        self.rating.rating_confirmed.connect(self._rated)
+        self.rating.skipped.connect(lambda: self._rated(None))
+        self.details.details_given.connect(self._details_given)
+        self.details.skipped.connect(self._show_summary)
         self.player.pause_toggled.connect(self.controller.toggle_pause)
         self.player.back_requested.connect(self.controller.back)
         self.player.skip_requested.connect(self.controller.skip)
         self.player.hurt_requested.connect(self._hurt)
-        self.hurt.skip_side_requested.connect(self._resume_after_hurt(self.controller.skip_side))
-        self.hurt.skip_exercise_requested.connect(self._resume_after_hurt(self.controller.skip_exercise))
+        self.hurt.rate_requested.connect(lambda: self._ask_rating("during"))
+        self.hurt.skip_side_requested.connect(self._after_hurt(self.controller.skip_side))
+        self.hurt.skip_exercise_requested.connect(self._after_hurt(self.controller.skip_exercise))
         self.hurt.end_requested.connect(self.controller.end)
         self.summary.home_requested.connect(self.go_home)
+        progress_button = make_button("My progress")
+        progress_button.clicked.connect(self.show_progress)
+        self.summary.buttons.insertWidget(0, progress_button)
+        self.aerobic_log.aerobic_logged.connect(self._aerobic_logged)
+        self.aerobic_log.back_requested.connect(self.go_home)
+        self.progress.back_requested.connect(self.go_home)
+        self.progress.summary_spoken.connect(self._speak_summary)
+        self.voice.done_requested.connect(self.go_home)
         self.controller.cue_reached.connect(self.player.show_cue)
-        self.controller.state_changed.connect(self._state_changed)
+        self.controller.state_changed.connect(lambda state: self.player.set_paused(state == "paused"))
         self.controller.finished.connect(self._finished)
-        self.player.set_voice_notice(speaker.status_message)
-        self._apply_style()
+        self.journal.save_failed.connect(self.home.show_notice)
 
     # -- navigation -------------------------------------------------------------------------
     def show_screen(self, screen: QWidget) -> None:
@@ -82,13 +151,30 @@ class MainWindow(QMainWindow):
         self.player.end()
         self.show_screen(self.home)
 
+    def show_progress(self) -> None:
+        self.progress.set_data(self.journal.ratings(), self.journal.sessions(), self.journal.aerobic())
+        self.show_screen(self.progress)
+
+    def show_aerobic_log(self) -> None:
+        self.aerobic_log.reset()
+        self.show_screen(self.aerobic_log)
+
     def request_start(self, routine: Routine) -> None:
-        """Start a routine, showing the safety screen first if it was never accepted."""
+        """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating."""
         if not self.settings.get(SAFETY_ACCEPTED, False):
             self._pending = routine
             self.show_screen(self.safety)
             return
-        self._start(routine)
+        offered = hurt_in_a_row(self.journal.sessions(), [e.id for e in routine.exercises])
+        if offered:
+            self._pending = routine
+            titles = [e.title for e in routine.exercises if e.id in offered]
+            self.skip_offer.offer(titles)
+            self._offered = set(offered)
+            self.show_screen(self.skip_offer)
+            return
+        self._pending = routine
+        self._ask_rating("before")
 
     def start_routine_by_id(self, routine_id: str) -> bool:
         routine = self.library.routines.get(routine_id)
@@ -98,17 +184,68 @@ class MainWindow(QMainWindow):
         self.request_start(routine)
         return True
 
-    # -- inside -----------------------------------------------------------------------------
+    # -- the flow ---------------------------------------------------------------------------
     def _safety_accepted(self) -> None:
         self.settings.set(SAFETY_ACCEPTED, True)
         routine, self._pending = self._pending, None
         if routine is not None:
-            self._start(routine)
+            self.request_start(routine)
         else:
             self.go_home()
 
+    def _skip_offer_decided(self, leave_out: bool) -> None:
+        routine = self._pending
+        if leave_out:
+            kept = tuple(e for e in routine.exercises if e.id not in self._offered)
+            routine = replace(routine, exercises=kept) if kept else routine
+        self._pending = routine
+        self._ask_rating("before")
+
+    def _ask_rating(self, moment: str) -> None:
+        if moment == "before":
+            self._session_id = uuid.uuid4().hex      # the 'before' rating already belongs to the session
+        self._moment = moment
+        self.rating.reset()
+        self.rating.set_question(QUESTIONS[moment])
+        self.show_screen(self.rating)
+
+    def _rated(self, pain: int | None) -> None:
+        moment = self._moment
+        if pain is not None:
+            where = self._where if moment == "during" else None
+            self.journal.add_rating(PainRating(
+                timestamp=local_now(), pain=pain, moment=moment,
+                side=where.side if where else None, exercise=where.exercise if where else None,
+                session_id=self._session_id or None))
+        if moment == "before":
+            self._before_pain = pain
+            routine, self._pending = self._pending, None
+            self._start(routine)
+        elif moment == "during":
+            if pain is not None:
+                self.hurt.set_rated(pain)
+            self.show_screen(self.hurt)
+        else:
+            self._after_pain = pain
+            if pain is None:
+                self._show_summary()
+            else:
+                self.details.reset()
+                self.show_screen(self.details)
+
+    def _details_given(self, side, worse_with, note) -> None:
+        """The optional details belong to the rating just given: replace it with a fuller one."""
+        if self._after_pain is not None and (side or worse_with or note):
+            self.journal.undo_last_rating()
+            self.journal.add_rating(PainRating(
+                timestamp=local_now(), pain=self._after_pain, moment="after", side=side,
+                note=note, worse_with=tuple(worse_with), session_id=self._session_id or None))
+        self._show_summary()
+
     def _start(self, routine: Routine) -> None:
         self._routine = routine
+        self._started = local_now()
+        self._after_pain = None
         timeline = compile_routine(routine)
         self.player.begin(timeline, self.controller.remaining_seconds)
         self.player.show_cue(timeline.cues[0])
@@ -126,24 +263,45 @@ class MainWindow(QMainWindow):
         where: Cue | None = self.controller.hurt()
         if where is None or self._routine is None:
             return
+        self._where = where
         exercise = self.controller.session.timeline.exercises.get(where.exercise) if where.exercise else None
         self.hurt.show_for(exercise.title if exercise else None, where.side, self._routine.rest_pose)
         self.show_screen(self.hurt)
 
-    def _resume_after_hurt(self, action):
+    def _after_hurt(self, action):
         def run() -> None:
             self.show_screen(self.player)
             action()
         return run
 
-    def _state_changed(self, state: str) -> None:
-        self.player.set_paused(state == "paused")
-
     def _finished(self, summary: Summary) -> None:
         self.player.end()
-        self.summary.show_summary(summary, summary.elapsed / self.controller.time_scale)
+        self._summary = summary
+        hurt = []
+        for outcome in summary.outcomes:
+            if outcome.status == "hurt":
+                hurt += [f"{outcome.exercise}:{side}" for side in outcome.hurt_sides] or [outcome.exercise]
+        self.journal.add_session(SessionRecord(
+            session_id=self._session_id, routine=self._routine.id, started=self._started, ended=local_now(),
+            done=summary.ids("done"), skipped=summary.ids("skipped"), hurt=tuple(hurt),
+            completed=summary.completed))
+        self._ask_rating("after")
+
+    def _show_summary(self) -> None:
+        if self._summary is not None:
+            self.summary.show_summary(self._summary, self._summary.elapsed / self.controller.time_scale,
+                                      self._before_pain, self._after_pain)
         self.show_screen(self.summary)
 
+    def _aerobic_logged(self, activity: str, minutes: int) -> None:
+        self.journal.add_aerobic(AerobicEntry(local_now(), activity, minutes))
+        self.go_home()
+
+    def _speak_summary(self, text: str) -> None:
+        if self.stack.currentWidget() is self.progress:
+            self.speaker.say(text)
+
+    # -- look -------------------------------------------------------------------------------
     def _apply_style(self) -> None:
         unit = unit_for_height(max(self.height(), 480))
         if unit != self._unit:

@@ -11,8 +11,8 @@ class Palette:
 
     background: str = "#F6F3EE"     # warm off-white
     surface: str = "#FFFFFF"
-    text: str = "#1F2A33"           # 14.0:1 on background
-    muted: str = "#4A5661"          # 7.0:1 on background
+    text: str = "#1F2A33"           # 13.2:1 on background
+    muted: str = "#4A5661"          # 6.8:1 on background
     primary: str = "#1F5F8B"        # white text on it: 6.9:1
     primary_pressed: str = "#164766"
     secondary: str = "#DDE6EE"      # dark text on it: 11:1
@@ -20,7 +20,7 @@ class Palette:
     danger: str = "#B3261E"         # white text on it: 6.5:1
     danger_pressed: str = "#8C1D18"
     accent: str = "#2E7D5B"         # white text: 5.3:1
-    focus: str = "#E0A100"
+    focus: str = "#8A5A00"          # dark amber focus ring: 5.4:1 on background
     figure_skin: str = "#E8B48F"
     mat: str = "#7FB3A5"
 
@@ -30,7 +30,7 @@ PALETTE = Palette()
 
 def unit_for_height(height: int) -> int:
     """Base text size in pixels for a window of this height (22 px at 1080, 16 px at 600)."""
-    return max(14, min(40, round(height / 49)))
+    return max(16, min(40, round(height / 49)))
 
 
 def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
@@ -45,6 +45,10 @@ def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
     QLabel[role="title"] {{ font-size: {huge}px; font-weight: bold; }}
     QLabel[role="heading"] {{ font-size: {big}px; font-weight: bold; }}
     QLabel[role="caption"] {{ font-size: {big}px; }}
+    QLabel[role="spoken"] {{
+        font-size: {round(unit * 1.9)}px; font-weight: bold; background: {p.surface};
+        border-radius: {pad}px; padding: {pad}px;
+    }}
     QLabel[role="muted"] {{ color: {p.muted}; }}
     QLabel[role="countdown"] {{ font-size: {round(unit * 4.5)}px; font-weight: bold; color: {p.primary}; }}
     QLabel[role="notice"] {{ background: #FFF4D6; color: {p.text}; border-radius: {pad}px; padding: {pad}px; }}
@@ -59,6 +63,12 @@ def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
     QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
     QPushButton[role="danger"] {{ background: {p.danger}; color: white; }}
     QPushButton[role="danger"]:pressed {{ background: {p.danger_pressed}; }}
+    QPushButton[role="card"] {{
+        background: {p.surface}; border: 3px solid {p.secondary}; text-align: left; padding: {pad}px;
+    }}
+    QPushButton[role="card"]:checked {{ border: 5px solid {p.primary}; background: #EAF2F8; }}
+    QPushButton[role="card"]:focus {{ border: 5px solid {p.focus}; }}
+    QPushButton[role="card"] QLabel, QPushButton[role="card"] PoseView {{ background: transparent; }}
     QListWidget {{ background: {p.surface}; border: none; font-size: {big}px; }}
     QListWidget::item {{ padding: {pad}px; border-bottom: 1px solid {p.secondary}; }}
     QListWidget::item:selected {{ background: {p.primary}; color: white; }}

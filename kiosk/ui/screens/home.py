@@ -82,15 +82,21 @@ class HomeScreen(QWidget):
         buttons = QHBoxLayout()
         self.aerobics_button = make_button("Light aerobics")
         self.aerobics_button.clicked.connect(self.aerobics_requested)
+        buttons.addWidget(self.aerobics_button, 1)
+        layout.addLayout(buttons)
+        self.extra_buttons = buttons   # the main window adds its own (My progress, Voice) here
         self.start_button = make_button("Start", "primary")
         self.start_button.clicked.connect(self._start)
         self.start_button.setEnabled(bool(routines))
-        buttons.addWidget(self.aerobics_button, 1)
-        buttons.addWidget(self.start_button, 2)
-        layout.addLayout(buttons)
-        self.extra_buttons = buttons   # the main window adds its own (My progress, Settings) here
+        layout.addWidget(self.start_button)
         if self.cards:
             self.cards[0].setChecked(True)
+
+    def show_notice(self, text: str) -> None:
+        """Add a line to the notice above the routines (a recovery, a failed save)."""
+        lines = [line for line in self.notice.text().splitlines() if line] + [text]
+        self.notice.setText("\n".join(lines))
+        self.notice.setVisible(True)
 
     def selected(self) -> Routine | None:
         card = self.group.checkedButton()

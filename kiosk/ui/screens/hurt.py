@@ -20,9 +20,10 @@ class HurtScreen(QWidget):
     """Calm advice, then: skip this side, skip this exercise, or end the session.
 
     Signals:
-        skip_side_requested(), skip_exercise_requested(), end_requested()
+        skip_side_requested(), skip_exercise_requested(), end_requested(), rate_requested()
     """
 
+    rate_requested = Signal()
     skip_side_requested = Signal()
     skip_exercise_requested = Signal()
     end_requested = Signal()
@@ -41,6 +42,9 @@ class HurtScreen(QWidget):
         for line in ADVICE:
             advice.addWidget(make_label(line, "caption"))
         advice.addStretch(1)
+        self.rate_button = make_button("Rate this pain", description="Optional")
+        self.rate_button.clicked.connect(self.rate_requested)
+        advice.addWidget(self.rate_button)
         middle.addWidget(self.pose, 1)
         middle.addLayout(advice, 1)
         layout.addLayout(middle, 1)
@@ -64,4 +68,10 @@ class HurtScreen(QWidget):
         self.skip_side_button.setVisible(side is not None)
         self.skip_exercise_button.setVisible(exercise_title is not None)
         self.pose.show_pose(rest_pose, transition_ms=0)
+        self.rate_button.setVisible(True)
         self.skip_exercise_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_rated(self, pain: int) -> None:
+        """The optional rating was given: say so instead of offering it again."""
+        self.rate_button.hide()
+        self.where.setText(f"{self.where.text()}: pain {pain} noted")

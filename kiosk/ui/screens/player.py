@@ -64,7 +64,7 @@ class PlayerScreen(QWidget):
         middle.addWidget(self.pose, 3)
         middle.addLayout(side_panel, 2)
 
-        self.caption = make_label("", "caption", name="Caption")
+        self.caption = make_label("", "spoken", name="Caption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setFrameShape(QFrame.Shape.NoFrame)
         self.voice_notice = make_label("", "notice", name="Voice notice")

@@ -49,7 +49,8 @@ class SummaryScreen(QWidget):
         self.buttons = buttons
         layout.addLayout(buttons)
 
-    def show_summary(self, summary: Summary, real_seconds: float) -> None:
+    def show_summary(self, summary: Summary, real_seconds: float, pain_before: int | None = None,
+                     pain_after: int | None = None) -> None:
         while self.table.count():
             item = self.table.takeAt(0)
             if item.widget():
@@ -57,15 +58,23 @@ class SummaryScreen(QWidget):
         self.heading.setText("Well done!" if summary.completed else "Session ended")
         self.duration.setText(f"Time: {format_duration(real_seconds)}")
         tally = {status: len(summary.ids(status)) for status in STATUS_TEXT}
-        self.counts.setText(f"{tally['done']} done, {tally['skipped']} skipped, {tally['hurt']} hurt")
+        counts = f"{tally['done']} done, {tally['skipped']} skipped, {tally['hurt']} hurt"
+        if pain_before is not None and pain_after is not None:
+            counts += f".  Pain before: {pain_before}, after: {pain_after}"
+        self.counts.setText(counts)
         for row, outcome in enumerate(summary.outcomes):
             status = STATUS_TEXT[outcome.status]
             if outcome.hurt_sides:
                 status += f" ({', '.join(outcome.hurt_sides)} side)"
             self.table.addWidget(make_label(outcome.title, "caption"), row, 0)
             self.table.addWidget(make_label(status, "caption"), row, 1)
-        hurt = summary.ids("hurt")
-        self.advice.setText("Something hurt today. Leave that exercise out next time, and tell your "
-                            "doctor if the pain stays." if hurt else "")
-        self.advice.setVisible(bool(hurt))
+        advice = []
+        if pain_before is not None and pain_after is not None and pain_after > pain_before:
+            advice.append("Your pain is higher than before the session. Stop for today and rest. "
+                          "If it stays higher, tell your doctor.")
+        if summary.ids("hurt"):
+            advice.append("Something hurt today. Leave that exercise out next time, and tell your "
+                          "doctor if the pain stays.")
+        self.advice.setText("\n".join(advice))
+        self.advice.setVisible(bool(advice))
         self.home_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,60 @@
+"""Start-up time to the painted home screen, against a bare PySide6 window with one label (same run)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RUNS = 7
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel("Hello")
+class W(QObject):
+    seen = False
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, lambda: (print(f"painted {time.monotonic():.6f}", flush=True), app.quit()))
+        return False
+w = W(); label.installEventFilter(w); label.resize(1280, 800); label.show()
+app.exec()
+"""
+
+
+def time_to_paint(command: list[str], env: dict) -> float:
+    start = time.monotonic()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    line = next((l for l in result.stdout.splitlines() if l.startswith("painted ")), None)
+    if line is None:
+        raise RuntimeError(f"{command} never painted: {result.stderr[-2000:]}")
+    return float(line.split()[1]) - start
+
+
+def main() -> int:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "KIOSK_EXIT_AFTER_PAINT": "1"}
+    with tempfile.TemporaryDirectory() as data:
+        app = [sys.executable, "-m", "kiosk", "run", "--windowed", "--data-dir", data]
+        bare = [sys.executable, "-c", BARE]
+        time_to_paint(app, env), time_to_paint(bare, env)          # warm the disk cache
+        app_times, bare_times = [], []
+        for _ in range(RUNS):                                      # interleaved, so noise hits both
+            bare_times.append(time_to_paint(bare, env))
+            app_times.append(time_to_paint(app, env))
+    app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
+    ratio = app_median / bare_median
+    print(f"start-up to painted home screen: app {app_median * 1000:.0f} ms, "
+          f"bare PySide6 label {bare_median * 1000:.0f} ms (medians of {RUNS})")
+    print(f"ratio app/bare = {ratio:.2f} (target <= 1.5): {'OK' if ratio <= 1.5 else 'OVER TARGET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

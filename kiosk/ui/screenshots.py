@@ -1,0 +1,86 @@
+"""Render every screen at kiosk size and at a small window size to PNG files, for people to look at."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.loader import load_routines
+from kiosk.core.ports import SilentSpeaker
+from kiosk.core.session import ExerciseOutcome, Summary
+from kiosk.core.timeline import compile_routine
+from kiosk.paths import bundled_dir
+from kiosk.ui.main_window import MainWindow
+
+SIZES = ((1920, 1080), (1024, 600))
+
+
+class _Settings(dict):
+    def set(self, key, value) -> None:
+        self[key] = value
+
+
+def _stage_player(window: MainWindow, routine_id: str, exercise: str, kind: str) -> None:
+    routine = window.library.routines[routine_id]
+    timeline = compile_routine(routine)
+    window.player.begin(timeline, lambda: timeline.duration * 0.6)
+    cue = next(c for c in timeline.cues if c.exercise == exercise and c.kind == kind)
+    window.player.show_cue(cue)
+    window.player.pose.show_pose(cue.pose, mirrored=cue.mirrored, transition_ms=0)
+    window.stack.setCurrentWidget(window.player)
+
+
+def _stages(window: MainWindow):
+    """(name, function that puts the window in that state) for every screen."""
+    summary = Summary((
+        ExerciseOutcome("knee_to_chest", "One knee to chest", "done"),
+        ExerciseOutcome("both_knees_to_chest", "Both knees to chest", "skipped"),
+        ExerciseOutcome("outer_hip_stretch", "Outer hip stretch", "hurt", ("left",)),
+        ExerciseOutcome("bridge", "Bridge", "not_reached"),
+    ), elapsed=612, completed=False)
+    return [
+        ("home", lambda: window.stack.setCurrentWidget(window.home)),
+        ("safety", lambda: window.stack.setCurrentWidget(window.safety)),
+        ("player-hold", lambda: _stage_player(window, "floor", "bridge", "count")),
+        ("player-left-side", lambda: _stage_player(window, "floor", "outer_hip_stretch", "side")),
+        ("player-chair", lambda: _stage_player(window, "waiting-room", "seated_figure_four", "step")),
+        ("hurt", lambda: (window.hurt.show_for("Outer hip stretch", "left", "lying_rest"),
+                          window.stack.setCurrentWidget(window.hurt))),
+        ("summary", lambda: (window.summary.show_summary(summary, 612), window.stack.setCurrentWidget(window.summary))),
+        ("aerobics", lambda: window.stack.setCurrentWidget(window.aerobics)),
+    ]
+
+
+def render_all(out_dir: Path, window: MainWindow | None = None) -> list[Path]:
+    """Save one PNG per screen and size; returns the paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if window is None:
+        library = load_routines(bundled_dir("routines"))
+        window = MainWindow(library, SilentSpeaker("Voice is off: screenshots."), _Settings(), time_scale=1)
+    paths = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        window.show()
+        for name, stage in _stages(window):
+            stage()
+            QApplication.processEvents()
+            path = out_dir / f"{name}-{width}x{height}.png"
+            window.grab().save(str(path))
+            paths.append(path)
+    window.player.end()
+    return paths
+
+
+def main(argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication(argv[:1])
+    out = Path(argv[1]) if len(argv) > 1 else Path("build/screenshots")
+    for path in render_all(out):
+        print(path)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,77 @@
+"""Widget-test helpers: a recording speaker, in-memory settings, and the main window on test routines."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.core.loader import load_routines
+from kiosk.paths import bundled_dir
+
+
+class RecordingSpeaker:
+    """A Speaker that remembers what it was asked to say (for testing the layers above speech)."""
+
+    available = True
+    status_message = ""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+        self.events: list[tuple[str, str | None]] = []
+        self.prepared: list[str] = []
+
+    def prepare(self, texts, on_progress=None, on_done=None) -> None:
+        self.prepared = list(texts)
+        if on_progress:
+            on_progress(len(self.prepared), len(self.prepared))
+        if on_done:
+            on_done()
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+        self.events.append(("say", text))
+
+    def stop(self) -> None:
+        self.events.append(("stop", None))
+
+
+@pytest.fixture
+def speaker():
+    return RecordingSpeaker()
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A real data store (TinyDB files on disk) in a temporary folder."""
+    from kiosk.store.data_store import DataStore
+
+    data = DataStore(tmp_path / "data")
+    yield data
+    data.close()
+
+
+@pytest.fixture
+def make_window(qtbot, speaker, mini_folder, store):
+    """Build a MainWindow on real storage: `make_window(folder=None, scale=50, accepted=True, size=...)`."""
+    from kiosk.ui.journal import Journal
+    from kiosk.ui.main_window import MainWindow
+
+    def build(folder=None, scale=50.0, accepted=True, size=(1280, 800)):
+        library = load_routines(folder or mini_folder)
+        if accepted:
+            store.settings.set("safety.accepted", True)
+        journal = Journal(store.open_profile("home", create=True), store.writer)
+        window = MainWindow(library, speaker, store.settings, journal, time_scale=scale)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)      # shortcuts need an active window
+        return window
+
+    return build
+
+
+@pytest.fixture
+def bundled_routines():
+    return bundled_dir("routines")

@@ -1,0 +1,80 @@
+"""The `kiosk` command, run as a real subprocess: version, list, validate, script."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kiosk(*args, env=None, cwd=ROOT):
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120, env=full_env)
+
+
+def test_version():
+    result = kiosk("--version")
+    assert result.returncode == 0 and result.stdout.startswith("kiosk 0.")
+
+
+def test_routines_list_one_line_each():
+    result = kiosk("routines", "list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    ids = [line.split("\t")[0] for line in lines]
+    assert {"floor", "gentle-start", "waiting-room"} <= set(ids)
+    for line in lines:
+        routine_id, title, minutes = line.split("\t")
+        assert title and minutes.endswith(" min") and int(minutes.split()[0]) > 0
+
+
+def test_bundled_routines_validate():
+    result = kiosk("routines", "validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK:")
+
+
+def test_validate_reports_a_broken_file_and_exits_1(tmp_path):
+    folder = tmp_path / "routines"
+    shutil.copytree(ROOT / "tests" / "data" / "mini", folder)
+    bad = folder / "bad.toml"
+    bad.write_text('id = "bad"\ntitle = "Bad"\nsummary = "s"\nsetting = "floor"\npicture = "hook_lying"\n'
+                   '[[item]]\nexercise = "bridge"\nreps = "many"\n')
+    result = kiosk("routines", "validate", str(bad), str(folder / "mini.toml"))
+    assert result.returncode == 1
+    assert f"{bad}: exercise 'bridge': field 'item[1].reps': must be a whole number, not 'many'" in result.stderr
+    assert "1 error found." in result.stderr
+
+
+def test_script_text_and_json():
+    text = kiosk("routines", "script", "gentle-start")
+    assert text.returncode == 0, text.stderr
+    assert "Welcome" in text.stdout and "Hold." in text.stdout
+    as_json = kiosk("routines", "script", "gentle-start", "--json")
+    cues = json.loads(as_json.stdout)
+    assert cues[0]["at"] == 0 and cues[0]["kind"] == "intro"
+    for cue in cues:
+        assert {"at", "kind", "text", "exercise", "side"} <= set(cue)
+        assert cue["side"] in ("left", "right", None)
+    assert [c["at"] for c in cues] == sorted(c["at"] for c in cues)
+    assert cues[-1]["kind"] == "end"
+
+
+def test_script_unknown_routine():
+    result = kiosk("routines", "script", "nope")
+    assert result.returncode == 1
+    assert "No valid routine with id 'nope'" in result.stderr
+
+
+def test_full_routine_total_length_is_as_planned():
+    cues = json.loads(kiosk("routines", "script", "floor", "--json").stdout)
+    minutes = cues[-1]["at"] / 60
+    assert 15 <= minutes <= 22, minutes
