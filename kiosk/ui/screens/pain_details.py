@@ -1,0 +1,227 @@
+"""Optional details after a pain rating: which side, what made it worse, and a short note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QScroller, QVBoxLayout, \
+    QWidget
+
+from kiosk.core.records import SIDES, WORSE_WITH
+from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.touch_button import BounceGuard, ChipButton, TouchButton, chip_style_sheet, \
+    screen_touch_target_px
+
+NOTE_MAX_CHARS = 200
+SIDE_LABELS = {"left": "Left", "right": "Right", "both": "Both sides", "middle": "Middle"}
+WORSE_WITH_LABELS = {
+    "sitting_long": "Sitting long",
+    "standing_up": "Standing up",
+    "stairs": "Stairs",
+    "bending": "Bending",
+    "twisting": "Twisting",
+    "walking": "Walking",
+    "lying_down": "Lying down",
+    "rolling_over": "Turning in bed",
+}
+CHIPS_PER_ROW = 4
+
+
+class PainDetailsScreen(QWidget):
+    """Asks, all optionally, where the pain is, what made it worse, and for a short note.
+
+    Signals:
+        details_given(object, tuple, str): side (one of SIDES or None), the chosen WORSE_WITH
+            values in their usual order, and the note (stripped, at most 200 characters).
+        skipped(): the person went on without giving details.
+    """
+
+    details_given = Signal(object, tuple, str)
+    skipped = Signal()
+
+    def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pain_details_screen")
+        touch_px = screen_touch_target_px(self, physical_dpi)
+        self._touch_px = touch_px
+        self._guard = BounceGuard()
+        self.setFocusPolicy(Qt.StrongFocus)
+        self._unit = 0
+
+        title = QLabel("Tell us more, if you like")
+        title.setProperty("role", "title")
+        title.setWordWrap(True)
+        hint = QLabel("Everything here is optional. Touch Skip to go on.")
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
+
+        self._side_buttons = {side: ChipButton(SIDE_LABELS[side], side, touch_px) for side in SIDES}
+        for button in self._side_buttons.values():
+            button.toggled.connect(lambda checked, b=button: self._on_side_toggled(b, checked))
+        self._worse_buttons = {value: ChipButton(WORSE_WITH_LABELS[value], value, touch_px)
+                               for value in WORSE_WITH}
+
+        self._note = QLineEdit()
+        self._note.setObjectName("pain_note")
+        self._note.setMaxLength(NOTE_MAX_CHARS)
+        self._note.setPlaceholderText(f"Optional, up to {NOTE_MAX_CHARS} characters")
+        self._note.setAccessibleName("A short note")
+        self._note.setMinimumHeight(touch_px)
+        self._note.returnPressed.connect(self._on_done)
+
+        self._skip = TouchButton("Skip", None, touch_px)
+        self._skip.clicked.connect(self._on_skip)
+        self._done = TouchButton("Done", "primary", touch_px)
+        self._done.clicked.connect(self._on_done)
+
+        side_heading = self._heading("Where is the pain?")
+        side_row = QHBoxLayout()
+        for button in self._side_buttons.values():
+            side_row.addWidget(button)
+        worse_heading = self._heading("What made it worse?")
+        worse_grid = QGridLayout()
+        self._chips_per_row = 0
+        note_heading = self._heading("A short note")
+        note_heading.setBuddy(self._note)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self._skip)
+        buttons_row.addStretch(1)
+        buttons_row.addWidget(self._done)
+        self._side_row, self._worse_grid, self._buttons_row = side_row, worse_grid, buttons_row
+
+        # The questions scroll when 15 mm chips do not fit (small, dense screens); Skip and Done
+        # stay put at the bottom.
+        content = QWidget()
+        self._content = QVBoxLayout(content)
+        self._content.setContentsMargins(0, 0, 0, 0)
+        for part in (title, hint, side_heading, side_row, worse_heading, worse_grid,
+                     note_heading, self._note):
+            if isinstance(part, QWidget):
+                self._content.addWidget(part)
+            else:
+                self._content.addLayout(part)
+        self._content.addStretch(1)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self._scroll.setWidget(content)
+        QScroller.grabGesture(self._scroll.viewport(), QScroller.TouchGesture)
+
+        self._outer = QVBoxLayout(self)
+        self._outer.addWidget(self._scroll, 1)
+        self._outer.addLayout(buttons_row)
+
+        self._restyle(self.height())
+        self._place_chips(self.width())
+        chain = [*self._side_buttons.values(), *self._worse_buttons.values(), self._note,
+                 self._skip, self._done]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start with the focus on the screen itself: no focus ring that looks like a choice."""
+        super().showEvent(event)
+        self.setFocus(Qt.OtherFocusReason)
+
+    # --- public API -------------------------------------------------------------------------
+
+    def side(self) -> str | None:
+        return next((s for s, b in self._side_buttons.items() if b.isChecked()), None)
+
+    def worse_with(self) -> tuple[str, ...]:
+        return tuple(v for v, b in self._worse_buttons.items() if b.isChecked())
+
+    def note(self) -> str:
+        return self._note.text().strip()[:NOTE_MAX_CHARS]
+
+    def side_button(self, side: str) -> ChipButton:
+        return self._side_buttons[side]
+
+    def worse_button(self, value: str) -> ChipButton:
+        return self._worse_buttons[value]
+
+    @property
+    def note_edit(self) -> QLineEdit:
+        return self._note
+
+    @property
+    def touch_px(self) -> int:
+        return self._touch_px
+
+    def reset(self) -> None:
+        """Clear every choice and the note."""
+        for button in (*self._side_buttons.values(), *self._worse_buttons.values()):
+            button.setChecked(False)
+        self._note.clear()
+        self._guard.clear()
+
+    # --- behaviour ----------------------------------------------------------------------------
+
+    def _on_side_toggled(self, button: ChipButton, checked: bool) -> None:
+        """One side at most; touching the chosen side again clears it."""
+        if checked:
+            for other in self._side_buttons.values():
+                if other is not button and other.isChecked():
+                    other.setChecked(False)
+
+    def _on_done(self) -> None:
+        if self._guard.accept():
+            self.details_given.emit(self.side(), self.worse_with(), self.note())
+
+    def _on_skip(self) -> None:
+        if self._guard.accept():
+            self.skipped.emit()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", "heading")
+        return label
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._restyle(event.size().height())
+        self._place_chips(event.size().width())
+
+    def _place_chips(self, width: int) -> None:
+        """Four chips a row, or fewer when their labels would not fit across."""
+        chips = list(self._worse_buttons.values())
+        spacing = self._worse_grid.horizontalSpacing()
+        usable = width - 2 * round(self._unit * 1.2) - self._scroll.verticalScrollBar().sizeHint().width()
+        widest = max(chip.minimumWidth() for chip in chips)
+        per_row = max(1, min(CHIPS_PER_ROW, (usable + spacing) // (widest + spacing)))
+        if per_row == self._chips_per_row:
+            return
+        for chip in chips:
+            self._worse_grid.removeWidget(chip)
+        for column in range(CHIPS_PER_ROW):
+            self._worse_grid.setColumnStretch(column, 1 if column < per_row else 0)
+        for index, chip in enumerate(chips):
+            self._worse_grid.addWidget(chip, *divmod(index, per_row))
+        self._chips_per_row = per_row
+
+    def _restyle(self, height: int) -> None:
+        unit = unit_for_height(max(height, 1))
+        if unit == self._unit:
+            return
+        self._unit = unit
+        margin, spacing = round(unit * 1.2), max(6, round(unit * 0.5))
+        self._outer.setContentsMargins(margin, margin, margin, margin)
+        self._outer.setSpacing(spacing)
+        self._content.setSpacing(spacing)
+        for layout in (self._side_row, self._worse_grid, self._buttons_row):
+            layout.setSpacing(spacing)
+        pad = round(unit * 0.5)
+        self.setStyleSheet(chip_style_sheet(unit) + f"""
+        QLineEdit#pain_note {{
+            background: {PALETTE.surface}; color: {PALETTE.text}; font-size: {round(unit * 1.3)}px;
+            placeholder-text-color: {PALETTE.muted};   /* readable hint, not faint grey */
+            border: 2px solid {PALETTE.muted}; border-radius: {pad}px; padding: 0px {pad}px;
+        }}
+        QLineEdit#pain_note:focus {{ border: 4px solid {PALETTE.focus}; }}
+        """)
+        icon = round(unit * 1.3)
+        for button in (*self._side_buttons.values(), *self._worse_buttons.values()):
+            button.setIconSize(button.iconSize().scaled(icon, icon, Qt.IgnoreAspectRatio))
