@@ -41,17 +41,17 @@ class Body:
     foot_r: float = 4.8
     hip_r_side: float = 13.0    # torso half-thickness seen from the side...
     chest_r_side: float = 14.0
-    hip_r_front: float = 17.0   # ...and seen from the front
-    chest_r_front: float = 20.0
-    shoulder_offset: float = 15.0  # shoulder and hip joints off the midline, seen from the front
+    hip_r_front: float = 14.5   # ...and seen from the front
+    chest_r_front: float = 17.0
+    shoulder_offset: float = 14.0  # shoulder and hip joints off the midline, seen from the front
     hip_offset: float = 8.5
 
 
 BODY = Body()
 MAT_THICKNESS = 3.0
-CHAIR_SEAT_HEIGHT = 44.0
+CHAIR_SEAT_HEIGHT = 40.0
 CHAIR_SEAT_DEPTH = 42.0
-CHAIR_BACK_HEIGHT = 88.0
+CHAIR_BACK_HEIGHT = 90.0
 BIKE_SADDLE = (-22.0, 86.0)      # relative to the bike's x, for a bike facing right
 BIKE_HANDLEBAR = (30.0, 104.0)
 BIKE_CRANK = (0.0, 30.0)
@@ -340,7 +340,17 @@ def _solve_two_bones(start: Point, target: Point, a: float, b: float, bend: int)
     return first, second
 
 
-LimbSpec = tuple[float, float] | Reach
+@dataclass(frozen=True)
+class Through:
+    """Put the elbow/knee at (jx, jy) and the hand/foot at (ex, ey), foreshortening the bones to fit."""
+
+    jx: float
+    jy: float
+    ex: float
+    ey: float
+
+
+LimbSpec = tuple[float, float] | Reach | Through
 
 
 def _pose(
@@ -360,7 +370,8 @@ def _pose(
     angles = {"torso": torso, "head": head}
     for k in LIMB_SEGMENTS:
         angles[k] = 0.0
-    draft = Pose(view=view, root=root, angles=angles, **kw)
+    lengths = dict(kw.pop("lengths", {}))
+    draft = Pose(view=view, root=root, angles=angles, lengths=lengths, **kw)
     sk = skeleton_of(draft)
     for limb, spec, first, second, joint in (
         ("r", arm_r, "upper_arm_r", "forearm_r", "shoulder_r"),
@@ -371,26 +382,31 @@ def _pose(
         if isinstance(spec, Reach):
             angles[first], angles[second] = _solve_two_bones(
                 sk[joint], (spec.x, spec.y), draft.length(first), draft.length(second), spec.bend)
+        elif isinstance(spec, Through):
+            start, mid, end = sk[joint], (spec.jx, spec.jy), (spec.ex, spec.ey)
+            for seg, a, b in ((first, start, mid), (second, mid, end)):
+                angles[seg] = bearing_of(b[0] - a[0], b[1] - a[1])
+                lengths[seg] = math.dist(a, b) / getattr(BODY, _LENGTH_NAME[seg])
         else:
             angles[first], angles[second] = spec
     angles["foot_r"], angles["foot_l"] = foot_r, foot_l
-    return Pose(view=view, root=root, angles=angles, **kw)
+    return Pose(view=view, root=root, angles=angles, lengths=lengths, **kw)
 
 
 # ----------------------------------------------------------------------------------------------
 # The key positions. Floor poses lie with the head to the left; the right side faces the camera.
 
-G = MAT_THICKNESS
+_TOP = MAT_THICKNESS  # floor poses rest on the mat
 _MAT = Prop("mat", x=8.0, w=210.0)
-_MAT_ABOVE = Prop("mat", x=8.0, y=-6.0, w=210.0, h=96.0)
+_MAT_ABOVE = Prop("mat", x=14.0, y=-6.0, w=224.0, h=128.0)
 
 
 def _supine(**kw) -> dict:
-    return dict(view="side", root=(0.0, G + 13.0), torso=-90.0, head=-92.0, props=(_MAT,)) | kw
+    return dict(view="side", root=(0.0, _TOP + 14.0), torso=-90.0, head=-92.0, props=(_MAT,)) | kw
 
 
-_ARMS_DOWN = dict(arm_r=Reach(0.0, G + 5.5, -1), arm_l=Reach(2.0, G + 5.5, -1))
-_HOOK_LEGS = dict(leg_r=Reach(48.0, G + 5.0, -1), leg_l=Reach(50.0, G + 5.0, -1), foot_r=90.0, foot_l=90.0)
+_ARMS_DOWN = dict(arm_r=(100.0, 95.0), arm_l=(99.0, 94.0))
+_HOOK_LEGS = dict(leg_r=Reach(48.0, _TOP + 6.0, -1), leg_l=Reach(50.0, _TOP + 6.0, -1), foot_r=90.0, foot_l=90.0)
 
 
 def _supine_pose(**kw) -> Pose:
@@ -398,26 +414,35 @@ def _supine_pose(**kw) -> Pose:
 
 
 def _hands_knees(spine: float, head: float) -> Pose:
-    return _pose(
-        view="side", root=(-8.0, G + 8.0 + 42.0), torso=79.0, head=head, spine=spine,
-        arm_r=(180.0, 180.0), arm_l=(178.0, 178.0),
-        leg_r=(180.0, -88.0), leg_l=(178.0, -89.0), foot_r=-100.0, foot_l=-100.0,
-        props=(_MAT,),
-    )
+    """On hands and knees: the torso tilts just enough for straight arms to reach the mat."""
+    arm = BODY.upper_arm + BODY.forearm
+    wanted = _TOP + BODY.hand_r + arm
+
+    def build(torso: float) -> Pose:
+        return _pose(
+            view="side", root=(-8.0, _TOP + BODY.thigh_r + BODY.thigh), torso=torso, head=head,
+            spine=spine, arm_r=(180.0, 180.0), arm_l=(175.0, 177.0),
+            leg_r=(180.0, -88.0), leg_l=(174.0, -89.0), foot_r=-100.0, foot_l=-100.0,
+            props=(_MAT,),
+        )
+
+    torso = min((70.0 + i / 10 for i in range(200)),
+                key=lambda b: abs(skeleton_of(build(b))["shoulder_r"][1] - wanted))
+    return build(torso)
 
 
 def _chair(x: float = 0.0, facing: int = 1) -> Prop:
     return Prop("chair", x=x, facing=facing)
 
 
-_SEAT_PELVIS = (-6.0, CHAIR_SEAT_HEIGHT + 13.0)
+_SEAT_PELVIS = (4.0, CHAIR_SEAT_HEIGHT + 13.0)
 
 
 def _seated(**kw) -> Pose:
     base = dict(
         view="side", root=_SEAT_PELVIS, torso=2.0, head=4.0,
-        arm_r=Reach(26.0, 68.0, -1), arm_l=Reach(24.0, 68.0, -1),
-        leg_r=Reach(36.0, 5.0, 1), leg_l=Reach(34.0, 5.0, 1), foot_r=90.0, foot_l=90.0,
+        arm_r=Reach(30.0, 60.0, 1), arm_l=Reach(28.0, 60.0, 1),
+        leg_r=Reach(46.0, 6.0, -1), leg_l=Reach(44.0, 6.0, -1), foot_r=90.0, foot_l=90.0,
         props=(_chair(),),
     )
     return _pose(**(base | kw))
@@ -425,9 +450,9 @@ def _seated(**kw) -> Pose:
 
 def _standing(**kw) -> Pose:
     base = dict(
-        view="front", root=(0.0, 86.0), torso=0.0, head=0.0, width=1.0, face=1.0,
-        arm_r=(-172.0, -176.0), arm_l=(172.0, 176.0),
-        leg_r=Reach(-15.0, 5.0, 1), leg_l=Reach(15.0, 5.0, -1), foot_r=-100.0, foot_l=100.0,
+        view="front", root=(0.0, 88.0), torso=0.0, head=0.0, width=1.0, face=1.0,
+        arm_r=(-170.0, -174.0), arm_l=(170.0, 174.0),
+        leg_r=(-175.0, -176.0), leg_l=(175.0, 176.0), foot_r=-100.0, foot_l=100.0,
         lengths={"foot_r": 0.55, "foot_l": 0.55},
     )
     return _pose(**(base | kw))
@@ -436,39 +461,35 @@ def _standing(**kw) -> Pose:
 def _build_poses() -> dict[str, Pose]:
     p: dict[str, Pose] = {}
     p["lying_rest"] = _supine_pose(
-        arm_r=Reach(8.0, G + 5.5, -1), arm_l=Reach(10.0, G + 5.5, -1),
-        leg_r=Reach(82.0, G + 6.0, -1), leg_l=Reach(84.0, G + 6.0, -1), foot_r=25.0, foot_l=30.0,
+        **_ARMS_DOWN, leg_r=(96.0, 91.0), leg_l=(95.0, 90.0), foot_r=40.0, foot_l=48.0,
     )
     p["hook_lying"] = _supine_pose(**_ARMS_DOWN, **_HOOK_LEGS)
-    knee_chest = Reach(20.0, G + 40.0, 1)
+    knee_chest = (-32.0, 122.0)
+    shin_grip = Reach(-12.0, 44.0, 1)
     p["one_knee_to_chest"] = _supine_pose(
-        sided=True, arm_r=Reach(-6.0, 52.0, 1), arm_l=Reach(-4.0, 50.0, 1),
-        leg_r=knee_chest, leg_l=Reach(50.0, G + 5.0, -1), foot_r=60.0, foot_l=90.0,
+        sided=True, arm_r=shin_grip, arm_l=Reach(-10.0, 43.0, 1),
+        leg_r=knee_chest, leg_l=Reach(50.0, _TOP + 6.0, -1), foot_r=60.0, foot_l=90.0,
     )
     p["both_knees_to_chest"] = _supine_pose(
-        arm_r=Reach(-6.0, 52.0, 1), arm_l=Reach(-4.0, 50.0, 1),
-        leg_r=knee_chest, leg_l=Reach(22.0, G + 40.0, 1), foot_r=60.0, foot_l=62.0,
+        arm_r=shin_grip, arm_l=Reach(-10.0, 43.0, 1),
+        leg_r=knee_chest, leg_l=(-29.0, 124.0), foot_r=60.0, foot_l=62.0,
     )
-    ball = Prop("ball", x=28.0, y=G + 40.0, w=22.0, h=22.0)
     hook = p["hook_lying"]
     knee = skeleton_of(hook)["knee_r"]
-    ball = replace(ball, x=knee[0] - 3.0, y=knee[1] - 4.0)
+    ball = Prop("ball", x=knee[0] - 8.0, y=knee[1] - 5.0, w=30.0, h=30.0)  # just inside the knees
     p["hook_lying_ball"] = replace(hook, props=(_MAT, ball))
-    p["ball_squeeze"] = replace(hook, props=(_MAT, replace(ball, w=26.0, h=18.0)))
+    p["ball_squeeze"] = replace(hook, props=(_MAT, replace(ball, w=33.0, h=25.0)))
     left_knee = skeleton_of(hook)["knee_l"]
     p["figure_four"] = _supine_pose(
         sided=True, **_ARMS_DOWN,
-        leg_r=Reach(left_knee[0] - 2.0, left_knee[1] + 9.0, -1), leg_l=Reach(50.0, G + 5.0, -1),
-        foot_r=100.0, foot_l=90.0, lengths={"thigh_r": 0.8, "shin_r": 0.55},
+        leg_r=Through(38.0, 30.0, left_knee[0] - 3.0, left_knee[1] + 10.0),
+        leg_l=Reach(50.0, _TOP + 6.0, -1), foot_r=100.0, foot_l=90.0,
     )
-    lifted = _supine_pose(leg_l=Reach(2.0, G + 36.0, 1), arm_r=(0, 0), arm_l=(0, 0),
-                          leg_r=(0, 0), foot_r=0.0, foot_l=60.0)
-    lk = skeleton_of(lifted)["knee_l"]
+    lifted_knee = _add((0.0, _TOP + 14.0), direction(-4.0), BODY.thigh)
     p["figure_four_lift"] = _supine_pose(
-        sided=True,
-        arm_r=Reach(lk[0] - 6.0, lk[1] - 12.0, 1), arm_l=Reach(lk[0] - 4.0, lk[1] - 10.0, 1),
-        leg_r=Reach(lk[0] - 2.0, lk[1] + 9.0, -1), leg_l=Reach(2.0, G + 36.0, 1),
-        foot_r=100.0, foot_l=60.0, lengths={"thigh_r": 0.8, "shin_r": 0.55},
+        sided=True, arm_r=Reach(7.0, 50.0, 1), arm_l=Reach(9.0, 51.0, 1),
+        leg_r=Through(40.0, 30.0, lifted_knee[0] + 3.0, lifted_knee[1] + 10.0), leg_l=(-4.0, 96.0),
+        foot_r=110.0, foot_l=75.0,
     )
     p["knees_up"] = _supine_pose(
         **_ARMS_DOWN, leg_r=(0.0, 90.0), leg_l=(2.0, 90.0), foot_r=20.0, foot_l=22.0,
@@ -476,62 +497,61 @@ def _build_poses() -> dict[str, Pose]:
     p["twist"] = _pose(
         view="front", root=(22.0, -6.0), torso=-90.0, head=-90.0, width=1.0, face=1.0,
         near="left", sided=True, from_above=True,
-        arm_r=(-178.0, -178.0), arm_l=(2.0, 2.0),
-        leg_r=Reach(58.0, -40.0, 1), leg_l=Reach(62.0, -30.0, 1), foot_r=110.0, foot_l=105.0,
-        props=(_MAT_ABOVE, Prop("pillow", x=50.0, y=-44.0, w=46.0, h=26.0)),
+        arm_r=(-160.0, -150.0), arm_l=(-20.0, -30.0),
+        leg_r=(150.0, 95.0), leg_l=(144.0, 92.0), foot_r=95.0, foot_l=92.0,
+        props=(_MAT_ABOVE, Prop("pillow", x=44.0, y=-46.0, w=50.0, h=28.0)),
     )
-    side_props = (_MAT_ABOVE,)
     p["side_lying"] = _pose(
         view="side", root=(20.0, -12.0), torso=-90.0, head=-94.0, from_above=True, sided=True,
         arm_r=(120.0, 100.0), arm_l=(-60.0, -88.0),
         leg_r=Reach(104.0, -6.0, 1), leg_l=Reach(104.0, -14.0, 1), foot_r=100.0, foot_l=110.0,
-        props=side_props,
+        props=(_MAT_ABOVE,),
     )
     p["side_lying_quad"] = _pose(
         view="side", root=(20.0, -12.0), torso=-90.0, head=-94.0, from_above=True, sided=True,
         arm_r=Reach(24.0, -38.0, -1), arm_l=(-60.0, -88.0),
         leg_r=Reach(26.0, -40.0, 1), leg_l=Reach(104.0, -14.0, 1), foot_r=-150.0, foot_l=110.0,
-        props=side_props,
+        props=(_MAT_ABOVE,),
     )
-    shoulder = (-46.0, G + 13.0)
+    shoulder = (-46.0, _TOP + 14.0)
     lift = math.radians(20.0)
     pelvis = (shoulder[0] + BODY.torso * math.cos(lift), shoulder[1] + BODY.torso * math.sin(lift))
     knee_b = (pelvis[0] + BODY.thigh * math.cos(lift), pelvis[1] + BODY.thigh * math.sin(lift))
     p["bridge"] = _pose(
-        view="side", root=pelvis, torso=-70.0, head=-95.0, props=(_MAT,),
-        arm_r=Reach(4.0, G + 5.5, -1), arm_l=Reach(6.0, G + 5.5, -1),
-        leg_r=Reach(knee_b[0] + 4.0, G + 5.0, -1), leg_l=Reach(knee_b[0] + 6.0, G + 5.0, -1),
+        view="side", root=pelvis, torso=-110.0, head=-92.0, props=(_MAT,),
+        arm_r=Reach(4.0, _TOP + 5.5, -1), arm_l=Reach(6.0, _TOP + 5.5, -1),
+        leg_r=Reach(knee_b[0] + 4.0, _TOP + 6.0, -1), leg_l=Reach(knee_b[0] + 6.0, _TOP + 6.0, -1),
         foot_r=90.0, foot_l=90.0,
     )
     p["tabletop"] = _hands_knees(0.0, 70.0)
-    p["cat"] = _hands_knees(0.22, 155.0)
-    p["cow"] = _hands_knees(-0.14, 25.0)
+    p["cat"] = _hands_knees(0.3, 160.0)
+    p["cow"] = _hands_knees(-0.26, 12.0)
 
     p["standing"] = _standing()
     p["triangle_reach"] = _standing(
-        sided=True, arm_r=(-172.0, -176.0), arm_l=(8.0, 4.0),
-        leg_r=Reach(-30.0, 5.0, 1), leg_l=Reach(30.0, 5.0, -1),
+        sided=True, arm_r=(-170.0, -174.0), arm_l=(8.0, 4.0),
+        leg_r=Reach(-30.0, 6.0, 1), leg_l=Reach(30.0, 6.0, -1),
     )
     p["triangle"] = _standing(
-        sided=True, root=(-6.0, 84.0), torso=62.0, head=70.0, width=0.35,
-        arm_r=Reach(36.0, 26.0, -1), arm_l=(10.0, 6.0),
-        leg_r=Reach(-30.0, 5.0, 1), leg_l=Reach(30.0, 5.0, -1),
+        sided=True, root=(-6.0, 84.0), torso=62.0, head=78.0, width=0.35,
+        arm_r=Reach(36.0, 26.0, -1), arm_l=(-4.0, -6.0),
+        leg_r=Reach(-30.0, 6.0, 1), leg_l=Reach(30.0, 6.0, -1),
     )
     p["standing_cross"] = _standing(
         sided=True, arm_r=(-168.0, -150.0), arm_l=Reach(50.0, CHAIR_BACK_HEIGHT + 2.0, 1),
-        leg_r=Reach(18.0, 5.0, -1), leg_l=Reach(10.0, 5.0, -1), foot_r=100.0, foot_l=100.0,
+        leg_r=Reach(18.0, 6.0, -1), leg_l=Reach(10.0, 6.0, -1), foot_r=100.0, foot_l=100.0,
         props=(_chair(62.0),),
     )
 
     p["seated"] = _seated()
     p["seated_knee_hug"] = _seated(
-        sided=True, torso=6.0, leg_r=Reach(30.0, 58.0, 1),
-        arm_r=Reach(28.0, 84.0, 1), arm_l=Reach(26.0, 82.0, 1), foot_r=130.0,
+        sided=True, torso=6.0, leg_r=(38.0, 172.0),
+        arm_r=Reach(36.0, 76.0, 1), arm_l=Reach(34.0, 74.0, 1), foot_r=110.0,
     )
     knee_s = skeleton_of(p["seated"])["knee_r"]
-    sball = Prop("ball", x=knee_s[0] - 4.0, y=knee_s[1], w=22.0, h=22.0)
+    sball = Prop("ball", x=knee_s[0] - 7.0, y=knee_s[1] + 1.0, w=30.0, h=30.0)
     p["seated_ball"] = replace(p["seated"], props=(_chair(), sball))
-    p["seated_ball_squeeze"] = replace(p["seated"], props=(_chair(), replace(sball, w=26.0, h=18.0)))
+    p["seated_ball_squeeze"] = replace(p["seated"], props=(_chair(), replace(sball, w=33.0, h=25.0)))
     lk_s = skeleton_of(p["seated"])["knee_l"]
     p["seated_figure_four"] = _seated(
         sided=True, leg_r=Reach(lk_s[0], lk_s[1] + 10.0, -1), foot_r=110.0,
@@ -539,28 +559,26 @@ def _build_poses() -> dict[str, Pose]:
         arm_r=Reach(20.0, 66.0, -1),
     )
     lean = 24.0
-    lean_pose = _seated(torso=lean, arm_r=(0, 0), arm_l=(0, 0), leg_r=(0, 0))
-    sh = skeleton_of(lean_pose)["shoulder_r"]
     p["seated_figure_four_lean"] = _seated(
         sided=True, torso=lean, head=lean + 6.0, leg_r=Reach(lk_s[0], lk_s[1] + 10.0, -1),
         foot_r=110.0, lengths={"thigh_r": 0.8, "shin_r": 0.55},
-        arm_r=Reach(sh[0] + 16.0, 66.0, -1), arm_l=Reach(lk_s[0] - 2.0, 70.0, -1),
+        arm_r=Reach(lk_s[0] - 12.0, lk_s[1] + 2.0, 1), arm_l=Reach(lk_s[0] - 2.0, 70.0, 1),
     )
     p["seated_twist"] = _seated(
         sided=True, torso=0.0, head=0.0, width=0.45, face=0.9,
-        arm_r=Reach(-30.0, CHAIR_BACK_HEIGHT - 2.0, 1), arm_l=Reach(34.0, 60.0, -1),
+        arm_r=Reach(-15.0, CHAIR_BACK_HEIGHT + 2.0, 1), arm_l=Reach(44.0, 60.0, -1),
     )
 
     p["walking"] = _pose(
         view="side", root=(0.0, 84.0), torso=5.0, head=8.0,
         arm_r=(-160.0, -150.0), arm_l=(160.0, 130.0),
-        leg_r=Reach(26.0, 6.0, 1), leg_l=Reach(-22.0, 10.0, 1), foot_r=75.0, foot_l=110.0,
+        leg_r=Reach(26.0, 6.0, -1), leg_l=Reach(-22.0, 10.0, -1), foot_r=75.0, foot_l=110.0,
     )
     water = Prop("water", x=10.0, w=190.0, h=100.0)
     p["water_aerobics"] = _pose(
         view="side", root=(0.0, 84.0), torso=5.0, head=8.0,
         arm_r=Reach(46.0, 100.0, 1), arm_l=Reach(44.0, 100.0, 1),
-        leg_r=Reach(20.0, 6.0, 1), leg_l=Reach(-18.0, 9.0, 1), foot_r=80.0, foot_l=110.0,
+        leg_r=Reach(20.0, 6.0, -1), leg_l=Reach(-18.0, 10.0, -1), foot_r=80.0, foot_l=110.0,
         props=(water, Prop("float", x=58.0, y=101.0, w=40.0, h=7.0, angle=92.0)),
     )
     bx = 0.0
@@ -570,15 +588,16 @@ def _build_poses() -> dict[str, Pose]:
     pedal_l = _add(crank, direction(-60.0), BIKE_CRANK_LENGTH)
     p["cycling"] = _pose(
         view="side", root=saddle, torso=28.0, head=20.0,
-        arm_r=Reach(bx + BIKE_HANDLEBAR[0], BIKE_HANDLEBAR[1] + 3.0, -1),
-        arm_l=Reach(bx + BIKE_HANDLEBAR[0] - 2.0, BIKE_HANDLEBAR[1] + 3.0, -1),
-        leg_r=Reach(pedal_r[0] - 6.0, pedal_r[1] + 5.0, 1),
-        leg_l=Reach(pedal_l[0] - 6.0, pedal_l[1] + 5.0, 1), foot_r=95.0, foot_l=80.0,
-        props=(Prop("bike", x=bx),),
+        arm_r=Reach(bx + BIKE_HANDLEBAR[0], BIKE_HANDLEBAR[1] + 3.0, 1),
+        arm_l=Reach(bx + BIKE_HANDLEBAR[0] - 2.0, BIKE_HANDLEBAR[1] + 3.0, 1),
+        leg_r=Reach(pedal_r[0] - 4.0, pedal_r[1] + 6.0, -1),
+        leg_l=Reach(pedal_l[0] - 4.0, pedal_l[1] + 6.0, -1), foot_r=95.0, foot_l=80.0,
+        props=(Prop("bike", x=bx, angle=120.0),),
     )
-    p["tai_chi"] = _standing(
-        root=(0.0, 78.0), arm_r=(-120.0, 60.0), arm_l=(150.0, -80.0),
-        leg_r=Reach(-34.0, 5.0, 1), leg_l=Reach(34.0, 5.0, -1), head=-4.0,
+    p["tai_chi"] = _pose(
+        view="side", root=(0.0, 70.0), torso=-2.0, head=0.0,
+        arm_r=(118.0, 35.0), arm_l=(165.0, 100.0),
+        leg_r=Reach(34.0, 6.0, -1), leg_l=Reach(-50.0, 6.0, -1), foot_r=90.0, foot_l=70.0,
     )
     return p
 

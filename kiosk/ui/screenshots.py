@@ -50,17 +50,25 @@ def _stages(window: MainWindow):
                           window.stack.setCurrentWidget(window.hurt))),
         ("summary", lambda: (window.summary.show_summary(summary, 612), window.stack.setCurrentWidget(window.summary))),
         ("aerobics", lambda: window.stack.setCurrentWidget(window.aerobics)),
+        ("rating", lambda: window._ask_rating("before")),
+        ("details", lambda: window.stack.setCurrentWidget(window.details)),
+        ("skip-offer", lambda: (window.skip_offer.offer(["Bridge", "Cat and cow"]),
+                                window.stack.setCurrentWidget(window.skip_offer))),
+        ("aerobic-log", lambda: window.show_aerobic_log()),
+        ("progress-empty", lambda: window.show_progress()),
+        ("voice", lambda: window.stack.setCurrentWidget(window.voice)),
     ]
 
 
-def render_all(out_dir: Path, window: MainWindow | None = None) -> list[Path]:
-    """Save one PNG per screen and size; returns the paths."""
+def render_all(out_dir: Path, make_window=None) -> list[Path]:
+    """Save one PNG per screen and size; returns the paths. A fresh window for each size."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    if window is None:
-        library = load_routines(bundled_dir("routines"))
-        window = MainWindow(library, SilentSpeaker("Voice is off: screenshots."), _Settings(), time_scale=1)
+    library = load_routines(bundled_dir("routines"))
+    make_window = make_window or (lambda: MainWindow(
+        library, SilentSpeaker("Voice is off: screenshots."), _Settings(), time_scale=1))
     paths = []
     for width, height in SIZES:
+        window = make_window()
         window.resize(width, height)
         window.show()
         for name, stage in _stages(window):
@@ -69,7 +77,9 @@ def render_all(out_dir: Path, window: MainWindow | None = None) -> list[Path]:
             path = out_dir / f"{name}-{width}x{height}.png"
             window.grab().save(str(path))
             paths.append(path)
-    window.player.end()
+        window.player.end()
+        window.close()
+        window.deleteLater()
     return paths
 
 

@@ -73,4 +73,8 @@ def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
     QListWidget::item {{ padding: {pad}px; border-bottom: 1px solid {p.secondary}; }}
     QListWidget::item:selected {{ background: {p.primary}; color: white; }}
     QScrollArea {{ border: none; }}
+    QScrollBar:vertical {{ width: {unit}px; background: {p.secondary}; border-radius: {unit // 2}px; margin: 0; }}
+    QScrollBar::handle:vertical {{ background: {p.muted}; border-radius: {unit // 2}px; min-height: {unit * 3}px; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+    QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     """

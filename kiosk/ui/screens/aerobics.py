@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from kiosk.core.routine import AerobicsPage
 from kiosk.ui.widgets.controls import make_button, make_label
@@ -30,25 +30,25 @@ class AerobicsScreen(QWidget):
             layout.addWidget(make_label(page.intro, "caption"))
             layout.addWidget(make_label(f"Goal: {page.weekly_goal_minutes} minutes a week, built up slowly, "
                                         "at your own pace.", "heading"))
-            grid = QGridLayout()
-            for index, activity in enumerate(page.activities):
+            for activity in page.activities:
                 picture = PoseView(body)
                 picture.show_pose(activity.pose, transition_ms=0)
-                picture.setMinimumSize(160, 120)
+                picture.setFixedSize(150, 130)
                 text = QVBoxLayout()
                 text.addWidget(make_label(activity.title, "heading"))
                 text.addWidget(make_label(activity.text))
-                row, column = divmod(index, 2)
-                cell = QHBoxLayout()
-                cell.addWidget(picture, 1)
-                cell.addLayout(text, 2)
-                grid.addLayout(cell, row, column)
-            layout.addLayout(grid)
+                text.addStretch(1)
+                row = QHBoxLayout()
+                row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+                row.addLayout(text, 1)
+                layout.addLayout(row)
             layout.addWidget(make_label("Better avoided", "heading"))
             for item in page.avoid:
                 layout.addWidget(make_label(f"•  {item}"))
         layout.addStretch(1)
         scroll.setWidget(body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         outer.addWidget(scroll, 1)
         self.back_button = make_button("Back", "primary")
         self.back_button.clicked.connect(self.back_requested)

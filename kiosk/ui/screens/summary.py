@@ -37,6 +37,8 @@ class SummaryScreen(QWidget):
         layout.addWidget(self.duration)
         layout.addWidget(self.counts)
         self.table = QGridLayout()
+        self.table.setColumnStretch(2, 1)          # keep each status next to its exercise
+        self.table.setHorizontalSpacing(40)
         layout.addLayout(self.table)
         layout.addStretch(1)
         self.advice = make_label("", "notice", name="Advice")

@@ -1,0 +1,107 @@
+"""Clinic lock-down: no way out by keys, close requests, context menus or tooltips until released."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+
+# Keys that would close, quit, leave full screen or dismiss something: (key, modifiers).
+_ALT, _CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+BLOCKED_WITH_MODIFIERS = frozenset({
+    (Qt.Key.Key_F4, _ALT),
+    (Qt.Key.Key_Q, _CTRL),
+    (Qt.Key.Key_W, _CTRL),
+})
+# Escape and F11 are blocked with or without modifiers (Shift+Escape, Ctrl+F11, ...).
+ALWAYS_BLOCKED = frozenset({Qt.Key.Key_Escape, Qt.Key.Key_F11})
+_MODIFIERS = (Qt.KeyboardModifier.ShiftModifier | _CTRL | _ALT | Qt.KeyboardModifier.MetaModifier)
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+_SWALLOWED = (QEvent.Type.ContextMenu, QEvent.Type.ToolTip, QEvent.Type.WhatsThis,
+              QEvent.Type.QueryWhatsThis, QEvent.Type.WhatsThisClicked)
+
+
+def is_blocked_key(event: QKeyEvent) -> bool:
+    """True for Alt+F4, Ctrl+Q, Ctrl+W, Escape and F11 (the keypad modifier is ignored)."""
+    key = event.key()
+    if key in ALWAYS_BLOCKED:
+        return True
+    return (key, event.modifiers() & _MODIFIERS) in BLOCKED_WITH_MODIFIERS
+
+
+class KioskLock(QObject):
+    """An application event filter for clinic mode.
+
+    While installed it swallows the escape keys (Alt+F4, Ctrl+Q, Ctrl+W, Escape, F11, both as
+    key presses and as shortcuts), context-menu, tooltip and what's-this events, and refuses
+    close requests to the locked window. `apply_to(window)` makes that window frameless, full
+    screen and always on top; `release()` undoes everything.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window: QWidget | None = None
+        self._saved_flags: Qt.WindowType | None = None
+        self._saved_state: Qt.WindowState | None = None
+        self._installed = False
+        self.swallowed = 0            # how many events were swallowed (for logs and tests)
+
+    # -- public API -----------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self._installed
+
+    def install(self) -> None:
+        """Start filtering the application's events."""
+        if not self._installed:
+            QApplication.instance().installEventFilter(self)
+            self._installed = True
+            log.info("clinic lock on")
+
+    def apply_to(self, window: QWidget) -> None:
+        """Lock `window`: frameless, full screen, on top, and deaf to close requests."""
+        self.install()
+        self._window = window
+        self._saved_flags = window.windowFlags()
+        self._saved_state = window.windowState()
+        window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint
+                              | Qt.WindowType.WindowStaysOnTopHint)
+        window.showFullScreen()
+
+    def allows_close(self) -> bool:
+        """What a window's closeEvent should ask: False while locked."""
+        return not self._installed
+
+    def release(self) -> None:
+        """Undo everything: remove the filter and give the window its frame and size back."""
+        if self._installed:
+            QApplication.instance().removeEventFilter(self)
+            self._installed = False
+            log.info("clinic lock off")
+        window, self._window = self._window, None
+        if window is not None and self._saved_flags is not None:
+            window.setWindowFlags(self._saved_flags)
+            window.setWindowState(self._saved_state or Qt.WindowState.WindowNoState)
+            window.show()
+        self._saved_flags = self._saved_state = None
+
+    # -- the filter -----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind in _KEY_EVENTS and is_blocked_key(event):
+            event.accept()        # an accepted ShortcutOverride keeps shortcuts from firing
+            self.swallowed += 1
+            return True
+        if kind in _SWALLOWED:
+            event.accept()
+            self.swallowed += 1
+            return True
+        if kind == QEvent.Type.Close and self._window is not None and watched is self._window:
+            event.ignore()        # QWidget.close() then returns False and the window stays
+            self.swallowed += 1
+            return True
+        return False

@@ -1,0 +1,425 @@
+"""Staff screens: the admin PIN prompt after the hidden gesture, and the admin settings screen."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.screens.sign_in import PinPad, keypad_style_sheet
+from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
+
+log = logging.getLogger(__name__)
+
+IDLE_CHOICES = (60, 90, 120, 180)
+VOLUME_STEP = 10
+
+
+class AdminUnlockScreen(QWidget):
+    """Asks staff for the admin PIN after the hidden gesture.
+
+    Signals:
+        pin_entered(str): check it with AdminPinPolicy.check and call show_wrong/show_locked.
+        cancelled(): back to where the kiosk was.
+    """
+
+    pin_entered = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Staff only")
+        self.touch_px = screen_touch_target_px(self, physical_dpi)
+        self._unit = 0
+        self.pad = PinPad(self.touch_px, min_digits=4, max_digits=8)
+        self.pad.submitted.connect(self.pin_entered)
+        self.pad.changed.connect(lambda count: count and self.message.hide())
+        title = make_label("Staff only", "title")
+        explain = make_label("Enter the admin PIN.", "caption")
+        self.message = make_label("", "notice", name="Message")
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.hide()
+        self.cancel_button = TouchButton("Cancel", None, self.touch_px)
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.cancel_button.clicked.connect(self._cancel)
+
+        left = QVBoxLayout()
+        left.addWidget(title)
+        left.addWidget(explain)
+        left.addWidget(self.pad.dots)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        left.addWidget(self.cancel_button)
+        self._row = QHBoxLayout(self)
+        self._row.addLayout(left, 4)
+        self._row.addSpacing(self.touch_px // 2)
+        self._row.addWidget(self.pad, 5)
+        self.setFocusProxy(self.pad)
+
+    def reset(self) -> None:
+        self.pad.clear()
+        self.pad.setEnabled(True)
+        self.message.hide()
+
+    def show_wrong(self) -> None:
+        self._say("That PIN is not right.")
+
+    def show_locked(self, seconds: int) -> None:
+        """Too many wrong PINs: the keypad is off; try again after `seconds`."""
+        minutes = max(1, math.ceil(seconds / 60))
+        self.pad.clear()
+        self.pad.setEnabled(False)
+        self._say(f"Too many wrong PINs. Try again in {minutes} minute{'s' if minutes != 1 else ''}.")
+        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self.message.show()
+
+    def _cancel(self) -> None:
+        self.reset()
+        self.cancelled.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if self.pad.isEnabled():
+            self.pad.keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        unit = unit_for_height(max(self.window().height(), 1))
+        if unit != self._unit:
+            self._unit = unit
+            self.setStyleSheet(keypad_style_sheet(unit))
+            margin = round(unit * 1.2)
+            self._row.setContentsMargins(margin, margin, margin, margin)
+
+
+class AdminScreen(QWidget):
+    """Staff settings for the clinic kiosk. Nothing here is a modal dialog.
+
+    `routines` is [(routine id, title)], shown as choices for the default routine.
+    `export_profile(profile_id)` writes the profile's data and returns where it went.
+
+    Signals:
+        done_requested(): back to the kiosk (attract screen).
+        leave_requested(): leave kiosk mode (release the lock, show the normal app).
+        idle_timeout_chosen(int): seconds, one of 60/90/120/180.
+        default_routine_chosen(str): routine id.
+        voice_toggled(bool): voice on (True) or off.
+        volume_changed(int): 0-100.
+        profile_exported(str, str): profile id, where the file went.
+        delete_confirmed(str): profile id; delete it, then call set_profiles with the rest.
+    """
+
+    done_requested = Signal()
+    leave_requested = Signal()
+    idle_timeout_chosen = Signal(int)
+    default_routine_chosen = Signal(str)
+    voice_toggled = Signal(bool)
+    volume_changed = Signal(int)
+    profile_exported = Signal(str, str)
+    delete_confirmed = Signal(str)
+
+    def __init__(self, routines: Sequence[tuple[str, str]] = (),
+                 export_profile: Callable[[str], Path | str] | None = None,
+                 physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Staff settings")
+        self.touch_px = touch = screen_touch_target_px(self, physical_dpi)
+        self._export_profile = export_profile
+        self._volume = 80
+        self._unit = 0
+        self._pending_delete: str | None = None
+
+        # top bar
+        title = make_label("Staff settings", "title")
+        self.done_button = TouchButton("Back to the kiosk", "primary", touch)
+        self.leave_button = TouchButton("Leave kiosk mode", "danger", touch)
+        self.leave_button.setAccessibleDescription("Unlock the screen and show the normal app")
+        self.done_button.clicked.connect(self._done)
+        self.leave_button.clicked.connect(self.leave_requested)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.done_button)
+        top.addWidget(self.leave_button)
+
+        # idle time-out
+        self.idle_group = QButtonGroup(self)
+        self.idle_group.setExclusive(True)
+        idle_row = QHBoxLayout()
+        self.idle_buttons: dict[int, ChipButton] = {}
+        for seconds in IDLE_CHOICES:
+            chip = ChipButton(f"{seconds} s", str(seconds), touch)
+            chip.setAccessibleName(f"{seconds} seconds")
+            self.idle_group.addButton(chip)
+            self.idle_buttons[seconds] = chip
+            idle_row.addWidget(chip)
+            chip.clicked.connect(lambda _c=False, s=seconds: self.idle_timeout_chosen.emit(s))
+
+        # default routine
+        self.routine_group = QButtonGroup(self)
+        self.routine_group.setExclusive(True)
+        routine_grid = QGridLayout()
+        self.routine_buttons: dict[str, ChipButton] = {}
+        for index, (routine_id, routine_title) in enumerate(routines):
+            chip = ChipButton(routine_title, routine_id, touch)
+            self.routine_group.addButton(chip)
+            self.routine_buttons[routine_id] = chip
+            routine_grid.addWidget(chip, index // 2, index % 2)
+            chip.clicked.connect(lambda _c=False, r=routine_id: self.default_routine_chosen.emit(r))
+
+        # voice and volume
+        self.voice_button = ChipButton("Voice on", "voice", touch)
+        self.voice_button.setChecked(True)
+        self.voice_button.toggled.connect(self._voice_toggled)
+        self.quieter_button = TouchButton("Quieter", None, touch)
+        self.louder_button = TouchButton("Louder", None, touch)
+        self.volume_label = make_label("", "heading", name="Volume")
+        self.volume_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.volume_label.setMinimumWidth(touch)
+        self.quieter_button.clicked.connect(lambda: self._step_volume(-VOLUME_STEP))
+        self.louder_button.clicked.connect(lambda: self._step_volume(VOLUME_STEP))
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.voice_button, 2)
+        voice_row.addWidget(self.quieter_button, 2)
+        voice_row.addWidget(self.volume_label, 1)
+        voice_row.addWidget(self.louder_button, 2)
+
+        settings_column = QVBoxLayout()
+        settings_column.addWidget(make_label("Start over after no touch for", "heading"))
+        settings_column.addLayout(idle_row)
+        settings_column.addWidget(make_label("Default routine", "heading"))
+        settings_column.addLayout(routine_grid)
+        settings_column.addWidget(make_label("Voice and volume", "heading"))
+        settings_column.addLayout(voice_row)
+        settings_column.addStretch(1)
+
+        # profiles
+        self.profile_list = QListWidget()
+        self.profile_list.setAccessibleName("Profiles")
+        self.profile_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.profile_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.profile_list.setMinimumHeight(touch * 2)
+        QScroller.grabGesture(self.profile_list.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.profile_list.currentItemChanged.connect(self._selection_changed)
+        self.export_button = TouchButton("Export data", None, touch)
+        self.delete_button = TouchButton("Delete profile", "danger", touch)
+        self.export_button.clicked.connect(self._export)
+        self.delete_button.clicked.connect(self._ask_delete)
+        profile_buttons = QHBoxLayout()
+        profile_buttons.addWidget(self.export_button)
+        profile_buttons.addWidget(self.delete_button)
+        self.status = make_label("", "notice", name="Status")
+        self.status.hide()
+
+        self.confirm_panel = QFrame()
+        self.confirm_panel.setObjectName("confirm_panel")
+        self.confirm_question = make_label("", "heading", name="Confirm delete")
+        self.confirm_delete_button = TouchButton("Delete for good", "danger", touch)
+        self.keep_button = TouchButton("Keep it", "primary", touch)
+        self.confirm_delete_button.clicked.connect(self._confirm_delete)
+        self.keep_button.clicked.connect(self._cancel_delete)
+        confirm_row = QHBoxLayout()
+        confirm_row.addWidget(self.keep_button)
+        confirm_row.addWidget(self.confirm_delete_button)
+        confirm_layout = QVBoxLayout(self.confirm_panel)
+        confirm_layout.addWidget(self.confirm_question)
+        confirm_layout.addLayout(confirm_row)
+        self.confirm_panel.hide()
+
+        profile_column = QVBoxLayout()
+        profile_column.addWidget(make_label("Profiles", "heading"))
+        profile_column.addWidget(self.profile_list, 1)
+        profile_column.addLayout(profile_buttons)
+        profile_column.addWidget(self.confirm_panel)
+        profile_column.addWidget(self.status)
+
+        columns = QHBoxLayout()
+        columns.addLayout(settings_column, 3)
+        columns.addSpacing(touch // 2)
+        columns.addLayout(profile_column, 2)
+
+        content = QWidget()
+        content.setObjectName("admin_content")
+        self._content_layout = QVBoxLayout(content)
+        self._content_layout.addLayout(top)
+        self._content_layout.addLayout(columns, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._show_volume()
+        self._selection_changed()
+
+    # -- public API -----------------------------------------------------------------------
+    def set_state(self, *, idle_timeout: int | None = None, default_routine: str | None = None,
+                  voice_on: bool | None = None, volume: int | None = None) -> None:
+        """Show the current settings (no signals are emitted)."""
+        if idle_timeout in self.idle_buttons:
+            self.idle_buttons[idle_timeout].setChecked(True)
+        if default_routine in self.routine_buttons:
+            self.routine_buttons[default_routine].setChecked(True)
+        if voice_on is not None:
+            self.voice_button.blockSignals(True)
+            self.voice_button.setChecked(voice_on)
+            self.voice_button._show_tick(voice_on)
+            self.voice_button.blockSignals(False)
+            self._label_voice(voice_on)
+        if volume is not None:
+            self._volume = max(0, min(100, int(volume)))
+            self._show_volume()
+
+    def set_profiles(self, profiles: Sequence[tuple[str, str]]) -> None:
+        """[(profile id, label for staff)]; the guest profile should not be among them."""
+        self.profile_list.clear()
+        for profile_id, label in profiles:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, profile_id)
+            item.setSizeHint(item.sizeHint().expandedTo(self.profile_list.sizeHint()).boundedTo(
+                self.profile_list.sizeHint()))
+            self.profile_list.addItem(item)
+        self._size_items()
+        self._cancel_delete()
+        self._selection_changed()
+
+    def selected_profile(self) -> str | None:
+        item = self.profile_list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def select_profile(self, profile_id: str) -> bool:
+        for row in range(self.profile_list.count()):
+            if self.profile_list.item(row).data(Qt.ItemDataRole.UserRole) == profile_id:
+                self.profile_list.setCurrentRow(row)
+                return True
+        return False
+
+    def reset(self) -> None:
+        """Clear messages, the delete question and the selection (when staff leave the screen)."""
+        self._cancel_delete()
+        self.status.hide()
+        self.profile_list.setCurrentRow(-1)
+        self.profile_list.clearSelection()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    # -- inside ---------------------------------------------------------------------------
+    def _done(self) -> None:
+        self.reset()
+        self.done_requested.emit()
+
+    def _label_voice(self, on: bool) -> None:
+        self.voice_button.set_label("Voice on" if on else "Voice off")
+        self.quieter_button.setEnabled(on)
+        self.louder_button.setEnabled(on)
+
+    def _voice_toggled(self, on: bool) -> None:
+        self._label_voice(on)
+        self.voice_toggled.emit(on)
+
+    def _step_volume(self, step: int) -> None:
+        volume = max(0, min(100, self._volume + step))
+        if volume != self._volume:
+            self._volume = volume
+            self._show_volume()
+            self.volume_changed.emit(volume)
+
+    def _show_volume(self) -> None:
+        self.volume_label.setText(f"{self._volume}%")
+        self.volume_label.setAccessibleName(f"Volume {self._volume} percent")
+
+    def _selection_changed(self, *_args) -> None:
+        chosen = self.selected_profile() is not None
+        self.export_button.setEnabled(chosen and self._export_profile is not None)
+        self.delete_button.setEnabled(chosen)
+        if self._pending_delete is not None and self._pending_delete != self.selected_profile():
+            self._cancel_delete()
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+        self.status.show()
+
+    def _export(self) -> None:
+        profile_id = self.selected_profile()
+        if profile_id is None or self._export_profile is None:
+            return
+        try:
+            where = self._export_profile(profile_id)
+        except Exception as error:      # noqa: BLE001 - shown to staff, never a crash
+            log.exception("export of a profile failed")
+            self._say(f"Export failed: {error}")
+            return
+        self._say(f"Saved to {where}")
+        self.profile_exported.emit(profile_id, str(where))
+
+    def _ask_delete(self) -> None:
+        item = self.profile_list.currentItem()
+        if item is None:
+            return
+        self._pending_delete = item.data(Qt.ItemDataRole.UserRole)
+        self.confirm_question.setText(f"Delete {item.text()} and all its data? This cannot be undone.")
+        self.status.hide()
+        self.confirm_panel.show()
+        self.export_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(self.confirm_panel)
+
+    def _confirm_delete(self) -> None:
+        profile_id, self._pending_delete = self._pending_delete, None
+        self.confirm_panel.hide()
+        if profile_id is not None:
+            self.delete_confirmed.emit(profile_id)
+            self._say("The profile and its data were deleted.")
+        self._selection_changed()
+
+    def _cancel_delete(self) -> None:
+        self._pending_delete = None
+        self.confirm_panel.hide()
+        self._selection_changed()
+
+    def _size_items(self) -> None:
+        for row in range(self.profile_list.count()):
+            item = self.profile_list.item(row)
+            item.setSizeHint(item.sizeHint().expandedTo(item.sizeHint()).__class__(0, self.touch_px))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        unit = unit_for_height(max(self.window().height(), 1))
+        if unit != self._unit:
+            self._unit = unit
+            margin = round(unit * 1.0)
+            self._content_layout.setContentsMargins(margin, margin, margin, margin)
+            self.setStyleSheet(chip_style_sheet(unit) + f"""
+            QFrame#confirm_panel {{ background: #FBE9E7; border: 3px solid {PALETTE.danger};
+                                    border-radius: {round(unit * 0.6)}px; }}
+            QFrame#confirm_panel QLabel {{ background: transparent; }}
+            """)

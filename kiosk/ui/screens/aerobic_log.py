@@ -1,0 +1,264 @@
+"""Logging minutes of light aerobic activity with big plus and minus buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.core.records import AEROBIC_ACTIVITIES
+from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.touch_button import BounceGuard, ChipButton, TouchButton, chip_style_sheet, \
+    screen_touch_target_px
+
+ACTIVITY_LABELS = {
+    "walking": "Walking",
+    "water_aerobics": "Water aerobics",
+    "cycling": "Cycling",
+    "tai_chi": "Tai chi",
+}
+MINUTES_STEP = 5
+MINUTES_MAX = 600
+WEEKLY_GOAL_MINUTES = 150     # American Heart Association: 150 minutes of moderate activity a week
+
+
+class AerobicLogScreen(QWidget):
+    """Pick an activity, set the minutes in steps of 5 (0-600) and save.
+
+    Signals:
+        aerobic_logged(str, int): an AEROBIC_ACTIVITIES value and 1-600 minutes; the form then
+            clears itself, so a second tap on Save cannot log twice.
+        back_requested(): the person wants to leave without saving.
+    """
+
+    aerobic_logged = Signal(str, int)
+    back_requested = Signal()
+
+    def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aerobic_log_screen")
+        touch_px = screen_touch_target_px(self, physical_dpi)
+        self._touch_px = touch_px
+        self._minutes = 0
+        self._week_minutes: int | None = None
+        self._last_saved = ""
+        self._guard = BounceGuard()
+        self.setFocusPolicy(Qt.StrongFocus)
+        self._unit = 0
+
+        title = QLabel("Log light activity")
+        title.setProperty("role", "title")
+        self._goal = QLabel()
+        self._goal.setProperty("role", "notice")
+        self._goal.setObjectName("weekly_goal")
+        self._goal.setWordWrap(True)
+
+        self._activity_buttons = {a: ChipButton(ACTIVITY_LABELS[a], a, touch_px) for a in AEROBIC_ACTIVITIES}
+        self._activity_group = QButtonGroup(self)
+        self._activity_group.setExclusive(True)
+        activity_row = QHBoxLayout()
+        for button in self._activity_buttons.values():
+            self._activity_group.addButton(button)
+            activity_row.addWidget(button)
+        self._activity_group.buttonToggled.connect(lambda *_: self._refresh())
+
+        self._minus = TouchButton("\u22125", None, touch_px)      # "−5"
+        self._minus.setAccessibleDescription("Five minutes less")
+        self._plus = TouchButton("+5", None, touch_px)
+        self._plus.setAccessibleDescription("Five minutes more")
+        for button, step in ((self._minus, -MINUTES_STEP), (self._plus, MINUTES_STEP)):
+            button.setProperty("stepper", True)
+            button.setAutoRepeat(True)             # hold to count quickly
+            button.setAutoRepeatDelay(450)
+            button.setAutoRepeatInterval(110)
+            button.clicked.connect(lambda _checked=False, s=step: self.set_minutes(self._minutes + s))
+        self._minutes_label = QLabel()
+        self._minutes_label.setObjectName("minutes_value")
+        self._minutes_label.setAlignment(Qt.AlignCenter)
+        self._minutes_label.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
+        minutes_row = QHBoxLayout()
+        minutes_row.addStretch(1)
+        minutes_row.addWidget(self._minus)
+        minutes_row.addWidget(self._minutes_label)
+        minutes_row.addWidget(self._plus)
+        minutes_row.addStretch(1)
+
+        self._status = QLabel()
+        self._status.setProperty("role", "caption")
+        self._status.setWordWrap(True)
+        self._back = TouchButton("Back", None, touch_px)
+        self._back.clicked.connect(self.back_requested)
+        self._save = TouchButton("Save", "primary", touch_px)
+        self._save.clicked.connect(self._on_save)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self._back)
+        buttons_row.addWidget(self._status, 1)
+        buttons_row.addWidget(self._save)
+        self._rows = (activity_row, minutes_row, buttons_row)
+
+        self._outer = QVBoxLayout(self)
+        self._outer.addWidget(title)
+        self._outer.addWidget(self._goal)
+        self._outer.addWidget(self._heading("What did you do?"))
+        self._outer.addLayout(activity_row)
+        self._outer.addWidget(self._heading("For how many minutes?"))
+        self._outer.addLayout(minutes_row)
+        self._outer.addStretch(1)
+        self._outer.addLayout(buttons_row)
+
+        chain = [*self._activity_buttons.values(), self._minus, self._plus, self._back, self._save]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self._refresh()
+        self._restyle(self.height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start with the focus on the screen itself: no focus ring that looks like a choice."""
+        super().showEvent(event)
+        self.setFocus(Qt.OtherFocusReason)
+
+    # --- public API -------------------------------------------------------------------------
+
+    def activity(self) -> str | None:
+        button = self._activity_group.checkedButton()
+        return button.value if button is not None else None
+
+    def set_activity(self, activity: str | None) -> None:
+        if activity is None:
+            self._activity_group.setExclusive(False)
+            for button in self._activity_buttons.values():
+                button.setChecked(False)
+            self._activity_group.setExclusive(True)
+        else:
+            self._activity_buttons[activity].setChecked(True)
+        self._refresh()
+
+    def minutes(self) -> int:
+        return self._minutes
+
+    def set_minutes(self, minutes: int) -> None:
+        """Set the minutes, kept within 0-600."""
+        self._minutes = max(0, min(MINUTES_MAX, int(minutes)))
+        self._last_saved = ""
+        self._refresh()
+
+    def set_week_minutes(self, minutes: int | None) -> None:
+        """Show how many minutes were logged this week so far (None hides the figure)."""
+        self._week_minutes = minutes
+        self._refresh()
+
+    def activity_button(self, activity: str) -> ChipButton:
+        return self._activity_buttons[activity]
+
+    @property
+    def plus_button(self) -> TouchButton:
+        return self._plus
+
+    @property
+    def minus_button(self) -> TouchButton:
+        return self._minus
+
+    @property
+    def save_button(self) -> TouchButton:
+        return self._save
+
+    @property
+    def back_button(self) -> TouchButton:
+        return self._back
+
+    @property
+    def touch_px(self) -> int:
+        return self._touch_px
+
+    def reset(self) -> None:
+        """Clear the activity and the minutes."""
+        self._minutes = 0
+        self._last_saved = ""
+        self._guard.clear()
+        self.set_activity(None)
+
+    # --- behaviour ----------------------------------------------------------------------------
+
+    def _on_save(self) -> None:
+        activity = self.activity()
+        if activity is None or self._minutes <= 0 or not self._guard.accept():
+            return
+        minutes = self._minutes
+        self._minutes = 0
+        self.set_activity(None)
+        self._last_saved = f"Saved: {minutes} minutes of {ACTIVITY_LABELS[activity].lower()}."
+        if self._week_minutes is not None:
+            self._week_minutes += minutes
+        self._refresh()
+        self.aerobic_logged.emit(activity, minutes)
+
+    def _refresh(self) -> None:
+        self._minutes_label.setText(f"{self._minutes} minutes")
+        self._minutes_label.setAccessibleName(f"{self._minutes} minutes")
+        self._minus.setEnabled(self._minutes > 0)
+        self._plus.setEnabled(self._minutes < MINUTES_MAX)
+        activity = self.activity()
+        ready = activity is not None and self._minutes > 0
+        self._save.setEnabled(ready)
+        if ready:
+            text = f"Ready to save {self._minutes} minutes of {ACTIVITY_LABELS[activity].lower()}."
+        elif self._last_saved:
+            text = self._last_saved
+        elif activity is None:
+            text = "Choose an activity."
+        else:
+            text = "Add minutes with +5."
+        self._status.setText(text)
+        goal = f"Goal: {WEEKLY_GOAL_MINUTES} minutes of light activity a week, for example 30 minutes on 5 days."
+        if self._week_minutes is not None:
+            goal += f" This week so far: {self._week_minutes} of {WEEKLY_GOAL_MINUTES} minutes."
+        self._goal.setText(goal)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key_Plus, Qt.Key_Equal):
+            self.set_minutes(self._minutes + MINUTES_STEP)
+        elif event.key() in (Qt.Key_Minus, Qt.Key_Underscore):
+            self.set_minutes(self._minutes - MINUTES_STEP)
+        else:
+            super().keyPressEvent(event)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", "heading")
+        return label
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._restyle(event.size().height())
+
+    def _restyle(self, height: int) -> None:
+        unit = unit_for_height(max(height, 1))
+        if unit == self._unit:
+            return
+        self._unit = unit
+        margin, spacing = round(unit * 1.2), max(6, round(unit * 0.6))
+        self._outer.setContentsMargins(margin, margin, margin, margin)
+        self._outer.setSpacing(spacing)
+        for row in self._rows:
+            row.setSpacing(spacing)
+        stepper = max(self._touch_px, round(unit * 5))
+        for button in (self._minus, self._plus):
+            button.set_touch_px(stepper)
+            button.set_min_width(round(stepper * 1.6))
+        self.setStyleSheet(chip_style_sheet(unit) + f"""
+        QPushButton[stepper="true"] {{ font-size: {round(unit * 2.2)}px; }}
+        QPushButton:disabled {{ background: {PALETTE.secondary}; color: {PALETTE.muted}; }}
+        QLabel#minutes_value {{ font-size: {round(unit * 2.6)}px; font-weight: bold; color: {PALETTE.primary}; }}
+        QLabel#weekly_goal {{ font-size: {round(unit * 1.2)}px; }}
+        """)
+        font = QFont(self._minutes_label.font())
+        font.setPixelSize(round(unit * 2.6))
+        font.setBold(True)
+        widest = QFontMetrics(font).horizontalAdvance(f"{MINUTES_MAX} minutes")
+        self._minutes_label.setFixedWidth(widest + 2 * unit)   # the buttons never move under a finger
+        icon = round(unit * 1.3)
+        for button in self._activity_buttons.values():
+            button.setIconSize(button.iconSize().scaled(icon, icon, Qt.IgnoreAspectRatio))

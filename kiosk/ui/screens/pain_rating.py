@@ -1,0 +1,361 @@
+"""The 0-10 pain rating screen: one touch records, Undo stays a few seconds, bounces never count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.pain_faces import FACE_PAIN_LEVELS, PainFace
+from kiosk.ui.widgets.touch_button import BOUNCE_MS, BounceGuard, TouchButton, screen_touch_target_px
+
+DEFAULT_QUESTION = "How is your pain right now?"
+UNDO_MS = 5000
+PAIN_VALUES = tuple(range(11))
+
+# (background, text) for 0..10, calm mint to deep wine; every pair has at least 4.5:1 contrast.
+RATING_COLOURS: tuple[tuple[str, str], ...] = (
+    ("#A8DCC8", PALETTE.text),   # 0   9.6:1
+    ("#B9E0A5", PALETTE.text),   # 1   9.9:1
+    ("#D3E79A", PALETTE.text),   # 2  10.9:1
+    ("#EAE68A", PALETTE.text),   # 3  11.3:1
+    ("#F7DA7A", PALETTE.text),   # 4  10.6:1
+    ("#F7C56E", PALETTE.text),   # 5   9.2:1
+    ("#F4A765", PALETTE.text),   # 6   7.4:1
+    ("#E8845C", PALETTE.text),   # 7   5.5:1
+    ("#B8322A", "#FFFFFF"),      # 8   6.0:1
+    ("#9C1F2E", "#FFFFFF"),      # 9   7.9:1
+    ("#7A1838", "#FFFFFF"),      # 10 10.4:1
+)
+PRESSED_COLOURS = ("#86C9B0", "#9DD186", "#BFD977", "#DCD765", "#F0C955", "#F1B04B",
+                   "#EE9244", "#DF7A4E", "#982820", "#7E1824", "#5E112A")
+
+
+def pain_words(value: int) -> str:
+    """What a value means in words: "no pain", "mild pain", ... "worst pain imaginable"."""
+    if value == 0:
+        return "no pain"
+    if value == 10:
+        return "worst pain imaginable"
+    if value <= 3:
+        return "mild pain"
+    if value <= 6:
+        return "moderate pain"
+    return "severe pain"
+
+
+def _scale_style_sheet(number_px: int, radius: int) -> str:
+    """Colours, type and chosen/focus marks of the eleven rating buttons."""
+    rules = [f"""
+    QPushButton[rating="true"] {{
+        min-height: 0px; min-width: 0px; padding: 0px; font-size: {number_px}px; font-weight: bold;
+        border-radius: {radius}px; border: 3px solid transparent;
+    }}
+    QPushButton[rating="true"]:focus {{ border: 4px dashed {PALETTE.text}; }}
+    QPushButton[rating="true"][chosen="true"] {{ border: 7px solid {PALETTE.text}; }}
+    """]
+    for value, (background, text) in enumerate(RATING_COLOURS):
+        rules.append(
+            f'QPushButton[pain="{value}"] {{ background: {background}; color: {text}; }}\n'
+            f'QPushButton[pain="{value}"]:pressed {{ background: {PRESSED_COLOURS[value]}; }}\n'
+        )
+    return "".join(rules)
+
+
+class RatingButton(TouchButton):
+    """One number of the scale; its height follows the screen, never below the touch target."""
+
+    def __init__(self, value: int, touch_px: int, parent: QWidget | None = None) -> None:
+        super().__init__(str(value), None, touch_px, parent)
+        self.value = value
+        self._preferred_height = touch_px
+        self.setProperty("rating", True)
+        self.setProperty("pain", value)
+        self.setProperty("chosen", False)
+        self.setAccessibleDescription(f"{value}, {pain_words(value)}")
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def set_preferred_height(self, px: int) -> None:
+        self._preferred_height = px
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.touch_px, max(self.touch_px, getattr(self, "_preferred_height", 0)))
+
+    def minimumSizeHint(self) -> QSize:
+        text_width = self.fontMetrics().horizontalAdvance(self.text()) + 12
+        return QSize(max(self.touch_px, text_width), self.touch_px)
+
+    def set_chosen(self, chosen: bool) -> None:
+        self.setProperty("chosen", chosen)
+        self.repolish()
+
+
+class _Face(PainFace):
+    """A face whose size the screen sets."""
+
+    def __init__(self, pain: int, parent: QWidget | None = None) -> None:
+        super().__init__(pain, parent=parent)
+        self._px = 64
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def set_face_px(self, px: int) -> None:
+        self._px = px
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._px, self._px)
+
+
+class PainRatingScreen(QWidget):
+    """Asks for a 0-10 pain rating with eleven big coloured buttons.
+
+    Signals:
+        rating_chosen(int): a number was touched; it can still be undone.
+        rating_undone(): the pending number was taken back.
+        rating_confirmed(int): the Undo time ran out (or `confirm_pending` was called); record it.
+        skipped(): the person chose not to answer.
+
+    Presses within `bounce_ms` of the last counted one, and presses while a rating is pending,
+    are ignored, so a bounce or a double tap never records twice. Buttons react on release.
+    """
+
+    rating_chosen = Signal(int)
+    rating_undone = Signal()
+    rating_confirmed = Signal(int)
+    skipped = Signal()
+
+    def __init__(self, question: str = DEFAULT_QUESTION, undo_ms: int = UNDO_MS,
+                 bounce_ms: int = BOUNCE_MS, physical_dpi: float | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pain_rating_screen")
+        self._physical_dpi = physical_dpi
+        self._touch_px = screen_touch_target_px(self, physical_dpi)
+        self._guard = BounceGuard(bounce_ms)
+        self._pending: int | None = None
+        self._columns = 0
+        self._unit = 0
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(undo_ms)
+        self._undo_timer.timeout.connect(self.confirm_pending)
+        self.setFocusPolicy(Qt.StrongFocus)
+
+        self._question = QLabel(question)
+        self._question.setProperty("role", "title")
+        self._question.setWordWrap(True)
+        self._question.setAlignment(Qt.AlignCenter)
+
+        self._scale = QWidget()
+        self._scale.setObjectName("pain_scale")
+        self._grid = QGridLayout(self._scale)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._buttons = [RatingButton(value, self._touch_px) for value in PAIN_VALUES]
+        for button in self._buttons:
+            button.clicked.connect(lambda _checked=False, v=button.value: self._on_pressed(v))
+        self._faces = {value: _Face(value) for value in FACE_PAIN_LEVELS}
+        self._no_pain = QLabel("No pain")
+        self._worst = QLabel("Worst pain imaginable")
+        for label, align in ((self._no_pain, Qt.AlignLeft), (self._worst, Qt.AlignRight)):
+            label.setProperty("role", "heading")
+            label.setAlignment(align | Qt.AlignTop)
+        self._buttons[0].setAccessibleDescription("0, no pain")
+        self._buttons[10].setAccessibleDescription("10, worst pain imaginable")
+
+        self._status = QLabel()
+        self._status.setProperty("role", "caption")
+        self._status.setWordWrap(True)
+        self._undo = TouchButton("Undo", "primary", self._touch_px)
+        self._undo.setAccessibleDescription("Take back the number you just touched")
+        self._undo.clicked.connect(self.undo)
+        keep_space = self._undo.sizePolicy()
+        keep_space.setRetainSizeWhenHidden(True)     # the layout never jumps under a finger
+        self._undo.setSizePolicy(keep_space)
+        self._skip = TouchButton("Skip", None, self._touch_px)
+        self._skip.setAccessibleDescription("Go on without rating your pain")
+        self._skip.clicked.connect(self._on_skip)
+
+        status_row = QHBoxLayout()
+        status_row.addWidget(self._status, 1)
+        status_row.addWidget(self._undo)
+        status_row.addSpacing(self._touch_px // 2)
+        status_row.addWidget(self._skip)
+
+        self._outer = QVBoxLayout(self)
+        self._outer.addWidget(self._question)
+        self._outer.addStretch(1)
+        self._outer.addWidget(self._scale)
+        self._outer.addStretch(1)
+        self._outer.addLayout(status_row)
+        self._show_idle("Touch the number that matches your pain.")
+        self._relayout(self.width(), self.height())
+
+    # --- public API -------------------------------------------------------------------------
+
+    @property
+    def pending_rating(self) -> int | None:
+        """The number touched and not yet confirmed or undone."""
+        return self._pending
+
+    @property
+    def touch_px(self) -> int:
+        """The smallest button side in logical pixels (15 mm on this screen, at least 44)."""
+        return self._touch_px
+
+    @property
+    def columns(self) -> int:
+        """Buttons per row: 11, or 6 when eleven 15 mm buttons do not fit across the screen."""
+        return self._columns
+
+    def question(self) -> str:
+        return self._question.text()
+
+    def set_question(self, text: str) -> None:
+        self._question.setText(text)
+
+    def rating_button(self, value: int) -> RatingButton:
+        return self._buttons[value]
+
+    def confirm_pending(self) -> None:
+        """Confirm the pending rating now (also what the Undo timer does when it runs out)."""
+        self._undo_timer.stop()
+        if self._pending is None:
+            return
+        value, self._pending = self._pending, None
+        self._undo.hide()
+        self._skip.setEnabled(True)
+        self._status.setText(f"Saved: {value}, {pain_words(value)}. Thank you.")
+        self.rating_confirmed.emit(value)
+
+    def undo(self) -> None:
+        """Take back the pending rating, if there is one."""
+        if self._pending is None:
+            return
+        self._undo_timer.stop()
+        self._buttons[self._pending].set_chosen(False)
+        self._buttons[self._pending].setFocus()
+        self._pending = None
+        self._show_idle("Undone. Touch the number that matches your pain.")
+        self.rating_undone.emit()
+
+    def reset(self) -> None:
+        """Forget any pending rating silently and show the question afresh."""
+        self._undo_timer.stop()
+        if self._pending is not None:
+            self._buttons[self._pending].set_chosen(False)
+        self._pending = None
+        self._guard.clear()
+        self._show_idle("Touch the number that matches your pain.")
+
+    # --- behaviour ----------------------------------------------------------------------------
+
+    def _on_pressed(self, value: int) -> None:
+        if self._pending is not None or not self._guard.accept():
+            return
+        self._pending = value
+        self._buttons[value].set_chosen(True)
+        self._status.setText(f"You chose {value}, {pain_words(value)}. "
+                             "Touch Undo to change it.")
+        self._skip.setEnabled(False)
+        self._undo.show()
+        self._undo_timer.start()
+        self.rating_chosen.emit(value)
+
+    def _on_skip(self) -> None:
+        if self._pending is None:
+            self.skipped.emit()
+
+    def _show_idle(self, text: str) -> None:
+        self._status.setText(text)
+        self._undo.hide()
+        self._skip.setEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if Qt.Key_0 <= key <= Qt.Key_9 and not event.isAutoRepeat():
+            button = self._buttons[key - Qt.Key_0]
+            button.setFocus()
+            button.click()
+            return
+        if key in (Qt.Key_Left, Qt.Key_Right):
+            focused = self.focusWidget()
+            if isinstance(focused, RatingButton):
+                step = 1 if key == Qt.Key_Right else -1
+                self._buttons[max(0, min(10, focused.value + step))].setFocus()
+                return
+        if key in (Qt.Key_Backspace, Qt.Key_Escape) and self._pending is not None:
+            self.undo()
+            return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.setFocus(Qt.OtherFocusReason)     # no focus ring that looks like a choice; digits work
+        touch_px = screen_touch_target_px(self, self._physical_dpi)
+        if touch_px != self._touch_px:          # moved to another screen
+            self._touch_px = touch_px
+            for button in (*self._buttons, self._undo, self._skip):
+                button.set_touch_px(touch_px)
+            self._columns = 0
+            self._relayout(self.width(), self.height())
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout(event.size().width(), event.size().height())
+
+    def _relayout(self, width: int, height: int) -> None:
+        unit = unit_for_height(max(height, 1))
+        margin = round(unit * 1.2)
+        spacing = max(6, round(unit * 0.5))
+        self._outer.setContentsMargins(margin, margin, margin, margin)
+        self._outer.setSpacing(spacing)
+        self._grid.setHorizontalSpacing(spacing)
+        self._grid.setVerticalSpacing(max(4, spacing // 2))
+
+        usable = width - 2 * margin
+        columns = 11 if usable >= 11 * self._touch_px + 10 * spacing else 6
+        bands = 1 if columns == 11 else 2
+        cell = (usable - (columns - 1) * spacing) / columns
+        button_px = int(max(self._touch_px, min(cell * 0.9, height * (0.2 if bands == 1 else 0.11))))
+        face_px = int(max(28, min(cell * 0.7, height * (0.16 if bands == 1 else 0.08))))
+        for button in self._buttons:
+            button.set_preferred_height(button_px)
+        for face in self._faces.values():
+            face.set_face_px(face_px)
+        # Room for two lines of status, so that showing a longer message never moves the scale.
+        status_line = round(unit * 1.4 * 1.35)
+        self._status.setMinimumHeight(max(self._touch_px, 2 * status_line + 4))
+        if columns != self._columns:
+            self._place(columns)
+        if unit != self._unit:
+            self._unit = unit
+            number_px = round(unit * (2.6 if bands == 1 else 2.2))
+            self._scale.setStyleSheet(_scale_style_sheet(number_px, round(unit * 0.6)))
+            for button in self._buttons:
+                button.repolish()
+
+    def _place(self, columns: int) -> None:
+        """Put faces, buttons and end captions in one band of 11 or two bands of 6 and 5."""
+        for widget in (*self._buttons, *self._faces.values(), self._no_pain, self._worst):
+            self._grid.removeWidget(widget)
+        for column in range(11):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+            self._grid.setColumnMinimumWidth(column, 0)
+        for value in PAIN_VALUES:
+            band, column = divmod(value, columns)
+            row = band * 3
+            if value in self._faces:
+                self._grid.addWidget(self._faces[value], row, column, Qt.AlignHCenter | Qt.AlignBottom)
+            self._grid.addWidget(self._buttons[value], row + 1, column)
+        self._grid.addWidget(self._no_pain, 2, 0, 1, 4)
+        last_band, last_column = divmod(10, columns)
+        self._grid.addWidget(self._worst, last_band * 3 + 2, last_column - 3, 1, 4)
+        self._columns = columns
+        # Tab order follows the numbers, then Undo and Skip.
+        chain = [*self._buttons, self._undo, self._skip]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)

@@ -1,0 +1,260 @@
+"""The "My progress" screen: one plain sentence, the weekly pain chart and a touched week's numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
+from kiosk.core.trends import TrendReport, WeekStats, analyse, summary_sentence
+from kiosk.ui.theme import unit_for_height
+from kiosk.ui.widgets.trend_chart import TrendChart
+
+SIDE_CHOICES = (("All", None), ("Left", "left"), ("Right", "right"))
+_SIDED = {"left", "right", "both"}
+
+
+def describe_week(week: WeekStats) -> str:
+    """A week's numbers in plain words, for the large read-out under the chart."""
+    parts = [f"Week of {week.start.day} {week.start:%b %Y}:"]
+    if week.count:
+        parts.append(f"average pain {week.mean:.1f} ({week.min} to {week.max})")
+        if week.mean_before is not None:
+            parts.append(f"· before {week.mean_before:.1f}")
+        if week.mean_after is not None:
+            parts.append(f"· after {week.mean_after:.1f}")
+    else:
+        parts.append("no pain ratings")
+    parts.append(f"· {week.sessions} session{'s' if week.sessions != 1 else ''}")
+    parts.append(f"· {week.aerobic_minutes} min aerobic")
+    return " ".join(parts)
+
+
+class ProgressScreen(QWidget):
+    """Shows how pain has changed week by week.
+
+    Signals:
+        back_requested(): the person touched "Back".
+        save_picture_requested(str): "Save picture" was touched and no folder was given; the
+            argument is a suggested file name; call `save_picture(path)` to write it.
+        picture_saved(str): the chart was written to this path.
+        summary_spoken(str): the sentence (and any advice) to speak aloud now: the screen was shown
+            or the side filter changed. Speak it only when the voice is on.
+        week_selected(WeekStats): a week was touched.
+    """
+
+    back_requested = Signal()
+    save_picture_requested = Signal(str)
+    picture_saved = Signal(str)
+    summary_spoken = Signal(str)
+    week_selected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, locked: bool = True,
+                 picture_folder: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("My progress")
+        self._picture_folder = Path(picture_folder) if picture_folder is not None else None
+        self._ratings: tuple[PainRating, ...] = ()
+        self._sessions: tuple[SessionRecord, ...] = ()
+        self._aerobic: tuple[AerobicEntry, ...] = ()
+        self._side: str | None = None
+        self._today: date | None = None
+        self._report = TrendReport()
+        self._unit: int | None = None
+
+        self._sentence = self._label("Progress summary", "heading")
+        self._advice = self._label("Advice", "notice")
+        self._advice.hide()
+
+        self._side_row = QWidget(self)
+        side_layout = QHBoxLayout(self._side_row)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self._side_group = QButtonGroup(self)
+        self._side_group.setExclusive(True)
+        self._side_buttons: dict[str | None, QPushButton] = {}
+        for text, side in SIDE_CHOICES:
+            button = QPushButton(text, self._side_row)
+            button.setAccessibleName(f"Show {text.lower()} sides" if side is None else f"Show {text.lower()} side")
+            button.setCheckable(True)
+            button.setChecked(side is None)
+            button.clicked.connect(lambda _checked=False, s=side: self.set_side(s))
+            self._side_group.addButton(button)
+            self._side_buttons[side] = button
+            side_layout.addWidget(button)
+        self._earlier = QPushButton("◀ Earlier", self)
+        self._earlier.setAccessibleName("Show earlier months")
+        self._later = QPushButton("Later ▶", self)
+        self._later.setAccessibleName("Show later months")
+
+        self.chart = TrendChart(self, locked=locked)
+        self.chart.week_selected.connect(self._on_week_selected)
+        self._earlier.clicked.connect(lambda: self.chart.scroll_months(-3))
+        self._later.clicked.connect(lambda: self.chart.scroll_months(3))
+
+        self._week_numbers = self._label("Selected week", "caption", "Touch a week on the chart to see its numbers.")
+
+        chart_page = QWidget(self)
+        chart_layout = QVBoxLayout(chart_page)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart, 1)
+        self._empty = self._label("No progress yet", "caption",
+                                  "Your chart will appear here after your first pain rating.\n"
+                                  "Every rating helps you and your doctor see what the exercises do.")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self._empty)
+        self._pages.addWidget(chart_page)
+
+        self._status = self._label("Picture status", "muted")
+        self._back = QPushButton("Back", self)
+        self._back.setAccessibleName("Back")
+        self._back.clicked.connect(self.back_requested)
+        self._save = QPushButton("Save picture", self)
+        self._save.setAccessibleName("Save picture")
+        self._save.setProperty("role", "primary")
+        self._save.clicked.connect(self._on_save_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._back)
+        buttons.addSpacing(self._back.sizeHint().width() // 3)
+        buttons.addWidget(self._side_row)
+        buttons.addWidget(self._status, 1)
+        buttons.addWidget(self._earlier)
+        buttons.addWidget(self._later)
+        buttons.addWidget(self._save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._sentence)
+        layout.addWidget(self._advice)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self._week_numbers)
+        layout.addLayout(buttons)
+
+        self._refresh()
+
+    # -- public API ------------------------------------------------------------------------------
+
+    @property
+    def report(self) -> TrendReport:
+        return self._report
+
+    @property
+    def side(self) -> str | None:
+        return self._side
+
+    def summary_text(self) -> str:
+        """The sentence on top, followed by the advice when there is one."""
+        sentence = summary_sentence(self._report, today=self._today)
+        return " ".join(part for part in (sentence, self._report.advice) if part)
+
+    def set_data(self, ratings: Iterable[PainRating], sessions: Iterable[SessionRecord] = (),
+                 aerobic: Iterable[AerobicEntry] = (), today: date | None = None) -> None:
+        """Show these records (all sides; the side filter shows when sides were recorded).
+
+        `today` lets the sentence say "This week" or "Last week" truthfully; without it the last
+        week with any record counts as this week.
+        """
+        self._today = today
+        self._ratings = tuple(ratings)
+        self._sessions = tuple(sessions)
+        self._aerobic = tuple(aerobic)
+        self._side = None
+        self._side_buttons[None].setChecked(True)
+        self._status.clear()
+        self._refresh()
+
+    def set_side(self, side: str | None) -> None:
+        """Show only the ratings for `side` ("left", "right"; None for all)."""
+        if side not in self._side_buttons:
+            raise ValueError(f"side must be left, right or None, not {side!r}")
+        self._side = side
+        self._side_buttons[side].setChecked(True)
+        self._refresh()
+        if self.isVisible():
+            self.summary_spoken.emit(self.summary_text())
+
+    def set_locked(self, locked: bool) -> None:
+        """Kiosk (locked: no pan or zoom) or home (scroll through the months)."""
+        self.chart.set_locked(locked)
+        self._update_controls()
+
+    def save_picture(self, path: str | Path) -> bool:
+        """Write the chart as a PNG; emits `picture_saved` and says so on screen when it worked."""
+        ok = self.chart.save_png(str(path))
+        if ok:
+            self._status.setText("Picture saved.")
+            self._status.setToolTip(str(path))
+            self.picture_saved.emit(str(path))
+        else:
+            self._status.setText("The picture could not be saved.")
+        return ok
+
+    def suggested_file_name(self) -> str:
+        weeks = self._report.weeks
+        side = f"-{self._side}" if self._side else ""
+        if not weeks:
+            return f"pain-trend{side}.png"
+        return f"pain-trend-{weeks[0].label}-to-{weeks[-1].label}{side}.png"
+
+    # -- behaviour --------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._apply_unit()
+        self.summary_spoken.emit(self.summary_text())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._apply_unit()
+
+    def _apply_unit(self) -> None:
+        unit = unit_for_height(self.window().height())
+        if unit != self._unit:
+            self._unit = unit
+            self.chart.set_unit(unit)
+
+    def _refresh(self) -> None:
+        self._report = analyse(self._ratings, self._sessions, self._aerobic, side=self._side)
+        self._sentence.setText(summary_sentence(self._report, today=self._today))
+        self._advice.setText(self._report.advice or "")
+        self._advice.setVisible(bool(self._report.advice))
+        self.chart.set_report(self._report)
+        self._week_numbers.setText("Touch a week on the chart to see its numbers.")
+        self._pages.setCurrentIndex(1 if self._report.weeks else 0)
+        self._week_numbers.setVisible(bool(self._report.weeks))
+        self._update_controls()
+
+    def _update_controls(self) -> None:
+        has_weeks = bool(self._report.weeks)
+        sided = any(rating.side in _SIDED for rating in self._ratings)
+        for button in self._side_buttons.values():
+            button.setVisible(sided)
+        self._side_row.setVisible(sided)
+        home = not self.chart.locked and has_weeks
+        self._earlier.setVisible(home)
+        self._later.setVisible(home)
+        self._save.setVisible(has_weeks)
+
+    def _on_week_selected(self, week: WeekStats) -> None:
+        self._week_numbers.setText(describe_week(week))
+        self.week_selected.emit(week)
+
+    def _on_save_clicked(self) -> None:
+        name = self.suggested_file_name()
+        if self._picture_folder is None:
+            self.save_picture_requested.emit(name)
+            return
+        self._picture_folder.mkdir(parents=True, exist_ok=True)
+        self.save_picture(self._picture_folder / name)
+
+    def _label(self, name: str, role: str, text: str = "") -> QLabel:
+        label = QLabel(text, self)
+        label.setAccessibleName(name)
+        label.setProperty("role", role)
+        label.setWordWrap(True)
+        return label

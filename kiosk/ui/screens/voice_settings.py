@@ -1,0 +1,232 @@
+"""The voice settings screen: voice on or off, which voice, speed and volume, with a spoken sample."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
+)
+
+from kiosk.core.ports import SettingsStore, Speaker
+from kiosk.speech.messages import SAMPLE_SENTENCE
+from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
+from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
+
+SPEED_LABELS = {"slow": "Slow", "normal": "Normal", "fast": "Fast"}
+VOLUME_STEP = 0.1
+
+
+class VoiceSettingsScreen(QWidget):
+    """Big buttons only (no drop-downs): every change is saved at once and used by the speaker.
+
+    Works with any Speaker; voices, volume and re-rendering need a QtSpeaker (`voices`,
+    `voices_changed`, `apply_settings`).
+
+    Signals:
+        settings_changed(VoiceSettings): the person changed something (already saved).
+        done_requested(): "Done" was touched.
+    """
+
+    settings_changed = Signal(object)
+    done_requested = Signal()
+
+    def __init__(self, speaker: Speaker, store: SettingsStore, language: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Voice settings")
+        self._speaker = speaker
+        self._store = store
+        self._language = language
+        self._settings = VoiceSettings.load(store, language)
+        self._unit = 0
+        touch = screen_touch_target_px(self)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(make_label("Voice settings", "title"))
+        self.notice = make_label("", "notice", name="Voice notice")
+        layout.addWidget(self.notice)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns, 1)
+        self._column_layouts = (columns, left, right)
+
+        self.enabled_group, row = self._choice_row(
+            [("Voice on", "on"), ("Voice off", "off")], "on" if self._settings.enabled else "off", touch)
+        left.addWidget(make_label("Spoken guidance", "heading"))
+        left.addLayout(row)
+        self.enabled_group.idToggled.connect(self._on_enabled_toggled)
+
+        left.addWidget(make_label("Speed", "heading"))
+        self.speed_group, row = self._choice_row(
+            [(SPEED_LABELS[speed], speed) for speed in SPEED_RATES], self._settings.speed, touch)
+        left.addLayout(row)
+        self.speed_group.idToggled.connect(self._on_speed_toggled)
+
+        left.addWidget(make_label("Volume", "heading"))
+        volume_row = QHBoxLayout()
+        self.quieter_button = TouchButton("Quieter", None, touch, self)
+        self.louder_button = TouchButton("Louder", None, touch, self)
+        self.volume_label = make_label("", "heading")
+        self.volume_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        volume_row.addWidget(self.quieter_button, 2)
+        volume_row.addWidget(self.volume_label, 1)
+        volume_row.addWidget(self.louder_button, 2)
+        left.addLayout(volume_row)
+        left.addStretch(1)
+        self.quieter_button.clicked.connect(lambda: self._change_volume(-VOLUME_STEP))
+        self.louder_button.clicked.connect(lambda: self._change_volume(+VOLUME_STEP))
+
+        right.addWidget(make_label("Voice", "heading"))
+        self.voice_group = QButtonGroup(self)
+        self.voice_group.setExclusive(True)
+        self._voice_box = QWidget(self)
+        self._voice_list = QVBoxLayout(self._voice_box)
+        self._voice_list.setContentsMargins(0, 0, 0, 0)
+        self._voice_scroll = QScrollArea(self)
+        self._voice_scroll.setWidgetResizable(True)
+        self._voice_scroll.setWidget(self._voice_box)
+        self._voice_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self._voice_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        right.addWidget(self._voice_scroll, 1)
+        self.voice_group.buttonToggled.connect(self._on_voice_toggled)
+        self._touch = touch
+
+        actions = QHBoxLayout()
+        self.sample_button = TouchButton("Hear a sample", "primary", touch, self)
+        self.done_button = TouchButton("Done", None, touch, self)
+        self.sample_button.clicked.connect(self.play_sample)
+        self.done_button.clicked.connect(self._done)
+        actions.addWidget(self.sample_button, 2)
+        actions.addWidget(self.done_button, 1)
+        layout.addLayout(actions)
+
+        self._layout = layout
+        voices_changed = getattr(speaker, "voices_changed", None)
+        if voices_changed is not None:
+            voices_changed.connect(self.show_voices)
+        availability_changed = getattr(speaker, "availability_changed", None)
+        if availability_changed is not None:
+            availability_changed.connect(lambda *_: self._refresh())
+        self.show_voices(getattr(speaker, "voices", []))
+        self._refresh()
+
+    @property
+    def settings(self) -> VoiceSettings:
+        return self._settings
+
+    def show_voices(self, voices: list[VoiceInfo]) -> None:
+        """Offer the installed voices that speak the language, as big buttons."""
+        for button in list(self.voice_group.buttons()):
+            self.voice_group.removeButton(button)
+            button.deleteLater()
+        matching = voices_for(list(voices), self._language)
+        chosen = getattr(self._speaker, "voice", None)
+        chosen_id = self._settings.voice_id or (chosen.id if chosen else "")
+        self.voice_group.blockSignals(True)
+        while self._voice_list.count():
+            self._voice_list.takeAt(0)
+        for voice in matching:
+            button = ChipButton(voice.name, voice.id, self._touch, self._voice_box)
+            button.setChecked(voice.id == chosen_id)
+            button.setIconSize(self._icon_size())
+            self.voice_group.addButton(button)
+            self._voice_list.addWidget(button)
+        self._voice_list.addStretch(1)
+        self.voice_group.blockSignals(False)
+        self._refresh()
+
+    def play_sample(self) -> None:
+        """Speak the sample sentence with the current settings."""
+        self._speaker.say(SAMPLE_SENTENCE)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        unit = unit_for_height(max(event.size().height(), 1))
+        if unit != self._unit:
+            self._unit = unit
+            margin, spacing = round(unit * 1.2), max(6, round(unit * 0.5))
+            self._layout.setContentsMargins(margin, margin, margin, margin)
+            for each in (self._layout, *self._column_layouts, self._voice_list):
+                each.setSpacing(spacing)
+            self._column_layouts[0].setSpacing(margin * 2)
+            self.setStyleSheet(chip_style_sheet(unit) + f"""
+            QScrollBar:vertical {{ width: {round(unit * 1.6)}px; }}
+            QScrollBar::handle:vertical {{ min-height: {round(unit * 3)}px; background: {PALETTE.muted};
+                                           border-radius: {round(unit * 0.4)}px; }}
+            """)
+            for button in self.findChildren(ChipButton):
+                button.setIconSize(self._icon_size())
+
+    def _icon_size(self) -> QSize:
+        side = round(max(self._unit, 16) * 1.3)
+        return QSize(side, side)
+
+    def showEvent(self, event) -> None:
+        """Start with the focus on the screen itself: no focus ring that looks like a choice."""
+        super().showEvent(event)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event) -> None:
+        self._speaker.stop()
+        super().hideEvent(event)
+
+    # ------------------------------------------------------------------ internals
+
+    def _choice_row(self, choices: list[tuple[str, str]], checked: str, touch: int):
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        row = QHBoxLayout()
+        for index, (label, value) in enumerate(choices):
+            button = ChipButton(label, value, touch, self)
+            button.setChecked(value == checked)
+            group.addButton(button, index)
+            row.addWidget(button, 1)
+        return group, row
+
+    def _on_enabled_toggled(self, button_id: int, checked: bool) -> None:
+        if checked:
+            self._update(enabled=self.enabled_group.button(button_id).value == "on")
+
+    def _on_speed_toggled(self, button_id: int, checked: bool) -> None:
+        if checked:
+            self._update(speed=self.speed_group.button(button_id).value)
+
+    def _on_voice_toggled(self, button, checked: bool) -> None:
+        if checked:
+            self._update(voice_id=button.value)
+
+    def _change_volume(self, step: float) -> None:
+        self._update(volume=round(min(1.0, max(0.1, self._settings.volume + step)), 2))
+
+    def _update(self, **changes) -> None:
+        self._settings = replace(self._settings, **changes)
+        self._settings.save(self._store)
+        apply_settings = getattr(self._speaker, "apply_settings", None)
+        if apply_settings is not None:
+            apply_settings(self._settings)
+        self._refresh()
+        self.settings_changed.emit(self._settings)
+
+    def _refresh(self) -> None:
+        enabled = self._settings.enabled
+        self.volume_label.setText(f"{round(self._settings.volume * 100)}%")
+        self.quieter_button.setEnabled(enabled and self._settings.volume > 0.1 + 1e-6)
+        self.louder_button.setEnabled(enabled and self._settings.volume < 1.0 - 1e-6)
+        for button in self.speed_group.buttons() + self.voice_group.buttons():
+            button.setEnabled(enabled)
+        message = self._speaker.status_message
+        self.notice.setText(message)
+        self.notice.setVisible(bool(message))
+        self.sample_button.setEnabled(self._speaker.available)
+
+    def _done(self) -> None:
+        self._speaker.stop()
+        self.done_requested.emit()

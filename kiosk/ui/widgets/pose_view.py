@@ -1,0 +1,185 @@
+"""The animated exercise figure: glides from pose to pose, or loops a short demonstration."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QRectF, QSize, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.core.poses import POSES, Pose, interpolate, mirrored as mirror_pose
+from kiosk.ui.figure import BACKGROUND, paint_pose
+
+
+def spoken_name(name: str) -> str:
+    """A pose name as words: "one_knee_to_chest" -> "one knee to chest"."""
+    return name.replace("_", " ")
+
+
+class PoseView(QWidget):
+    """Shows the figure in a named pose and animates between poses.
+
+    Signals:
+        pose_shown(str): a transition (or an instant change) reached the named pose.
+    """
+
+    pose_shown = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name: str | None = None
+        self._mirrored = False
+        self._start: Pose | None = None
+        self._target: Pose | None = None
+        self._t = 1.0
+        self._loop: list[str] = []
+        self._loop_index = 0
+        self._loop_transition_ms = 800
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._animation.valueChanged.connect(self._on_progress)
+        self._animation.finished.connect(self._on_transition_finished)
+        self._loop_timer = QTimer(self)
+        self._loop_timer.timeout.connect(self._on_loop_tick)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Illustration")
+
+    # -- public API ------------------------------------------------------------------------
+
+    @property
+    def pose_name(self) -> str | None:
+        """The pose shown, or being moved to."""
+        return self._name
+
+    @property
+    def is_mirrored(self) -> bool:
+        """True when the left-side (mirror image) version is shown."""
+        return self._mirrored
+
+    def is_animating(self) -> bool:
+        """True while a transition or a loop is running."""
+        return (self._animation.state() == QAbstractAnimation.State.Running
+                or self._loop_timer.isActive())
+
+    def show_pose(self, name: str, mirrored: bool = False, transition_ms: int = 800) -> None:
+        """Move to the named pose (mirror image for the left side), gliding over transition_ms."""
+        self._show(name, mirrored, transition_ms)
+        self._loop = []
+        self._loop_timer.stop()
+
+    def set_loop(self, names: list[str], mirrored: bool = False, period_ms: int = 3000) -> None:
+        """Cycle through names, one every period_ms, gliding between them (for demonstrations)."""
+        for name in names:
+            self._check(name)
+        self._loop_timer.stop()
+        self._loop = list(names)
+        self._mirrored = mirrored
+        self._loop_index = 0
+        if not self._loop:
+            return
+        self._loop_transition_ms = max(0, min(900, period_ms * 2 // 5))
+        self._show(self._loop[0], mirrored, self._loop_transition_ms if self._target else 0)
+        if len(self._loop) > 1:
+            self._loop_timer.start(max(1, period_ms))
+
+    def stop(self) -> None:
+        """Stop any loop and finish the current transition at once."""
+        self._loop_timer.stop()
+        self._loop = []
+        if self._animation.state() == QAbstractAnimation.State.Running:
+            self._animation.stop()
+            self._finish()
+
+    def current_pose(self) -> Pose | None:
+        """The pose as drawn right now (part way through a transition, the blend)."""
+        if self._target is None:
+            return None
+        if self._start is None or self._t >= 1.0:
+            return self._target
+        return interpolate(self._start, self._target, self._t)
+
+    # -- Qt overrides ----------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(600, 400)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(150, 100)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        rect = QRectF(self.rect())
+        painter.fillRect(rect, BACKGROUND)
+        target = self._target
+        if target is not None:
+            start = self._start
+            if start is None or self._t >= 1.0:
+                paint_pose(painter, target, rect)
+            elif _needs_crossfade(start, target):
+                painter.setOpacity(1.0 - self._t)
+                paint_pose(painter, start, rect)
+                painter.setOpacity(self._t)
+                paint_pose(painter, target, rect)
+            else:
+                paint_pose(painter, interpolate(start, target, self._t), rect)
+        painter.end()
+
+    # -- internals -------------------------------------------------------------------------
+
+    @staticmethod
+    def _check(name: str) -> Pose:
+        try:
+            return POSES[name]
+        except KeyError:
+            raise KeyError(name) from None
+
+    def _show(self, name: str, mirrored: bool, transition_ms: int) -> None:
+        pose = self._check(name)
+        target = mirror_pose(pose) if mirrored else pose
+        current = self.current_pose()
+        self._animation.stop()
+        self._name, self._mirrored = name, mirrored
+        self._describe(name, mirrored and pose.sided)
+        self._target = target
+        if current is None or transition_ms <= 0:
+            self._start, self._t = None, 1.0
+            self.update()
+            self.pose_shown.emit(name)
+            return
+        self._start, self._t = current, 0.0
+        self._animation.setDuration(transition_ms)
+        self._animation.start()
+        self.update()
+
+    def _describe(self, name: str, left: bool) -> None:
+        words = spoken_name(name)
+        self.setAccessibleName(f"Illustration: {words}")
+        side = "left side" if left else ("right side" if POSES[name].sided else "")
+        detail = f", {side}" if side else ""
+        self.setAccessibleDescription(f"A figure showing the position {words}{detail}.")
+
+    def _on_progress(self, value: float) -> None:
+        self._t = float(value)
+        self.update()
+
+    def _finish(self) -> None:
+        self._start, self._t = None, 1.0
+        self.update()
+        if self._name is not None:
+            self.pose_shown.emit(self._name)
+
+    def _on_transition_finished(self) -> None:
+        self._finish()
+
+    def _on_loop_tick(self) -> None:
+        if not self._loop:
+            self._loop_timer.stop()
+            return
+        self._loop_index = (self._loop_index + 1) % len(self._loop)
+        self._show(self._loop[self._loop_index], self._mirrored, self._loop_transition_ms)
+
+
+def _needs_crossfade(a: Pose, b: Pose) -> bool:
+    """Poses seen by different cameras do not blend joint by joint; fade between them."""
+    return a.from_above != b.from_above or a.view != b.view or a.near != b.near

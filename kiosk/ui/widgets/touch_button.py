@@ -1,0 +1,172 @@
+"""Big touch buttons: a size rule in millimetres, a button that keeps it, and a bounce guard."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from kiosk.ui.theme import PALETTE
+
+TOUCH_TARGET_MM = 15.0        # the kiosk's own rule (WCAG's 44 CSS px is only about 11.6 mm)
+TOUCH_TARGET_FLOOR_PX = 44    # never smaller than this, whatever the screen claims
+BOUNCE_MS = 400               # presses closer together than this count as one
+
+
+def touch_target_px(physical_dpi: float, mm: float = TOUCH_TARGET_MM,
+                    floor: int = TOUCH_TARGET_FLOOR_PX) -> int:
+    """Logical pixels that span `mm` millimetres on a screen of `physical_dpi`.
+
+    Qt 6's QScreen.physicalDotsPerInch() counts device-independent (logical) pixels per real
+    inch, so no device-pixel-ratio correction is needed here.
+    """
+    if physical_dpi <= 0 or not math.isfinite(physical_dpi):
+        return floor
+    return max(floor, math.ceil(mm / 25.4 * physical_dpi))
+
+
+def screen_touch_target_px(widget: QWidget, physical_dpi: float | None = None) -> int:
+    """The touch target for the screen `widget` is on (or for `physical_dpi` when given)."""
+    if physical_dpi is None:
+        screen = widget.screen()
+        physical_dpi = screen.physicalDotsPerInch() if screen is not None else 0.0
+    return touch_target_px(physical_dpi)
+
+
+class BounceGuard:
+    """Says whether a press counts: presses within `interval_ms` of the last counted one do not."""
+
+    def __init__(self, interval_ms: int = BOUNCE_MS) -> None:
+        self.interval_ms = interval_ms
+        self._since_last = QElapsedTimer()   # monotonic
+
+    def accept(self) -> bool:
+        """True (and restart the interval) when this press counts."""
+        if self._since_last.isValid() and self._since_last.elapsed() < self.interval_ms:
+            return False
+        self._since_last.start()
+        return True
+
+    def clear(self) -> None:
+        """Forget the last press, so that the next one counts."""
+        self._since_last.invalidate()
+
+
+class TouchButton(QPushButton):
+    """A push button at least `touch_px` square whose accessible name is its visible label.
+
+    The style sheet may set its own minimum height on every polish; the touch minimum is put
+    back afterwards, so the larger of the two always wins.
+    """
+
+    def __init__(self, text: str = "", role: str | None = None, touch_px: int = TOUCH_TARGET_FLOOR_PX,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._touch_px = touch_px
+        self._wide_px = 0
+        if role:
+            self.setProperty("role", role)
+        self.setAccessibleName(text)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self._apply_touch_minimum()
+
+    @property
+    def touch_px(self) -> int:
+        return self._touch_px
+
+    def set_touch_px(self, px: int) -> None:
+        """Make the button at least `px` logical pixels wide and high."""
+        self._touch_px = px
+        self.setMinimumSize(0, 0)
+        self.ensurePolished()
+        self._apply_touch_minimum()
+
+    def set_min_width(self, px: int) -> None:
+        """Make the button at least `px` wide as well (for buttons wider than tall)."""
+        self._wide_px = px
+        self._apply_touch_minimum()
+
+    def set_label(self, text: str) -> None:
+        """Change the visible label and the accessible name together."""
+        self.setText(text)
+        self.setAccessibleName(text)
+
+    def repolish(self) -> None:
+        """Re-apply the style sheet after a dynamic property changed, keeping the touch minimum."""
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self._apply_touch_minimum()
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter and Return press the focused button, like Space does."""
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.isAutoRepeat():
+            if self.isEnabled():
+                self.click()
+            return
+        super().keyPressEvent(event)
+
+    def _apply_touch_minimum(self) -> None:
+        """Minimum: the touch target, the label's own needs, and any style sheet min-height."""
+        hint = super().minimumSizeHint()
+        width = max(self._touch_px, self._wide_px, hint.width())
+        height = max(self._touch_px, hint.height(), self.minimumHeight())
+        if (width, height) != (self.minimumWidth(), self.minimumHeight()):
+            self.setMinimumSize(width, height)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Polish, QEvent.StyleChange):
+            self._apply_touch_minimum()
+        return handled
+
+
+def _tick_icon(colour: str, size: int = 64) -> QIcon:
+    """A drawn tick mark, so that a chosen chip differs by shape and not by colour alone."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    pen = QPen(QColor(colour), size * 0.13, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+    painter.setPen(pen)
+    path = QPainterPath(QPointF(size * 0.16, size * 0.54))
+    path.lineTo(QPointF(size * 0.41, size * 0.78))
+    path.lineTo(QPointF(size * 0.86, size * 0.24))
+    painter.drawPath(path)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def chip_style_sheet(unit_px: int) -> str:
+    """Style for toggle chips: outlined when off, filled with a tick when on."""
+    p = PALETTE
+    pad = round(unit_px * 0.5)
+    return f"""
+    QPushButton[chip="true"] {{
+        background: {p.surface}; color: {p.text}; border: 2px solid {p.muted};
+        border-radius: {pad * 2}px; padding: {pad}px {unit_px}px; font-weight: bold; min-height: 0px;
+    }}
+    QPushButton[chip="true"]:pressed {{ background: {p.secondary_pressed}; }}
+    QPushButton[chip="true"]:checked {{ background: {p.primary}; color: white; border: 2px solid {p.primary}; }}
+    QPushButton[chip="true"]:checked:pressed {{ background: {p.primary_pressed}; }}
+    QPushButton[chip="true"]:focus {{ border: 4px solid {p.focus}; }}
+    """
+
+
+class ChipButton(TouchButton):
+    """A toggle chip ("Sitting long"): checkable, shows a tick when chosen."""
+
+    def __init__(self, text: str, value: str, touch_px: int = TOUCH_TARGET_FLOOR_PX,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(text, None, touch_px, parent)
+        self.value = value
+        self.setProperty("chip", True)
+        self.setCheckable(True)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.toggled.connect(self._show_tick)
+
+    def _show_tick(self, checked: bool) -> None:
+        self.setIcon(_tick_icon("white") if checked else QIcon())

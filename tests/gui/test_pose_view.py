@@ -1,0 +1,114 @@
+"""PoseView: shows named poses, glides between them, loops a demonstration, and cleans up its timers."""
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QAbstractAnimation, QTimer, QVariantAnimation
+from PySide6.QtGui import QImage
+
+from kiosk.core.poses import POSES
+from kiosk.ui.widgets.pose_view import PoseView
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = PoseView()
+    qtbot.addWidget(widget)
+    widget.resize(300, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.stop()
+
+
+def _image(widget: PoseView) -> QImage:
+    return widget.grab().toImage()
+
+
+def _running_timers(widget: PoseView) -> list:
+    timers = [t for t in widget.findChildren(QTimer) if t.isActive()]
+    animations = [a for a in widget.findChildren(QVariantAnimation)
+                  if a.state() == QAbstractAnimation.State.Running]
+    return timers + animations
+
+
+def test_unknown_pose_raises_key_error_naming_it(view):
+    with pytest.raises(KeyError, match="no_such_pose"):
+        view.show_pose("no_such_pose")
+    with pytest.raises(KeyError, match="nor_this"):
+        view.set_loop(["cat", "nor_this"], False, 1000)
+
+
+def test_accessible_name_and_description_follow_the_pose(view):
+    view.show_pose("one_knee_to_chest", transition_ms=0)
+    assert view.accessibleName() == "Illustration: one knee to chest"
+    assert "right side" in view.accessibleDescription()
+    view.show_pose("one_knee_to_chest", mirrored=True, transition_ms=0)
+    assert "left side" in view.accessibleDescription()
+    view.show_pose("hook_lying", transition_ms=0)
+    assert view.accessibleName() == "Illustration: hook lying"
+    assert "side" not in view.accessibleDescription()
+
+
+def test_a_transition_animates_and_then_stops_its_timer(view, qtbot):
+    view.show_pose("hook_lying", transition_ms=0)
+    start = _image(view)
+    with qtbot.waitSignal(view.pose_shown, timeout=5000) as shown:
+        view.show_pose("bridge", transition_ms=600)
+        assert view.is_animating()
+        qtbot.waitUntil(lambda: view.current_pose() not in (None, POSES["hook_lying"], POSES["bridge"]),
+                        timeout=2000)
+        qtbot.wait(150)
+        middle = _image(view)
+    assert shown.args == ["bridge"]
+    end = _image(view)
+    assert middle != start and middle != end and start != end
+    assert not view.is_animating()
+    assert _running_timers(view) == []
+
+
+def test_stop_finishes_the_transition_at_once(view):
+    view.show_pose("tabletop", transition_ms=0)
+    view.show_pose("cat", transition_ms=5000)
+    assert view.is_animating()
+    view.stop()
+    assert not view.is_animating()
+    assert view.current_pose() is POSES["cat"]
+    assert _running_timers(view) == []
+
+
+def test_cross_camera_changes_fade_instead_of_blending(view, qtbot):
+    view.show_pose("knees_up", transition_ms=0)
+    with qtbot.waitSignal(view.pose_shown, timeout=5000):
+        view.show_pose("twist", transition_ms=300)
+    assert view.pose_name == "twist"
+
+
+def test_loop_cycles_through_the_poses_and_stops(view, qtbot):
+    seen: list[str] = []
+    view.pose_shown.connect(seen.append)
+    view.set_loop(["tabletop", "cat", "cow"], mirrored=False, period_ms=120)
+    qtbot.waitUntil(lambda: seen[-3:] == ["cow", "tabletop", "cat"] or len(seen) >= 5, timeout=5000)
+    assert seen[:3] == ["tabletop", "cat", "cow"]
+    view.stop()
+    assert not view.is_animating()
+    assert _running_timers(view) == []
+
+
+def test_show_pose_ends_a_loop(view):
+    view.set_loop(["cat", "cow"], mirrored=True, period_ms=1000)
+    assert view.is_animating()
+    view.show_pose("standing", transition_ms=0)
+    assert not view.is_animating()
+
+
+def test_deleting_the_widget_deletes_its_timers(qtbot):
+    widget = PoseView()
+    widget.show_pose("standing", transition_ms=0)
+    widget.set_loop(["standing", "triangle_reach", "triangle"], mirrored=False, period_ms=50)
+    owned = widget.findChildren(QTimer) + widget.findChildren(QVariantAnimation)
+    assert owned
+    with qtbot.waitSignal(widget.destroyed, timeout=2000):
+        widget.deleteLater()
+    assert not any(shiboken6.isValid(obj) for obj in owned)
