@@ -63,6 +63,38 @@ def cmd_routines_script(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_trends(args: argparse.Namespace) -> int:
+    from kiosk.paths import data_dir
+    from kiosk.store.data_store import DataStore
+    from kiosk.store.folder_lock import DataFolderInUse
+    from kiosk.store.profile_repository import ProfileError
+    from kiosk.trends_command import trends_command
+
+    try:
+        with DataStore(data_dir(args.data_dir)) as store:
+            profile = store.open_profile(args.profile)
+            records = profile.ratings.list(), profile.sessions.list(), profile.aerobic.list()
+    except (DataFolderInUse, ProfileError) as error:
+        print(f"kiosk trends: {error}", file=sys.stderr)
+        return 1
+    side = None if args.side == "all" else args.side
+    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side)
+
+
+def cmd_voices(args: argparse.Namespace) -> int:
+    from kiosk.speech.voices import voices_command
+
+    return voices_command(args)
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    from kiosk import data_commands
+
+    command = {"export": data_commands.export_command, "import": data_commands.import_command,
+               "delete": data_commands.delete_command}[args.data_command]
+    return command(args)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import run_app  # Qt is imported only when the app really runs
 
@@ -90,6 +122,33 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("id")
     script.add_argument("--json", action="store_true", help="a JSON list of cues")
     script.set_defaults(func=cmd_routines_script)
+
+    data = sub.add_parser("data", help="export, import or delete a profile's pain diary")
+    dsub = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    export = dsub.add_parser("export", help="the pain diary as CSV")
+    export.add_argument("--profile", required=True, metavar="ID")
+    export.add_argument("--format", default="csv", help="csv (the only format for now)")
+    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    imported = dsub.add_parser("import", help="add a CSV pain diary to a profile (created if new)")
+    imported.add_argument("--profile", required=True, metavar="ID")
+    imported.add_argument("file", metavar="FILE")
+    delete = dsub.add_parser("delete", help="remove a profile and all its data")
+    delete.add_argument("--profile", required=True, metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    for command in (export, imported, delete):
+        command.add_argument("--data-dir", metavar="DIR", help="the data folder")
+        command.set_defaults(func=cmd_data)
+
+    trends = sub.add_parser("trends", help="weekly pain trend of a profile")
+    trends.add_argument("--profile", required=True, metavar="ID")
+    trends.add_argument("--json", action="store_true", help="a JSON object instead of a table")
+    trends.add_argument("--side", choices=("all", "left", "right"), default="all")
+    trends.add_argument("--data-dir", metavar="DIR", help="the data folder")
+    trends.set_defaults(func=cmd_trends)
+
+    voices = sub.add_parser("voices", help="the voices the speech engine offers")
+    voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")
+    voices.set_defaults(func=cmd_voices)
     return parser
 
 

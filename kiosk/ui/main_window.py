@@ -152,7 +152,8 @@ class MainWindow(QMainWindow):
         self.show_screen(self.home)
 
     def show_progress(self) -> None:
-        self.progress.set_data(self.journal.ratings(), self.journal.sessions(), self.journal.aerobic())
+        self.progress.set_data(self.journal.ratings(), self.journal.sessions(), self.journal.aerobic(),
+                               today=local_now().date())
         self.show_screen(self.progress)
 
     def show_aerobic_log(self) -> None:

@@ -78,3 +78,29 @@ def test_full_routine_total_length_is_as_planned():
     cues = json.loads(kiosk("routines", "script", "floor", "--json").stdout)
     minutes = cues[-1]["at"] / 60
     assert 15 <= minutes <= 22, minutes
+
+
+def test_data_import_trends_export_delete_round_trip(tmp_path):
+    diary = tmp_path / "diary.csv"
+    diary.write_text("timestamp,pain,moment,side,exercise,note\n"
+                     "2026-03-02T09:00:00+01:00,6,before,left,,first week\n"
+                     "2026-03-16T09:00:00+01:00,3,after,,,\n")
+    data = str(tmp_path / "data")
+    assert kiosk("data", "import", "--profile", "ann", "--data-dir", data, str(diary)).returncode == 0
+    trend = json.loads(kiosk("trends", "--profile", "ann", "--data-dir", data, "--json").stdout)
+    assert [w["week"] for w in trend["weeks"]] == ["2026-W10", "2026-W11", "2026-W12"]
+    assert trend["weeks"][1]["mean"] is None                     # an empty week is a gap
+    assert (trend["baseline"], trend["latest"]) == (6.0, 3.0)
+    assert trend["change"]["meaningful"] is True
+    exported = kiosk("data", "export", "--profile", "ann", "--data-dir", data)
+    assert exported.stdout.splitlines()[0] == "timestamp,pain,moment,side,exercise,note"
+    assert "2026-03-02T09:00:00+01:00,6,before,left,,first week" in exported.stdout
+    assert kiosk("data", "delete", "--profile", "ann", "--data-dir", data, "--yes").returncode == 0
+    gone = kiosk("trends", "--profile", "ann", "--data-dir", data)
+    assert gone.returncode == 1 and "no profile 'ann'" in gone.stderr
+
+
+def test_data_folder_is_private(tmp_path):
+    data = tmp_path / "data"
+    kiosk("trends", "--profile", "nobody", "--data-dir", str(data))
+    assert data.stat().st_mode & 0o777 == 0o700
