@@ -15,34 +15,35 @@ log = logging.getLogger(__name__)
 HOME_PROFILE = "home"             # home mode: one profile, no PIN
 
 
-def report_first_paint(widget, then_quit: bool = False) -> None:
-    """Print `painted <monotonic seconds>` once `widget` has been painted (for start-up benchmarks)."""
+def after_first_paint(widget, callback) -> None:
+    """Call `callback()` once, just after `widget` has been painted for the first time."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
 
     class _Watcher(QObject):
         def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
-                self.seen = True
-                QTimer.singleShot(0, self.report)
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
             return False
 
-        def report(self):
-            print(f"painted {time.monotonic():.6f}", flush=True)
-            if then_quit:
-                QApplication.instance().quit()
+    widget.installEventFilter(_Watcher(widget))
 
-    watcher = _Watcher(widget)
-    widget.installEventFilter(watcher)
+
+def _report_painted() -> None:
+    """For the start-up benchmark: say when the home screen was painted, then quit."""
+    from PySide6.QtWidgets import QApplication
+
+    print(f"painted {time.monotonic():.6f}", flush=True)
+    QApplication.instance().quit()
 
 
 def run_app(args: argparse.Namespace) -> int:
     """Run the app until its window closes; returns the exit code."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.speech.speaker import create_speaker
     from kiosk.store.data_store import DataStore
     from kiosk.store.folder_lock import DataFolderInUse
+    from kiosk.ui.deferred_speaker import DeferredSpeaker
     from kiosk.ui.journal import Journal
     from kiosk.ui.main_window import MainWindow
 
@@ -58,7 +59,13 @@ def run_app(args: argparse.Namespace) -> int:
         library = load_routines(bundled_dir("routines"))
         for error in library.errors:
             log.warning("routine problem: %s", error)
-        speaker = create_speaker(store.settings, folder / "speech-cache", parent=app)
+
+        def make_speaker():
+            from kiosk.speech.speaker import create_speaker   # Qt Multimedia loads after the first paint
+
+            return create_speaker(store.settings, folder / "speech-cache", parent=app)
+
+        speaker = DeferredSpeaker(make_speaker)
         journal = Journal(store.open_profile(HOME_PROFILE, create=True), store.writer)
         for notice in store.notices:
             log.warning("data: %s", notice)
@@ -69,7 +76,8 @@ def run_app(args: argparse.Namespace) -> int:
         else:
             window.showFullScreen()
         if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
-            report_first_paint(window.home, then_quit=True)
+            after_first_paint(window.home, _report_painted)
+        after_first_paint(window.home, speaker.materialize)    # the voice gets ready while home shows
         routine = getattr(args, "routine", None)
         if routine and not window.start_routine_by_id(routine):
             print(f"kiosk: no valid routine {routine!r}; known: {', '.join(library.routines)}", file=sys.stderr)

@@ -426,8 +426,11 @@ def _hands_knees(spine: float, head: float) -> Pose:
             props=(_MAT,),
         )
 
-    torso = min((70.0 + i / 10 for i in range(200)),
-                key=lambda b: abs(skeleton_of(build(b))["shoulder_r"][1] - wanted))
+    def miss(torso: float) -> float:
+        return abs(skeleton_of(build(torso))["shoulder_r"][1] - wanted)
+
+    coarse = min((70.0 + i for i in range(20)), key=miss)            # whole degrees, then tenths
+    torso = min((round(coarse - 1 + i / 10, 1) for i in range(21) if 70 <= coarse - 1 + i / 10 < 90), key=miss)
     return build(torso)
 
 

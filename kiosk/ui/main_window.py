@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import datetime
+from functools import cached_property
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
@@ -17,18 +18,7 @@ from kiosk.core.routine import Routine
 from kiosk.core.session import Summary
 from kiosk.core.timeline import Cue, compile_routine
 from kiosk.ui.journal import Journal
-from kiosk.ui.screens.aerobic_log import AerobicLogScreen
-from kiosk.ui.screens.aerobics import AerobicsScreen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.hurt import HurtScreen
-from kiosk.ui.screens.pain_details import PainDetailsScreen
-from kiosk.ui.screens.pain_rating import PainRatingScreen
-from kiosk.ui.screens.player import PlayerScreen
-from kiosk.ui.screens.progress import ProgressScreen
-from kiosk.ui.screens.safety import SafetyScreen
-from kiosk.ui.screens.skip_offer import SkipOfferScreen
-from kiosk.ui.screens.summary import SummaryScreen
-from kiosk.ui.screens.voice_settings import VoiceSettingsScreen
 from kiosk.ui.session_controller import SessionController
 from kiosk.ui.theme import stylesheet, unit_for_height
 from kiosk.ui.widgets.controls import make_button
@@ -79,67 +69,126 @@ class MainWindow(QMainWindow):
             messages.append(f"Some routine files have problems ({len(library.errors)}); the others work.")
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.home = HomeScreen(routines, lengths, messages)
-        self.safety = SafetyScreen()
-        self.skip_offer = SkipOfferScreen()
-        self.rating = PainRatingScreen(undo_ms=RATING_UNDO_MS)
-        self.details = PainDetailsScreen()
-        self.player = PlayerScreen()
-        self.hurt = HurtScreen()
-        self.summary = SummaryScreen()
-        self.aerobics = AerobicsScreen(library.aerobics)
-        self.aerobic_log = AerobicLogScreen()
-        self.progress = ProgressScreen(locked=False)
-        self.voice = VoiceSettingsScreen(speaker, settings)
-        for screen in (self.home, self.safety, self.skip_offer, self.rating, self.details, self.player,
-                       self.hurt, self.summary, self.aerobics, self.aerobic_log, self.progress, self.voice):
-            self.stack.addWidget(screen)
-        self._add_home_buttons()
-        self._connect()
-        self.player.set_voice_notice(speaker.status_message)
-        self._apply_style()
-
-    # -- building ---------------------------------------------------------------------------
-    def _add_home_buttons(self) -> None:
-        row = self.home.extra_buttons
+        self.home = self._add(HomeScreen(routines, lengths, messages))
+        self.home.start_requested.connect(self.request_start)
+        self.home.aerobics_requested.connect(lambda: self.show_screen(self.aerobics))
         for text, handler in (("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
                               ("Voice", lambda: self.show_screen(self.voice))):
             button = make_button(text)
             button.clicked.connect(handler)
-            row.addWidget(button, 1)
+            self.home.extra_buttons.addWidget(button, 1)
+        self.journal.save_failed.connect(self.home.show_notice)
+        self._apply_style()
 
-    def _connect(self) -> None:
-        self.home.start_requested.connect(self.request_start)
-        self.home.aerobics_requested.connect(lambda: self.show_screen(self.aerobics))
-        self.aerobics.back_requested.connect(self.go_home)
-        self.safety.accepted.connect(self._safety_accepted)
-        self.safety.back_requested.connect(self.go_home)
-        self.skip_offer.decided.connect(self._skip_offer_decided)
-        self.rating.rating_confirmed.connect(self._rated)
-        self.rating.skipped.connect(lambda: self._rated(None))
-        self.details.details_given.connect(self._details_given)
-        self.details.skipped.connect(self._show_summary)
-        self.player.pause_toggled.connect(self.controller.toggle_pause)
-        self.player.back_requested.connect(self.controller.back)
-        self.player.skip_requested.connect(self.controller.skip)
-        self.player.hurt_requested.connect(self._hurt)
-        self.hurt.rate_requested.connect(lambda: self._ask_rating("during"))
-        self.hurt.skip_side_requested.connect(self._after_hurt(self.controller.skip_side))
-        self.hurt.skip_exercise_requested.connect(self._after_hurt(self.controller.skip_exercise))
-        self.hurt.end_requested.connect(self.controller.end)
-        self.summary.home_requested.connect(self.go_home)
+    # -- screens, each built the first time it is needed (start-up paints only the home screen) --
+    def _add(self, screen: QWidget) -> QWidget:
+        self.stack.addWidget(screen)
+        return screen
+
+    @cached_property
+    def safety(self):
+        from kiosk.ui.screens.safety import SafetyScreen
+
+        screen = self._add(SafetyScreen())
+        screen.accepted.connect(self._safety_accepted)
+        screen.back_requested.connect(self.go_home)
+        return screen
+
+    @cached_property
+    def skip_offer(self):
+        from kiosk.ui.screens.skip_offer import SkipOfferScreen
+
+        screen = self._add(SkipOfferScreen())
+        screen.decided.connect(self._skip_offer_decided)
+        return screen
+
+    @cached_property
+    def rating(self):
+        from kiosk.ui.screens.pain_rating import PainRatingScreen
+
+        screen = self._add(PainRatingScreen(undo_ms=RATING_UNDO_MS))
+        screen.rating_confirmed.connect(self._rated)
+        screen.skipped.connect(lambda: self._rated(None))
+        return screen
+
+    @cached_property
+    def details(self):
+        from kiosk.ui.screens.pain_details import PainDetailsScreen
+
+        screen = self._add(PainDetailsScreen())
+        screen.details_given.connect(self._details_given)
+        screen.skipped.connect(self._show_summary)
+        return screen
+
+    @cached_property
+    def player(self):
+        from kiosk.ui.screens.player import PlayerScreen
+
+        screen = self._add(PlayerScreen())
+        screen.pause_toggled.connect(self.controller.toggle_pause)
+        screen.back_requested.connect(self.controller.back)
+        screen.skip_requested.connect(self.controller.skip)
+        screen.hurt_requested.connect(self._hurt)
+        self.controller.cue_reached.connect(screen.show_cue)
+        self.controller.state_changed.connect(lambda state: screen.set_paused(state == "paused"))
+        self.controller.finished.connect(self._finished)
+        screen.set_voice_notice(self.speaker.status_message)
+        return screen
+
+    @cached_property
+    def hurt(self):
+        from kiosk.ui.screens.hurt import HurtScreen
+
+        screen = self._add(HurtScreen())
+        screen.rate_requested.connect(lambda: self._ask_rating("during"))
+        screen.skip_side_requested.connect(self._after_hurt(self.controller.skip_side))
+        screen.skip_exercise_requested.connect(self._after_hurt(self.controller.skip_exercise))
+        screen.end_requested.connect(self.controller.end)
+        return screen
+
+    @cached_property
+    def summary(self):
+        from kiosk.ui.screens.summary import SummaryScreen
+
+        screen = self._add(SummaryScreen())
+        screen.home_requested.connect(self.go_home)
         progress_button = make_button("My progress")
         progress_button.clicked.connect(self.show_progress)
-        self.summary.buttons.insertWidget(0, progress_button)
-        self.aerobic_log.aerobic_logged.connect(self._aerobic_logged)
-        self.aerobic_log.back_requested.connect(self.go_home)
-        self.progress.back_requested.connect(self.go_home)
-        self.progress.summary_spoken.connect(self._speak_summary)
-        self.voice.done_requested.connect(self.go_home)
-        self.controller.cue_reached.connect(self.player.show_cue)
-        self.controller.state_changed.connect(lambda state: self.player.set_paused(state == "paused"))
-        self.controller.finished.connect(self._finished)
-        self.journal.save_failed.connect(self.home.show_notice)
+        screen.buttons.insertWidget(0, progress_button)
+        return screen
+
+    @cached_property
+    def aerobics(self):
+        from kiosk.ui.screens.aerobics import AerobicsScreen
+
+        screen = self._add(AerobicsScreen(self.library.aerobics))
+        screen.back_requested.connect(self.go_home)
+        return screen
+
+    @cached_property
+    def aerobic_log(self):
+        from kiosk.ui.screens.aerobic_log import AerobicLogScreen
+
+        screen = self._add(AerobicLogScreen())
+        screen.aerobic_logged.connect(self._aerobic_logged)
+        screen.back_requested.connect(self.go_home)
+        return screen
+
+    @cached_property
+    def progress(self):
+        from kiosk.ui.screens.progress import ProgressScreen   # pyqtgraph: loaded only when asked for
+
+        screen = self._add(ProgressScreen(locked=False))
+        screen.back_requested.connect(self.go_home)
+        screen.summary_spoken.connect(self._speak_summary)
+        return screen
+
+    @cached_property
+    def voice(self):
+        
+        screen = self._add(VoiceSettingsScreen(self.speaker, self.settings))
+        screen.done_requested.connect(self.go_home)
+        return screen
 
     # -- navigation -------------------------------------------------------------------------
     def show_screen(self, screen: QWidget) -> None:
@@ -148,7 +197,8 @@ class MainWindow(QMainWindow):
 
     def go_home(self) -> None:
         self.controller.stop()
-        self.player.end()
+        if "player" in self.__dict__:
+            self.player.end()
         self.show_screen(self.home)
 
     def show_progress(self) -> None:

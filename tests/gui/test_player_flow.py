@@ -36,7 +36,8 @@ def finish_after_rating(window, qtbot):
 
 
 def record_screen(window):
-    """Snapshot what the player shows at every cue."""
+    """Snapshot what the player shows at every cue (connected after the player's own slot)."""
+    assert window.player is not None
     shown = []
     window.controller.cue_reached.connect(lambda cue: shown.append(
         (cue.exercise, window.player.title.text(), window.player.countdown.text(), cue.kind)))
