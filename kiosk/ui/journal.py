@@ -27,31 +27,36 @@ class Journal(QObject):
         super().__init__(parent)
         self._profile = profile
         self._writer = writer
+        self._loaded: dict[str, list] = {}     # records read once from disk, then kept up to date here
 
     @property
     def keeps_records(self) -> bool:
         return self._profile is not None and not self._profile.is_guest
 
     def add_rating(self, rating: PainRating) -> None:
-        self._write(lambda: self._profile.ratings.add(rating))
+        self._add("ratings", rating)
 
     def undo_last_rating(self) -> None:
+        if not self.keeps_records:
+            return
+        if self._loaded.get("ratings"):
+            self._loaded["ratings"].pop()
         self._write(lambda: self._profile.ratings.undo_last())
 
     def add_session(self, record: SessionRecord) -> None:
-        self._write(lambda: self._profile.sessions.add(record))
+        self._add("sessions", record)
 
     def add_aerobic(self, entry: AerobicEntry) -> None:
-        self._write(lambda: self._profile.aerobic.add(entry))
+        self._add("aerobic", entry)
 
     def ratings(self) -> list[PainRating]:
-        return self._read(lambda: self._profile.ratings.list())
+        return self._records("ratings")
 
     def sessions(self) -> list[SessionRecord]:
-        return self._read(lambda: self._profile.sessions.list())
+        return self._records("sessions")
 
     def aerobic(self) -> list[AerobicEntry]:
-        return self._read(lambda: self._profile.aerobic.list())
+        return self._records("aerobic")
 
     def flush(self, timeout: float = 5.0) -> None:
         """Wait for queued writes (before reading what was just written)."""
@@ -59,6 +64,23 @@ class Journal(QObject):
             self._writer.flush(timeout)
 
     # -- inside -----------------------------------------------------------------------------
+    def _add(self, kind: str, record) -> None:
+        if not self.keeps_records:
+            return
+        if kind in self._loaded:
+            self._loaded[kind].append(record)
+        repository = getattr(self._profile, kind)
+        self._write(lambda: repository.add(record))
+
+    def _records(self, kind: str) -> list:
+        """All records of one kind, oldest first: read from disk once, then from memory."""
+        if not self.keeps_records:
+            return []
+        if kind not in self._loaded:
+            self.flush()
+            self._loaded[kind] = getattr(self._profile, kind).list()
+        return list(self._loaded[kind])
+
     def _write(self, call) -> None:
         if not self.keeps_records:
             return
@@ -73,9 +95,3 @@ class Journal(QObject):
         if error is not None:
             log.error("saving failed: %s", error)
             self.save_failed.emit(f"Could not save: {error}")   # queued to the GUI thread
-
-    def _read(self, call) -> list:
-        if not self.keeps_records:
-            return []
-        self.flush()
-        return call()

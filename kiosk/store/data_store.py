@@ -1,0 +1,160 @@
+"""The data folder: its lock, settings, profiles index and one open data file per profile."""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.store.atomic_file import FOLDER_MODE, forget_previous_generation, fsync_folder, secure_folder
+from kiosk.store.background_writer import BackgroundWriter
+from kiosk.store.database import Database, open_database, open_memory_database
+from kiosk.store.folder_lock import DataFolderLock
+from kiosk.store.profile_repository import (
+    GUEST_PROFILE_ID, ProfileError, ProfileRepository, check_profile_id, profile_file,
+)
+from kiosk.store.record_repositories import AerobicRepository, RatingRepository, SessionRepository
+from kiosk.store.settings_repository import SettingsRepository
+
+SETTINGS_FILE = "settings.json"
+PROFILES_FILE = "profiles.json"
+
+
+@dataclass
+class ProfileData:
+    """One profile's records. The guest's live in memory only and vanish on close."""
+
+    profile_id: str
+    ratings: RatingRepository
+    sessions: SessionRepository
+    aerobic: AerobicRepository
+    database: Database
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def is_guest(self) -> bool:
+        return self.profile_id == GUEST_PROFILE_ID
+
+    @classmethod
+    def over(cls, profile_id: str, database: Database) -> ProfileData:
+        return cls(profile_id, RatingRepository(database), SessionRepository(database),
+                   AerobicRepository(database), database, list(database.notices))
+
+
+class DataStore:
+    """Owns the data folder while open: raises DataFolderInUse if another app already does.
+
+    `notices` lists, in plain words, every recovery or upgrade done at open (and at each
+    `open_profile`), for the UI to show.
+
+    Every repository call blocks until its data is on disk (that is the acknowledgement), and
+    holds its file's lock meanwhile, so a read waits for a save in progress. From the GUI
+    thread, run store calls, reads included, through `writer.submit(...)`: one thread, first in
+    first out, a Future per call. `close()` runs what is queued, then releases the folder.
+    """
+
+    def __init__(self, folder: str | os.PathLike, *, now: datetime | None = None) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+        secure_folder(self.folder)
+        self._lock = DataFolderLock(self.folder)
+        self._lock.acquire()
+        self._open: dict[str, ProfileData] = {}
+        self._guard = threading.RLock()          # open/close/delete may come from two threads
+        self._writer: BackgroundWriter | None = None
+        self.notices: list[str] = []
+        try:
+            self._settings_db = open_database(self.folder / SETTINGS_FILE, "settings", now)
+            self._profiles_db = open_database(self.folder / PROFILES_FILE, "profiles", now)
+        except BaseException:
+            self._lock.release()
+            raise
+        self.notices += self._settings_db.notices + self._profiles_db.notices
+        self.settings = SettingsRepository(self._settings_db)
+        self.profiles = ProfileRepository(self._profiles_db, self.delete_profile)
+
+    @property
+    def writer(self) -> BackgroundWriter:
+        """The single background thread for store calls (started on first use, stopped by close)."""
+        if self._writer is None:
+            self._check_open()
+            self._writer = BackgroundWriter()
+        return self._writer
+
+    def open_profile(self, profile_id: str, *, create: bool = False, now: datetime | None = None) -> ProfileData:
+        """The records of `profile_id` (opened once, then shared). 'guest': a fresh in-memory set.
+
+        ProfileError when the profile does not exist, unless `create` (then it is made, no PIN).
+        """
+        if profile_id == GUEST_PROFILE_ID:
+            return ProfileData.over(GUEST_PROFILE_ID, open_memory_database("profile"))
+        check_profile_id(profile_id)
+        with self._guard:
+            self._check_open()
+            if profile_id in self._open:
+                return self._open[profile_id]
+            if not self.profiles.exists(profile_id):
+                if not create:
+                    raise ProfileError(f"There is no profile {profile_id!r}.")
+                self.profiles.create(profile_id, now=now)
+            database = open_database(profile_file(self.folder, profile_id), "profile", now)
+            self.notices += database.notices
+            data = self._open[profile_id] = ProfileData.over(profile_id, database)
+            return data
+
+    def close_profile(self, profile_id: str) -> None:
+        """Close a profile's file (after the writer has finished with it)."""
+        with self._guard:
+            data = self._open.pop(profile_id, None)
+        if data is not None:
+            if self._writer is not None:
+                self._writer.flush()
+            data.database.close()
+
+    def delete_profile(self, profile_id: str) -> list[Path]:
+        """Remove a profile: its data file, backup, damaged copies and index entry. Returns the files removed."""
+        if profile_id == GUEST_PROFILE_ID:
+            raise ProfileError("The guest profile records nothing, so there is nothing to delete.")
+        check_profile_id(profile_id)
+        with self._guard:
+            self._check_open()
+            if not self.profiles.exists(profile_id):
+                raise ProfileError(f"There is no profile {profile_id!r}.")
+            self.close_profile(profile_id)
+            main = profile_file(self.folder, profile_id)
+            removed = []
+            for candidate in sorted(self.folder.iterdir()):
+                name = candidate.name
+                if name == main.name or name.startswith(main.name + ".") or name.startswith(f".{main.name}."):
+                    candidate.unlink()
+                    removed.append(candidate)
+            fsync_folder(self.folder)
+            self.profiles._forget(profile_id)
+            forget_previous_generation(self.folder / PROFILES_FILE)   # the index's backup named them too
+            return removed
+
+    def _check_open(self) -> None:
+        if not self._lock.held:
+            raise RuntimeError("the data store is closed")
+
+    def close(self) -> None:
+        """Finish queued writes, close every file and release the folder. Safe to call twice."""
+        if not self._lock.held:
+            return
+        try:
+            if self._writer is not None:
+                self._writer.close()
+            for profile_id in list(self._open):
+                self.close_profile(profile_id)
+            self._settings_db.close()
+            self._profiles_db.close()
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> DataStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
