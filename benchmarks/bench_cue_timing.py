@@ -87,8 +87,9 @@ def run_bare_timer(app, times):
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     library = load_routines(ROOT / "routines")
-    floor = library.routines["gentle-start"]
-    short = replace(floor, exercises=floor.exercises[:1], rest_between=0)     # about half a minute
+    gentle = library.routines["gentle-start"]
+    first = replace(gentle.exercises[0], reps=1)
+    short = replace(gentle, exercises=(first,), rest_between=0)       # one rep each side: about a minute
     times = [c.at for c in compile_routine(short).cues]
     print(f"short routine: {len(times)} cues over {times[-1]:.1f} s, played in real time")
     bare = run_bare_timer(app, times)

@@ -15,6 +15,10 @@ app_packages=(
 test_packages=(
   xvfb xauth                # a virtual screen for the end-to-end tests
   pulseaudio pulseaudio-utils   # a private sound server with a null sink, recorded back
+  at-spi2-core              # the accessibility bus a screen reader reads (tests/e2e/test_atspi.py)
+  python3-pyatspi           # its Python client, in the system python3 (the walker script runs there)
+  dbus-x11                  # dbus-launch, and with it dbus-daemon for a private session bus
+  binutils                  # objdump, which PyInstaller needs to build the bundle (tests/packaging)
 )
 
 want=("${app_packages[@]}")

@@ -275,19 +275,30 @@ def _format_points(points: float) -> str:
     return f"{text} point" if text == "1.0" else f"{text} points"
 
 
-def _when(report: TrendReport) -> str:
+def _when(report: TrendReport, today: date | None) -> str:
     latest = report.latest_week
-    if latest is report.weeks[-1]:
-        return "This week"
+    if today is None:
+        if latest is report.weeks[-1]:
+            return "This week"
+    else:
+        this_monday = today - timedelta(days=today.weekday())
+        if latest.start == this_monday:
+            return "This week"
+        if latest.start == this_monday - timedelta(days=7):
+            return "Last week"
     return f"In the week of {latest.start.day} {latest.start:%B %Y}"
 
 
-def summary_sentence(report: TrendReport) -> str:
-    """One plain sentence that answers "is this working?" for the person (never a diagnosis)."""
+def summary_sentence(report: TrendReport, today: date | None = None) -> str:
+    """One plain sentence that answers "is this working?" for the person (never a diagnosis).
+
+    With `today`, the latest week is named relative to it ("This week", "Last week", "In the week
+    of 2 March 2026"); without it, "This week" means the last week of the report.
+    """
     if not report.has_ratings:
         return ("No pain ratings yet. Rate your pain before and after a session, "
                 "and your progress will appear here week by week.")
-    when = _when(report)
+    when = _when(report, today)
     latest = f"{report.latest:.1f}"
     if len(report.rated_weeks) == 1:
         return (f"{when} your pain averaged {latest}. "
@@ -300,6 +311,8 @@ def summary_sentence(report: TrendReport) -> str:
         return f"{when} your pain averaged {latest}, about the same as when you started."
     amount = f"{_format_points(change.points)} ({abs(change.percent):.0f}%)"
     if change.points < 0:
+        if report.advice:               # the advice already suggests telling the doctor
+            return f"{when} your pain averaged {latest}, {amount} higher than when you started."
         return (f"{when} your pain averaged {latest}, {amount} higher than when you started. "
                 "Go gently, and tell your doctor if it keeps rising.")
     if change.meaningful:

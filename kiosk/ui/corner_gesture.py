@@ -6,6 +6,7 @@ from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QPointF, Signal
+from PySide6.QtGui import QInputDevice, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.widgets.touch_button import screen_touch_target_px
@@ -17,9 +18,10 @@ WITHIN_MS = 3000
 class CornerGesture(QObject):
     """Watches every tap in the application; five in the corner of `window` within 3 s trigger.
 
-    A tap is a mouse-button release or the end of a touch, counted once even though Qt hands
-    the same release to each parent widget and may follow a touch with a synthesized mouse
-    release. Taps are not swallowed: what is under the corner still gets them.
+    A tap is a mouse-button release or the end of a touch, counted once although Qt hands the
+    same release to the window, the widget and its parents, and follows an unaccepted touch
+    with a synthesized mouse release. Taps are not swallowed: what is under the corner still
+    gets them.
 
     Signals:
         triggered(): the gesture was completed.
@@ -42,7 +44,7 @@ class CornerGesture(QObject):
             self._elapsed = elapsed        # keep it alive
         self._clock_ms = clock_ms
         self._taps: deque[int] = deque(maxlen=taps)
-        self._last_event_key: tuple | None = None
+        self._last_release: tuple | None = None
         self._installed = False
 
     @property
@@ -77,17 +79,16 @@ class CornerGesture(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonRelease:
+        if kind == QEvent.Type.TouchEnd:
+            # Every touch reaches its QWindow once before any widget sees it.
+            if isinstance(watched, QWindow) and event.points():
+                self.tap_at(event.points()[0].globalPosition())
+        elif kind == QEvent.Type.MouseButtonRelease:
+            if event.device() is not None and event.device().type() == QInputDevice.DeviceType.TouchScreen:
+                return False                   # made up from a touch already counted
             position = event.globalPosition()
-        elif kind == QEvent.Type.TouchEnd:
-            points = event.points()
-            if not points:
-                return False
-            position = points[0].globalPosition()
-        else:
-            return False
-        key = (event.timestamp(), round(position.x()), round(position.y())) if event.timestamp() else id(event)
-        if key != self._last_event_key:        # the same release passed up to parents, or touch + mouse
-            self._last_event_key = key
-            self.tap_at(position)
+            key = (event.timestamp(), round(position.x()), round(position.y()))
+            if key != self._last_release:      # the same release, passed from window to widget to parents
+                self._last_release = key
+                self.tap_at(position)
         return False

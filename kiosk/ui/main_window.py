@@ -185,7 +185,8 @@ class MainWindow(QMainWindow):
 
     @cached_property
     def voice(self):
-        
+        from kiosk.ui.screens.voice_settings import VoiceSettingsScreen   # loads the speech settings
+
         screen = self._add(VoiceSettingsScreen(self.speaker, self.settings))
         screen.done_requested.connect(self.go_home)
         return screen

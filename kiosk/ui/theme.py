@@ -20,7 +20,8 @@ class Palette:
     danger: str = "#B3261E"         # white text on it: 6.5:1
     danger_pressed: str = "#8C1D18"
     accent: str = "#2E7D5B"         # white text: 5.3:1
-    focus: str = "#8A5A00"          # dark amber focus ring: 5.4:1 on background
+    edge: str = "#4A5661"           # the edge of buttons and cards: 6.8:1 on background
+    focus: str = "#1F2A33"          # the focus ring, drawn outside the edge: 13.2:1 on background
     figure_skin: str = "#E8B48F"
     mat: str = "#7FB3A5"
 
@@ -54,20 +55,21 @@ def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
     QLabel[role="notice"] {{ background: #FFF4D6; color: {p.text}; border-radius: {pad}px; padding: {pad}px; }}
     QPushButton {{
         min-height: {button_min}px; padding: {pad}px {unit}px; border-radius: {pad}px;
-        font-size: {big}px; font-weight: bold; border: 2px solid transparent;
+        font-size: {big}px; font-weight: bold; border: 2px solid {p.edge}; margin: 2px;
         background: {p.secondary}; color: {p.text};
     }}
     QPushButton:pressed {{ background: {p.secondary_pressed}; }}
-    QPushButton:focus {{ border: 3px solid {p.focus}; }}
-    QPushButton[role="primary"] {{ background: {p.primary}; color: white; }}
+    QPushButton[role="primary"] {{ background: {p.primary}; border-color: {p.primary}; color: white; }}
     QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
-    QPushButton[role="danger"] {{ background: {p.danger}; color: white; }}
+    QPushButton[role="danger"] {{ background: {p.danger}; border-color: {p.danger}; color: white; }}
     QPushButton[role="danger"]:pressed {{ background: {p.danger_pressed}; }}
     QPushButton[role="card"] {{
-        background: {p.surface}; border: 3px solid {p.secondary}; text-align: left; padding: {pad}px;
+        background: {p.surface}; border: 2px solid {p.edge}; margin: 4px; text-align: left; padding: {pad}px;
     }}
-    QPushButton[role="card"]:checked {{ border: 5px solid {p.primary}; background: #EAF2F8; }}
-    QPushButton[role="card"]:focus {{ border: 5px solid {p.focus}; }}
+    QPushButton[role="card"]:checked {{ border: 6px solid {p.primary}; margin: 0; background: #EAF2F8; }}
+    /* Focus: the ring grows outward over the margin, onto the page (13:1 against it). */
+    QPushButton:focus {{ border-width: 4px; border-color: {p.focus}; margin: 0; }}
+    QPushButton[role="card"]:focus {{ border: 6px solid {p.focus}; margin: 0; }}
     QPushButton[role="card"] QLabel, QPushButton[role="card"] PoseView {{ background: transparent; }}
     QListWidget {{ background: {p.surface}; border: none; font-size: {big}px; }}
     QListWidget::item {{ padding: {pad}px; border-bottom: 1px solid {p.secondary}; }}

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +33,15 @@ log = logging.getLogger(__name__)
 
 IDLE_CHOICES = (60, 90, 120, 180)
 VOLUME_STEP = 10
+MIN_VOLUME = 10          # as on the voice settings screen: "on" is never silent
+STACK_BELOW_PX = 1280     # narrower than this, the profiles go below the settings
+
+
+def _choose_one(chips: dict, chosen) -> None:
+    """Check one chip and uncheck the rest. Not an exclusive QButtonGroup: Tab would skip the
+    unchosen chips of one (Qt's radio-group rule), and every choice must be reachable by Tab."""
+    for key, chip in chips.items():
+        chip.setChecked(key == chosen)
 
 
 class AdminUnlockScreen(QWidget):
@@ -83,8 +92,12 @@ class AdminUnlockScreen(QWidget):
         self.pad.setEnabled(True)
         self.message.hide()
 
-    def show_wrong(self) -> None:
-        self._say("That PIN is not right.")
+    def show_wrong(self, tries_left: int | None = None) -> None:
+        """The PIN was wrong; say how many tries are left before the lock, when known."""
+        text = "That PIN is not right."
+        if tries_left is not None:
+            text += f" {tries_left} tr{'y' if tries_left == 1 else 'ies'} left."
+        self._say(text)
 
     def show_locked(self, seconds: int) -> None:
         """Too many wrong PINs: the keypad is off; try again after `seconds`."""
@@ -129,7 +142,7 @@ class AdminScreen(QWidget):
         idle_timeout_chosen(int): seconds, one of 60/90/120/180.
         default_routine_chosen(str): routine id.
         voice_toggled(bool): voice on (True) or off.
-        volume_changed(int): 0-100.
+        volume_changed(int): percent, 10-100 in steps of 10 (VoiceSettings.volume is this / 100).
         profile_exported(str, str): profile id, where the file went.
         delete_confirmed(str): profile id; delete it, then call set_profiles with the rest.
     """
@@ -167,29 +180,23 @@ class AdminScreen(QWidget):
         top.addWidget(self.leave_button)
 
         # idle time-out
-        self.idle_group = QButtonGroup(self)
-        self.idle_group.setExclusive(True)
         idle_row = QHBoxLayout()
         self.idle_buttons: dict[int, ChipButton] = {}
         for seconds in IDLE_CHOICES:
             chip = ChipButton(f"{seconds} s", str(seconds), touch)
-            chip.setAccessibleName(f"{seconds} seconds")
-            self.idle_group.addButton(chip)
+            chip.setAccessibleDescription(f"{seconds} seconds")
             self.idle_buttons[seconds] = chip
             idle_row.addWidget(chip)
-            chip.clicked.connect(lambda _c=False, s=seconds: self.idle_timeout_chosen.emit(s))
+            chip.clicked.connect(lambda _c=False, s=seconds: self._idle_chosen(s))
 
         # default routine
-        self.routine_group = QButtonGroup(self)
-        self.routine_group.setExclusive(True)
         routine_grid = QGridLayout()
         self.routine_buttons: dict[str, ChipButton] = {}
         for index, (routine_id, routine_title) in enumerate(routines):
             chip = ChipButton(routine_title, routine_id, touch)
-            self.routine_group.addButton(chip)
             self.routine_buttons[routine_id] = chip
             routine_grid.addWidget(chip, index // 2, index % 2)
-            chip.clicked.connect(lambda _c=False, r=routine_id: self.default_routine_chosen.emit(r))
+            chip.clicked.connect(lambda _c=False, r=routine_id: self._routine_chosen(r))
 
         # voice and volume
         self.voice_button = ChipButton("Voice on", "voice", touch)
@@ -257,10 +264,11 @@ class AdminScreen(QWidget):
         profile_column.addWidget(self.confirm_panel)
         profile_column.addWidget(self.status)
 
-        columns = QHBoxLayout()
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.addLayout(settings_column, 3)
         columns.addSpacing(touch // 2)
         columns.addLayout(profile_column, 2)
+        self._columns = columns
 
         content = QWidget()
         content.setObjectName("admin_content")
@@ -285,9 +293,9 @@ class AdminScreen(QWidget):
                   voice_on: bool | None = None, volume: int | None = None) -> None:
         """Show the current settings (no signals are emitted)."""
         if idle_timeout in self.idle_buttons:
-            self.idle_buttons[idle_timeout].setChecked(True)
+            _choose_one(self.idle_buttons, idle_timeout)
         if default_routine in self.routine_buttons:
-            self.routine_buttons[default_routine].setChecked(True)
+            _choose_one(self.routine_buttons, default_routine)
         if voice_on is not None:
             self.voice_button.blockSignals(True)
             self.voice_button.setChecked(voice_on)
@@ -295,7 +303,7 @@ class AdminScreen(QWidget):
             self.voice_button.blockSignals(False)
             self._label_voice(voice_on)
         if volume is not None:
-            self._volume = max(0, min(100, int(volume)))
+            self._volume = max(MIN_VOLUME, min(100, int(volume)))
             self._show_volume()
 
     def set_profiles(self, profiles: Sequence[tuple[str, str]]) -> None:
@@ -304,10 +312,7 @@ class AdminScreen(QWidget):
         for profile_id, label in profiles:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, profile_id)
-            item.setSizeHint(item.sizeHint().expandedTo(self.profile_list.sizeHint()).boundedTo(
-                self.profile_list.sizeHint()))
             self.profile_list.addItem(item)
-        self._size_items()
         self._cancel_delete()
         self._selection_changed()
 
@@ -335,6 +340,14 @@ class AdminScreen(QWidget):
         self.reset()
         self.done_requested.emit()
 
+    def _idle_chosen(self, seconds: int) -> None:
+        _choose_one(self.idle_buttons, seconds)
+        self.idle_timeout_chosen.emit(seconds)
+
+    def _routine_chosen(self, routine_id: str) -> None:
+        _choose_one(self.routine_buttons, routine_id)
+        self.default_routine_chosen.emit(routine_id)
+
     def _label_voice(self, on: bool) -> None:
         self.voice_button.set_label("Voice on" if on else "Voice off")
         self.quieter_button.setEnabled(on)
@@ -345,7 +358,7 @@ class AdminScreen(QWidget):
         self.voice_toggled.emit(on)
 
     def _step_volume(self, step: int) -> None:
-        volume = max(0, min(100, self._volume + step))
+        volume = max(MIN_VOLUME, min(100, self._volume + step))
         if volume != self._volume:
             self._volume = volume
             self._show_volume()
@@ -406,13 +419,18 @@ class AdminScreen(QWidget):
         self.confirm_panel.hide()
         self._selection_changed()
 
-    def _size_items(self) -> None:
-        for row in range(self.profile_list.count()):
-            item = self.profile_list.item(row)
-            item.setSizeHint(item.sizeHint().expandedTo(item.sizeHint()).__class__(0, self.touch_px))
+    @property
+    def stacked(self) -> bool:
+        """True when the profiles sit below the settings (narrow screens) instead of beside them."""
+        return self._columns.direction() == QBoxLayout.Direction.TopToBottom
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        narrow = event.size().width() < STACK_BELOW_PX
+        if narrow != self.stacked:
+            self._columns.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                       else QBoxLayout.Direction.LeftToRight)
+            self.profile_list.setMinimumHeight(self.touch_px * (4 if narrow else 2))
         unit = unit_for_height(max(self.window().height(), 1))
         if unit != self._unit:
             self._unit = unit
@@ -422,4 +440,6 @@ class AdminScreen(QWidget):
             QFrame#confirm_panel {{ background: #FBE9E7; border: 3px solid {PALETTE.danger};
                                     border-radius: {round(unit * 0.6)}px; }}
             QFrame#confirm_panel QLabel {{ background: transparent; }}
+            QPushButton:disabled {{ background: #ECEFF2; color: {PALETTE.muted}; border: 2px dashed #B8C2CC; }}
+            QListWidget::item {{ min-height: {self.touch_px - 2 * round(unit * 0.6)}px; }}
             """)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.records import AEROBIC_ACTIVITIES
 from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.touch_button import BounceGuard, ChipButton, TouchButton, chip_style_sheet, \
     screen_touch_target_px
 
@@ -54,8 +55,7 @@ class AerobicLogScreen(QWidget):
         self._goal.setWordWrap(True)
 
         self._activity_buttons = {a: ChipButton(ACTIVITY_LABELS[a], a, touch_px) for a in AEROBIC_ACTIVITIES}
-        self._activity_group = QButtonGroup(self)
-        self._activity_group.setExclusive(True)
+        self._activity_group = OneChoiceGroup(self)
         activity_row = QHBoxLayout()
         for button in self._activity_buttons.values():
             self._activity_group.addButton(button)
@@ -125,12 +125,9 @@ class AerobicLogScreen(QWidget):
 
     def set_activity(self, activity: str | None) -> None:
         if activity is None:
-            self._activity_group.setExclusive(False)
-            for button in self._activity_buttons.values():
-                button.setChecked(False)
-            self._activity_group.setExclusive(True)
+            self._activity_group.clear_choice()
         else:
-            self._activity_buttons[activity].setChecked(True)
+            self._activity_group.choose(self._activity_buttons[activity])
         self._refresh()
 
     def minutes(self) -> int:

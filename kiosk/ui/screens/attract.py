@@ -103,6 +103,7 @@ class AttractScreen(QWidget):
             margin = round(unit * 1.2)
             self._layout.setContentsMargins(margin, margin, margin, margin)
             self._layout.setSpacing(round(unit * 0.6))
+            self.demo_caption.setStyleSheet(f"font-size: {round(unit * 1.2)}px;")
             self.start_button.setMinimumHeight(0)
             self.start_button.set_touch_px(max(self.touch_px, round(unit * 4)))
             self.start_button.setStyleSheet(f"font-size: {round(unit * 2.0)}px;")

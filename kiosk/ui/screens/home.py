@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.routine import Routine
 from kiosk.core.timeline import format_minutes
+from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_button, make_label
 from kiosk.ui.widgets.pose_view import PoseView
 
@@ -65,8 +64,7 @@ class HomeScreen(QWidget):
         layout.addWidget(self.notice)
 
         grid = QGridLayout()
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
+        self.group = OneChoiceGroup(self)
         self.cards: list[RoutineCard] = []
         for index, routine in enumerate(routines):
             card = RoutineCard(routine, lengths.get(routine.id, 0.0), self)
@@ -90,7 +88,7 @@ class HomeScreen(QWidget):
         self.start_button.setEnabled(bool(routines))
         layout.addWidget(self.start_button)
         if self.cards:
-            self.cards[0].setChecked(True)
+            self.group.choose(self.cards[0])
 
     def show_notice(self, text: str) -> None:
         """Add a line to the notice above the routines (a recovery, a failed save)."""
@@ -105,14 +103,14 @@ class HomeScreen(QWidget):
     def select(self, routine_id: str) -> None:
         for card in self.cards:
             if card.routine.id == routine_id:
-                card.setChecked(True)
+                self.group.choose(card)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, RoutineCard):
             if event.type() == QEvent.Type.FocusIn:
-                watched.setChecked(True)
+                self.group.choose(watched)
             elif event.type() == QEvent.Type.KeyPress and event.key() in _ACTIVATE_KEYS:
-                watched.setChecked(True)
+                self.group.choose(watched)
                 self._start()
                 return True
         return super().eventFilter(watched, event)
@@ -124,7 +122,7 @@ class HomeScreen(QWidget):
         if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.cards:
             step = 1 if event.key() == Qt.Key.Key_Right else -1
             current = self.cards.index(self.group.checkedButton()) if self.group.checkedButton() else 0
-            self.cards[(current + step) % len(self.cards)].setChecked(True)
+            self.group.choose(self.cards[(current + step) % len(self.cards)])
             return
         super().keyPressEvent(event)
 

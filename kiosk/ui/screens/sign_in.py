@@ -10,7 +10,7 @@ from kiosk.ui.theme import PALETTE, unit_for_height
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
 
-KEY_BOUNCE_MS = 250       # the same key twice within this is a bounce, not two digits
+KEY_BOUNCE_MS = 200       # the same key twice within this is a touchscreen bounce, not two digits
 FILLED, EMPTY = "\u25CF", "\u25CB"
 PIN_MISMATCH = "That PIN did not match. Please try again."
 
@@ -137,6 +137,7 @@ def keypad_style_sheet(unit: int) -> str:
     return f"""
     QPushButton[keypad="true"] {{ font-size: {round(unit * 2.0)}px; min-height: 0px; padding: 0px; }}
     QPushButton[keypad="true"]:disabled {{ color: {PALETTE.muted}; background: #ECEFF2; }}
+    QLabel[role="notice"] {{ font-size: {round(unit * 1.25)}px; font-weight: bold; }}
     QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {PALETTE.text}; }}
     """
 

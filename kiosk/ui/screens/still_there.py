@@ -66,8 +66,10 @@ class StillThereScreen(QWidget):
         self._seconds = float(seconds)
         self._guard.clear()
         self._since.start()
+        self.countdown.setText("")
         self._show_left()
-        self._tick.start()
+        if self.seconds_left() > 0:
+            self._tick.start()
 
     def stop_countdown(self) -> None:
         self._tick.stop()
@@ -80,6 +82,8 @@ class StillThereScreen(QWidget):
     # -- inside ---------------------------------------------------------------------------
     def _show_left(self) -> None:
         left = self.seconds_left()
+        if self.countdown.text() == str(left):
+            return                      # screen readers hear each new number once
         self.countdown.setText(str(left))
         self.countdown.setAccessibleName(f"{left} seconds left")
         self.explain.setText(f"For your privacy the screen starts over in {left} "

@@ -1,0 +1,71 @@
+"""`kiosk admin set-pin`: set the clinic admin PIN from a terminal or a set-up script."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import TextIO
+
+from kiosk.core.admin_pin import AdminPinPolicy, check_admin_pin_format
+from kiosk.paths import data_dir
+from kiosk.store.data_store import DataStore
+from kiosk.store.folder_lock import DataFolderInUse
+from kiosk.store.schema import SchemaTooNew
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def _read_twice(stdin: TextIO, stdout: TextIO) -> tuple[str, str] | None:
+    """The PIN and its repetition: hidden prompts on a terminal, else the first two lines."""
+    if stdin.isatty():
+        try:
+            first = getpass.getpass("New admin PIN (4 to 8 digits): ", stream=stdout)
+            second = getpass.getpass("The same PIN again: ", stream=stdout)
+        except (EOFError, KeyboardInterrupt):
+            return None
+        return first, second
+    lines = []
+    for _ in range(2):
+        line = stdin.readline()
+        if not line:
+            return None
+        lines.append(line.rstrip("\r\n"))
+    return lines[0], lines[1]
+
+
+def set_pin_command(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None,
+                    stderr: TextIO | None = None) -> int:
+    """Read the admin PIN twice and store its salted hash in the data folder's settings.
+
+    Exit status 0 when stored; 1 for a mismatch, an invalid PIN, missing input, or a data
+    folder held by the running app.
+    """
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+
+    def fail(message: str) -> int:
+        print(f"kiosk admin: {message}", file=stderr)
+        return EXIT_FAILED
+
+    pins = _read_twice(stdin, stdout)
+    if pins is None:
+        return fail("no PIN given (expected the PIN twice, one per line).")
+    first, second = pins
+    try:
+        check_admin_pin_format(first)
+    except ValueError as error:
+        return fail(f"{error} Nothing was changed.")
+    if first != second:
+        return fail("the two PINs did not match. Nothing was changed.")
+    try:
+        with DataStore(data_dir(getattr(args, "data_dir", None))) as store:
+            AdminPinPolicy(store.settings).set_pin(first)
+    except DataFolderInUse as error:
+        return fail(f"{error} Close the app first, or set the PIN from its admin screen.")
+    except SchemaTooNew as error:
+        return fail(str(error))
+    print("Admin PIN set.", file=stdout)
+    return EXIT_OK

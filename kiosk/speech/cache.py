@@ -1,0 +1,62 @@
+"""The WAV cache: rendered sentences stored under a hash of everything that shapes their sound."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+
+from kiosk.paths import APP_NAME
+
+CACHE_FORMAT = 1  # bump when the rendering changes in a way the key does not capture
+
+
+def default_cache_dir() -> Path:
+    """The platform's user cache folder for rendered speech."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "speech"
+
+
+def cache_key(engine: str, voice_id: str, rate: int, volume: float, text: str) -> str:
+    """A stable hex key for one rendered sentence; any change of engine, voice, rate, volume or text changes it."""
+    payload = json.dumps([CACHE_FORMAT, engine, voice_id, int(rate), round(float(volume), 3), text],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+class SpeechCache:
+    """A folder of `<key>.wav` files; a file is only ever moved in whole, so a present file is complete."""
+
+    def __init__(self, folder: Path | str | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else default_cache_dir()
+
+    def path_for(self, key: str) -> Path:
+        """Where the WAV for `key` lives (whether or not it exists yet)."""
+        return self.folder / f"{key}.wav"
+
+    def lookup(self, key: str) -> Path | None:
+        """The cached WAV for `key`, or None when it has not been rendered."""
+        path = self.path_for(key)
+        return path if path.is_file() and path.stat().st_size > 44 else None
+
+    def scratch_path(self, key: str) -> Path:
+        """A temporary file name in the cache folder for rendering `key` before it is accepted."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.folder / f".{key}.{os.getpid()}.part.wav"
+
+    def accept(self, key: str, scratch: Path) -> Path:
+        """Move a checked scratch file into place atomically and return its final path."""
+        final = self.path_for(key)
+        os.replace(scratch, final)
+        return final
+
+    def clear(self) -> int:
+        """Delete every cached WAV; returns how many were removed."""
+        removed = 0
+        if self.folder.is_dir():
+            for path in self.folder.glob("*.wav"):
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed

@@ -1,0 +1,123 @@
+"""The WAV player: QSoundEffects preloaded per file, so a cue starts at once and stop() is instant."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+MAX_LOADED = 400  # decoded sentences kept in memory (a long routine has about 150 distinct ones)
+
+
+class WavPlayer(QObject):
+    """Plays one WAV file at a time through the default audio output.
+
+    Signals:
+        finished(str path)      a file played to its end (never after stop() or a newer play())
+        file_failed(str path)   a file could not be played (bad file, or no output)
+        outputs_changed(bool)   audio outputs appeared or vanished; the argument is `has_output`
+    """
+
+    finished = Signal(str)
+    file_failed = Signal(str)
+    outputs_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._effects: OrderedDict[str, QSoundEffect] = OrderedDict()
+        self._current: QSoundEffect | None = None
+        self._waiting: QSoundEffect | None = None   # asked to play before it finished loading
+        self._volume = 1.0
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
+        self._has_output = bool(QMediaDevices.audioOutputs())
+
+    @property
+    def has_output(self) -> bool:
+        """True when the system offers at least one audio output."""
+        return self._has_output
+
+    def preload(self, path: str) -> QSoundEffect:
+        """Decode `path` now (asynchronously) so a later play() starts at once."""
+        effect = self._effects.get(path)
+        if effect is not None:
+            self._effects.move_to_end(path)
+            return effect
+        effect = QSoundEffect(self)
+        effect.setObjectName(path)
+        effect.setVolume(self._volume)
+        effect.statusChanged.connect(lambda e=effect: self._on_status_changed(e))
+        effect.playingChanged.connect(lambda e=effect: self._on_playing_changed(e))
+        effect.setSource(QUrl.fromLocalFile(path))
+        self._effects[path] = effect
+        self._evict()
+        return effect
+
+    def play(self, path: str) -> None:
+        """Stop whatever plays and start `path` (at once when preloaded and decoded)."""
+        self.stop()
+        effect = self.preload(path)
+        self._current = effect
+        if effect.status() == QSoundEffect.Status.Ready:
+            effect.play()
+        else:
+            self._waiting = effect
+
+    def stop(self) -> None:
+        """Silence at once; no `finished` follows."""
+        current, self._current, self._waiting = self._current, None, None
+        if current is not None:
+            current.stop()
+
+    def is_playing(self) -> bool:
+        return self._current is not None and self._current.isPlaying()
+
+    def set_volume(self, volume: float) -> None:
+        """Playback volume 0..1, applied at once to every loaded file."""
+        self._volume = min(1.0, max(0.0, float(volume)))
+        for effect in self._effects.values():
+            effect.setVolume(self._volume)
+
+    def clear(self) -> None:
+        """Stop and forget every loaded file."""
+        self.stop()
+        for effect in self._effects.values():
+            effect.deleteLater()
+        self._effects.clear()
+
+    def _evict(self) -> None:
+        while len(self._effects) > MAX_LOADED:
+            path, effect = next(iter(self._effects.items()))
+            if effect is self._current:
+                self._effects.move_to_end(path)
+                continue
+            del self._effects[path]
+            effect.deleteLater()
+
+    def _on_status_changed(self, effect: QSoundEffect) -> None:
+        status = effect.status()
+        if status == QSoundEffect.Status.Ready and effect is self._waiting:
+            self._waiting = None
+            effect.play()
+        elif status == QSoundEffect.Status.Error:
+            path = effect.objectName()
+            if self._effects.get(path) is effect:
+                del self._effects[path]
+                effect.deleteLater()
+            if effect is self._current:
+                self._current = self._waiting = None
+            self.file_failed.emit(path)
+
+    def _on_playing_changed(self, effect: QSoundEffect) -> None:
+        if effect is self._current and not effect.isPlaying() and self._waiting is None:
+            self._current = None
+            self.finished.emit(effect.objectName())
+
+    def _on_outputs_changed(self) -> None:
+        self._has_output = bool(QMediaDevices.audioOutputs())
+        paths = list(self._effects)
+        self.clear()  # effects bound to a vanished device cannot recover
+        for path in paths:
+            self.preload(path)
+        self.outputs_changed.emit(self.has_output)

@@ -1,0 +1,275 @@
+"""Renders sentences through a render worker child process, with time limits, restarts and a give-up rule.
+
+Plain Python (no Qt): it blocks, so it runs on a worker thread, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.speech.cache import SpeechCache, cache_key
+from kiosk.speech.voices import VoiceInfo
+
+
+def default_worker_command(driver: str | None = None) -> list[str]:
+    """The command that starts a render worker with this Python."""
+    command = [sys.executable, "-m", "kiosk.speech.render_worker"]
+    return command + ["--driver", driver] if driver else command
+
+
+class EngineError(Exception):
+    """The engine is unusable; `reason` is a code for messages.status_phrase ("engine_missing", ...)."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason, self.detail = reason, detail
+
+
+class WorkerTimeout(Exception):
+    """The worker did not answer in time."""
+
+
+class SentenceFailed(Exception):
+    """This one sentence could not be rendered; the engine may still work for others."""
+
+
+class WorkerProcess:
+    """One render worker child: start it, send a request, wait for its reply with a time limit, kill it."""
+
+    def __init__(self, command: list[str], env: dict[str, str] | None = None) -> None:
+        self.command = command
+        self.env = env
+        self._process: subprocess.Popen | None = None
+        self._replies: queue.Queue = queue.Queue()
+        self._reader: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def start(self, timeout: float) -> dict:
+        """Start the child and return its ready message; raises EngineError or WorkerTimeout."""
+        self.kill()
+        self._replies = queue.Queue()
+        with self._lock:
+            if self._closed:
+                raise EngineError("closed")
+            try:
+                self._process = subprocess.Popen(
+                    self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                    text=True, encoding="utf-8", bufsize=1, env={**os.environ, **(self.env or {})})
+            except OSError as error:
+                raise EngineError("engine_missing", str(error)) from error
+        self._reader = threading.Thread(target=self._read, args=(self._process.stdout, self._replies),
+                                        name="speech-worker-reader", daemon=True)
+        self._reader.start()
+        message = self._next_reply(timeout)
+        if message.get("event") == "ready":
+            return message
+        raise EngineError("engine_missing", str(message.get("reason", message)))
+
+    def request(self, message: dict, timeout: float) -> dict:
+        """Send one request and return the reply with the same id; raises WorkerTimeout."""
+        try:
+            self._process.stdin.write(json.dumps(message) + "\n")
+            self._process.stdin.flush()
+        except (OSError, ValueError, AttributeError) as error:
+            raise WorkerTimeout(f"the worker is gone: {error}") from error
+        while True:
+            reply = self._next_reply(timeout)
+            if reply.get("id") == message.get("id"):
+                return reply
+
+    def close(self) -> None:
+        """Kill the child and refuse to start another (safe from any thread)."""
+        with self._lock:
+            self._closed = True
+        self.kill()
+
+    def kill(self) -> None:
+        """Kill the child at once (a hung engine cannot be asked to stop) and reap it."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        for stream in (process.stdin, process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        if self._reader is not None and self._reader is not threading.current_thread():
+            self._reader.join(timeout=2)
+        self._reader = None
+
+    def _next_reply(self, timeout: float) -> dict:
+        try:
+            reply = self._replies.get(timeout=timeout)
+        except queue.Empty:
+            raise WorkerTimeout(f"no answer within {timeout:g} s") from None
+        if reply is None:
+            raise EngineError("engine_missing", "the worker exited")
+        return reply
+
+    @staticmethod
+    def _read(stream, replies: queue.Queue) -> None:
+        try:
+            for line in stream:
+                try:
+                    replies.put(json.loads(line))
+                except json.JSONDecodeError:
+                    continue
+        except (OSError, ValueError):
+            pass
+        replies.put(None)
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """What to render: the text and the voice settings that shape its sound."""
+
+    text: str
+    voice_id: str
+    rate: int
+    volume: float
+
+
+class Renderer:
+    """Renders sentences into the WAV cache through one worker process.
+
+    A worker renders with one voice, rate and volume; a request with other settings starts a new one.
+    A sentence gets `sentence_timeout` seconds; on a timeout the worker is killed and restarted and the
+    sentence tried once more. After `max_failures` failures in a row (hangs, crashes or bad files) it
+    gives up for good: every later call raises EngineError with the reason.
+    """
+
+    def __init__(self, cache: SpeechCache, command: list[str] | None = None, *, sentence_timeout: float = 10.0,
+                 start_timeout: float = 30.0, max_failures: int = 3, env: dict[str, str] | None = None) -> None:
+        self.cache = cache
+        self.sentence_timeout = sentence_timeout
+        self.start_timeout = start_timeout
+        self.max_failures = max_failures
+        self.engine = ""
+        self.voices: list[VoiceInfo] = []
+        self.restarts = 0
+        self._base_command = command or default_worker_command()
+        self._worker = WorkerProcess(self._base_command, env)
+        self._pinned: tuple[str, int, float] | None = None  # the settings the running worker renders with
+        self._failures = 0
+        self._given_up: EngineError | None = None
+        self._closed = False
+        self._next_id = 0
+
+    def start(self) -> list[VoiceInfo]:
+        """Start the worker and return the voices it offers; raises EngineError."""
+        self._start_worker()
+        return self.voices
+
+    def key_for(self, request: RenderRequest) -> str:
+        return cache_key(self.engine, request.voice_id, request.rate, request.volume, request.text)
+
+    def cached(self, request: RenderRequest) -> Path | None:
+        """The cached WAV for this request, or None."""
+        return self.cache.lookup(self.key_for(request)) if self.engine else None
+
+    def render(self, request: RenderRequest) -> Path:
+        """The WAV for this request, from the cache or freshly rendered.
+
+        Raises SentenceFailed (this sentence only) or EngineError (the engine is given up).
+        """
+        found = self.cached(request)
+        if found:
+            return found
+        self._check_usable()
+        self._pin(request)
+        key = self.key_for(request)
+        scratch = self.cache.scratch_path(key)
+        last_problem = ""
+        for _attempt in range(2):
+            self._check_usable()
+            self._next_id += 1
+            message = {"id": self._next_id, "text": request.text, "path": str(scratch),
+                       "voice": request.voice_id, "rate": request.rate, "volume": request.volume}
+            try:
+                reply = self._worker.request(message, self.sentence_timeout)
+            except (WorkerTimeout, EngineError) as error:
+                last_problem = str(error)
+                self._count_failure("engine_hung", last_problem)
+                self._restart()
+                continue
+            if reply.get("ok") and _looks_like_wav(scratch):
+                self._failures = 0
+                return self.cache.accept(key, scratch)
+            last_problem = str(reply.get("error", "a bad file"))
+            self._count_failure("engine_failed", last_problem)
+        scratch.unlink(missing_ok=True)
+        raise SentenceFailed(last_problem)
+
+    def close(self) -> None:
+        """Stop the worker; later calls raise EngineError("closed"). Safe from any thread."""
+        self._closed = True
+        self._worker.close()
+
+    def _pin(self, request: RenderRequest) -> None:
+        """Make sure the worker renders with this request's voice, rate and volume (a new worker if not)."""
+        settings = (request.voice_id, int(request.rate), float(request.volume))
+        if settings != self._pinned:
+            self._pinned = settings
+            self._worker.command = self._base_command + [
+                "--voice", settings[0], "--rate", str(settings[1]), "--volume", repr(settings[2])]
+            self._start_worker()
+
+    def _check_usable(self) -> None:
+        if self._closed:
+            raise EngineError("closed")
+        if self._given_up:
+            raise self._given_up
+
+    def _count_failure(self, reason: str, detail: str) -> None:
+        self._failures += 1
+        if self._failures >= self.max_failures and not self._closed:
+            self._given_up = EngineError(reason, detail)
+            self._worker.kill()
+            raise self._given_up
+
+    def _restart(self) -> None:
+        self._check_usable()
+        self.restarts += 1
+        self._start_worker()
+
+    def _start_worker(self) -> None:
+        try:
+            ready = self._worker.start(self.start_timeout)
+        except WorkerTimeout as error:
+            self._worker.kill()
+            self._given_up = EngineError("engine_hung", str(error))
+            raise self._given_up from error
+        except EngineError as error:
+            self._worker.kill()
+            if self._closed or error.reason == "closed":
+                raise EngineError("closed") from error
+            self._given_up = error
+            raise
+        self.engine = str(ready.get("engine", "unknown"))
+        self.voices = [VoiceInfo.from_json(v) for v in ready.get("voices", [])]
+
+
+def _looks_like_wav(path: Path) -> bool:
+    """A cheap check on the parent's side: the file exists and starts with a RIFF/WAVE header."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(44)
+    except OSError:
+        return False
+    return len(header) == 44 and header[:4] == b"RIFF" and header[8:12] == b"WAVE"

@@ -1,0 +1,86 @@
+"""The render thread: a QThread that feeds sentences to the Renderer and hands results back by signals."""
+
+from __future__ import annotations
+
+import itertools
+import queue
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from kiosk.speech.render_process import EngineError, Renderer, RenderRequest, SentenceFailed
+
+URGENT, AHEAD = 0, 1   # job priorities: a sentence wanted now, a sentence rendered ahead
+_STOP = -1
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """One sentence to render for settings generation `generation` (stale generations are skipped)."""
+
+    generation: int
+    request: RenderRequest
+
+
+class RenderThread(QThread):
+    """Owns the Renderer (and through it the worker process); never touches widgets.
+
+    Signals (delivered to the main thread, where this object lives):
+        engine_ready(str engine, list voices)  the worker started; voices is a list of VoiceInfo
+        engine_failed(str reason, str detail)  the engine cannot be used (reason: messages code)
+        rendered(int generation, str text, str path)
+        render_failed(int generation, str text)
+    """
+
+    engine_ready = Signal(str, object)
+    engine_failed = Signal(str, str)
+    rendered = Signal(int, str, str)
+    render_failed = Signal(int, str)
+
+    def __init__(self, renderer: Renderer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("speech-render-thread")
+        self._renderer = renderer
+        self._jobs: queue.PriorityQueue = queue.PriorityQueue()
+        self._order = itertools.count()
+        self.current_generation = 0  # set by the main thread; an int assignment is atomic
+
+    def submit(self, job: RenderJob, priority: int = AHEAD) -> None:
+        """Queue a job (thread-safe)."""
+        self._jobs.put((priority, next(self._order), job))
+
+    def shutdown(self, wait_ms: int = 5000) -> None:
+        """Stop rendering, kill the worker process and wait for the thread to end."""
+        self._jobs.put((_STOP, next(self._order), None))
+        self._renderer.close()
+        self.wait(wait_ms)
+
+    def run(self) -> None:
+        failure: EngineError | None = None
+        try:
+            voices = self._renderer.start()
+            self.engine_ready.emit(self._renderer.engine, voices)
+        except EngineError as error:
+            failure = error
+            self._report(error)
+        while True:
+            priority, _order, job = self._jobs.get()
+            if priority == _STOP:
+                return
+            if failure is not None or job.generation != self.current_generation:
+                self.render_failed.emit(job.generation, job.request.text)
+                continue
+            try:
+                path = self._renderer.render(job.request)
+            except SentenceFailed:
+                self.render_failed.emit(job.generation, job.request.text)
+            except EngineError as error:
+                failure = error
+                self._report(error)
+                self.render_failed.emit(job.generation, job.request.text)
+            else:
+                self.rendered.emit(job.generation, job.request.text, str(path))
+
+    def _report(self, error: EngineError) -> None:
+        if error.reason != "closed":
+            self.engine_failed.emit(error.reason, error.detail)

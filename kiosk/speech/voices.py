@@ -1,0 +1,132 @@
+"""Voices and voice settings: what the engine offers, which one to use, and how it is stored."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+
+from kiosk.core.ports import SettingsStore
+
+SPEED_RATES: dict[str, int] = {"slow": 130, "normal": 155, "fast": 185}  # espeak words per minute
+DEFAULT_SPEED = "normal"
+DEFAULT_VOLUME = 0.9
+RENDER_VOLUME = 1.0  # sentences are rendered at full volume; the player applies the chosen volume
+
+KEY_ID = "voice.id"
+KEY_SPEED = "voice.speed"
+KEY_VOLUME = "voice.volume"
+KEY_ENABLED = "voice.enabled"
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    """One voice the engine offers."""
+
+    id: str
+    name: str
+    languages: tuple[str, ...] = ()
+    gender: str | None = None
+
+    def speaks(self, language: str) -> bool:
+        """True when this voice speaks `language` ("en" matches "en-gb"; "en-gb" matches only itself)."""
+        wanted = language.lower()
+        return any(code.lower() == wanted or code.lower().startswith(wanted + "-") for code in self.languages)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "languages": list(self.languages), "gender": self.gender}
+
+    @classmethod
+    def from_json(cls, data: dict) -> VoiceInfo:
+        return cls(id=str(data["id"]), name=str(data.get("name", data["id"])),
+                   languages=tuple(data.get("languages") or ()), gender=data.get("gender"))
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """The person's voice choices; `voice_id` empty means "the best voice for the language"."""
+
+    voice_id: str = ""
+    speed: str = DEFAULT_SPEED
+    volume: float = DEFAULT_VOLUME
+    enabled: bool = True
+    language: str = "en"
+
+    @property
+    def rate(self) -> int:
+        return SPEED_RATES.get(self.speed, SPEED_RATES[DEFAULT_SPEED])
+
+    @classmethod
+    def load(cls, store: SettingsStore | None, language: str = "en") -> VoiceSettings:
+        """Read the settings (missing or odd values fall back to the defaults)."""
+        if store is None:
+            return cls(language=language)
+        speed = store.get(KEY_SPEED, DEFAULT_SPEED)
+        try:
+            volume = min(1.0, max(0.0, float(store.get(KEY_VOLUME, DEFAULT_VOLUME))))
+        except (TypeError, ValueError):
+            volume = DEFAULT_VOLUME
+        return cls(voice_id=str(store.get(KEY_ID, "") or ""),
+                   speed=speed if speed in SPEED_RATES else DEFAULT_SPEED,
+                   volume=volume, enabled=bool(store.get(KEY_ENABLED, True)), language=language)
+
+    def save(self, store: SettingsStore) -> None:
+        store.set(KEY_ID, self.voice_id)
+        store.set(KEY_SPEED, self.speed)
+        store.set(KEY_VOLUME, self.volume)
+        store.set(KEY_ENABLED, self.enabled)
+
+
+# Preferred voices per language, best first; anything else that speaks the language comes after.
+PREFERRED_VOICES: dict[str, tuple[str, ...]] = {"en": ("gmw/en-us", "gmw/en")}
+
+
+def voices_for(voices: list[VoiceInfo], language: str) -> list[VoiceInfo]:
+    """The voices that speak `language`, preferred ones first, then by name."""
+    preferred = PREFERRED_VOICES.get(language.split("-")[0], ())
+    matching = [voice for voice in voices if voice.speaks(language)]
+    return sorted(matching, key=lambda v: (preferred.index(v.id) if v.id in preferred else len(preferred), v.name))
+
+
+def choose_voice(voices: list[VoiceInfo], wanted_id: str, language: str) -> VoiceInfo | None:
+    """The chosen voice when it is installed, else the best voice for the language, else None."""
+    for voice in voices:
+        if wanted_id and voice.id == wanted_id:
+            return voice
+    candidates = voices_for(voices, language)
+    return candidates[0] if candidates else None
+
+
+def list_voices(timeout: float = 20.0, python: str | None = None) -> list[VoiceInfo]:
+    """The voices the engine offers, asked of a render worker child (so a broken engine cannot hang us).
+
+    Raises RuntimeError with the reason when the engine cannot start.
+    """
+    command = [python or sys.executable, "-m", "kiosk.speech.render_worker", "--list-voices"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as error:
+        raise RuntimeError("the speech engine did not answer") from error
+    for line in done.stdout.splitlines():
+        message = json.loads(line)
+        if message.get("event") == "ready":
+            return [VoiceInfo.from_json(v) for v in message.get("voices", [])]
+        if message.get("event") == "failed":
+            raise RuntimeError(message.get("reason", "the speech engine could not start"))
+    raise RuntimeError(f"the speech engine could not start: {done.stderr.strip()[-300:]}")
+
+
+def voices_command(args) -> int:
+    """`kiosk voices`: print one line per voice (id, name, languages); `args.language` filters if given."""
+    try:
+        voices = list_voices()
+    except RuntimeError as error:
+        print(f"No voices: {error}", file=sys.stderr)
+        return 1
+    language = getattr(args, "language", None)
+    if language:
+        voices = voices_for(voices, language)
+    for voice in voices:
+        print(f"{voice.id}\t{voice.name}\t{','.join(voice.languages)}")
+    return 0

@@ -1,0 +1,65 @@
+"""Opening one data file: recover it, migrate its schema, and hand out a thread-safe TinyDB."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+
+from kiosk.store.append_table import AppendTable
+from kiosk.store.atomic_file import write_atomically
+from kiosk.store.atomic_storage import AtomicJSONStorage, encode_in_slices
+from kiosk.store.recovery import load_or_recover
+from kiosk.store.schema import SCHEMA_VERSION, empty_data, migrate
+
+
+@dataclass
+class Database:
+    """A TinyDB over one file (or memory), with the lock every repository call takes."""
+
+    tinydb: TinyDB
+    path: Path | None
+    notices: list[str] = field(default_factory=list)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def table(self, name: str):
+        return self.tinydb.table(name)
+
+    def close(self) -> None:
+        with self.lock:
+            self.tinydb.close()
+
+
+def open_database(path: Path, kind: str, now: datetime | None = None) -> Database:
+    """Open the data file `path` of `kind` ("profile", "settings", "profiles"), creating it if new.
+
+    Damaged files are moved aside and the backup restored (see recovery.recover_file); older
+    schema versions are migrated and saved (the pre-migration file stays as the backup). The
+    caller must hold the data folder lock.
+    """
+    path = Path(path)
+    data, notices = load_or_recover(path, now)
+    if data is not None:
+        data, version = migrate(data, kind)
+        if version != SCHEMA_VERSION:
+            write_atomically(path, encode_in_slices(data))
+            notices.append(f"The data file {path.name} was upgraded from format version {version}.")
+    else:
+        data = empty_data(kind)
+        write_atomically(path, encode_in_slices(data), keep_backup=False)
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    db.table_class = AppendTable
+    db.storage.adopt(data)
+    return Database(db, path, notices)
+
+
+def open_memory_database(kind: str) -> Database:
+    """A database that lives only in memory (the guest's): nothing reaches the disk."""
+    db = TinyDB(storage=MemoryStorage)
+    db.table_class = AppendTable
+    db.storage.write(empty_data(kind))
+    return Database(db, None)

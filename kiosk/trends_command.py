@@ -1,0 +1,70 @@
+"""The `kiosk trends` command: the weekly pain trend as a table for people or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
+from kiosk.core.trends import TrendReport, analyse, summary_sentence
+
+_COLUMNS = (
+    ("Week", 8), ("Starts", 10), ("Ratings", 7), ("Mean", 5), ("Min", 3), ("Max", 3),
+    ("Before", 6), ("After", 5), ("Sessions", 8), ("Aerobic min", 11),
+)
+
+
+def trends_command(
+    ratings: Iterable[PainRating],
+    sessions: Iterable[SessionRecord],
+    aerobic: Iterable[AerobicEntry],
+    as_json: bool,
+    out: TextIO,
+    side: str | None = None,
+) -> int:
+    """Print the trend of these records to `out`; returns the exit status (0)."""
+    report = analyse(ratings, sessions, aerobic, side=side)
+    if as_json:
+        json.dump(report.to_json_dict(), out, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_table(report))
+    return 0
+
+
+def format_table(report: TrendReport) -> str:
+    """The report as a plain-text table with the summary, the change and any advice below it."""
+    lines = ["  ".join(name.rjust(width) if i > 1 else name.ljust(width)
+                       for i, (name, width) in enumerate(_COLUMNS)).rstrip()]
+    lines.append("  ".join("-" * width for _, width in _COLUMNS))
+    for week in report.weeks:
+        cells = (
+            week.label, week.start.isoformat(), str(week.count) if week.count else "-",
+            _number(week.mean), _number(week.min), _number(week.max),
+            _number(week.mean_before), _number(week.mean_after),
+            str(week.sessions), str(week.aerobic_minutes),
+        )
+        lines.append("  ".join(cell.rjust(width) if i > 1 else cell.ljust(width)
+                               for i, (cell, (_, width)) in enumerate(zip(cells, _COLUMNS))).rstrip())
+    if not report.weeks:
+        lines.append("(no records yet)")
+    lines.append("")
+    if report.has_ratings:
+        change = report.change
+        percent = "n/a" if change.percent is None else f"{change.percent:.2f}%"
+        lines.append(f"Baseline {report.baseline:.2f}, latest {report.latest:.2f}, "
+                     f"change {change.points:+.2f} points ({percent}), "
+                     f"meaningful: {'yes' if change.meaningful else 'no'}")
+    lines.append(summary_sentence(report))
+    if report.advice:
+        lines.append(report.advice)
+    return "\n".join(lines) + "\n"
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.2f}"

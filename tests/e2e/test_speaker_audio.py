@@ -1,0 +1,82 @@
+"""QtSpeaker into a real sound server: countdown numbers one second apart, and stop() silencing at once."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+import audio
+from kiosk.speech.speaker import QtSpeaker
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.qt_log_ignore(*audio.QT_AUDIO_NOISE, extend=True)]
+
+COUNTDOWN = ["five", "four", "three", "two", "one"]
+LONG_SENTENCE = ("Keep your knees together and let them sink slowly to the right, "
+                 "as far as feels comfortable, then breathe out.")
+
+
+@pytest.fixture
+def speaker(pulse_server, qtbot, tmp_path):
+    speaker = QtSpeaker(tmp_path / "speech")
+    with qtbot.waitSignal(speaker.voices_changed, timeout=30_000):
+        pass
+    assert speaker.available, speaker.status_message
+    done = []
+    speaker.prepare(COUNTDOWN + [LONG_SENTENCE], on_done=lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    assert all(speaker.is_ready(text) for text in COUNTDOWN + [LONG_SENTENCE])
+    yield speaker
+    speaker.shutdown()
+
+
+def play_on_timer(qtbot, parent, steps: list[tuple[float, callable]], tail: float) -> dict[int, float]:
+    """Run each (seconds, action) from one Qt.PreciseTimer at monotonic deadlines; returns when they ran."""
+    timer = QTimer(parent)  # every QTimer has a parent
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setSingleShot(True)
+    start = time.monotonic()
+    ran: dict[int, float] = {}
+
+    def fire() -> None:
+        index = len(ran)
+        ran[index] = time.monotonic() - start
+        steps[index][1]()
+        if index + 1 < len(steps):
+            timer.start(max(0, round((start + steps[index + 1][0] - time.monotonic()) * 1000)))
+
+    timer.timeout.connect(fire)
+    timer.start(round(steps[0][0] * 1000))
+    qtbot.waitUntil(lambda: len(ran) == len(steps), timeout=int((steps[-1][0] + 10) * 1000))
+    qtbot.wait(int(tail * 1000))
+    timer.stop()
+    return ran
+
+
+def test_countdown_numbers_are_heard_one_second_apart(speaker, recorder, qtbot):
+    recorder.start()
+    steps = [(0.5 + second, lambda word=word: speaker.say(word)) for second, word in enumerate(COUNTDOWN)]
+    play_on_timer(qtbot, speaker, steps, tail=1.5)
+    samples = recorder.stop()
+
+    bursts = audio.bursts_in(samples, audio.RECORD_RATE)
+    assert len(bursts) == len(COUNTDOWN), bursts
+    spacings = audio.onset_spacings(audio.refine_onsets(samples, audio.RECORD_RATE, bursts))
+    assert all(abs(spacing - 1.0) <= 0.1 for spacing in spacings), spacings
+
+
+def test_stop_silences_within_100_ms(speaker, recorder, qtbot):
+    recorder.start()
+    steps = [(0.5, lambda: speaker.say(LONG_SENTENCE)), (1.7, speaker.stop)]
+    ran = play_on_timer(qtbot, speaker, steps, tail=2.0)
+    samples = recorder.stop()
+
+    bursts = audio.bursts_in(samples, audio.RECORD_RATE)
+    assert len(bursts) == 1, bursts  # the sentence, cut: nothing is heard after it
+    spoken = ran[1] - ran[0]
+    # The burst starts with the play latency and ends with the stop latency: its length differs from the
+    # time between say() and stop() by how much later the sound stopped than it started.
+    assert abs(bursts[0].length - spoken) <= 0.1, (bursts[0], spoken)
+    full_length = audio.read_wav_samples(speaker._paths[LONG_SENTENCE])
+    assert len(full_length[0]) / full_length[1] > spoken + 2  # it really was cut short

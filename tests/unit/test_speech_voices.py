@@ -1,0 +1,61 @@
+"""Choosing a voice by language, and voice settings kept through the settings store."""
+
+from __future__ import annotations
+
+from kiosk.speech.messages import status_phrase
+from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, choose_voice, voices_for
+
+VOICES = [
+    VoiceInfo("gmw/de", "German", ("de",)),
+    VoiceInfo("gmw/en", "English (Great Britain)", ("en-gb",)),
+    VoiceInfo("gmw/en-gb-scotland", "English (Scotland)", ("en-gb-scotland",)),
+    VoiceInfo("gmw/en-us", "English (America)", ("en-us",)),
+]
+
+
+class DictStore:
+    def __init__(self, values=None):
+        self.values = dict(values or {})
+
+    def get(self, key, default=None):
+        return self.values.get(key, default)
+
+    def set(self, key, value):
+        self.values[key] = value
+
+
+def test_a_language_matches_its_regional_variants_only():
+    assert VOICES[1].speaks("en") and VOICES[1].speaks("en-gb") and not VOICES[1].speaks("en-us")
+    assert not VoiceInfo("x/eo", "Esperanto", ("eo",)).speaks("e")
+
+
+def test_voices_for_a_language_put_the_preferred_voice_first():
+    assert [v.id for v in voices_for(VOICES, "en")] == ["gmw/en-us", "gmw/en", "gmw/en-gb-scotland"]
+    assert [v.id for v in voices_for(VOICES, "de")] == ["gmw/de"]
+
+
+def test_the_chosen_voice_is_used_when_installed_else_the_best_for_the_language():
+    assert choose_voice(VOICES, "gmw/en-gb-scotland", "en").id == "gmw/en-gb-scotland"
+    assert choose_voice(VOICES, "gone/voice", "en").id == "gmw/en-us"
+    assert choose_voice(VOICES, "", "de").id == "gmw/de"
+
+
+def test_no_voice_for_the_language_gives_none_and_a_plain_reason():
+    assert choose_voice(VOICES, "", "fr") is None
+    assert status_phrase("no_voice", "fr") == "Voice is off: no voice for French is installed."
+
+
+def test_settings_round_trip_through_the_store():
+    store = DictStore()
+    VoiceSettings(voice_id="gmw/en", speed="slow", volume=0.4, enabled=False).save(store)
+    assert store.values == {"voice.id": "gmw/en", "voice.speed": "slow", "voice.volume": 0.4, "voice.enabled": False}
+    loaded = VoiceSettings.load(store)
+    assert (loaded.voice_id, loaded.speed, loaded.volume, loaded.enabled) == ("gmw/en", "slow", 0.4, False)
+    assert loaded.rate == SPEED_RATES["slow"] < SPEED_RATES["normal"] < SPEED_RATES["fast"]
+
+
+def test_odd_stored_values_fall_back_to_defaults():
+    loaded = VoiceSettings.load(DictStore({"voice.speed": "warp", "voice.volume": "loud", "voice.id": None}))
+    assert (loaded.speed, loaded.volume, loaded.voice_id, loaded.enabled) == ("normal", 0.9, "", True)
+    assert VoiceSettings.load(DictStore({"voice.volume": 7})).volume == 1.0
+    assert VoiceSettings.load(None) == VoiceSettings()
