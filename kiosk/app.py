@@ -66,11 +66,17 @@ def run_app(args: argparse.Namespace) -> int:
             return create_speaker(store.settings, folder / "speech-cache", parent=app)
 
         speaker = DeferredSpeaker(make_speaker)
-        journal = Journal(store.open_profile(HOME_PROFILE, create=True), store.writer)
+        clinic = getattr(args, "mode", "home") == "clinic"
+        # Home: one profile, no PIN. Clinic: nobody until someone signs in.
+        journal = Journal() if clinic else Journal(store.open_profile(HOME_PROFILE, create=True), store.writer)
         for notice in store.notices:
             log.warning("data: %s", notice)
         window = MainWindow(library, speaker, store.settings, journal, notices=store.notices)
-        if getattr(args, "windowed", False):
+        if clinic:
+            from kiosk.ui.clinic import ClinicMode
+
+            ClinicMode(window, store, idle_timeout=getattr(args, "idle_timeout", None)).start()
+        elif getattr(args, "windowed", False):
             window.resize(1280, 800)
             window.show()
         else:

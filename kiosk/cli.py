@@ -95,6 +95,22 @@ def cmd_data(args: argparse.Namespace) -> int:
     return command(args)
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 5 <= value <= 3600:
+        raise argparse.ArgumentTypeError("give between 5 and 3600 seconds")
+    return value
+
+
+def cmd_admin_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.admin_command import set_pin_command
+
+    return set_pin_command(args, sys.stdin, sys.stdout)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import run_app  # Qt is imported only when the app really runs
 
@@ -110,7 +126,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
     run.add_argument("--routine", metavar="ID", help="start this routine straight away")
     run.add_argument("--data-dir", metavar="DIR", help="where settings and ratings are kept")
+    run.add_argument("--mode", choices=("home", "clinic"), default="home",
+                     help="clinic: a locked-down, shared touchscreen kiosk")
+    run.add_argument("--idle-timeout", type=_positive_seconds, metavar="SECONDS",
+                     help="clinic mode: reset to the start screen after this long without a touch")
     run.set_defaults(func=cmd_run)
+
+    admin = sub.add_parser("admin", help="clinic administration")
+    asub = admin.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
+    set_pin = asub.add_parser("set-pin", help="set the staff PIN (asked twice; read from standard input "
+                                              "when it is not a terminal)")
+    set_pin.add_argument("--data-dir", metavar="DIR", help="the data folder")
+    set_pin.set_defaults(func=cmd_admin_set_pin)
 
     routines = sub.add_parser("routines", help="list, check and print routines")
     rsub = routines.add_subparsers(dest="routines_command", metavar="ACTION", required=True)

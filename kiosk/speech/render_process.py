@@ -69,9 +69,9 @@ class WorkerProcess:
                     text=True, encoding="utf-8", bufsize=1, env={**os.environ, **(self.env or {})})
             except OSError as error:
                 raise EngineError("engine_missing", str(error)) from error
-        self._reader = threading.Thread(target=self._read, args=(self._process.stdout, self._replies),
-                                        name="speech-worker-reader", daemon=True)
-        self._reader.start()
+            self._reader = threading.Thread(target=self._read, args=(self._process.stdout, self._replies),
+                                            name="speech-worker-reader", daemon=True)
+            self._reader.start()
         message = self._next_reply(timeout)
         if message.get("event") == "ready":
             return message
@@ -99,6 +99,7 @@ class WorkerProcess:
         """Kill the child at once (a hung engine cannot be asked to stop) and reap it."""
         with self._lock:
             process, self._process = self._process, None
+            reader, self._reader = self._reader, None
         if process is None:
             return
         if process.poll() is None:
@@ -109,9 +110,8 @@ class WorkerProcess:
                 stream.close()
             except OSError:
                 pass
-        if self._reader is not None and self._reader is not threading.current_thread():
-            self._reader.join(timeout=2)
-        self._reader = None
+        if reader is not None and reader is not threading.current_thread():
+            reader.join(timeout=2)
 
     def _next_reply(self, timeout: float) -> dict:
         try:

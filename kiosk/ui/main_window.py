@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self._after_pain: int | None = None
         self._summary: Summary | None = None
         self._unit = 0
+        self.clinic = False           # set by ClinicMode: safety per person, scores never read aloud
+        self._safety_seen = False
 
         routines = list(library.routines.values())
         lengths = {r.id: compile_routine(r).duration for r in routines}
@@ -202,6 +204,33 @@ class MainWindow(QMainWindow):
             self.player.end()
         self.show_screen(self.home)
 
+    def set_journal(self, journal: Journal) -> None:
+        """Records now go to this person's journal (clinic sign-in)."""
+        self.journal = journal
+        journal.setParent(self)
+        journal.save_failed.connect(self.home.show_notice)
+
+    def forget_person(self) -> None:
+        """Drop everything about the last person: session, unsaved input, screens with their data."""
+        self.controller.stop()
+        self.speaker.stop()
+        self.journal.flush()
+        self.set_journal(Journal(parent=self))
+        self._safety_seen = False
+        self._routine = self._pending = self._where = self._summary = None
+        self._before_pain = self._after_pain = None
+        self._session_id = ""
+        built = self.__dict__
+        if "player" in built:
+            self.player.end()
+        for name in ("rating", "details", "aerobic_log"):
+            if name in built:
+                built[name].reset()
+        if "progress" in built:
+            self.progress.set_data([], [], [])
+        if "summary" in built:
+            self.summary.clear()
+
     def show_progress(self) -> None:
         self.progress.set_data(self.journal.ratings(), self.journal.sessions(), self.journal.aerobic(),
                                today=local_now().date())
@@ -213,7 +242,8 @@ class MainWindow(QMainWindow):
 
     def request_start(self, routine: Routine) -> None:
         """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating."""
-        if not self.settings.get(SAFETY_ACCEPTED, False):
+        accepted = self._safety_seen if self.clinic else self.settings.get(SAFETY_ACCEPTED, False)
+        if not accepted:
             self._pending = routine
             self.show_screen(self.safety)
             return
@@ -238,7 +268,9 @@ class MainWindow(QMainWindow):
 
     # -- the flow ---------------------------------------------------------------------------
     def _safety_accepted(self) -> None:
-        self.settings.set(SAFETY_ACCEPTED, True)
+        self._safety_seen = True
+        if not self.clinic:
+            self.settings.set(SAFETY_ACCEPTED, True)
         routine, self._pending = self._pending, None
         if routine is not None:
             self.request_start(routine)
@@ -350,7 +382,7 @@ class MainWindow(QMainWindow):
         self.go_home()
 
     def _speak_summary(self, text: str) -> None:
-        if self.stack.currentWidget() is self.progress:
+        if not self.clinic and self.stack.currentWidget() is self.progress:   # never aloud in a waiting room
             self.speaker.say(text)
 
     # -- look -------------------------------------------------------------------------------

@@ -149,8 +149,10 @@ class SignInScreen(QWidget):
         pin_entered(str): a PIN of 4-6 digits was entered; check it and call `show_error` if wrong.
         guest_requested(): go on without a profile (nothing will be saved).
         back_requested(): back to the start.
+        new_diary_requested(str): after an unknown PIN, the person chose to start a diary with it.
     """
 
+    new_diary_requested = Signal(str)
     pin_entered = Signal(str)
     guest_requested = Signal()
     back_requested = Signal()
@@ -181,12 +183,18 @@ class SignInScreen(QWidget):
         self.back_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.guest_button.clicked.connect(self._guest)
         self.back_button.clicked.connect(self._back)
+        self._last_pin = ""
+        self.new_button = TouchButton("Start a new diary with this PIN", None, self.touch_px)
+        self.new_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.new_button.clicked.connect(self._new_diary)
+        self.new_button.hide()
 
         left = QVBoxLayout()
         left.addWidget(title)
         left.addWidget(explain)
         left.addWidget(self.pad.dots)
         left.addWidget(self.error)
+        left.addWidget(self.new_button)
         left.addStretch(1)
         left.addWidget(self.guest_button)
         left.addWidget(guest_note)
@@ -200,11 +208,12 @@ class SignInScreen(QWidget):
         self.setFocusProxy(self.pad)
 
     # -- public API -----------------------------------------------------------------------
-    def show_error(self, message: str = PIN_MISMATCH) -> None:
+    def show_error(self, message: str = PIN_MISMATCH, offer_new_diary: bool = False) -> None:
         """Say the PIN was not right; the keypad is already empty for another try."""
         self.error.setText(message)
         self.error.setAccessibleName(message)
         self.error.show()
+        self.new_button.setVisible(offer_new_diary and bool(self._last_pin))
         self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reset(self) -> None:
@@ -212,15 +221,25 @@ class SignInScreen(QWidget):
         self.pad.clear()
         self.error.setText("")
         self.error.hide()
+        self._last_pin = ""
+        self.new_button.hide()
 
     # -- inside ---------------------------------------------------------------------------
     def _digits_changed(self, count: int) -> None:
         if count:
             self.error.hide()
+            self.new_button.hide()
 
     def _submitted(self, pin: str) -> None:
         self.error.hide()
+        self._last_pin = pin
         self.pin_entered.emit(pin)
+
+    def _new_diary(self) -> None:
+        pin = self._last_pin
+        self.reset()
+        if pin:
+            self.new_diary_requested.emit(pin)
 
     def _guest(self) -> None:
         self.reset()

@@ -51,12 +51,19 @@ class SummaryScreen(QWidget):
         self.buttons = buttons
         layout.addLayout(buttons)
 
-    def show_summary(self, summary: Summary, real_seconds: float, pain_before: int | None = None,
-                     pain_after: int | None = None) -> None:
+    def clear(self) -> None:
+        """Forget the last person's results."""
         while self.table.count():
             item = self.table.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
+        for label in (self.heading, self.duration, self.counts, self.advice):
+            label.clear()
+        self.advice.hide()
+
+    def show_summary(self, summary: Summary, real_seconds: float, pain_before: int | None = None,
+                     pain_after: int | None = None) -> None:
+        self.clear()
         self.heading.setText("Well done!" if summary.completed else "Session ended")
         self.duration.setText(f"Time: {format_duration(real_seconds)}")
         tally = {status: len(summary.ids(status)) for status in STATUS_TEXT}
