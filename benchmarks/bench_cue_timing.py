@@ -54,6 +54,7 @@ def run_app_routine(app, routine):
     done = []
     window.controller.finished.connect(lambda summary: done.append(summary))
     window.request_start(routine)
+    window.rating.skipped.emit()              # no pain rating before this run
     while not done:
         app.processEvents()
         time.sleep(0.0005)

@@ -60,8 +60,33 @@ def _stages(window: MainWindow):
     ]
 
 
+def _clinic_stages(window: MainWindow, clinic):
+    """The clinic screens (the window is not locked down for pictures)."""
+    def show(screen, prepare=lambda: None):
+        def stage():
+            prepare()
+            window.stack.setCurrentWidget(screen)
+        return stage
+
+    return [
+        ("clinic-attract", show(clinic.attract)),
+        ("clinic-sign-in", show(clinic.sign_in, lambda: (clinic.sign_in.reset(),
+                                                         clinic.sign_in.pad.type_digit("4")))),
+        ("clinic-still-there", show(clinic.still_there, lambda: clinic.still_there.start_countdown(15))),
+        ("clinic-admin-unlock", show(clinic.unlock)),
+        ("clinic-admin", show(clinic.admin, lambda: clinic.admin.set_profiles(
+            [("p-3fa9c1", "p-3fa9c1  (since 02 Mar 2026)")]))),
+        ("clinic-admin-setup", show(clinic.setup)),
+    ]
+
+
 def render_all(out_dir: Path, make_window=None) -> list[Path]:
     """Save one PNG per screen and size; returns the paths. A fresh window for each size."""
+    import tempfile
+
+    from kiosk.store.data_store import DataStore
+    from kiosk.ui.clinic import ClinicMode
+
     out_dir.mkdir(parents=True, exist_ok=True)
     library = load_routines(bundled_dir("routines"))
     make_window = make_window or (lambda: MainWindow(
@@ -71,15 +96,22 @@ def render_all(out_dir: Path, make_window=None) -> list[Path]:
         window = make_window()
         window.resize(width, height)
         window.show()
-        for name, stage in _stages(window):
+        folder = tempfile.TemporaryDirectory()
+        store = DataStore(Path(folder.name))
+        clinic = ClinicMode(window, store)
+        for name, stage in _stages(window) + _clinic_stages(window, clinic):
             stage()
             QApplication.processEvents()
             path = out_dir / f"{name}-{width}x{height}.png"
             window.grab().save(str(path))
             paths.append(path)
         window.player.end()
+        clinic.still_there.stop_countdown()
+        clinic.attract.stop_demo()
         window.close()
         window.deleteLater()
+        store.close()
+        folder.cleanup()
     return paths
 
 
