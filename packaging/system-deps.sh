@@ -19,6 +19,7 @@ test_packages=(
   python3-pyatspi           # its Python client, in the system python3 (the walker script runs there)
   dbus-x11                  # dbus-launch, and with it dbus-daemon for a private session bus
   binutils                  # objdump, which PyInstaller needs to build the bundle (tests/packaging)
+  openbox xdotool wmctrl x11-utils   # a real window manager and the X tools that poke it (tests/e2e/test_kiosk_escape.py)
 )
 
 want=("${app_packages[@]}")

@@ -11,7 +11,7 @@ import platformdirs
 
 from kiosk.paths import APP_NAME
 
-CACHE_FORMAT = 1  # bump when the rendering changes in a way the key does not capture
+CACHE_FORMAT = 2  # 2: leading silence cut. Bump when the rendering changes in a way the key does not capture
 
 
 def default_cache_dir() -> Path:

@@ -47,8 +47,8 @@ class WavPlayer(QObject):
         effect = QSoundEffect(self)
         effect.setObjectName(path)
         effect.setVolume(self._volume)
-        effect.statusChanged.connect(lambda e=effect: self._on_status_changed(e))
-        effect.playingChanged.connect(lambda e=effect: self._on_playing_changed(e))
+        effect.statusChanged.connect(self._on_status_changed)   # bound methods, not lambdas holding self:
+        effect.playingChanged.connect(self._on_playing_changed)  # a lambda would keep this player alive
         effect.setSource(QUrl.fromLocalFile(path))
         self._effects[path] = effect
         self._evict()
@@ -95,7 +95,10 @@ class WavPlayer(QObject):
             del self._effects[path]
             effect.deleteLater()
 
-    def _on_status_changed(self, effect: QSoundEffect) -> None:
+    def _on_status_changed(self) -> None:
+        effect = self.sender()
+        if not isinstance(effect, QSoundEffect):
+            return
         status = effect.status()
         if status == QSoundEffect.Status.Ready and effect is self._waiting:
             self._waiting = None
@@ -109,7 +112,8 @@ class WavPlayer(QObject):
                 self._current = self._waiting = None
             self.file_failed.emit(path)
 
-    def _on_playing_changed(self, effect: QSoundEffect) -> None:
+    def _on_playing_changed(self) -> None:
+        effect = self.sender()
         if effect is self._current and not effect.isPlaying() and self._waiting is None:
             self._current = None
             self.finished.emit(effect.objectName())

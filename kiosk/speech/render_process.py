@@ -154,8 +154,8 @@ class Renderer:
     gives up for good: every later call raises EngineError with the reason.
     """
 
-    def __init__(self, cache: SpeechCache, command: list[str] | None = None, *, sentence_timeout: float = 10.0,
-                 start_timeout: float = 30.0, max_failures: int = 3, env: dict[str, str] | None = None) -> None:
+    def __init__(self, cache: SpeechCache, command: list[str] | None = None, *, sentence_timeout: float = 3.0,
+                 start_timeout: float = 20.0, max_failures: int = 3, env: dict[str, str] | None = None) -> None:
         self.cache = cache
         self.sentence_timeout = sentence_timeout
         self.start_timeout = start_timeout

@@ -58,9 +58,9 @@ def _voice_list(engine) -> list[dict]:
 
 
 def _render_file(engine, text: str, path: str) -> str | None:
-    """Render `text` into `path`; returns why it is unusable, or None. pyttsx3 sometimes writes a junk
-    or no file (its first one especially): one retry."""
-    from kiosk.speech.wav_check import wav_problem
+    """Render `text` into `path` with its leading silence cut; returns why it is unusable, or None.
+    pyttsx3 sometimes writes a junk or no file (its first one especially): one retry."""
+    from kiosk.speech.wav_check import trim_leading_silence, wav_problem
 
     problem = "not rendered"
     for _attempt in range(2):
@@ -72,6 +72,7 @@ def _render_file(engine, text: str, path: str) -> str | None:
         engine.runAndWait()
         problem = wav_problem(path)
         if problem is None:
+            trim_leading_silence(path)
             return None
     return problem
 

@@ -54,8 +54,8 @@ class QtSpeaker(QObject):
     speech_finished = Signal(str)
 
     def __init__(self, cache_dir: Path | str, settings: SettingsStore | None = None, *, language: str = "en",
-                 worker_command: list[str] | None = None, sentence_timeout: float = 10.0,
-                 start_timeout: float = 30.0, parent: QObject | None = None) -> None:
+                 worker_command: list[str] | None = None, sentence_timeout: float = 3.0,
+                 start_timeout: float = 20.0, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = settings
         self._language = language
@@ -76,7 +76,7 @@ class QtSpeaker(QObject):
         self.player.set_volume(self._settings.volume)
         self.player.finished.connect(self._on_played)
         self.player.file_failed.connect(self._on_file_failed)
-        self.player.outputs_changed.connect(lambda _has: self._announce())
+        self.player.outputs_changed.connect(self._on_outputs_changed)
 
         renderer = Renderer(SpeechCache(cache_dir), worker_command or default_worker_command(),
                             sentence_timeout=sentence_timeout, start_timeout=start_timeout)
@@ -170,10 +170,11 @@ class QtSpeaker(QObject):
         self._announce()
 
     def shutdown(self) -> None:
-        """Stop the render thread and its worker process (called on application quit)."""
+        """Stop the render thread and its worker process, and release the audio (called on quit)."""
         self.stop()
         if self._thread.isRunning():
             self._thread.shutdown()
+        self.player.clear()
 
     # ------------------------------------------------------------------ internals
 
@@ -198,10 +199,9 @@ class QtSpeaker(QObject):
             self.availability_changed.emit(*state)
 
     def _request(self, text: str) -> RenderRequest | None:
-        if self._voice is None and self._engine_started:
+        if self._voice is None:
             return None
-        voice_id = self._voice.id if self._voice else self._settings.voice_id
-        return RenderRequest(text=text, voice_id=voice_id, rate=self._settings.rate, volume=RENDER_VOLUME)
+        return RenderRequest(text=text, voice_id=self._voice.id, rate=self._settings.rate, volume=RENDER_VOLUME)
 
     def _submit(self, text: str, priority: int) -> None:
         if not self._engine_started:
@@ -286,6 +286,9 @@ class QtSpeaker(QObject):
         text = self._path_texts.get(path)
         if text is not None:
             self.speech_finished.emit(text)
+
+    def _on_outputs_changed(self, _has_output: bool) -> None:
+        self._announce()
 
     def _on_file_failed(self, path: str) -> None:
         text = self._path_texts.pop(path, None)

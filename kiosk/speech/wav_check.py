@@ -80,3 +80,27 @@ def wav_seconds(path: Path | str) -> float:
     """The length of a WAV file from its header."""
     with wave.open(str(path), "rb") as wav:
         return wav.getnframes() / wav.getframerate()
+
+
+def trim_leading_silence(path: Path | str, threshold: int = 64, keep_seconds: float = 0.005) -> float:
+    """Cut the near-silence (|sample| < threshold, about 0.002 of full scale) before the first sound of a
+    16-bit mono WAV, keeping `keep_seconds` of it, so that a word is heard the moment it is played.
+    Returns the seconds removed."""
+    path = Path(path)
+    with wave.open(str(path), "rb") as wav:
+        params = wav.getparams()
+        frames = wav.readframes(wav.getnframes())
+    if params.nchannels != 1 or params.sampwidth != 2:
+        return 0.0
+    samples = array.array("h")
+    samples.frombytes(frames)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    first = next((index for index, value in enumerate(samples) if abs(value) >= threshold), 0)
+    cut = max(0, first - int(keep_seconds * params.framerate))
+    if cut == 0:
+        return 0.0
+    with wave.open(str(path), "wb") as wav:
+        wav.setparams(params)
+        wav.writeframes(frames[cut * 2:])
+    return cut / params.framerate

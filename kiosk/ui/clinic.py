@@ -62,7 +62,7 @@ class ClinicMode(QObject):
         self.admin = window._add(AdminScreen(routines, export_profile=self._export_profile))
         self.sign_out_button = make_button("Sign out")
         self.sign_out_button.clicked.connect(self.forget_everyone)
-        window.home.extra_buttons.addWidget(self.sign_out_button, 1)
+        window.home.add_button(self.sign_out_button)
         window.clinic = True
 
         self.setup.pin_chosen.connect(self._admin_pin_chosen)

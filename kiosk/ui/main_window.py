@@ -8,7 +8,8 @@ from datetime import datetime
 from functools import cached_property
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.core.hurt_history import hurt_in_a_row
 from kiosk.core.loader import LoadResult
@@ -20,10 +21,12 @@ from kiosk.core.timeline import Cue, compile_routine
 from kiosk.ui.journal import Journal
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.session_controller import SessionController
-from kiosk.ui.theme import stylesheet, unit_for_height
+from kiosk.ui.theme import set_look, stylesheet, unit_for_height
 from kiosk.ui.widgets.controls import make_button
 
 SAFETY_ACCEPTED = "safety.accepted"
+HIGH_CONTRAST = "look.high_contrast"
+LARGE_TEXT = "look.large_text"
 RATING_UNDO_MS = 3000
 QUESTIONS = {
     "before": "Before you start: how is your pain right now?",
@@ -78,8 +81,13 @@ class MainWindow(QMainWindow):
                               ("Voice", lambda: self.show_screen(self.voice))):
             button = make_button(text)
             button.clicked.connect(handler)
-            self.home.extra_buttons.addWidget(button, 1)
+            self.home.add_button(button)
         self.journal.save_failed.connect(self.home.show_notice)
+        self.home.contrast_button.setChecked(bool(settings.get(HIGH_CONTRAST, False)))
+        self.home.large_text_button.setChecked(bool(settings.get(LARGE_TEXT, False)))
+        self.home.contrast_button.toggled.connect(lambda on: self._look_changed(HIGH_CONTRAST, on))
+        self.home.large_text_button.toggled.connect(lambda on: self._look_changed(LARGE_TEXT, on))
+        set_look(self.home.contrast_button.isChecked(), self.home.large_text_button.isChecked())
         self._apply_style()
 
     # -- screens, each built the first time it is needed (start-up paints only the home screen) --
@@ -386,6 +394,19 @@ class MainWindow(QMainWindow):
             self.speaker.say(text)
 
     # -- look -------------------------------------------------------------------------------
+    def _look_changed(self, key: str, on: bool) -> None:
+        """High contrast or larger text: saved, and every screen styled again at once."""
+        self.settings.set(key, on)
+        set_look(self.home.contrast_button.isChecked(), self.home.large_text_button.isChecked())
+        self._unit = 0
+        for widget in self.findChildren(QWidget):
+            if "_unit" in vars(widget):
+                widget._unit = 0
+        self._apply_style()
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            QApplication.sendEvent(page, QResizeEvent(page.size(), page.size()))
+
     def _apply_style(self) -> None:
         unit = unit_for_height(max(self.height(), 480))
         if unit != self._unit:

@@ -22,21 +22,66 @@ class Palette:
     accent: str = "#2E7D5B"         # white text: 5.3:1
     edge: str = "#4A5661"           # the edge of buttons and cards: 6.8:1 on background
     focus: str = "#1F2A33"          # the focus ring, drawn outside the edge: 13.2:1 on background
+    chosen: str = "#EAF2F8"         # a chosen card's fill
+    notice: str = "#FFF4D6"         # notices and cautions
     figure_skin: str = "#E8B48F"
     mat: str = "#7FB3A5"
 
 
-PALETTE = Palette()
+DEFAULT = Palette()
+HIGH_CONTRAST = Palette(
+    background="#FFFFFF", surface="#FFFFFF", text="#000000", muted="#1A1A1A",
+    primary="#003F75", primary_pressed="#002647", secondary="#FFFFFF", secondary_pressed="#D9D9D9",
+    danger="#9E0000", danger_pressed="#6B0000", accent="#00522D", edge="#000000", focus="#000000",
+    chosen="#DCEBFA", notice="#FFF0B3",
+)
+LARGE_TEXT_SCALE = 1.5
+
+
+@dataclass
+class Look:
+    """The look chosen on the home screen: which palette, and how large the text is."""
+
+    palette: Palette = DEFAULT
+    text_scale: float = 1.0
+
+
+_LOOK = Look()
+
+
+class _ActivePalette:
+    """`PALETTE.text` etc. always read the palette of the current look."""
+
+    def __getattr__(self, name: str):
+        return getattr(_LOOK.palette, name)
+
+
+PALETTE = _ActivePalette()
+
+
+def set_look(high_contrast: bool = False, large_text: bool = False) -> None:
+    """Switch the palette and text size for everything styled from now on.
+
+    Screens that style themselves keep the unit they last used in `_unit`; the main window
+    sets it to 0 after a switch so that they style themselves again.
+    """
+    _LOOK.palette = HIGH_CONTRAST if high_contrast else DEFAULT
+    _LOOK.text_scale = LARGE_TEXT_SCALE if large_text else 1.0
+
+
+def current_look() -> Look:
+    return _LOOK
 
 
 def unit_for_height(height: int) -> int:
-    """Base text size in pixels for a window of this height (22 px at 1080, 16 px at 600)."""
-    return max(16, min(40, round(height / 49)))
+    """Base text size in pixels for a window of this height (22 px at 1080, 16 px at 600), times
+    the large-text scale when it is on."""
+    return round(max(16, min(40, round(height / 49))) * _LOOK.text_scale)
 
 
-def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
-    """The application style sheet for base text size `unit` pixels."""
-    p = palette
+def stylesheet(unit: int, palette: Palette | None = None) -> str:
+    """The application style sheet for base text size `unit` pixels (current look by default)."""
+    p = palette or _LOOK.palette
     big = round(unit * 1.4)
     huge = round(unit * 2.2)
     pad = round(unit * 0.6)
@@ -52,13 +97,14 @@ def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
     }}
     QLabel[role="muted"] {{ color: {p.muted}; }}
     QLabel[role="countdown"] {{ font-size: {round(unit * 4.5)}px; font-weight: bold; color: {p.primary}; }}
-    QLabel[role="notice"] {{ background: #FFF4D6; color: {p.text}; border-radius: {pad}px; padding: {pad}px; }}
+    QLabel[role="notice"] {{ background: {p.notice}; color: {p.text}; border-radius: {pad}px; padding: {pad}px; }}
     QPushButton {{
         min-height: {button_min}px; padding: {pad}px {unit}px; border-radius: {pad}px;
         font-size: {big}px; font-weight: bold; border: 2px solid {p.edge}; margin: 2px;
         background: {p.secondary}; color: {p.text};
     }}
     QPushButton:pressed {{ background: {p.secondary_pressed}; }}
+    QPushButton:checked {{ background: {p.primary}; border-color: {p.primary}; color: white; }}
     QPushButton[role="primary"] {{ background: {p.primary}; border-color: {p.primary}; color: white; }}
     QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
     QPushButton[role="danger"] {{ background: {p.danger}; border-color: {p.danger}; color: white; }}
@@ -66,7 +112,7 @@ def stylesheet(unit: int, palette: Palette = PALETTE) -> str:
     QPushButton[role="card"] {{
         background: {p.surface}; border: 2px solid {p.edge}; margin: 4px; text-align: left; padding: {pad}px;
     }}
-    QPushButton[role="card"]:checked {{ border: 6px solid {p.primary}; margin: 0; background: #EAF2F8; }}
+    QPushButton[role="card"]:checked {{ border: 6px solid {p.primary}; margin: 0; background: {p.chosen}; }}
     /* Focus: the ring grows outward over the margin, onto the page (13:1 against it). */
     QPushButton:focus {{ border-width: 4px; border-color: {p.focus}; margin: 0; }}
     QPushButton[role="card"]:focus {{ border: 6px solid {p.focus}; margin: 0; }}

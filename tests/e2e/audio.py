@@ -105,7 +105,7 @@ class Recorder:
         self.server, self.path, self.rate = server, Path(path), rate
         self._process: subprocess.Popen | None = None
 
-    def start(self, settle: float = 0.3, timeout: float = 10.0) -> Recorder:
+    def start(self, settle: float = 1.5, timeout: float = 10.0) -> Recorder:
         """Start recording and return once audio really arrives (a recording's first ~2 s are lost)."""
         self._handle = open(self.path, "wb")
         self._process = subprocess.Popen(
@@ -210,20 +210,22 @@ def bursts_in(samples, rate: int, **options) -> list[Burst]:
     return find_bursts(rms_windows(samples, rate, window), window=window, **options)
 
 
-def refine_onsets(samples, rate: int, bursts: list[Burst], window: float = 0.005, loud: float = LOUD) -> list[Burst]:
-    """The same bursts with their starts found to `window` seconds (50 ms windows place them only roughly)."""
-    refined = []
+def refine_bursts(samples, rate: int, bursts: list[Burst], window: float = 0.005, loud: float = LOUD) -> list[Burst]:
+    """The same bursts with both ends found to `window` seconds (50 ms windows place them only roughly)."""
     size = max(1, int(rate * window))
+
+    def is_loud(first: int) -> bool:
+        chunk = samples[first:first + size]
+        return len(chunk) == size and math.sqrt(sum(s * s for s in chunk) / size) / 32768.0 > loud
+
+    refined = []
     for burst in bursts:
-        begin = max(0, int((burst.start - WINDOW) * rate))
-        end = min(len(samples), int((burst.start + 2 * WINDOW) * rate))
-        start = burst.start
-        for first in range(begin, end - size + 1, size):
-            chunk = samples[first:first + size]
-            if math.sqrt(sum(s * s for s in chunk) / size) / 32768.0 > loud:
-                start = first / rate
-                break
-        refined.append(Burst(start, burst.end))
+        near_start = range(max(0, int((burst.start - WINDOW) * rate)), int((burst.start + 2 * WINDOW) * rate), size)
+        near_end = range(min(len(samples), int((burst.end + WINDOW) * rate)), max(0, int((burst.end - 2 * WINDOW) * rate)),
+                         -size)
+        start = next((first / rate for first in near_start if is_loud(first)), burst.start)
+        end = next(((last + size) / rate for last in near_end if is_loud(last)), burst.end)
+        refined.append(Burst(start, end))
     return refined
 
 

@@ -62,7 +62,7 @@ def test_countdown_numbers_are_heard_one_second_apart(speaker, recorder, qtbot):
 
     bursts = audio.bursts_in(samples, audio.RECORD_RATE)
     assert len(bursts) == len(COUNTDOWN), bursts
-    spacings = audio.onset_spacings(audio.refine_onsets(samples, audio.RECORD_RATE, bursts))
+    spacings = audio.onset_spacings(audio.refine_bursts(samples, audio.RECORD_RATE, bursts))
     assert all(abs(spacing - 1.0) <= 0.1 for spacing in spacings), spacings
 
 
@@ -72,11 +72,11 @@ def test_stop_silences_within_100_ms(speaker, recorder, qtbot):
     ran = play_on_timer(qtbot, speaker, steps, tail=2.0)
     samples = recorder.stop()
 
-    bursts = audio.bursts_in(samples, audio.RECORD_RATE)
+    bursts = audio.refine_bursts(samples, audio.RECORD_RATE, audio.bursts_in(samples, audio.RECORD_RATE))
     assert len(bursts) == 1, bursts  # the sentence, cut: nothing is heard after it
     spoken = ran[1] - ran[0]
     # The burst starts with the play latency and ends with the stop latency: its length differs from the
     # time between say() and stop() by how much later the sound stopped than it started.
     assert abs(bursts[0].length - spoken) <= 0.1, (bursts[0], spoken)
-    full_length = audio.read_wav_samples(speaker._paths[LONG_SENTENCE])
+    full_length = audio.read_wav_samples(speaker.wav_path(LONG_SENTENCE))
     assert len(full_length[0]) / full_length[1] > spoken + 2  # it really was cut short

@@ -75,3 +75,13 @@ def make_window(qtbot, speaker, mini_folder, store):
 @pytest.fixture
 def bundled_routines():
     return bundled_dir("routines")
+
+
+@pytest.fixture(autouse=True)
+def _default_look():
+    """Each test starts and ends with the default palette and text size (the look is global)."""
+    from kiosk.ui import theme
+
+    theme.set_look()
+    yield
+    theme.set_look()

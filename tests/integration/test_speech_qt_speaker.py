@@ -105,11 +105,11 @@ def test_a_changed_speed_renders_again(make_speaker, qtbot):
     store = DictStore()
     speaker = make_speaker(settings=store)
     prepare_and_wait(qtbot, speaker, ["Hold."])
-    before = speaker._paths["Hold."]
+    before = speaker.wav_path("Hold.")
     VoiceSettings(speed="fast").save(store)
     speaker.apply_settings()
     prepare_and_wait(qtbot, speaker, ["Hold."])
-    assert speaker._paths["Hold."] != before
+    assert speaker.wav_path("Hold.") != before
 
 
 def test_voice_off_in_settings_is_silent_and_says_why(make_speaker, qtbot):

@@ -9,7 +9,7 @@ import wave
 import pytest
 
 from kiosk.speech.cache import SpeechCache, cache_key
-from kiosk.speech.wav_check import read_wav_info, wav_problem
+from kiosk.speech.wav_check import read_wav_info, trim_leading_silence, wav_problem
 
 BASE = dict(engine="espeak", voice_id="gmw/en-us", rate=155, volume=1.0, text="Bend your knees.")
 
@@ -75,3 +75,16 @@ def test_junk_files_are_caught(tmp_path, make, expected):
 def test_the_silence_line_lies_between_hiss_and_speech(tmp_path, amplitude, silent):
     path = write_wav(tmp_path / "tone.wav", amplitude=amplitude)
     assert (wav_problem(path) == "the file is silent") is silent
+
+
+def test_leading_silence_is_cut_but_the_sound_kept(tmp_path):
+    path = tmp_path / "late.wav"
+    tone = array.array("h", [0] * 2205) + array.array("h", (int(0.5 * 32767 * math.sin(i / 5)) for i in range(4410)))
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(22050)
+        wav.writeframes(tone.tobytes())
+    assert trim_leading_silence(path) == pytest.approx(0.1 - 0.005, abs=0.001)
+    assert read_wav_info(path).seconds == pytest.approx(0.2 + 0.005, abs=0.001)
+    assert trim_leading_silence(path) == 0.0  # nothing more to cut

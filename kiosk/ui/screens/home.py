@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QScroller, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from kiosk.core.routine import Routine
 from kiosk.core.timeline import format_minutes
+from kiosk.ui.theme import current_look
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_button, make_label
 from kiosk.ui.widgets.pose_view import PoseView
@@ -30,6 +33,8 @@ class RoutineCard(QPushButton):
         self.picture = PoseView(self)
         self.picture.show_pose(routine.picture, transition_ms=0)
         self.picture.setMinimumHeight(80)
+        # The picture takes the height that is left, rather than asking for its full size.
+        self.picture.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.title = make_label(routine.title, "heading")
         self.minutes = make_label(minutes, "muted")
         self.summary = make_label(routine.summary)
@@ -37,7 +42,6 @@ class RoutineCard(QPushButton):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(child)
         layout.setStretch(0, 3)
-        self.setMinimumHeight(150)
 
 
 class HomeScreen(QWidget):
@@ -55,40 +59,83 @@ class HomeScreen(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Home")
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)              # with larger text on a small screen, it scrolls
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        layout = QVBoxLayout(body)
         layout.addWidget(make_label("Gentle exercises for sacroiliac joint pain", "title"))
-        layout.addWidget(make_label("Choose a routine, then press Start. The voice will guide you; "
-                                    "you can stop at any moment.", "muted"))
+        header = QHBoxLayout()
+        header.addWidget(make_label("Choose a routine, then press Start. The voice will guide you; "
+                                    "you can stop at any moment.", "muted"), 1)
+        self.contrast_button = make_button("High contrast")
+        self.large_text_button = make_button("Larger text")
+        for button in (self.contrast_button, self.large_text_button):
+            button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            header.addWidget(button)
+        layout.addLayout(header)
         self.notice = make_label("\n".join(notices), "notice", name="Notice")
         self.notice.setVisible(bool(notices))
         layout.addWidget(self.notice)
 
-        grid = QGridLayout()
+        self.card_grid = QGridLayout()
         self.group = OneChoiceGroup(self)
         self.cards: list[RoutineCard] = []
-        for index, routine in enumerate(routines):
+        for routine in routines:
             card = RoutineCard(routine, lengths.get(routine.id, 0.0), self)
             card.installEventFilter(self)
             self.group.addButton(card)
             self.cards.append(card)
-            grid.addWidget(card, 0, index)
         if not routines:
-            grid.addWidget(make_label("No routine could be loaded. Ask for help, or check the "
-                                      "routine files with `kiosk routines validate`.", "notice"), 0, 0)
-        layout.addLayout(grid, 1)
+            self.card_grid.addWidget(make_label("No routine could be loaded. Ask for help, or check the "
+                                                "routine files with `kiosk routines validate`.", "notice"), 0, 0)
+        layout.addLayout(self.card_grid, 1)
 
-        buttons = QHBoxLayout()
+        self.button_grid = QGridLayout()
         self.aerobics_button = make_button("Light aerobics")
         self.aerobics_button.clicked.connect(self.aerobics_requested)
-        buttons.addWidget(self.aerobics_button, 1)
-        layout.addLayout(buttons)
-        self.extra_buttons = buttons   # the main window adds its own (My progress, Voice) here
+        self.buttons = [self.aerobics_button]
+        layout.addLayout(self.button_grid)
+        self._columns = 0
+        self._reflow()
         self.start_button = make_button("Start", "primary")
         self.start_button.clicked.connect(self._start)
         self.start_button.setEnabled(bool(routines))
-        layout.addWidget(self.start_button)
+        outer.addWidget(self.start_button)      # always in sight
         if self.cards:
             self.group.choose(self.cards[0])
+
+    def add_button(self, button: QPushButton) -> None:
+        """Another button in the row under the routines (My progress, Voice, Sign out...)."""
+        self.buttons.append(button)
+        self._columns = 0
+        self._reflow()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """Four across when they fit; two across with larger text on a narrow screen."""
+        unit = self.fontInfo().pixelSize() or 16
+        columns = 4 if self.width() >= 58 * unit else 2
+        for card in self.cards:      # with larger text the summary is left to the screen reader
+            card.summary.setVisible(current_look().text_scale == 1.0)
+            card.setMinimumHeight(11 * unit)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for grid, widgets in ((self.card_grid, self.cards), (self.button_grid, self.buttons)):
+            for widget in widgets:
+                grid.removeWidget(widget)
+            for index, widget in enumerate(widgets):
+                grid.addWidget(widget, *divmod(index, columns))
 
     def show_notice(self, text: str) -> None:
         """Add a line to the notice above the routines (a recovery, a failed save)."""

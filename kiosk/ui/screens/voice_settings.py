@@ -81,8 +81,8 @@ class VoiceSettingsScreen(QWidget):
         volume_row.addWidget(self.louder_button, 2)
         left.addLayout(volume_row)
         left.addStretch(1)
-        self.quieter_button.clicked.connect(lambda: self._change_volume(-VOLUME_STEP))
-        self.louder_button.clicked.connect(lambda: self._change_volume(+VOLUME_STEP))
+        self.quieter_button.clicked.connect(self._quieter)  # bound methods: a lambda holding self would
+        self.louder_button.clicked.connect(self._louder)    # keep the screen alive through its children
 
         right.addWidget(make_label("Voice", "heading"))
         self.voice_group = QButtonGroup(self)
@@ -114,7 +114,7 @@ class VoiceSettingsScreen(QWidget):
             voices_changed.connect(self.show_voices)
         availability_changed = getattr(speaker, "availability_changed", None)
         if availability_changed is not None:
-            availability_changed.connect(lambda *_: self._refresh())
+            availability_changed.connect(self._on_availability_changed)
         self.show_voices(getattr(speaker, "voices", []))
         self._refresh()
 
@@ -202,6 +202,15 @@ class VoiceSettingsScreen(QWidget):
     def _on_voice_toggled(self, button, checked: bool) -> None:
         if checked:
             self._update(voice_id=button.value)
+
+    def _on_availability_changed(self, _available: bool, _message: str) -> None:
+        self._refresh()
+
+    def _quieter(self) -> None:
+        self._change_volume(-VOLUME_STEP)
+
+    def _louder(self) -> None:
+        self._change_volume(+VOLUME_STEP)
 
     def _change_volume(self, step: float) -> None:
         self._update(volume=round(min(1.0, max(0.1, self._settings.volume + step)), 2))
