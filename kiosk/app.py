@@ -38,7 +38,14 @@ def _report_painted() -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Run the app until its window closes; returns the exit code."""
+    """Run the app until its window closes; returns the exit code.
+
+    `KIOSK_LOG=debug` (or info) writes the app's log to standard error, with the moment each
+    sentence is started and each pause (monotonic seconds), for diagnosis and the end-to-end tests.
+    """
+    level = os.environ.get("KIOSK_LOG", "warning").upper()
+    logging.basicConfig(level=getattr(logging, level, logging.WARNING), stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
     from PySide6.QtWidgets import QApplication
 
     from kiosk.store.data_store import DataStore

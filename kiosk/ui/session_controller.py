@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 
@@ -11,6 +12,9 @@ from kiosk.core.phrases import phrase
 from kiosk.core.ports import Speaker
 from kiosk.core.session import Session, State, Summary
 from kiosk.core.timeline import Cue, Timeline
+
+
+log = logging.getLogger(__name__)
 
 
 def time_scale_from_env() -> float:
@@ -76,6 +80,7 @@ class SessionController(QObject):
         if self._session.state is State.RUNNING:
             self._session.pause(self.now())
             self._speaker.stop()
+            log.debug("paused at %.3f", time.monotonic())
             self._timer.stop()
             self._state_changed()
         else:
@@ -151,6 +156,7 @@ class SessionController(QObject):
         spoken = [c for c in cues if c.text]
         if spoken:
             self._speaker.say(spoken[-1].text)      # only the latest, if several came due at once
+            log.debug("said at %.3f: %s", time.monotonic(), spoken[-1].text)
         for cue in cues:
             self.cue_reached.emit(cue)
         self._schedule()
