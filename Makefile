@@ -30,5 +30,11 @@ screenshots: $(READY)
 media: $(READY)
 	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.figure_export media/poses
 
+package: $(READY)
+	packaging/system-deps.sh test
+	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/kiosk.spec
+	dist/si-kiosk/si-kiosk --version
+	dist/si-kiosk/si-kiosk routines validate
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

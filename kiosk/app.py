@@ -7,6 +7,9 @@ import logging
 import os
 import sys
 import time
+from pathlib import Path
+
+import platformdirs
 
 from kiosk.core.loader import load_routines
 from kiosk.paths import bundled_dir, data_dir
@@ -78,7 +81,9 @@ def run_app(args: argparse.Namespace) -> int:
         journal = Journal() if clinic else Journal(store.open_profile(HOME_PROFILE, create=True), store.writer)
         for notice in store.notices:
             log.warning("data: %s", notice)
-        window = MainWindow(library, speaker, store.settings, journal, notices=store.notices)
+        pictures = folder / "pictures" if clinic else Path(platformdirs.user_pictures_dir())
+        window = MainWindow(library, speaker, store.settings, journal, notices=store.notices,
+                            picture_folder=pictures)
         if clinic:
             from kiosk.ui.clinic import ClinicMode
 

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: LoadResult, speaker: Speaker, settings: SettingsStore,
                  journal: Journal | None = None, time_scale: float | None = None,
-                 notices: list[str] = (), parent: QWidget | None = None) -> None:
+                 notices: list[str] = (), picture_folder=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("SI joint exercises")
         self.setAccessibleName("SI joint exercises")
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.speaker = speaker
         self.library = library
         self.journal = journal or Journal(parent=self)
+        self.picture_folder = picture_folder      # where "Save picture" puts the progress chart
         self.controller = SessionController(speaker, time_scale, parent=self)
         self._routine: Routine | None = None
         self._pending: Routine | None = None
@@ -188,7 +189,8 @@ class MainWindow(QMainWindow):
     def progress(self):
         from kiosk.ui.screens.progress import ProgressScreen   # pyqtgraph: loaded only when asked for
 
-        screen = self._add(ProgressScreen(locked=False))
+        # In the clinic the chart must not pan or zoom by accident; at home it scrolls through months.
+        screen = self._add(ProgressScreen(locked=self.clinic, picture_folder=self.picture_folder))
         screen.back_requested.connect(self.go_home)
         screen.summary_spoken.connect(self._speak_summary)
         return screen

@@ -43,10 +43,14 @@ class PulseServer:
                               text=True, timeout=10, check=True)
         return done.stdout
 
-    def stop(self) -> None:
-        """Stop the daemon and remove its runtime folder."""
-        subprocess.run(["pulseaudio", "-k"], env={**os.environ, **self.env}, capture_output=True, timeout=10,
-                       check=False)
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop the daemon, wait until it has gone, and remove its runtime folder."""
+        env = {**os.environ, **self.env}
+        subprocess.run(["pulseaudio", "-k"], env=env, capture_output=True, timeout=10, check=False)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and subprocess.run(
+                ["pulseaudio", "--check"], env=env, capture_output=True, timeout=10, check=False).returncode == 0:
+            time.sleep(0.05)
         shutil.rmtree(self.runtime_dir, ignore_errors=True)
 
 

@@ -60,7 +60,8 @@ def make_window(qtbot, speaker, mini_folder, store):
         if accepted:
             store.settings.set("safety.accepted", True)
         journal = Journal(store.open_profile("home", create=True), store.writer)
-        window = MainWindow(library, speaker, store.settings, journal, time_scale=scale)
+        window = MainWindow(library, speaker, store.settings, journal, time_scale=scale,
+                            picture_folder=store.folder / "pictures")
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()

@@ -120,3 +120,19 @@ def test_progress_screen_is_reachable_from_home_and_summary(make_window, qtbot, 
     qtbot.mouseClick(button(window, "My progress"), Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.progress
     assert window.progress.report.latest == 2.5
+
+
+def test_save_picture_writes_the_chart_as_png(make_window, qtbot, store):
+    from kiosk.core.records import PainRating
+
+    profile = store.open_profile("home", create=True)
+    for day, pain in enumerate((6, 5, 4)):
+        profile.ratings.add(PainRating(local_now() - timedelta(days=7 * (3 - day)), pain, "before"))
+    window = make_window()
+    qtbot.mouseClick(button(window, "My progress"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.progress.picture_saved) as saved:
+        qtbot.mouseClick(button(window, "Save picture"), Qt.MouseButton.LeftButton)
+    path = saved.args[0]
+    assert path.startswith(str(store.folder / "pictures")) and path.endswith(".png")
+    with open(path, "rb") as handle:
+        assert handle.read(8) == b"\x89PNG\r\n\x1a\n"
