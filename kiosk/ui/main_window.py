@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self.controller.state_changed.connect(lambda state: screen.set_paused(state == "paused"))
         self.controller.finished.connect(self._finished)
         screen.set_voice_notice(self.speaker.status_message)
+        changed = getattr(self.speaker, "availability_changed", None)    # the voice may fail later
+        if changed is not None:
+            changed.connect(lambda available, why: screen.set_voice_notice("" if available else why))
         return screen
 
     @cached_property

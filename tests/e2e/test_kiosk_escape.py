@@ -198,3 +198,30 @@ def test_home_window_does_close_on_the_same_request(home_app, how):
         pytest.fail(f"the {how} did not close the home window: {window_state(home_app.env, home_app.wid)}")
     assert home_app.process.returncode == 0, home_app.log_tail()
     assert not window_state(home_app.env, home_app.wid).exists
+
+
+WINDOW_MANAGER_REQUESTS = {
+    # Any X client can ask the window manager for these, as wmctrl does for the close request.
+    "leave-fullscreen request": lambda env, wid: subprocess.run(
+        ["wmctrl", "-i", "-r", hex(wid), "-b", "remove,fullscreen"], env={**os.environ, **env}, check=True),
+    "minimize request": lambda env, wid: subprocess.run(
+        ["xdotool", "windowminimize", str(wid)], env={**os.environ, **env}, check=True),
+}
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="known gap: the clinic window does not take full screen back after a window manager "
+                          "state request (KioskLock only refuses close requests and keys)")
+@pytest.mark.parametrize("window_manager", [True], ids=["openbox-keys"], indirect=True)
+@pytest.mark.parametrize("request_name", sorted(WINDOW_MANAGER_REQUESTS))
+def test_clinic_window_takes_fullscreen_back_after_a_window_manager_request(clinic_app, request_name):
+    size = screen_size(clinic_app.env)
+    wait_until(lambda: not _locked_down_problems(clinic_app, size),
+               "the clinic window to be mapped, fullscreen and cover the screen", timeout=15)
+    WINDOW_MANAGER_REQUESTS[request_name](clinic_app.env, clinic_app.wid)
+    time.sleep(SETTLE_S)                               # let the request take effect, then allow time to recover
+    try:
+        wait_until(lambda: not _locked_down_problems(clinic_app, size), "the kiosk window to recover", timeout=3)
+    except AssertionError:
+        raise AssertionError(f"after the {request_name}: {'; '.join(_locked_down_problems(clinic_app, size))}") \
+            from None

@@ -28,10 +28,7 @@ _TAB_SKIPS_UNCHOSEN = (
     "never reaches the other routine cards on home, the other activity chips on the activity log, "
     "or 'Voice off', 'Normal', 'Fast' on the voice screen; only the arrow keys do"
 )
-KNOWN_FAILURES: dict[tuple[str, tuple[int, int]], str] = {
-    ("tab", (1920, 1080)): _TAB_SKIPS_UNCHOSEN,
-    ("tab", (1024, 600)): _TAB_SKIPS_UNCHOSEN,
-}
+KNOWN_FAILURES: dict[tuple[str, tuple[int, int]], str] = {}
 
 
 def _param(check: str, size: tuple[int, int]):

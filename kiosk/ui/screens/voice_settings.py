@@ -6,13 +6,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
+    QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.ports import SettingsStore, Speaker
 from kiosk.speech.messages import SAMPLE_SENTENCE
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
 from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
 
@@ -85,8 +86,7 @@ class VoiceSettingsScreen(QWidget):
         self.louder_button.clicked.connect(self._louder)    # keep the screen alive through its children
 
         right.addWidget(make_label("Voice", "heading"))
-        self.voice_group = QButtonGroup(self)
-        self.voice_group.setExclusive(True)
+        self.voice_group = OneChoiceGroup(self)
         self._voice_box = QWidget(self)
         self._voice_list = QVBoxLayout(self._voice_box)
         self._voice_list.setContentsMargins(0, 0, 0, 0)
@@ -181,8 +181,7 @@ class VoiceSettingsScreen(QWidget):
     # ------------------------------------------------------------------ internals
 
     def _choice_row(self, choices: list[tuple[str, str]], checked: str, touch: int):
-        group = QButtonGroup(self)
-        group.setExclusive(True)
+        group = OneChoiceGroup(self)
         row = QHBoxLayout()
         for index, (label, value) in enumerate(choices):
             button = ChipButton(label, value, touch, self)
