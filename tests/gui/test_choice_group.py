@@ -19,6 +19,8 @@ def test_one_choice_and_tab_reaches_all(qtbot):
     qtbot.addWidget(host)
     host.show()
     qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)                      # keyboard focus needs an active window
     toggled = []
     group.idToggled.connect(lambda button_id, on: toggled.append((button_id, on)))
     qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
