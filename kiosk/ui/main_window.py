@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def _ask_rating(self, moment: str) -> None:
         if moment == "before":
-            self._session_id = uuid.uuid4().hex      # the 'before' rating already belongs to the session
+            self._session_id = os.urandom(16).hex()      # the 'before' rating already belongs to the session
         self._moment = moment
         self.rating.reset()
         self.rating.set_question(QUESTIONS[moment])
