@@ -34,7 +34,10 @@ def cmd_routines_list(args: argparse.Namespace) -> int:
 
 def cmd_routines_validate(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
-    folder = _routines_folder_for(paths) if paths else bundled_dir("routines")
+    if len(paths) == 1 and paths[0].is_dir():          # a whole routines folder
+        folder, paths = paths[0], []
+    else:
+        folder = _routines_folder_for(paths) if paths else bundled_dir("routines")
     result = load_routines(folder, paths or None)
     for error in result.errors:
         print(error, file=sys.stderr)
@@ -142,7 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     routines = sub.add_parser("routines", help="list, check and print routines")
     rsub = routines.add_subparsers(dest="routines_command", metavar="ACTION", required=True)
     rsub.add_parser("list", help="one line per routine: id, title, minutes").set_defaults(func=cmd_routines_list)
-    validate = rsub.add_parser("validate", help="check routine files (all bundled ones by default)")
+    validate = rsub.add_parser("validate", help="check routine files, or a routines folder "
+                                                "(all bundled ones by default)")
     validate.add_argument("paths", nargs="*", metavar="PATH")
     validate.set_defaults(func=cmd_routines_validate)
     script = rsub.add_parser("script", help="print a routine's timeline")

@@ -104,3 +104,9 @@ def test_data_folder_is_private(tmp_path):
     data = tmp_path / "data"
     kiosk("trends", "--profile", "nobody", "--data-dir", str(data))
     assert data.stat().st_mode & 0o777 == 0o700
+
+
+def test_validate_a_whole_folder():
+    result = kiosk("routines", "validate", str(ROOT / "tests" / "data" / "mini"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 1 routines, 2 exercises")
