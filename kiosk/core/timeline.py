@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 
 from kiosk.core.phrases import number_word, phrase, side_word
 from kiosk.core.routine import SIDE_ORDER, Exercise, Routine
@@ -123,18 +123,20 @@ class _Builder:
         self.t = 0.0
         self.cues: list[Cue] = []
         self.segments: list[Segment] = []
-        self.state = Cue(at=0.0, kind="intro", text=None, caption="", segment=0)
+        # The display state carried into every cue (a dict: updating it is cheap).
+        self.state: dict = {"caption": "", "segment": 0, "exercise": None, "side": None, "pose": None,
+                            "rep": None, "reps": None}
 
     def segment(self, exercise: str | None, side: str | None, exercise_index: int | None) -> None:
         self.segments.append(Segment(len(self.segments), self.t, exercise, side, exercise_index))
-        self.state = replace(self.state, segment=len(self.segments) - 1, exercise=exercise, side=side,
-                             rep=None, reps=None, count=None)
+        self.state.update(segment=len(self.segments) - 1, exercise=exercise, side=side, rep=None, reps=None)
 
-    def emit(self, kind: str, text: str | None = None, duration: float | None = None, **state) -> None:
-        caption = text if text and kind != "count" else self.state.caption
-        self.state = replace(self.state, at=round(self.t, 3), kind=kind, text=text, caption=caption,
-                             **{"count": None, **state})
-        self.cues.append(self.state)
+    def emit(self, kind: str, text: str | None = None, duration: float | None = None, count=None,
+             **state) -> None:
+        self.state.update(state)
+        if text and kind != "count":
+            self.state["caption"] = text
+        self.cues.append(Cue(at=round(self.t, 3), kind=kind, text=text, count=count, **self.state))
         self.t += speech_seconds(text) if duration is None else max(duration, speech_seconds(text))
 
 
@@ -168,24 +170,24 @@ def _exercise(b: _Builder, exercise: Exercise, index: int, next_title: str | Non
             b.emit("side", phrase("side_switch", side=side_word(side)), pose=first_pose)
         for step in exercise.setup:
             b.emit("setup", _fill(step.say, side or "right") if step.say else None,
-                   MOVE_SECONDS if step.pose and not step.say else None, pose=step.pose or b.state.pose)
+                   MOVE_SECONDS if step.pose and not step.say else None, pose=step.pose or b.state["pose"])
         if exercise.stop_if and side_index == 0:
             b.emit("caution", _fill(exercise.stop_if, side or "right"))
         for rep in range(1, exercise.reps + 1):
             rep_side = side
             if exercise.sides == "alternate":
                 rep_side = SIDE_ORDER[(rep - 1) % 2]
-                b.state = replace(b.state, side=rep_side)
+                b.state["side"] = rep_side
             if exercise.reps > 1:
                 b.emit("rep", phrase("rep_count", count=number_word(rep).capitalize(),
                                      total=number_word(exercise.reps)), rep=rep, reps=exercise.reps)
             else:
-                b.state = replace(b.state, rep=1, reps=1)
+                b.state.update(rep=1, reps=1)
             if exercise.sides == "alternate":
                 b.emit("side", phrase("alternate_side", side=side_word(rep_side).capitalize()))
             for step in exercise.steps:
-                moves = step.pose is not None and step.pose != b.state.pose
-                pose = step.pose or b.state.pose
+                moves = step.pose is not None and step.pose != b.state["pose"]
+                pose = step.pose or b.state["pose"]
                 words = step.again if rep > 1 and step.again else step.say
                 if words:
                     extra = MOVE_SECONDS if moves else 0.0

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QScroller, QSizePolicy, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.routine import Routine
 from kiosk.core.timeline import format_minutes
-from kiosk.ui.theme import current_look
+from kiosk.ui.theme import current_look, unit_for_height
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_button, make_label
 from kiosk.ui.widgets.pose_view import PoseView
@@ -64,7 +64,6 @@ class HomeScreen(QWidget):
         scroll = QScrollArea(self)              # with larger text on a small screen, it scrolls
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -123,7 +122,7 @@ class HomeScreen(QWidget):
 
     def _reflow(self) -> None:
         """Four across when they fit; two across with larger text on a narrow screen."""
-        unit = self.fontInfo().pixelSize() or 16
+        unit = unit_for_height(self.window().height())
         columns = 4 if self.width() >= 58 * unit else 2
         for card in self.cards:      # with larger text the summary is left to the screen reader
             card.summary.setVisible(current_look().text_scale == 1.0)
