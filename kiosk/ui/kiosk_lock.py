@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -104,4 +104,18 @@ class KioskLock(QObject):
             event.ignore()        # QWidget.close() then returns False and the window stays
             self.swallowed += 1
             return True
+        if kind in (QEvent.Type.WindowStateChange, QEvent.Type.Hide) and watched is self._window \
+                and (self._window.isMinimized() or not self._window.isFullScreen()):
+            # Another program (or the window manager) shrank or hid the kiosk: take the screen back.
+            QTimer.singleShot(0, self._window, self._take_screen_back)
         return False
+
+    def _take_screen_back(self) -> None:
+        window = self._window
+        if window is None or not self._installed:
+            return
+        window.setWindowState(Qt.WindowState.WindowFullScreen)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        log.info("clinic lock: took the full screen back")

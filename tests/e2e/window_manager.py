@@ -1,9 +1,10 @@
 """A real window manager (openbox) on a virtual display, and the X tools that look at and poke its windows.
 
-    wm = start_openbox(display.env)                 # default keys, or keybindings=False: every key to apps
+    wm = start_openbox(display.env, tmp_path / "openbox")   # keybindings=False: every key goes to apps
     wid = find_window(display.env, "SI joint exercises", app)
     state = window_state(display.env, wid)          # exists, mapped, geometry, _NET_WM_STATE, managed
     close_request(display.env, wid)                 # _NET_CLOSE_WINDOW, as a title bar's close button
+    leave_fullscreen_request(display.env, wid); minimize_request(display.env, wid)
     activate(display.env, wid); press_keys(display.env, "alt+F4")
     stop_process_group(wm)
 
@@ -228,6 +229,16 @@ def press_keys(env: dict[str, str], combination: str) -> None:
 def close_request(env: dict[str, str], wid: int) -> None:
     """Ask the window manager to close the window (_NET_CLOSE_WINDOW, what a title bar's close button does)."""
     x_tool(env, "wmctrl", "-i", "-c", hex(wid))
+
+
+def leave_fullscreen_request(env: dict[str, str], wid: int) -> None:
+    """Ask the window manager to take the window out of full screen (_NET_WM_STATE remove FULLSCREEN)."""
+    x_tool(env, "wmctrl", "-i", "-r", hex(wid), "-b", "remove,fullscreen")
+
+
+def minimize_request(env: dict[str, str], wid: int) -> None:
+    """Ask the window manager to minimize (iconify) the window (WM_CHANGE_STATE IconicState)."""
+    x_tool(env, "xdotool", "windowminimize", str(wid))
 
 
 def screenshot(env: dict[str, str], path: Path) -> Path:
