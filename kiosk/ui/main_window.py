@@ -23,6 +23,7 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.session_controller import SessionController
 from kiosk.ui.theme import set_look, stylesheet, unit_for_height
 from kiosk.ui.widgets.controls import make_button
+from kiosk.ui.widgets.touch_button import screen_touch_target_px
 
 SAFETY_ACCEPTED = "safety.accepted"
 HIGH_CONTRAST = "look.high_contrast"
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
         unit = unit_for_height(max(self.height(), 480))
         if unit != self._unit:
             self._unit = unit
-            self.setStyleSheet(stylesheet(unit))
+            self.setStyleSheet(stylesheet(unit, touch_px=screen_touch_target_px(self)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

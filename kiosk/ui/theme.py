@@ -79,13 +79,14 @@ def unit_for_height(height: int) -> int:
     return round(max(16, min(40, round(height / 49))) * _LOOK.text_scale)
 
 
-def stylesheet(unit: int, palette: Palette | None = None) -> str:
-    """The application style sheet for base text size `unit` pixels (current look by default)."""
+def stylesheet(unit: int, palette: Palette | None = None, touch_px: int = 44) -> str:
+    """The application style sheet for base text size `unit` pixels (current look by default);
+    every button is at least `touch_px` (15 mm on the screen in use) in both directions."""
     p = palette or _LOOK.palette
     big = round(unit * 1.4)
     huge = round(unit * 2.2)
     pad = round(unit * 0.6)
-    button_min = max(44, round(unit * 2.8))
+    button_min = max(44, touch_px, round(unit * 2.8))
     return f"""
     QWidget {{ background: {p.background}; color: {p.text}; font-size: {unit}px; }}
     QLabel[role="title"] {{ font-size: {huge}px; font-weight: bold; }}
@@ -99,7 +100,8 @@ def stylesheet(unit: int, palette: Palette | None = None) -> str:
     QLabel[role="countdown"] {{ font-size: {round(unit * 4.5)}px; font-weight: bold; color: {p.primary}; }}
     QLabel[role="notice"] {{ background: {p.notice}; color: {p.text}; border-radius: {pad}px; padding: {pad}px; }}
     QPushButton {{
-        min-height: {button_min}px; padding: {pad}px {unit}px; border-radius: {pad}px;
+        min-height: {button_min}px; min-width: {max(44, touch_px)}px; padding: {pad}px {unit}px;
+        border-radius: {pad}px;
         font-size: {big}px; font-weight: bold; border: 2px solid {p.edge}; margin: 2px;
         background: {p.secondary}; color: {p.text};
     }}

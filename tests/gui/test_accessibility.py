@@ -343,7 +343,7 @@ def test_the_walk_catches_a_nameless_small_button_that_tab_skips(make_window, bu
     bad.setAccessibleName("Something else")
     bad.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     bad.setGeometry(5, 5, 30, 30)
-    bad.setStyleSheet("min-height: 0px; padding: 0px;")
+    bad.setStyleSheet("min-height: 0px; min-width: 0px; padding: 0px;")
     bad.show()
     window.stack.setCurrentWidget(window.home)
     QApplication.processEvents()

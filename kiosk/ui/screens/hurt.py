@@ -48,7 +48,7 @@ class HurtScreen(QWidget):
         middle.addWidget(self.pose, 1)
         middle.addLayout(advice, 1)
         layout.addLayout(middle, 1)
-        self.caption = make_label(phrase("hurt"), "muted", name="Caption")
+        self.caption = make_label(phrase("hurt"), "caption", name="Caption")
         layout.addWidget(self.caption)
         buttons = QHBoxLayout()
         self.skip_side_button = make_button("Skip this side")
