@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.controller = SessionController(speaker, time_scale, parent=self)
         self._routine: Routine | None = None
         self._pending: Routine | None = None
+        self._offered: set[str] = set()          # exercises offered as left out (hurt twice in a row)
         self._moment = "before"
         self._where: Cue | None = None
         self._session_id = ""
