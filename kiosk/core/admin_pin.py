@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import hmac
 import math
-import re
-import secrets
 from typing import Literal
 
-from kiosk.core.pins import SALT_BYTES, SCHEME, SCRYPT_N, SCRYPT_P, SCRYPT_R, _derive
+from kiosk.core.pins import check_pin_format, hash_pin, pin_pattern, verify_pin
 from kiosk.core.ports import SettingsStore
 
-ADMIN_PIN_PATTERN = re.compile(r"[0-9]{4,8}")
+ADMIN_PIN_DIGITS = (4, 8)
+ADMIN_PIN_PATTERN = pin_pattern(ADMIN_PIN_DIGITS)
 MAX_WRONG = 5
 LOCK_SECONDS = 300.0
 
@@ -25,31 +22,17 @@ CheckResult = Literal["ok", "wrong", "locked"]
 
 def check_admin_pin_format(pin: str) -> None:
     """Raise ValueError unless `pin` is 4 to 8 digits (0-9)."""
-    if not isinstance(pin, str) or not ADMIN_PIN_PATTERN.fullmatch(pin):
-        raise ValueError("The admin PIN is 4 to 8 digits.")
+    check_pin_format(pin, digits=ADMIN_PIN_DIGITS, what="The admin PIN")
 
 
 def hash_admin_pin(pin: str, *, salt: bytes | None = None) -> str:
     """The string to store: the same `scrypt$n$r$p$salt$key` form as profile PINs (core.pins)."""
-    check_admin_pin_format(pin)
-    salt = secrets.token_bytes(SALT_BYTES) if salt is None else salt
-    key = _derive(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    b64 = base64.b64encode
-    return f"{SCHEME}${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(key).decode()}"
+    return hash_pin(pin, salt=salt, digits=ADMIN_PIN_DIGITS, what="The admin PIN")
 
 
 def verify_admin_pin(pin: str, stored: str) -> bool:
     """True when `pin` matches the stored hash (constant-time compare); False for anything malformed."""
-    try:
-        check_admin_pin_format(pin)
-        scheme, n, r, p, salt, key = stored.split("$")
-        if scheme != SCHEME:
-            return False
-        expected = base64.b64decode(key, validate=True)
-        actual = _derive(pin, base64.b64decode(salt, validate=True), int(n), int(r), int(p))
-    except (ValueError, AttributeError, TypeError):
-        return False
-    return hmac.compare_digest(actual, expected)
+    return verify_pin(pin, stored, digits=ADMIN_PIN_DIGITS)
 
 
 class AdminPinPolicy:

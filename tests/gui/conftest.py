@@ -1,4 +1,4 @@
-"""Widget-test helpers: a recording speaker, in-memory settings, and the main window on test routines."""
+"""Widget-test helpers: a recording speaker, in-memory settings, the main window, and screens in a host."""
 
 from __future__ import annotations
 
@@ -71,6 +71,46 @@ def make_window(qtbot, speaker, mini_folder, store):
         return window
 
     return build
+
+
+@pytest.fixture
+def host_screen(qtbot):
+    """Show a screen in a top-level window styled like the main window: `host_screen(screen, size=(1024, 600))`.
+
+    Returns the window; the screen keeps it alive as `screen.test_host` (qtbot holds widgets weakly).
+    """
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from kiosk.ui.theme import stylesheet, unit_for_height
+
+    def host(screen, size=(1024, 600)):
+        window = QWidget()
+        window.setStyleSheet(stylesheet(unit_for_height(size[1])))
+        layout = QVBoxLayout(window)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(screen)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        for _ in range(3):              # let the layout settle after the screen sized its buttons
+            QApplication.processEvents()
+        screen.test_host = window
+        return window
+
+    return host
+
+
+@pytest.fixture
+def make_screen(host_screen):
+    """Build and show a screen: `make_screen(ScreenClass, size=(1024, 600), **kwargs)` returns the screen."""
+
+    def make(screen_class, size=(1024, 600), **kwargs):
+        screen = screen_class(**kwargs)
+        host_screen(screen, size)
+        return screen
+
+    return make
 
 
 @pytest.fixture

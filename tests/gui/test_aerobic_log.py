@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -10,30 +11,18 @@ from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from kiosk.core.records import AEROBIC_ACTIVITIES, AerobicEntry
 from kiosk.ui.screens.aerobic_log import AerobicLogScreen
-from kiosk.ui.theme import stylesheet, unit_for_height
 
 SIZES = [(1920, 1080), (1024, 600)]
 
 
-def make(qtbot, size=(1024, 600), **kwargs) -> AerobicLogScreen:
-    screen = AerobicLogScreen(**kwargs)
-    window = QWidget()
-    window.setStyleSheet(stylesheet(unit_for_height(size[1])))
-    layout = QVBoxLayout(window)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(screen)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    for _ in range(3):
-        QApplication.processEvents()
-    screen.test_host = window      # qtbot holds widgets weakly
-    return screen
+@pytest.fixture
+def make(make_screen):
+    """`make(size=(1024, 600), **kwargs)`: a AerobicLogScreen shown in a themed window."""
+    return functools.partial(make_screen, AerobicLogScreen)
 
 
 def button_named(screen: QWidget, name: str) -> QPushButton:
@@ -46,8 +35,8 @@ def visible_texts(screen: QWidget) -> str:
     return " ".join(label.text() for label in screen.findChildren(QLabel) if label.isVisible())
 
 
-def test_choose_count_and_save(qtbot):
-    screen = make(qtbot)
+def test_choose_count_and_save(qtbot, make):
+    screen = make()
     save = button_named(screen, "Save")
     assert not save.isEnabled()
     qtbot.mouseClick(button_named(screen, "Cycling"), Qt.LeftButton)
@@ -67,8 +56,8 @@ def test_choose_count_and_save(qtbot):
     assert not save.isEnabled()
 
 
-def test_a_double_tap_on_save_logs_once(qtbot):
-    screen = make(qtbot)
+def test_a_double_tap_on_save_logs_once(qtbot, make):
+    screen = make()
     screen.set_activity("tai_chi")
     screen.set_minutes(30)
     logged = []
@@ -78,8 +67,8 @@ def test_a_double_tap_on_save_logs_once(qtbot):
     assert logged == [("tai_chi", 30)]
 
 
-def test_minutes_stay_within_0_and_600_in_steps_of_5(qtbot):
-    screen = make(qtbot)
+def test_minutes_stay_within_0_and_600_in_steps_of_5(qtbot, make):
+    screen = make()
     minus, plus = button_named(screen, "\u22125"), button_named(screen, "+5")
     assert not minus.isEnabled()
     qtbot.mouseClick(minus, Qt.LeftButton)
@@ -96,16 +85,16 @@ def test_minutes_stay_within_0_and_600_in_steps_of_5(qtbot):
     assert screen.minutes() == 0
 
 
-def test_plus_and_minus_keys(qtbot):
-    screen = make(qtbot)
+def test_plus_and_minus_keys(qtbot, make):
+    screen = make()
     qtbot.keyClick(screen, Qt.Key_Plus)
     qtbot.keyClick(screen, Qt.Key_Plus)
     qtbot.keyClick(screen, Qt.Key_Minus)
     assert screen.minutes() == 5
 
 
-def test_every_activity_maps_to_a_record_value_and_one_at_a_time(qtbot):
-    screen = make(qtbot)
+def test_every_activity_maps_to_a_record_value_and_one_at_a_time(qtbot, make):
+    screen = make()
     labels = {"walking": "Walking", "water_aerobics": "Water aerobics", "cycling": "Cycling",
               "tai_chi": "Tai chi"}
     for activity in AEROBIC_ACTIVITIES:
@@ -114,14 +103,14 @@ def test_every_activity_maps_to_a_record_value_and_one_at_a_time(qtbot):
         assert sum(screen.activity_button(a).isChecked() for a in AEROBIC_ACTIVITIES) == 1
 
 
-def test_back(qtbot):
-    screen = make(qtbot)
+def test_back(qtbot, make):
+    screen = make()
     with qtbot.waitSignal(screen.back_requested), qtbot.assertNotEmitted(screen.aerobic_logged):
         qtbot.mouseClick(button_named(screen, "Back"), Qt.LeftButton)
 
 
-def test_the_weekly_goal_is_shown(qtbot):
-    screen = make(qtbot)
+def test_the_weekly_goal_is_shown(qtbot, make):
+    screen = make()
     assert "150 minutes" in visible_texts(screen)
     screen.set_week_minutes(60)
     assert "60 of 150 minutes" in visible_texts(screen)
@@ -131,16 +120,16 @@ def test_the_weekly_goal_is_shown(qtbot):
     assert "90 of 150 minutes" in visible_texts(screen)
 
 
-def test_accessible_names_are_visible_labels(qtbot):
-    screen = make(qtbot)
+def test_accessible_names_are_visible_labels(qtbot, make):
+    screen = make()
     for button in screen.findChildren(QPushButton):
         assert button.accessibleName() == button.text()
     assert button_named(screen, "+5").accessibleDescription() == "Five minutes more"
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_buttons_are_big_whole_and_visible(qtbot, size):
-    screen = make(qtbot, size=size)
+def test_buttons_are_big_whole_and_visible(qtbot, size, make):
+    screen = make(size=size)
     screen.set_activity("water_aerobics")
     screen.set_minutes(600)
     QApplication.processEvents()
@@ -156,8 +145,8 @@ def test_buttons_are_big_whole_and_visible(qtbot, size):
     screen.window().grab().save(f"/tmp/aerobic_log_{size[0]}x{size[1]}.png")
 
 
-def test_the_plus_button_stays_put_while_the_number_grows(qtbot):
-    screen = make(qtbot)
+def test_the_plus_button_stays_put_while_the_number_grows(qtbot, make):
+    screen = make()
     plus = button_named(screen, "+5")
     where = plus.mapTo(screen, QPoint(0, 0))
     screen.set_minutes(5)

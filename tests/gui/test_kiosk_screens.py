@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QScrollArea, QWidget
 
 from kiosk.ui.screens.admin import AdminScreen, AdminUnlockScreen
 from kiosk.ui.screens.admin_setup import AdminSetupScreen
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.sign_in import KEY_BOUNCE_MS, PIN_MISMATCH, SignInScreen
+from kiosk.ui.screens.sign_in import PIN_MISMATCH, SignInScreen
 from kiosk.ui.screens.still_there import StillThereScreen
-from kiosk.ui.theme import stylesheet, unit_for_height
+from kiosk.ui.widgets.pin_pad import KEY_BOUNCE_MS
 from kiosk.ui.widgets.touch_button import touch_target_px
 
 SHOTS = Path("/tmp/kiosk_shots")
@@ -24,19 +24,10 @@ ROUTINES = [("floor", "Floor routine"), ("gentle-start", "Gentle start"),
 SIZES = [((1920, 1080), 102.0), ((1024, 600), 118.0)]
 
 
-def hosted(qtbot, screen: QWidget, size=(1280, 800)) -> QWidget:
-    """The screen inside a window styled like the main window."""
-    window = QWidget()
-    window.setStyleSheet(stylesheet(unit_for_height(size[1])))
-    layout = QVBoxLayout(window)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(screen)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    screen.host_window = window          # qtbot holds widgets weakly; keep the host alive with the screen
-    return window
+@pytest.fixture
+def hosted(host_screen):
+    """`hosted(screen, size=(1280, 800))`: the screen inside a window styled like the main window."""
+    return lambda screen, size=(1280, 800): host_screen(screen, size)
 
 
 def click(qtbot, button: QAbstractButton) -> None:
@@ -50,9 +41,9 @@ def buttons_named(screen: QWidget) -> dict[str, QAbstractButton]:
 
 # --- sign in -----------------------------------------------------------------------------------
 
-def test_keypad_by_touch(qtbot):
+def test_keypad_by_touch(qtbot, hosted):
     screen = SignInScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     keys = buttons_named(screen)
     assert not keys["OK"].isEnabled()
     for digit in "2580":
@@ -68,9 +59,9 @@ def test_keypad_by_touch(qtbot):
     assert screen.pad.digit_count == 0
 
 
-def test_a_bounce_on_one_key_is_one_digit_but_a_real_second_press_counts(qtbot):
+def test_a_bounce_on_one_key_is_one_digit_but_a_real_second_press_counts(qtbot, hosted):
     screen = SignInScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     keys = buttons_named(screen)
     click(qtbot, keys["1"])
     click(qtbot, keys["1"])                        # at once: a bounce
@@ -80,9 +71,9 @@ def test_a_bounce_on_one_key_is_one_digit_but_a_real_second_press_counts(qtbot):
     assert screen.pad.digit_count == 2
 
 
-def test_keypad_by_keyboard(qtbot):
+def test_keypad_by_keyboard(qtbot, hosted):
     screen = SignInScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     screen.setFocus()
     qtbot.keyClicks(screen.pad, "12345678")        # at most six digits
     assert screen.pad.digit_count == 6
@@ -93,9 +84,9 @@ def test_keypad_by_keyboard(qtbot):
     assert entered.args == ["1234"]
 
 
-def test_focused_key_pressed_with_enter_or_space(qtbot):
+def test_focused_key_pressed_with_enter_or_space(qtbot, hosted):
     screen = SignInScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     keys = buttons_named(screen)
     keys["9"].setFocus()
     qtbot.keyClick(keys["9"], Qt.Key.Key_Return)
@@ -104,17 +95,17 @@ def test_focused_key_pressed_with_enter_or_space(qtbot):
     assert screen.pad.digit_count == 2
 
 
-def test_short_pins_are_not_sent(qtbot):
+def test_short_pins_are_not_sent(qtbot, hosted):
     screen = SignInScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     with qtbot.assertNotEmitted(screen.pin_entered):
         qtbot.keyClicks(screen.pad, "123")
         qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
 
 
-def test_wrong_pin_message_and_guest_and_back(qtbot):
+def test_wrong_pin_message_and_guest_and_back(qtbot, hosted):
     screen = SignInScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     screen.show_error()
     assert screen.error.isVisible() and screen.error.text() == PIN_MISMATCH
     assert "did not match" in screen.error.accessibleName()
@@ -128,9 +119,9 @@ def test_wrong_pin_message_and_guest_and_back(qtbot):
         click(qtbot, keys["Back"])
 
 
-def test_sign_in_shows_no_names(qtbot):
+def test_sign_in_shows_no_names(qtbot, hosted):
     screen = SignInScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     texts = {label.text() for label in screen.findChildren(QLabel)}
     assert not screen.findChildren(QListWidget)
     assert all("profile" not in text.lower() for text in texts)
@@ -138,9 +129,9 @@ def test_sign_in_shows_no_names(qtbot):
 
 # --- admin PIN set-up and unlock ---------------------------------------------------------------
 
-def test_admin_setup_asks_twice(qtbot):
+def test_admin_setup_asks_twice(qtbot, hosted):
     screen = AdminSetupScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     qtbot.keyClicks(screen.pad, "24681357")
     qtbot.keyClick(screen.pad, Qt.Key.Key_Return)
     assert screen.confirming
@@ -150,9 +141,9 @@ def test_admin_setup_asks_twice(qtbot):
     assert chosen.args == ["24681357"]
 
 
-def test_admin_setup_mismatch_starts_over(qtbot):
+def test_admin_setup_mismatch_starts_over(qtbot, hosted):
     screen = AdminSetupScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     with qtbot.assertNotEmitted(screen.pin_chosen):
         for pin in ("1234", "4321"):
             qtbot.keyClicks(screen.pad, pin)
@@ -161,9 +152,9 @@ def test_admin_setup_mismatch_starts_over(qtbot):
     assert screen.message.isVisible() and "not the same" in screen.message.text()
 
 
-def test_admin_unlock_pin_wrong_and_locked(qtbot):
+def test_admin_unlock_pin_wrong_and_locked(qtbot, hosted):
     screen = AdminUnlockScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     with qtbot.waitSignal(screen.pin_entered) as entered:
         qtbot.keyClicks(screen.pad, "99887766")
         qtbot.keyClick(screen.pad, Qt.Key.Key_Return)
@@ -186,7 +177,7 @@ def test_admin_unlock_pin_wrong_and_locked(qtbot):
 # --- admin screen ------------------------------------------------------------------------------
 
 @pytest.fixture
-def admin(qtbot, tmp_path):
+def admin(qtbot, tmp_path, hosted):
     exported: list[str] = []
 
     def export(profile_id: str) -> Path:
@@ -199,7 +190,7 @@ def admin(qtbot, tmp_path):
     screen.set_state(idle_timeout=90, default_routine="floor", voice_on=True, volume=70)
     screen.set_profiles([("p1", "Profile 001"), ("p2", "Profile 002")])
     screen.exported = exported
-    hosted(qtbot, screen, (1920, 1080))
+    hosted(screen, (1920, 1080))
     return screen
 
 
@@ -242,12 +233,12 @@ def test_admin_export_calls_back_and_shows_where(qtbot, admin, tmp_path):
     assert admin.status.isVisible() and str(tmp_path / "p2.csv") in admin.status.text()
 
 
-def test_admin_export_failure_is_shown_not_raised(qtbot, tmp_path):
+def test_admin_export_failure_is_shown_not_raised(qtbot, tmp_path, hosted):
     def export(_profile_id: str) -> Path:
         raise OSError("disk full")
     screen = AdminScreen(ROUTINES, export_profile=export)
     screen.set_profiles([("p1", "Profile 001")])
-    hosted(qtbot, screen)
+    hosted(screen)
     screen.select_profile("p1")
     with qtbot.assertNotEmitted(screen.profile_exported):
         click(qtbot, screen.export_button)
@@ -271,9 +262,9 @@ def test_admin_delete_needs_the_on_screen_confirmation(qtbot, admin):
     assert admin.profile_list.count() == 1 and admin.selected_profile() is None
 
 
-def test_admin_goes_to_one_column_on_a_narrow_screen(qtbot):
+def test_admin_goes_to_one_column_on_a_narrow_screen(qtbot, hosted):
     screen = AdminScreen(ROUTINES)
-    hosted(qtbot, screen, (1024, 600))
+    hosted(screen, (1024, 600))
     assert screen.stacked
     content = screen.scroll.widget()
     assert content.width() <= screen.scroll.viewport().width()     # nothing cut off at the side
@@ -281,9 +272,9 @@ def test_admin_goes_to_one_column_on_a_narrow_screen(qtbot):
 
 # --- attract -----------------------------------------------------------------------------------
 
-def test_attract_whole_screen_is_the_start_target(qtbot):
+def test_attract_whole_screen_is_the_start_target(qtbot, hosted):
     screen = AttractScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     assert screen.pose.is_animating()                 # the demonstration loops while shown
     with qtbot.waitSignal(screen.start_requested):
         qtbot.mouseClick(screen.pose, Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
@@ -300,9 +291,9 @@ def test_attract_whole_screen_is_the_start_target(qtbot):
     assert not screen.pose.is_animating()            # stops behind other screens
 
 
-def test_attract_bounce_starts_once(qtbot):
+def test_attract_bounce_starts_once(qtbot, hosted):
     screen = AttractScreen()
-    hosted(qtbot, screen)
+    hosted(screen)
     starts: list[bool] = []
     screen.start_requested.connect(lambda: starts.append(True))
     qtbot.mouseClick(screen.pose, Qt.MouseButton.LeftButton)
@@ -332,13 +323,13 @@ def _screens(dpi: float):
 
 
 @pytest.mark.parametrize("size, dpi", SIZES, ids=[f"{w}x{h}" for (w, h), _ in SIZES])
-def test_every_button_is_a_big_named_touch_target_and_fits(qtbot, size, dpi):
+def test_every_button_is_a_big_named_touch_target_and_fits(qtbot, size, dpi, hosted):
     """Every button at least 15 mm (at this density) and 44 px, named as labelled, on screen."""
     target = touch_target_px(dpi)
     assert target >= 44
     SHOTS.mkdir(parents=True, exist_ok=True)
     for name, (screen, stage) in _screens(dpi).items():
-        window = hosted(qtbot, screen, size)
+        window = hosted(screen, size)
         if stage:
             stage()
         qtbot.wait(30)

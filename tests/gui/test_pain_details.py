@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -10,32 +11,20 @@ from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from kiosk.core.records import SIDES, WORSE_WITH, PainRating
 from kiosk.ui.screens.pain_details import NOTE_MAX_CHARS, PainDetailsScreen
-from kiosk.ui.theme import stylesheet, unit_for_height
 
 SIZES = [(1920, 1080), (1024, 600)]
 LABELS = ["Left", "Right", "Both sides", "Middle", "Sitting long", "Standing up", "Stairs", "Bending",
           "Twisting", "Walking", "Lying down", "Turning in bed", "Skip", "Done"]
 
 
-def make(qtbot, size=(1024, 600), **kwargs) -> PainDetailsScreen:
-    screen = PainDetailsScreen(**kwargs)
-    window = QWidget()
-    window.setStyleSheet(stylesheet(unit_for_height(size[1])))
-    layout = QVBoxLayout(window)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(screen)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    for _ in range(3):
-        QApplication.processEvents()
-    screen.test_host = window      # qtbot holds widgets weakly
-    return screen
+@pytest.fixture
+def make(make_screen):
+    """`make(size=(1024, 600), **kwargs)`: a PainDetailsScreen shown in a themed window."""
+    return functools.partial(make_screen, PainDetailsScreen)
 
 
 def button_named(screen: QWidget, name: str) -> QPushButton:
@@ -44,8 +33,8 @@ def button_named(screen: QWidget, name: str) -> QPushButton:
     return found[0]
 
 
-def test_every_choice_has_a_readable_label_that_is_its_accessible_name(qtbot):
-    screen = make(qtbot)
+def test_every_choice_has_a_readable_label_that_is_its_accessible_name(qtbot, make):
+    screen = make()
     names = sorted(b.accessibleName() for b in screen.findChildren(QPushButton))
     assert names == sorted(LABELS)
     for button in screen.findChildren(QPushButton):
@@ -54,8 +43,8 @@ def test_every_choice_has_a_readable_label_that_is_its_accessible_name(qtbot):
     assert screen.findChild(QLineEdit).accessibleName() == "A short note"
 
 
-def test_done_gives_side_chips_in_their_usual_order_and_note(qtbot):
-    screen = make(qtbot)
+def test_done_gives_side_chips_in_their_usual_order_and_note(qtbot, make):
+    screen = make()
     qtbot.mouseClick(button_named(screen, "Right"), Qt.LeftButton)
     qtbot.mouseClick(button_named(screen, "Turning in bed"), Qt.LeftButton)
     qtbot.mouseClick(button_named(screen, "Sitting long"), Qt.LeftButton)
@@ -72,8 +61,8 @@ def test_done_gives_side_chips_in_their_usual_order_and_note(qtbot):
     PainRating(datetime.now(timezone.utc), 5, side=side, worse_with=worse_with, note=note)
 
 
-def test_one_side_at_most_and_touching_it_again_clears_it(qtbot):
-    screen = make(qtbot)
+def test_one_side_at_most_and_touching_it_again_clears_it(qtbot, make):
+    screen = make()
     qtbot.mouseClick(button_named(screen, "Left"), Qt.LeftButton)
     assert screen.side() == "left"
     qtbot.mouseClick(button_named(screen, "Middle"), Qt.LeftButton)
@@ -86,15 +75,15 @@ def test_one_side_at_most_and_touching_it_again_clears_it(qtbot):
         assert screen.side() == side
 
 
-def test_every_chip_maps_to_a_record_value(qtbot):
-    screen = make(qtbot)
+def test_every_chip_maps_to_a_record_value(qtbot, make):
+    screen = make()
     for value in WORSE_WITH:
         screen.worse_button(value).click()
     assert screen.worse_with() == WORSE_WITH
 
 
-def test_done_with_nothing_chosen_and_skip(qtbot):
-    screen = make(qtbot)
+def test_done_with_nothing_chosen_and_skip(qtbot, make):
+    screen = make()
     with qtbot.waitSignal(screen.details_given) as given:
         qtbot.mouseClick(button_named(screen, "Done"), Qt.LeftButton)
     assert given.args == [None, (), ""]
@@ -103,8 +92,8 @@ def test_done_with_nothing_chosen_and_skip(qtbot):
         qtbot.mouseClick(button_named(screen, "Skip"), Qt.LeftButton)
 
 
-def test_a_double_tap_on_done_gives_details_once(qtbot):
-    screen = make(qtbot)
+def test_a_double_tap_on_done_gives_details_once(qtbot, make):
+    screen = make()
     given = []
     screen.details_given.connect(lambda *args: given.append(args))
     qtbot.mouseClick(button_named(screen, "Done"), Qt.LeftButton)
@@ -112,8 +101,8 @@ def test_a_double_tap_on_done_gives_details_once(qtbot):
     assert len(given) == 1
 
 
-def test_note_is_at_most_200_characters_and_enter_finishes(qtbot):
-    screen = make(qtbot)
+def test_note_is_at_most_200_characters_and_enter_finishes(qtbot, make):
+    screen = make()
     edit = screen.findChild(QLineEdit)
     edit.setText("x" * 250)
     assert len(edit.text()) == NOTE_MAX_CHARS == 200
@@ -123,8 +112,8 @@ def test_note_is_at_most_200_characters_and_enter_finishes(qtbot):
     assert given.args[2] == "x" * 200
 
 
-def test_reset_clears_everything(qtbot):
-    screen = make(qtbot)
+def test_reset_clears_everything(qtbot, make):
+    screen = make()
     screen.side_button("both").click()
     screen.worse_button("stairs").click()
     screen.note_edit.setText("stairs at work")
@@ -133,8 +122,8 @@ def test_reset_clears_everything(qtbot):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_buttons_are_big_whole_and_visible(qtbot, size):
-    screen = make(qtbot, size=size)
+def test_buttons_are_big_whole_and_visible(qtbot, size, make):
+    screen = make(size=size)
     screen.side_button("left").click()
     screen.worse_button("rolling_over").click()
     assert screen.touch_px == 60                 # 15 mm at the offscreen platform's 100 dpi
@@ -151,8 +140,8 @@ def test_buttons_are_big_whole_and_visible(qtbot, size):
     screen.window().grab().save(f"/tmp/pain_details_{size[0]}x{size[1]}.png")
 
 
-def test_a_dense_small_screen_scrolls_the_questions_and_keeps_done_in_view(qtbot):
-    screen = make(qtbot, size=(800, 480), physical_dpi=133.0)
+def test_a_dense_small_screen_scrolls_the_questions_and_keeps_done_in_view(qtbot, make):
+    screen = make(size=(800, 480), physical_dpi=133.0)
     assert screen.touch_px == 79
     for button in screen.findChildren(QPushButton):
         assert min(button.width(), button.height()) >= 79, button.text()
@@ -167,9 +156,9 @@ def test_a_dense_small_screen_scrolls_the_questions_and_keeps_done_in_view(qtbot
     screen.window().grab().save("/tmp/pain_details_800x480_133dpi.png")
 
 
-def test_the_note_hint_is_readable_not_faint(qtbot):
+def test_the_note_hint_is_readable_not_faint(qtbot, make):
     from PySide6.QtGui import QPalette
-    screen = make(qtbot)
+    screen = make()
     hint = screen.note_edit.palette().color(QPalette.PlaceholderText).name().upper()
     assert hint == "#4A5661"                     # the theme's muted colour: 7:1 on white
     assert screen.note_edit.placeholderText()

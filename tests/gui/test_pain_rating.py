@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 
@@ -11,10 +12,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QInputDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from kiosk.ui.screens.pain_rating import PRESSED_COLOURS, RATING_COLOURS, PainRatingScreen
-from kiosk.ui.theme import stylesheet, unit_for_height
 from kiosk.ui.widgets.pain_faces import FACE_PAIN_LEVELS, PainFace
 from kiosk.ui.widgets.touch_button import touch_target_px
 
@@ -22,27 +22,10 @@ SIZES = [(1920, 1080), (1024, 600)]
 OFFSCREEN_DPI = 100.0      # what Qt's offscreen platform reports: 15 mm = 59.06 -> 60 px
 
 
-def host(qtbot, screen: QWidget, size=(1024, 600)) -> QWidget:
-    """A themed top-level window holding `screen`, shown at `size`."""
-    window = QWidget()
-    window.setStyleSheet(stylesheet(unit_for_height(size[1])))
-    layout = QVBoxLayout(window)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(screen)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    for _ in range(3):              # let the layout settle after the screen sized its buttons
-        QApplication.processEvents()
-    screen.test_host = window      # qtbot holds widgets weakly; keep the window alive with its screen
-    return window
-
-
-def make(qtbot, size=(1024, 600), **kwargs) -> PainRatingScreen:
-    screen = PainRatingScreen(**kwargs)
-    host(qtbot, screen, size)
-    return screen
+@pytest.fixture
+def make(make_screen):
+    """`make(size=(1024, 600), **kwargs)`: a PainRatingScreen shown in a themed window."""
+    return functools.partial(make_screen, PainRatingScreen)
 
 
 def button_named(screen: QWidget, name: str) -> QPushButton:
@@ -85,8 +68,8 @@ def contrast(a: str, b: str) -> float:
 
 # --- one touch records ----------------------------------------------------------------------
 
-def test_mouse_tap_chooses_then_confirms_after_the_undo_time(qtbot):
-    screen = make(qtbot, undo_ms=300)
+def test_mouse_tap_chooses_then_confirms_after_the_undo_time(qtbot, make):
+    screen = make(undo_ms=300)
     with qtbot.waitSignal(screen.rating_chosen) as chosen:
         qtbot.mouseClick(button_named(screen, "6"), Qt.LeftButton)
     assert chosen.args == [6]
@@ -99,8 +82,8 @@ def test_mouse_tap_chooses_then_confirms_after_the_undo_time(qtbot):
     assert not button_named(screen, "Undo").isVisible()
 
 
-def test_mouse_reacts_on_release_not_on_press(qtbot):
-    screen = make(qtbot)
+def test_mouse_reacts_on_release_not_on_press(qtbot, make):
+    screen = make()
     button = button_named(screen, "3")
     with qtbot.assertNotEmitted(screen.rating_chosen):
         qtbot.mousePress(button, Qt.LeftButton)
@@ -109,8 +92,8 @@ def test_mouse_reacts_on_release_not_on_press(qtbot):
     assert chosen.args == [3]
 
 
-def test_touch_tap_records_on_lift(qtbot, touch_device):
-    screen = make(qtbot, undo_ms=300)
+def test_touch_tap_records_on_lift(qtbot, touch_device, make):
+    screen = make(undo_ms=300)
     button = button_named(screen, "8")
     with qtbot.assertNotEmitted(screen.rating_chosen, wait=50):
         touch_tap(qtbot, touch_device, button, press_only=True)
@@ -124,8 +107,8 @@ def test_touch_tap_records_on_lift(qtbot, touch_device):
     assert confirmed.args == [8]
 
 
-def test_touch_on_the_10_button_at_the_far_edge(qtbot, touch_device):
-    screen = make(qtbot, size=(1920, 1080))
+def test_touch_on_the_10_button_at_the_far_edge(qtbot, touch_device, make):
+    screen = make(size=(1920, 1080))
     with qtbot.waitSignal(screen.rating_chosen) as chosen:
         touch_tap(qtbot, touch_device, button_named(screen, "10"))
     assert chosen.args == [10]
@@ -133,8 +116,8 @@ def test_touch_on_the_10_button_at_the_far_edge(qtbot, touch_device):
 
 # --- undo -----------------------------------------------------------------------------------
 
-def test_undo_within_the_window_takes_the_rating_back(qtbot):
-    screen = make(qtbot, undo_ms=400)
+def test_undo_within_the_window_takes_the_rating_back(qtbot, make):
+    screen = make(undo_ms=400)
     qtbot.mouseClick(button_named(screen, "4"), Qt.LeftButton)
     assert screen.pending_rating == 4
     with qtbot.waitSignal(screen.rating_undone):
@@ -145,8 +128,8 @@ def test_undo_within_the_window_takes_the_rating_back(qtbot):
     assert not button_named(screen, "4").property("chosen")
 
 
-def test_undo_keeps_its_place_so_nothing_moves_under_a_finger(qtbot):
-    screen = make(qtbot)
+def test_undo_keeps_its_place_so_nothing_moves_under_a_finger(qtbot, make):
+    screen = make()
     before = {b.accessibleName(): b.geometry() for b in screen.findChildren(QPushButton) if b.isVisible()}
     qtbot.mouseClick(button_named(screen, "5"), Qt.LeftButton)
     after = {b.accessibleName(): b.geometry() for b in screen.findChildren(QPushButton) if b.isVisible()}
@@ -155,8 +138,8 @@ def test_undo_keeps_its_place_so_nothing_moves_under_a_finger(qtbot):
     assert "Undo" in after
 
 
-def test_a_new_rating_after_undo_and_the_bounce_interval(qtbot):
-    screen = make(qtbot, undo_ms=300, bounce_ms=150)
+def test_a_new_rating_after_undo_and_the_bounce_interval(qtbot, make):
+    screen = make(undo_ms=300, bounce_ms=150)
     qtbot.mouseClick(button_named(screen, "7"), Qt.LeftButton)
     qtbot.mouseClick(button_named(screen, "Undo"), Qt.LeftButton)
     qtbot.wait(250)
@@ -168,8 +151,8 @@ def test_a_new_rating_after_undo_and_the_bounce_interval(qtbot):
     assert confirmed.args == [5]
 
 
-def test_confirm_pending_and_reset(qtbot):
-    screen = make(qtbot)           # the default undo time (5 s) never runs out in this test
+def test_confirm_pending_and_reset(qtbot, make):
+    screen = make()           # the default undo time (5 s) never runs out in this test
     qtbot.mouseClick(button_named(screen, "2"), Qt.LeftButton)
     with qtbot.waitSignal(screen.rating_confirmed) as confirmed:
         screen.confirm_pending()
@@ -183,8 +166,8 @@ def test_confirm_pending_and_reset(qtbot):
 
 # --- bounces and double taps ------------------------------------------------------------------
 
-def test_two_fast_mouse_taps_record_once(qtbot):
-    screen = make(qtbot, undo_ms=300)
+def test_two_fast_mouse_taps_record_once(qtbot, make):
+    screen = make(undo_ms=300)
     chosen, confirmed = [], []
     screen.rating_chosen.connect(chosen.append)
     screen.rating_confirmed.connect(confirmed.append)
@@ -197,8 +180,8 @@ def test_two_fast_mouse_taps_record_once(qtbot):
     assert confirmed == [6]
 
 
-def test_two_fast_touch_taps_record_once(qtbot, touch_device):
-    screen = make(qtbot, undo_ms=300)
+def test_two_fast_touch_taps_record_once(qtbot, touch_device, make):
+    screen = make(undo_ms=300)
     chosen, confirmed = [], []
     screen.rating_chosen.connect(chosen.append)
     screen.rating_confirmed.connect(confirmed.append)
@@ -210,8 +193,8 @@ def test_two_fast_touch_taps_record_once(qtbot, touch_device):
     assert confirmed == [5]
 
 
-def test_presses_within_the_bounce_interval_are_ignored_even_after_undo(qtbot):
-    screen = make(qtbot, bounce_ms=60_000)         # far longer than this test takes
+def test_presses_within_the_bounce_interval_are_ignored_even_after_undo(qtbot, make):
+    screen = make(bounce_ms=60_000)         # far longer than this test takes
     qtbot.mouseClick(button_named(screen, "3"), Qt.LeftButton)
     qtbot.mouseClick(button_named(screen, "Undo"), Qt.LeftButton)
     with qtbot.assertNotEmitted(screen.rating_chosen):
@@ -219,8 +202,8 @@ def test_presses_within_the_bounce_interval_are_ignored_even_after_undo(qtbot):
     assert screen.pending_rating is None
 
 
-def test_skip_and_no_skip_while_a_rating_is_pending(qtbot):
-    screen = make(qtbot)
+def test_skip_and_no_skip_while_a_rating_is_pending(qtbot, make):
+    screen = make()
     skip = button_named(screen, "Skip")
     with qtbot.waitSignal(screen.skipped):
         qtbot.mouseClick(skip, Qt.LeftButton)
@@ -233,23 +216,23 @@ def test_skip_and_no_skip_while_a_rating_is_pending(qtbot):
 # --- keyboard -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("key, value", [(Qt.Key_0, 0), (Qt.Key_7, 7), (Qt.Key_9, 9)])
-def test_digit_keys_choose(qtbot, key, value):
-    screen = make(qtbot)
+def test_digit_keys_choose(qtbot, key, value, make):
+    screen = make()
     with qtbot.waitSignal(screen.rating_chosen) as chosen:
         qtbot.keyClick(screen, key)
     assert chosen.args == [value]
 
 
-def test_digit_key_while_a_button_has_focus(qtbot):
-    screen = make(qtbot)
+def test_digit_key_while_a_button_has_focus(qtbot, make):
+    screen = make()
     button_named(screen, "0").setFocus()
     with qtbot.waitSignal(screen.rating_chosen) as chosen:
         qtbot.keyClick(button_named(screen, "0"), Qt.Key_4)
     assert chosen.args == [4]
 
 
-def test_tab_then_enter_or_space(qtbot):
-    screen = make(qtbot)
+def test_tab_then_enter_or_space(qtbot, make):
+    screen = make()
     window = screen.window()
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
@@ -283,8 +266,8 @@ def test_touch_target_rule_in_millimetres():
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_button_is_big_enough_and_on_screen(qtbot, size):
-    screen = make(qtbot, size=size)
+def test_every_button_is_big_enough_and_on_screen(qtbot, size, make):
+    screen = make(size=size)
     qtbot.mouseClick(button_named(screen, "5"), Qt.LeftButton)       # show Undo too
     dpi = screen.screen().physicalDotsPerInch()
     assert dpi == pytest.approx(OFFSCREEN_DPI)
@@ -301,8 +284,8 @@ def test_every_button_is_big_enough_and_on_screen(qtbot, size):
 
 
 @pytest.mark.parametrize("size, dpi", [((1024, 600), 170.0), ((800, 480), 133.0)])
-def test_dense_small_screens_wrap_the_scale_into_two_rows(qtbot, size, dpi):
-    screen = make(qtbot, size=size, physical_dpi=dpi)
+def test_dense_small_screens_wrap_the_scale_into_two_rows(qtbot, size, dpi, make):
+    screen = make(size=size, physical_dpi=dpi)
     needed = math.ceil(15 / 25.4 * dpi)
     assert screen.touch_px == needed
     assert screen.columns == 6
@@ -324,8 +307,8 @@ def test_every_button_colour_keeps_text_readable():
         assert contrast(PRESSED_COLOURS[value], text) >= 4.5, (value, PRESSED_COLOURS[value])
 
 
-def test_colours_on_screen_are_the_ones_checked(qtbot):
-    screen = make(qtbot, size=(1920, 1080))
+def test_colours_on_screen_are_the_ones_checked(qtbot, make):
+    screen = make(size=(1920, 1080))
     for value in range(11):
         button = button_named(screen, str(value))
         image = button.grab().toImage()
@@ -333,8 +316,8 @@ def test_colours_on_screen_are_the_ones_checked(qtbot):
         assert sample.name().upper() == RATING_COLOURS[value][0].upper(), value
 
 
-def test_accessible_names_equal_visible_labels(qtbot):
-    screen = make(qtbot)
+def test_accessible_names_equal_visible_labels(qtbot, make):
+    screen = make()
     for value in range(11):
         button = button_named(screen, str(value))
         assert button.text() == str(value)
@@ -345,8 +328,8 @@ def test_accessible_names_equal_visible_labels(qtbot):
         assert button.accessibleName() == button.text()
 
 
-def test_scale_words_and_faces(qtbot):
-    screen = make(qtbot, size=(1920, 1080))
+def test_scale_words_and_faces(qtbot, make):
+    screen = make(size=(1920, 1080))
     texts = {label.text() for label in screen.findChildren(type(screen._no_pain)) if label.isVisible()}
     assert {"No pain", "Worst pain imaginable", "How is your pain right now?"} <= texts
     faces = [f for f in screen.findChildren(PainFace) if f.isVisible()]
@@ -373,15 +356,15 @@ def test_faces_differ_from_each_other(qtbot):
             assert first != second
 
 
-def test_question_is_settable(qtbot):
-    screen = make(qtbot)
+def test_question_is_settable(qtbot, make):
+    screen = make()
     screen.set_question("And how is your pain now, after the exercises?")
     assert screen.question() == "And how is your pain now, after the exercises?"
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_screenshots(qtbot, size):
-    screen = make(qtbot, size=size)
+def test_screenshots(qtbot, size, make):
+    screen = make(size=size)
     window = screen.window()
     window.grab().save(f"/tmp/pain_rating_{size[0]}x{size[1]}.png")
     qtbot.mouseClick(button_named(screen, "6"), Qt.LeftButton)
@@ -389,8 +372,8 @@ def test_screenshots(qtbot, size):
     window.grab().save(f"/tmp/pain_rating_chosen_{size[0]}x{size[1]}.png")
 
 
-def test_no_button_has_the_focus_at_first_and_tab_reaches_0(qtbot):
-    screen = make(qtbot)
+def test_no_button_has_the_focus_at_first_and_tab_reaches_0(qtbot, make):
+    screen = make()
     window = screen.window()
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
@@ -401,8 +384,8 @@ def test_no_button_has_the_focus_at_first_and_tab_reaches_0(qtbot):
     assert focused() is button_named(screen, "1")
 
 
-def test_presses_while_a_rating_is_pending_are_ignored(qtbot):
-    screen = make(qtbot, bounce_ms=0)             # only the pending rule stands in the way
+def test_presses_while_a_rating_is_pending_are_ignored(qtbot, make):
+    screen = make(bounce_ms=0)             # only the pending rule stands in the way
     chosen = []
     screen.rating_chosen.connect(chosen.append)
     qtbot.mouseClick(button_named(screen, "6"), Qt.LeftButton)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.screens.sign_in import PinPad, keypad_style_sheet
 from kiosk.ui.theme import PALETTE, unit_for_height
 from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.widgets.pin_pad import PinPadScreen
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def _choose_one(chips: dict, chosen) -> None:
         chip.setChecked(key == chosen)
 
 
-class AdminUnlockScreen(QWidget):
+class AdminUnlockScreen(PinPadScreen):
     """Asks staff for the admin PIN after the hidden gesture.
 
     Signals:
@@ -56,36 +56,13 @@ class AdminUnlockScreen(QWidget):
     cancelled = Signal()
 
     def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Staff only")
-        self.touch_px = screen_touch_target_px(self, physical_dpi)
-        self._unit = 0
-        self.pad = PinPad(self.touch_px, min_digits=4, max_digits=8)
+        super().__init__("Staff only", max_digits=8, physical_dpi=physical_dpi, parent=parent)
         self.pad.submitted.connect(self.pin_entered)
-        self.pad.changed.connect(lambda count: count and self.message.hide())
-        title = make_label("Staff only", "title")
         explain = make_label("Enter the admin PIN.", "caption")
-        self.message = make_label("", "notice", name="Message")
-        keep = self.message.sizePolicy()
-        keep.setRetainSizeWhenHidden(True)
-        self.message.setSizePolicy(keep)
-        self.message.hide()
         self.cancel_button = TouchButton("Cancel", None, self.touch_px)
         self.cancel_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.cancel_button.clicked.connect(self._cancel)
-
-        left = QVBoxLayout()
-        left.addWidget(title)
-        left.addWidget(explain)
-        left.addWidget(self.pad.dots)
-        left.addWidget(self.message)
-        left.addStretch(1)
-        left.addWidget(self.cancel_button)
-        self._row = QHBoxLayout(self)
-        self._row.addLayout(left, 4)
-        self._row.addSpacing(self.touch_px // 2)
-        self._row.addWidget(self.pad, 5)
-        self.setFocusProxy(self.pad)
+        self._lay_out(explain, lower=[self.cancel_button])
 
     def reset(self) -> None:
         self.pad.clear()
@@ -97,37 +74,19 @@ class AdminUnlockScreen(QWidget):
         text = "That PIN is not right."
         if tries_left is not None:
             text += f" {tries_left} tr{'y' if tries_left == 1 else 'ies'} left."
-        self._say(text)
+        self._show_message(text)
 
     def show_locked(self, seconds: int) -> None:
         """Too many wrong PINs: the keypad is off; try again after `seconds`."""
         minutes = max(1, math.ceil(seconds / 60))
         self.pad.clear()
         self.pad.setEnabled(False)
-        self._say(f"Too many wrong PINs. Try again in {minutes} minute{'s' if minutes != 1 else ''}.")
+        self._show_message(f"Too many wrong PINs. Try again in {minutes} minute{'s' if minutes != 1 else ''}.")
         self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleName(text)
-        self.message.show()
 
     def _cancel(self) -> None:
         self.reset()
         self.cancelled.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if self.pad.isEnabled():
-            self.pad.keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        unit = unit_for_height(max(self.window().height(), 1))
-        if unit != self._unit:
-            self._unit = unit
-            self.setStyleSheet(keypad_style_sheet(unit))
-            margin = round(unit * 1.2)
-            self._row.setContentsMargins(margin, margin, margin, margin)
 
 
 class AdminScreen(QWidget):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.records import AEROBIC_ACTIVITIES
-from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.theme import PALETTE
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
-from kiosk.ui.widgets.touch_button import BounceGuard, ChipButton, TouchButton, chip_style_sheet, \
-    screen_touch_target_px
+from kiosk.ui.widgets.form_screen import FormScreen, heading_label
+from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet
 
 ACTIVITY_LABELS = {
     "walking": "Walking",
@@ -23,7 +23,7 @@ MINUTES_MAX = 600
 WEEKLY_GOAL_MINUTES = 150     # American Heart Association: 150 minutes of moderate activity a week
 
 
-class AerobicLogScreen(QWidget):
+class AerobicLogScreen(FormScreen):
     """Pick an activity, set the minutes in steps of 5 (0-600) and save.
 
     Signals:
@@ -36,16 +36,12 @@ class AerobicLogScreen(QWidget):
     back_requested = Signal()
 
     def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(physical_dpi, parent)
         self.setObjectName("aerobic_log_screen")
-        touch_px = screen_touch_target_px(self, physical_dpi)
-        self._touch_px = touch_px
+        touch_px = self._touch_px
         self._minutes = 0
         self._week_minutes: int | None = None
         self._last_saved = ""
-        self._guard = BounceGuard()
-        self.setFocusPolicy(Qt.StrongFocus)
-        self._unit = 0
 
         title = QLabel("Log light activity")
         title.setProperty("role", "title")
@@ -94,14 +90,15 @@ class AerobicLogScreen(QWidget):
         buttons_row.addWidget(self._back)
         buttons_row.addWidget(self._status, 1)
         buttons_row.addWidget(self._save)
-        self._rows = (activity_row, minutes_row, buttons_row)
+        self._spaced_layouts = (activity_row, minutes_row, buttons_row)
+        self._chips = tuple(self._activity_buttons.values())
 
         self._outer = QVBoxLayout(self)
         self._outer.addWidget(title)
         self._outer.addWidget(self._goal)
-        self._outer.addWidget(self._heading("What did you do?"))
+        self._outer.addWidget(heading_label("What did you do?"))
         self._outer.addLayout(activity_row)
-        self._outer.addWidget(self._heading("For how many minutes?"))
+        self._outer.addWidget(heading_label("For how many minutes?"))
         self._outer.addLayout(minutes_row)
         self._outer.addStretch(1)
         self._outer.addLayout(buttons_row)
@@ -111,11 +108,6 @@ class AerobicLogScreen(QWidget):
             QWidget.setTabOrder(first, second)
         self._refresh()
         self._restyle(self.height())
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Start with the focus on the screen itself: no focus ring that looks like a choice."""
-        super().showEvent(event)
-        self.setFocus(Qt.OtherFocusReason)
 
     # --- public API -------------------------------------------------------------------------
 
@@ -162,10 +154,6 @@ class AerobicLogScreen(QWidget):
     @property
     def back_button(self) -> TouchButton:
         return self._back
-
-    @property
-    def touch_px(self) -> int:
-        return self._touch_px
 
     def reset(self) -> None:
         """Clear the activity and the minutes."""
@@ -221,26 +209,7 @@ class AerobicLogScreen(QWidget):
 
     # --- layout -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _heading(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setProperty("role", "heading")
-        return label
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._restyle(event.size().height())
-
-    def _restyle(self, height: int) -> None:
-        unit = unit_for_height(max(height, 1))
-        if unit == self._unit:
-            return
-        self._unit = unit
-        margin, spacing = round(unit * 1.2), max(6, round(unit * 0.6))
-        self._outer.setContentsMargins(margin, margin, margin, margin)
-        self._outer.setSpacing(spacing)
-        for row in self._rows:
-            row.setSpacing(spacing)
+    def _style(self, unit: int) -> None:
         stepper = max(self._touch_px, round(unit * 5))
         for button in (self._minus, self._plus):
             button.set_touch_px(stepper)
@@ -256,6 +225,3 @@ class AerobicLogScreen(QWidget):
         font.setBold(True)
         widest = QFontMetrics(font).horizontalAdvance(f"{MINUTES_MAX} minutes")
         self._minutes_label.setFixedWidth(widest + 2 * unit)   # the buttons never move under a finger
-        icon = round(unit * 1.3)
-        for button in self._activity_buttons.values():
-            button.setIconSize(button.iconSize().scaled(icon, icon, Qt.IgnoreAspectRatio))

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ui.theme import unit_for_height
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.pose_view import PoseView
-from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
+from kiosk.ui.widgets.tap_anywhere import TapAnywhereScreen
+from kiosk.ui.widgets.touch_button import TouchButton
 
 DEMO_POSES = ("hook_lying", "one_knee_to_chest")
 DEMO_TITLE = "One knee to chest"
 DEMO_PERIOD_MS = 2600
 
 
-class AttractScreen(QWidget):
+class AttractScreen(TapAnywhereScreen):
     """What a stranger sees first. The whole screen is one big target.
 
     Signals:
@@ -27,14 +27,10 @@ class AttractScreen(QWidget):
 
     def __init__(self, physical_dpi: float | None = None, demo_poses: tuple[str, ...] = DEMO_POSES,
                  demo_title: str = DEMO_TITLE, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(physical_dpi, parent)
         self.setAccessibleName("Welcome")
         self.setAccessibleDescription("Touch anywhere to start")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.touch_px = screen_touch_target_px(self, physical_dpi)
-        self._guard = BounceGuard()
         self._demo_poses = list(demo_poses)
-        self._unit = 0
 
         self.title = make_label("Welcome", "title")
         self.subtitle = make_label("Gentle exercises for sacroiliac joint and low back pain, "
@@ -50,7 +46,7 @@ class AttractScreen(QWidget):
         self.start_button.setObjectName("attract_start")
         self.start_button.setAccessibleDescription("Begin; nothing about you is shown or spoken")
         self.start_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.start_button.clicked.connect(self._start)
+        self.start_button.clicked.connect(self._activate)
         self.setFocusProxy(self.start_button)
 
         self._layout = QVBoxLayout(self)
@@ -69,9 +65,8 @@ class AttractScreen(QWidget):
         self.pose.stop()
 
     # -- inside ---------------------------------------------------------------------------
-    def _start(self) -> None:
-        if self._guard.accept():
-            self.start_requested.emit()
+    def _activated(self) -> None:
+        self.start_requested.emit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -82,28 +77,9 @@ class AttractScreen(QWidget):
         self.stop_demo()           # no animation running behind other screens
         super().hideEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        event.accept()             # so that the release comes here too
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if self.rect().contains(event.position().toPoint()):
-            self._start()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self._start()
-            return
-        super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        unit = unit_for_height(max(self.window().height(), 1))
-        if unit != self._unit:
-            self._unit = unit
-            margin = round(unit * 1.2)
-            self._layout.setContentsMargins(margin, margin, margin, margin)
-            self._layout.setSpacing(round(unit * 0.6))
-            self.demo_caption.setStyleSheet(f"font-size: {round(unit * 1.2)}px;")
-            self.start_button.setMinimumHeight(0)
-            self.start_button.set_touch_px(max(self.touch_px, round(unit * 4)))
-            self.start_button.setStyleSheet(f"font-size: {round(unit * 2.0)}px;")
+    def _rescale(self, unit: int) -> None:
+        margin = round(unit * 1.2)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        self._layout.setSpacing(round(unit * 0.6))
+        self.demo_caption.setStyleSheet(f"font-size: {round(unit * 1.2)}px;")
+        self._size_big_button(self.start_button, unit, height_units=4, font_units=2.0)

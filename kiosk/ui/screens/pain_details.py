@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QScroller, QVBoxLayout, \
     QWidget
 
 from kiosk.core.records import SIDES, WORSE_WITH
-from kiosk.ui.theme import PALETTE, unit_for_height
-from kiosk.ui.widgets.touch_button import BounceGuard, ChipButton, TouchButton, chip_style_sheet, \
-    screen_touch_target_px
+from kiosk.ui.theme import PALETTE
+from kiosk.ui.widgets.form_screen import FormScreen, heading_label
+from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet
 
 NOTE_MAX_CHARS = 200
 SIDE_LABELS = {"left": "Left", "right": "Right", "both": "Both sides", "middle": "Middle"}
@@ -27,7 +27,7 @@ WORSE_WITH_LABELS = {
 CHIPS_PER_ROW = 4
 
 
-class PainDetailsScreen(QWidget):
+class PainDetailsScreen(FormScreen):
     """Asks, all optionally, where the pain is, what made it worse, and for a short note.
 
     Signals:
@@ -38,15 +38,12 @@ class PainDetailsScreen(QWidget):
 
     details_given = Signal(object, tuple, str)
     skipped = Signal()
+    SPACING_UNITS = 0.5
 
     def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(physical_dpi, parent)
         self.setObjectName("pain_details_screen")
-        touch_px = screen_touch_target_px(self, physical_dpi)
-        self._touch_px = touch_px
-        self._guard = BounceGuard()
-        self.setFocusPolicy(Qt.StrongFocus)
-        self._unit = 0
+        touch_px = self._touch_px
 
         title = QLabel("Tell us more, if you like")
         title.setProperty("role", "title")
@@ -74,20 +71,20 @@ class PainDetailsScreen(QWidget):
         self._done = TouchButton("Done", "primary", touch_px)
         self._done.clicked.connect(self._on_done)
 
-        side_heading = self._heading("Where is the pain?")
+        side_heading = heading_label("Where is the pain?")
         side_row = QHBoxLayout()
         for button in self._side_buttons.values():
             side_row.addWidget(button)
-        worse_heading = self._heading("What made it worse?")
+        worse_heading = heading_label("What made it worse?")
         worse_grid = QGridLayout()
         self._chips_per_row = 0
-        note_heading = self._heading("A short note")
+        note_heading = heading_label("A short note")
         note_heading.setBuddy(self._note)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self._skip)
         buttons_row.addStretch(1)
         buttons_row.addWidget(self._done)
-        self._side_row, self._worse_grid, self._buttons_row = side_row, worse_grid, buttons_row
+        self._worse_grid = worse_grid
 
         # The questions scroll when 15 mm chips do not fit (small, dense screens); Skip and Done
         # stay put at the bottom.
@@ -101,6 +98,8 @@ class PainDetailsScreen(QWidget):
             else:
                 self._content.addLayout(part)
         self._content.addStretch(1)
+        self._spaced_layouts = (self._content, side_row, worse_grid, buttons_row)
+        self._chips = (*self._side_buttons.values(), *self._worse_buttons.values())
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -117,11 +116,6 @@ class PainDetailsScreen(QWidget):
                  self._skip, self._done]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Start with the focus on the screen itself: no focus ring that looks like a choice."""
-        super().showEvent(event)
-        self.setFocus(Qt.OtherFocusReason)
 
     # --- public API -------------------------------------------------------------------------
 
@@ -143,10 +137,6 @@ class PainDetailsScreen(QWidget):
     @property
     def note_edit(self) -> QLineEdit:
         return self._note
-
-    @property
-    def touch_px(self) -> int:
-        return self._touch_px
 
     def reset(self) -> None:
         """Clear every choice and the note."""
@@ -174,15 +164,8 @@ class PainDetailsScreen(QWidget):
 
     # --- layout -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _heading(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setProperty("role", "heading")
-        return label
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._restyle(event.size().height())
         self._place_chips(event.size().width())
 
     def _place_chips(self, width: int) -> None:
@@ -202,17 +185,7 @@ class PainDetailsScreen(QWidget):
             self._worse_grid.addWidget(chip, *divmod(index, per_row))
         self._chips_per_row = per_row
 
-    def _restyle(self, height: int) -> None:
-        unit = unit_for_height(max(height, 1))
-        if unit == self._unit:
-            return
-        self._unit = unit
-        margin, spacing = round(unit * 1.2), max(6, round(unit * 0.5))
-        self._outer.setContentsMargins(margin, margin, margin, margin)
-        self._outer.setSpacing(spacing)
-        self._content.setSpacing(spacing)
-        for layout in (self._side_row, self._worse_grid, self._buttons_row):
-            layout.setSpacing(spacing)
+    def _style(self, unit: int) -> None:
         pad = round(unit * 0.5)
         self.setStyleSheet(chip_style_sheet(unit) + f"""
         QLineEdit#pain_note {{
@@ -222,6 +195,3 @@ class PainDetailsScreen(QWidget):
         }}
         QLineEdit#pain_note:focus {{ border: 4px solid {PALETTE.focus}; }}
         """)
-        icon = round(unit * 1.3)
-        for button in (*self._side_buttons.values(), *self._worse_buttons.values()):
-            button.setIconSize(button.iconSize().scaled(icon, icon, Qt.IgnoreAspectRatio))

@@ -5,19 +5,19 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.idle import WARNING_S
-from kiosk.ui.theme import unit_for_height
 from kiosk.ui.widgets.controls import make_label
-from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
+from kiosk.ui.widgets.tap_anywhere import TapAnywhereScreen
+from kiosk.ui.widgets.touch_button import TouchButton
 
 QUESTION = "Are you still there?"
 STILL_HERE = "I'm still here"
 
 
-class StillThereScreen(QWidget):
+class StillThereScreen(TapAnywhereScreen):
     """The idle warning. Touching anywhere on it, or the big button, answers it.
 
     The countdown is for show; the IdleWatcher decides when time is up.
@@ -29,12 +29,8 @@ class StillThereScreen(QWidget):
     still_here = Signal()
 
     def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(physical_dpi, parent)
         self.setAccessibleName(QUESTION)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.touch_px = screen_touch_target_px(self, physical_dpi)
-        self._guard = BounceGuard()
-        self._unit = 0
         self._seconds = 0.0
         self._since = QElapsedTimer()
         self._tick = QTimer(self)
@@ -49,7 +45,7 @@ class StillThereScreen(QWidget):
         self.button = TouchButton(STILL_HERE, "primary", self.touch_px)
         self.button.setAccessibleDescription("Keep going where you were")
         self.button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.button.clicked.connect(self._answer)
+        self.button.clicked.connect(self._activate)
         self.setFocusProxy(self.button)
 
         self._layout = QVBoxLayout(self)
@@ -91,35 +87,15 @@ class StillThereScreen(QWidget):
         if left <= 0:
             self._tick.stop()
 
-    def _answer(self) -> None:
-        if self._guard.accept():
-            self._tick.stop()
-            self.still_here.emit()
+    def _activated(self) -> None:
+        self._tick.stop()
+        self.still_here.emit()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
         self._tick.stop()
         super().hideEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if self.rect().contains(event.position().toPoint()):
-            self._answer()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self._answer()
-            return
-        super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        unit = unit_for_height(max(self.window().height(), 1))
-        if unit != self._unit:
-            self._unit = unit
-            margin = round(unit * 1.5)
-            self._layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
-            self.button.setMinimumHeight(0)
-            self.button.set_touch_px(max(self.touch_px, round(unit * 4.5)))
-            self.button.setStyleSheet(f"font-size: {round(unit * 2.2)}px;")
+    def _rescale(self, unit: int) -> None:
+        margin = round(unit * 1.5)
+        self._layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self._size_big_button(self.button, unit, height_units=4.5, font_units=2.2)

@@ -1,0 +1,207 @@
+"""The big PIN keypad, and the screen frame that puts it beside a title, the PIN dots and a message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
+
+KEY_BOUNCE_MS = 200       # the same key twice within this is a touchscreen bounce, not two digits
+FILLED, EMPTY = "\u25CF", "\u25CB"
+
+
+class KeypadButton(TouchButton):
+    """One key of the pad: grows with the room it is given, never below the touch target."""
+
+    def __init__(self, text: str, role: str | None, touch_px: int, parent: QWidget | None = None) -> None:
+        super().__init__(text, role, touch_px, parent)
+        self.setProperty("keypad", True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(round(self.touch_px * 1.6), round(self.touch_px * 1.2))
+
+
+class PinPad(QWidget):
+    """Digits 0-9, Delete and OK; `dots` (a label for the screen to place) shows the digits as dots.
+
+    Keys typed on a keyboard work too: digits, Backspace or Delete, Enter.
+
+    Signals:
+        submitted(str): OK with at least `min_digits` digits; the pad is cleared afterwards.
+        changed(int): the number of digits entered changed.
+    """
+
+    submitted = Signal(str)
+    changed = Signal(int)
+
+    def __init__(self, touch_px: int, min_digits: int = 4, max_digits: int = 6,
+                 ok_label: str = "OK", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.min_digits, self.max_digits = min_digits, max_digits
+        self._digits = ""
+        self._guards: dict[str, BounceGuard] = {}
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.dots = make_label("", "title")
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dots.setObjectName("pin_dots")
+
+        grid = QGridLayout()
+        grid.setSpacing(max(8, touch_px // 6))
+        self.keys: dict[str, TouchButton] = {}
+        order = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", ok_label]
+        for index, text in enumerate(order):
+            role = "primary" if text == ok_label else None
+            button = KeypadButton(text, role, touch_px)
+            self.keys[text] = button
+            grid.addWidget(button, index // 3, index % 3)
+            button.clicked.connect(lambda _c=False, t=text: self._pressed(t))
+        self.ok_button = self.keys[ok_label]
+        self.delete_button = self.keys["Delete"]
+        self.ok_button.setAccessibleDescription(f"Confirm the PIN ({min_digits} to {max_digits} digits)")
+        self.delete_button.setAccessibleDescription("Remove the last digit")
+        self._ok_label = ok_label
+
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.setLayout(grid)          # the screen places `dots` where it likes
+        self._refresh()
+
+    # -- public API -----------------------------------------------------------------------
+    @property
+    def digit_count(self) -> int:
+        return len(self._digits)
+
+    def clear(self) -> None:
+        """Forget the digits entered (nothing about them is kept)."""
+        self._digits = ""
+        self._refresh()
+
+    def type_digit(self, digit: str) -> None:
+        if digit.isdigit() and len(digit) == 1 and len(self._digits) < self.max_digits:
+            self._digits += digit
+            self._refresh()
+
+    def delete_digit(self) -> None:
+        if self._digits:
+            self._digits = self._digits[:-1]
+            self._refresh()
+
+    def submit(self) -> None:
+        if len(self._digits) < self.min_digits:
+            return
+        pin, self._digits = self._digits, ""
+        self._refresh()
+        self.submitted.emit(pin)
+
+    # -- inside ---------------------------------------------------------------------------
+    def _pressed(self, text: str) -> None:
+        guard = self._guards.setdefault(text, BounceGuard(KEY_BOUNCE_MS))
+        if not guard.accept():
+            return
+        if text == "Delete":
+            self.delete_digit()
+        elif text == self._ok_label:
+            self.submit()
+        else:
+            self.type_digit(text)
+
+    def _refresh(self) -> None:
+        count = len(self._digits)
+        slots = max(self.min_digits, count)
+        self.dots.setText(" ".join([FILLED] * count + [EMPTY] * (slots - count)))
+        self.dots.setAccessibleName(f"PIN: {count} digit{'s' if count != 1 else ''} entered")
+        self.ok_button.setEnabled(count >= self.min_digits)
+        self.delete_button.setEnabled(count > 0)
+        self.changed.emit(count)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        text = event.text()
+        if text and text.isdigit() and len(text) == 1 and "0" <= text <= "9":
+            self.type_digit(text)
+        elif event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self.delete_digit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+        else:
+            super().keyPressEvent(event)
+
+
+def keypad_style_sheet(unit: int) -> str:
+    """Big digits on the keypad and a visible focus ring."""
+    return f"""
+    QPushButton[keypad="true"] {{ font-size: {round(unit * 2.0)}px; min-height: 0px; padding: 0px; }}
+    QPushButton[keypad="true"]:disabled {{ color: {PALETTE.muted}; background: #ECEFF2; }}
+    QLabel[role="notice"] {{ font-size: {round(unit * 1.25)}px; font-weight: bold; }}
+    QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {PALETTE.text}; }}
+    """
+
+
+class PinPadScreen(QWidget):
+    """A PinPad on the right; on the left a title, an explanation, the PIN dots and a message.
+
+    A subclass makes its own widgets after this constructor (they may use `touch_px`), then calls
+    `_lay_out`. Typed keys go to the pad while it is enabled; the keypad style and the margins
+    follow the window height.
+    """
+
+    def __init__(self, title: str, max_digits: int, physical_dpi: float | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(title)
+        self.touch_px = screen_touch_target_px(self, physical_dpi)
+        self._unit = 0
+        self.pad = PinPad(self.touch_px, min_digits=4, max_digits=max_digits)
+        self.pad.changed.connect(self._digits_changed)
+        self._title = make_label(title, "title")
+        self.message = make_label("", "notice", name="Message")
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.hide()
+
+    def _lay_out(self, explain: QLabel, upper: Sequence[QWidget] = (),
+                 lower: Sequence[QWidget | int] = ()) -> None:
+        """Left column: title, `explain`, dots, message, `upper`, a stretch, `lower` (ints are spacing)."""
+        left = QVBoxLayout()
+        for widget in (self._title, explain, self.pad.dots, self.message, *upper):
+            left.addWidget(widget)
+        left.addStretch(1)
+        for part in lower:
+            if isinstance(part, int):
+                left.addSpacing(part)
+            else:
+                left.addWidget(part)
+        self._row = QHBoxLayout(self)
+        self._row.addLayout(left, 4)
+        self._row.addSpacing(self.touch_px // 2)
+        self._row.addWidget(self.pad, 5)
+        self.setFocusProxy(self.pad)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self.message.show()
+
+    def _digits_changed(self, count: int) -> None:
+        if count:
+            self.message.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if self.pad.isEnabled():
+            self.pad.keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        unit = unit_for_height(max(self.window().height(), 1))
+        if unit != self._unit:
+            self._unit = unit
+            self.setStyleSheet(keypad_style_sheet(unit))
+            margin = round(unit * 1.2)
+            self._row.setContentsMargins(margin, margin, margin, margin)
