@@ -7,7 +7,7 @@ import logging
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.admin_pin import AdminPinPolicy
@@ -32,10 +32,19 @@ log = logging.getLogger(__name__)
 IDLE_TIMEOUT = "clinic.idle_timeout"
 DEFAULT_ROUTINE = "clinic.default_routine"
 DEFAULT_IDLE_SECONDS = 90
+SIGN_IN_TRIES = 5                 # wrong personal PINs in a row before the keypad rests
+SIGN_IN_REST_MS = 60_000          # how long it rests: guessing someone's PIN takes hours, not minutes
+TOO_MANY_TRIES = "Too many PINs that did not match. Please wait a minute, or ask at the desk."
 
 
 class ClinicMode(QObject):
-    """Turns a MainWindow into a waiting-room kiosk. `start()` locks it; staff leave via the admin screen."""
+    """Turns a MainWindow into a waiting-room kiosk. `start()` locks it; staff leave via the admin screen.
+
+    Signals:
+        pin_checked(str, object): a typed PIN was checked off the GUI thread (the profile id or None)
+    """
+
+    pin_checked = Signal(str, object)
 
     def __init__(self, window, store, idle_timeout: float | None = None, wall_clock=time.time,
                  export_folder=None, warning_seconds: float = 15) -> None:
@@ -52,6 +61,7 @@ class ClinicMode(QObject):
         self.awake = ScreenAwake()
         self.profile_id: str | None = None
         self._before_interrupt: QWidget | None = None
+        self._wrong_sign_ins = 0
 
         self.attract = window._add(AttractScreen())
         self.sign_in = window._add(SignInScreen())
@@ -68,6 +78,7 @@ class ClinicMode(QObject):
         self.setup.pin_chosen.connect(self._admin_pin_chosen)
         self.attract.start_requested.connect(lambda: self._show(self.sign_in))
         self.sign_in.pin_entered.connect(self._sign_in)
+        self.pin_checked.connect(self._pin_checked)
         self.sign_in.new_diary_requested.connect(self._new_diary)
         self.sign_in.guest_requested.connect(lambda: self._signed_in(None))
         self.sign_in.back_requested.connect(self.forget_everyone)
@@ -136,12 +147,35 @@ class ClinicMode(QObject):
         return session is not None and session.state is State.RUNNING
 
     def _sign_in(self, pin: str) -> None:
-        match = next((p.profile_id for p in self.store.profiles.list()
-                      if p.has_pin and self.store.profiles.verify_pin(p.profile_id, pin)), None)
-        if match is None:
+        """Each stored PIN is a slow scrypt hash: compare on the store's thread, answer on this one."""
+        self.sign_in.setEnabled(False)
+        future = self.store.writer.submit(self._profile_with_pin, pin)
+        future.add_done_callback(lambda done: self.pin_checked.emit(pin, done.result()))
+
+    def _profile_with_pin(self, pin: str) -> str | None:
+        return next((p.profile_id for p in self.store.profiles.list()
+                     if p.has_pin and self.store.profiles.verify_pin(p.profile_id, pin)), None)
+
+    def _pin_checked(self, pin: str, profile_id: str | None) -> None:
+        self.sign_in.setEnabled(True)
+        if self.window.stack.currentWidget() is not self.sign_in:
+            return                                   # timed out or left meanwhile
+        if profile_id is not None:
+            self._wrong_sign_ins = 0
+            self._signed_in(profile_id)
+            return
+        self._wrong_sign_ins += 1
+        if self._wrong_sign_ins < SIGN_IN_TRIES:
             self.sign_in.show_error(offer_new_diary=True)
-        else:
-            self._signed_in(match)
+            return
+        self.sign_in.show_error(TOO_MANY_TRIES)
+        self.sign_in.setEnabled(False)
+        QTimer.singleShot(SIGN_IN_REST_MS, self, self._sign_in_rested)
+
+    def _sign_in_rested(self) -> None:
+        self._wrong_sign_ins = 0
+        self.sign_in.reset()
+        self.sign_in.setEnabled(True)
 
     def _new_diary(self, pin: str) -> None:
         profile = self.store.profiles.create(pin=pin)

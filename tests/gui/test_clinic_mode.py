@@ -20,6 +20,8 @@ ADMIN_PIN = "97531"
 def type_pin(qtbot, pad, pin: str) -> None:
     qtbot.keyClicks(pad, pin)
     qtbot.keyClick(pad, Qt.Key.Key_Return)
+    screen = pad.parentWidget()
+    qtbot.waitUntil(screen.isEnabled, timeout=5_000)      # a sign-in PIN is checked off-thread
 
 
 @pytest.fixture
@@ -170,3 +172,22 @@ def test_staff_gesture_and_pin_open_the_admin_screen_and_leave(make_clinic, qtbo
     qtbot.mouseClick(button(window, "Leave kiosk mode"), Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.home
     assert window.close() is True
+
+
+def test_five_wrong_sign_in_pins_rest_the_keypad(make_clinic, qtbot, store, monkeypatch):
+    import kiosk.ui.clinic as clinic_module
+
+    monkeypatch.setattr(clinic_module, "SIGN_IN_REST_MS", 400)
+    store.profiles.create("ann", pin="4826")
+    clinic = make_clinic()
+    qtbot.mouseClick(clinic.attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+    for _ in range(4):
+        type_pin(qtbot, clinic.sign_in.pad, "1111")
+        assert clinic.sign_in.new_button.isVisible()
+    qtbot.keyClicks(clinic.sign_in.pad, "1111")
+    qtbot.keyClick(clinic.sign_in.pad, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: clinic.sign_in.error.text() == clinic_module.TOO_MANY_TRIES, timeout=5_000)
+    assert not clinic.sign_in.isEnabled() and not clinic.sign_in.new_button.isVisible()
+    qtbot.waitUntil(clinic.sign_in.isEnabled, timeout=5_000)
+    type_pin(qtbot, clinic.sign_in.pad, "4826")
+    assert clinic.profile_id == "ann"
