@@ -159,6 +159,14 @@ def bench_gui_stall(app, speaker, texts: list[str]) -> None:
 
 # ---------------------------------------------------------------- latency from say() to sound
 
+def probe_env(server: audio.PulseServer) -> dict[str, str]:
+    """parec's environment: the sound server's, without the player's PULSE_LATENCY_MSEC (which would override
+    --latency-msec and so change the probe between runs)."""
+    env = {**os.environ, **server.env}
+    env.pop("PULSE_LATENCY_MSEC", None)
+    return env
+
+
 class MonitorProbe(threading.Thread):
     """Reads the null sink's monitor as it arrives and notes when the first loud 5 ms window comes in."""
 
@@ -168,7 +176,7 @@ class MonitorProbe(threading.Thread):
         self.process = subprocess.Popen(
             ["parec", "-d", f"{server.sink}.monitor", "--raw", "--format=s16le", f"--rate={rate}", "--channels=1",
              "--latency-msec=5"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env={**os.environ, **server.env}, bufsize=0)
+            env=probe_env(server), bufsize=0)
         self.armed_at: float | None = None
         self.heard_at: float | None = None
         self.bytes_in = 0
