@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         screen.rate_requested.connect(lambda: self._ask_rating("during"))
         screen.skip_side_requested.connect(self._after_hurt(self.controller.skip_side))
         screen.skip_exercise_requested.connect(self._after_hurt(self.controller.skip_exercise))
-        screen.end_requested.connect(self.controller.end)
+        screen.end_requested.connect(self._end_after_hurt)
         return screen
 
     @cached_property
@@ -359,6 +359,13 @@ class MainWindow(QMainWindow):
             self.controller.start(timeline)
 
     def _hurt(self) -> None:
+        if self.controller.session is None and self._routine is not None:
+            # Still getting the voice ready: nothing has started, but stopping must work all the same.
+            self.speaker.stop()
+            self._where = None
+            self.hurt.show_for(None, None, self._routine.rest_pose)
+            self.show_screen(self.hurt)
+            return
         where: Cue | None = self.controller.hurt()
         if where is None or self._routine is None:
             return
@@ -366,6 +373,12 @@ class MainWindow(QMainWindow):
         exercise = self.controller.session.timeline.exercises.get(where.exercise) if where.exercise else None
         self.hurt.show_for(exercise.title if exercise else None, where.side, self._routine.rest_pose)
         self.show_screen(self.hurt)
+
+    def _end_after_hurt(self) -> None:
+        if self.controller.session is None:      # it hurt before the routine had begun
+            self.go_home()
+        else:
+            self.controller.end()
 
     def _after_hurt(self, action):
         def run() -> None:

@@ -150,3 +150,16 @@ def test_bundled_routines_play_through_in_order(make_window, qtbot, bundled_rout
     held = {e for e, _, countdown, kind in shown if kind == "count" and countdown.isdigit()}
     assert held == {e.id for e in routine.exercises if any(s.hold for s in e.steps)}
     assert len(shown) == len(compile_routine(routine).cues)
+
+
+def test_it_hurts_works_while_the_voice_is_still_getting_ready(make_window, qtbot, speaker):
+    speaker.prepare = lambda texts, on_progress=None, on_done=None: on_progress and on_progress(3, 60)
+    window = make_window(scale=20)
+    start(window, qtbot)
+    assert window.controller.session is None                     # still preparing
+    qtbot.keyClick(window.player, Qt.Key.Key_H)
+    assert window.stack.currentWidget() is window.hurt
+    assert not button(window, "End the session").isHidden()
+    assert window.hurt.skip_side_button.isHidden() and window.hurt.skip_exercise_button.isHidden()
+    qtbot.mouseClick(button(window, "End the session"), Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.home
