@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -11,6 +12,31 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 DATA = Path(__file__).parent / "data"
+sys.path.insert(0, str(Path(__file__).parent / "e2e"))   # the shared sound helpers: `import audio`
+
+
+def pytest_collection_finish(session):
+    """Start the private sound server before any test touches Qt audio, when a collected test needs it.
+
+    Qt Multimedia looks for the sound server once per process: a server started after some other test
+    has touched Qt audio would never be seen.
+    """
+    import audio
+
+    if audio.pulseaudio_missing() is None and any(
+            "pulse_server" in getattr(item, "fixturenames", ()) for item in session.items):
+        audio.shared_pulse_server()
+
+
+@pytest.fixture(scope="session")
+def pulse_server():
+    """The private PulseAudio daemon with the null sink `test_sink` as default (see e2e/audio.py)."""
+    import audio
+
+    missing = audio.pulseaudio_missing()
+    if missing:
+        pytest.skip(f"no private sound server: {missing}")
+    return audio.shared_pulse_server()
 
 
 @pytest.fixture

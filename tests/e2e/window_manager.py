@@ -14,16 +14,16 @@ PySide6 script on the xcb platform, so nothing here needs an X library in the te
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from xvfb import stop_process_group  # noqa: F401 (tests import it from here too)
 
 TOOLS = (("openbox", "openbox"), ("xdotool", "xdotool"), ("wmctrl", "wmctrl"),
          ("xprop", "x11-utils"), ("xwininfo", "x11-utils"))
@@ -64,21 +64,6 @@ def x_tool(env: dict[str, str], *args: str, check: bool = True, timeout: float =
     if check and done.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
     return done.stdout
-
-
-def stop_process_group(process: subprocess.Popen, timeout: float = 5.0) -> None:
-    """SIGTERM the process group `process` leads (start_new_session=True), then SIGKILL what is left."""
-    if process.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=timeout)
-    with contextlib.suppress(ProcessLookupError):      # children still in the group
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def wait_until(condition, what: str, timeout: float = 15.0, interval: float = 0.05):

@@ -46,7 +46,7 @@ class VirtualDisplay:
     def stop(self) -> None:
         """Stop the bus (with everything it started) and the X server; remove the runtime folder."""
         for process in reversed(self.processes):
-            _stop_group(process)
+            stop_process_group(process)
         self.processes.clear()
         shutil.rmtree(self.runtime_dir, ignore_errors=True)
 
@@ -57,19 +57,18 @@ class VirtualDisplay:
         self.stop()
 
 
-def _stop_group(process: subprocess.Popen, timeout: float = 5.0) -> None:
-    """Terminate the process group this helper started the process in (its own id), then kill."""
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
+def stop_process_group(process: subprocess.Popen, timeout: float = 5.0) -> None:
+    """SIGTERM the process group `process` leads (start_new_session=True), then SIGKILL what is left."""
+    if process.poll() is None:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=timeout)
-    with contextlib.suppress(ProcessLookupError):      # services the bus started, still in its group
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=timeout)
+    with contextlib.suppress(ProcessLookupError):      # children still in the group (services the bus started)
         os.killpg(process.pid, signal.SIGKILL)
 
 
