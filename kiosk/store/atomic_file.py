@@ -47,6 +47,14 @@ def secure_folder(folder: Path) -> None:
         os.chmod(folder, FOLDER_MODE)
 
 
+def _discard(path: Path) -> None:
+    """Remove a half-written temporary file, if it is there."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
 def forget_previous_generation(path: Path) -> None:
     """Make the backup equal to the current file, so data erased from it is gone from disk too."""
     _keep_previous_generation(path)
@@ -71,10 +79,7 @@ def _keep_previous_generation(path: Path) -> None:
                 os.fsync(target.fileno())
         os.replace(staging, backup)
     except BaseException:
-        try:
-            os.unlink(staging)
-        except OSError:
-            pass
+        _discard(staging)
         raise
 
 
@@ -107,9 +112,6 @@ def write_atomically(path: Path, chunks: Iterable[str], *, encoding: str = "utf-
             _keep_previous_generation(path)
         os.replace(staging, path)
     except BaseException:
-        try:
-            os.unlink(staging)
-        except OSError:
-            pass
+        _discard(staging)
         raise
     fsync_folder(path.parent)
