@@ -1,4 +1,9 @@
-"""Start-up time to the painted home screen, against a bare PySide6 window with one label (same run)."""
+"""Start-up time to the painted home screen, against a bare PySide6 window with one label (same run).
+
+The target is for every start after the first: the first start in an empty data folder also reads
+and checks the routine files and draws the pictures (it writes what the next starts reuse), and is
+printed on its own line.
+"""
 
 from __future__ import annotations
 
@@ -40,19 +45,28 @@ def time_to_paint(command: list[str], env: dict) -> float:
 def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "KIOSK_EXIT_AFTER_PAINT": "1"}
+    bare = [sys.executable, "-c", BARE]
+
+    def app(data: str) -> list[str]:
+        return [sys.executable, "-m", "kiosk", "run", "--windowed", "--data-dir", data]
+
     with tempfile.TemporaryDirectory() as data:
-        app = [sys.executable, "-m", "kiosk", "run", "--windowed", "--data-dir", data]
-        bare = [sys.executable, "-c", BARE]
-        time_to_paint(app, env), time_to_paint(bare, env)          # warm the disk cache
-        app_times, bare_times = [], []
+        time_to_paint(app(data), env), time_to_paint(bare, env)    # warm the disk cache (and the data folder)
+        app_times, bare_times, first_times = [], [], []
         for _ in range(RUNS):                                      # interleaved, so noise hits both
             bare_times.append(time_to_paint(bare, env))
-            app_times.append(time_to_paint(app, env))
+            app_times.append(time_to_paint(app(data), env))
+        for _ in range(3):
+            with tempfile.TemporaryDirectory() as empty:
+                first_times.append(time_to_paint(app(empty), env))
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
     ratio = app_median / bare_median
     print(f"start-up to painted home screen: app {app_median * 1000:.0f} ms, "
           f"bare PySide6 label {bare_median * 1000:.0f} ms (medians of {RUNS})")
     print(f"ratio app/bare = {ratio:.2f} (target <= 1.5): {'OK' if ratio <= 1.5 else 'OVER TARGET'}")
+    first = statistics.median(first_times)
+    print(f"first start in an empty data folder: {first * 1000:.0f} ms, ratio {first / bare_median:.2f} "
+          f"(median of {len(first_times)}; reads the routine files and draws the pictures for the next starts)")
     return 0
 
 

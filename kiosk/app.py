@@ -7,12 +7,8 @@ import logging
 import os
 import sys
 import time
-from pathlib import Path
 
-import platformdirs
-
-from kiosk.core.loader import load_routines
-from kiosk.paths import bundled_dir, data_dir
+from kiosk.paths import bundled_dir, data_dir, pictures_dir
 
 log = logging.getLogger(__name__)
 HOME_PROFILE = "home"             # home mode: one profile, no PIN
@@ -43,64 +39,102 @@ def _report_painted() -> None:
 def run_app(args: argparse.Namespace) -> int:
     """Run the app until its window closes; returns the exit code.
 
+    Start-up paints the home screen first: the folder lock and the look are taken before, the
+    store, the full routine files and the voice right after (or when something needs them sooner).
     `KIOSK_LOG=debug` (or info) writes the app's log to standard error, with the moment each
     sentence is started and each pause (monotonic seconds), for diagnosis and the end-to-end tests.
     """
+    from PySide6.QtWidgets import QApplication     # first: it brings most of the standard library with it
+
     level = os.environ.get("KIOSK_LOG", "warning").upper()
     logging.basicConfig(level=getattr(logging, level, logging.WARNING), stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.store.data_store import DataStore
+    from kiosk.core.library import RoutineLibrary
     from kiosk.store.folder_lock import DataFolderInUse
     from kiosk.ui.deferred_speaker import DeferredSpeaker
+    from kiosk.ui.deferred_store import DeferredStore
     from kiosk.ui.journal import Journal
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.picture_cache import PICTURES
 
     folder = data_dir(getattr(args, "data_dir", None))
     try:
-        store = DataStore(folder)
+        store = DeferredStore(folder)
     except DataFolderInUse as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
     try:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("SI joint exercises")
-        library = load_routines(bundled_dir("routines"))
-        for error in library.errors:
-            log.warning("routine problem: %s", error)
+        library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json")
+        PICTURES.set_folder(folder / "picture-cache")
 
         def make_speaker():
             from kiosk.speech.speaker import create_speaker   # Qt Multimedia loads after the first paint
 
             return create_speaker(store.settings, folder / "speech-cache", parent=app)
 
+        def open_home_profile():
+            data = store.open()
+            return data.open_profile(HOME_PROFILE, create=True), data.writer
+
         speaker = DeferredSpeaker(make_speaker)
         clinic = getattr(args, "mode", "home") == "clinic"
         # Home: one profile, no PIN. Clinic: nobody until someone signs in.
-        journal = Journal() if clinic else Journal(store.open_profile(HOME_PROFILE, create=True), store.writer)
-        for notice in store.notices:
-            log.warning("data: %s", notice)
-        pictures = folder / "pictures" if clinic else Path(platformdirs.user_pictures_dir())
-        window = MainWindow(library, speaker, store.settings, journal, notices=store.notices,
-                            picture_folder=pictures)
+        journal = Journal() if clinic else Journal(opener=open_home_profile)
+        window = MainWindow(library, speaker, store.settings, journal,
+                            picture_folder=folder / "pictures" if clinic else None)
         if clinic:
             from kiosk.ui.clinic import ClinicMode
 
-            ClinicMode(window, store, idle_timeout=getattr(args, "idle_timeout", None)).start()
+            ClinicMode(window, store.open(), idle_timeout=getattr(args, "idle_timeout", None)).start()
         elif getattr(args, "windowed", False):
             window.resize(1280, 800)
             window.show()
         else:
             window.showFullScreen()
-        if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
-            after_first_paint(window.home, _report_painted)
-        after_first_paint(window.home, speaker.materialize)    # the voice gets ready while home shows
+        failed: list[BaseException] = []
+
+        def on_first_paint() -> None:
+            if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
+                _report_painted()                 # the start-up benchmark: nothing more to do
+                return
+            _finish_start(window, store, library, speaker, clinic, failed)
+
+        after_first_paint(window.home, on_first_paint)
         routine = getattr(args, "routine", None)
         if routine and not window.start_routine_by_id(routine):
             print(f"kiosk: no valid routine {routine!r}; known: {', '.join(library.routines)}", file=sys.stderr)
         code = app.exec()
         window.controller.stop()
+        if failed:
+            print(f"kiosk: could not open the data folder {folder}: {failed[0]}", file=sys.stderr)
+            return 2
         return code
     finally:
         store.close()
+
+
+def _finish_start(window, store, library, speaker, clinic: bool, failed: list) -> None:
+    """Right after the first paint: open the store, read and check the routine files, get the voice ready."""
+    from PySide6.QtWidgets import QApplication
+
+    try:
+        data = store.open()
+        if not clinic:
+            window.journal.keeps_records          # opens the home profile (its recovery notices too)
+    except Exception as exc:                      # a damaged folder the store cannot repair, a newer format
+        log.exception("the data folder could not be opened")
+        failed.append(exc)
+        QApplication.instance().exit(2)
+        return
+    for notice in data.notices:
+        log.warning("data: %s", notice)
+        window.home.show_notice(notice)
+    if not clinic:
+        window.picture_folder = pictures_dir()        # the clinic keeps pictures in its data folder
+    for error in library.errors:
+        log.warning("routine problem: %s", error)
+    window.refresh_choices()
+    window.look_from_settings()
+    speaker.materialize()

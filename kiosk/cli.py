@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.core.loader import LIBRARY, load_routines
-from kiosk.core.timeline import compile_routine, format_minutes
-from kiosk.paths import bundled_dir
+
+# Each command imports what it needs when it runs, so that `kiosk run` starts without the rest.
 
 
 def _routines_folder_for(paths: list[Path]) -> Path:
     """The folder whose exercise library the given files use: theirs if they have one, else the bundled one."""
+    from kiosk.core.loader import LIBRARY
+    from kiosk.paths import bundled_dir
+
     for path in paths:
         for folder in (path.parent, path.parent.parent):
             if (folder / LIBRARY).exists():
@@ -23,6 +24,10 @@ def _routines_folder_for(paths: list[Path]) -> Path:
 
 
 def cmd_routines_list(args: argparse.Namespace) -> int:
+    from kiosk.core.loader import load_routines
+    from kiosk.core.timeline import compile_routine
+    from kiosk.paths import bundled_dir
+
     result = load_routines(bundled_dir("routines"))
     for routine in result.routines.values():
         minutes = compile_routine(routine).duration / 60
@@ -33,6 +38,9 @@ def cmd_routines_list(args: argparse.Namespace) -> int:
 
 
 def cmd_routines_validate(args: argparse.Namespace) -> int:
+    from kiosk.core.loader import load_routines
+    from kiosk.paths import bundled_dir
+
     paths = [Path(p) for p in args.paths]
     if len(paths) == 1 and paths[0].is_dir():          # a whole routines folder
         folder, paths = paths[0], []
@@ -49,6 +57,12 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_routines_script(args: argparse.Namespace) -> int:
+    import json
+
+    from kiosk.core.loader import load_routines
+    from kiosk.core.timeline import compile_routine
+    from kiosk.paths import bundled_dir
+
     result = load_routines(bundled_dir("routines"))
     routine = result.routines.get(args.id)
     if routine is None:

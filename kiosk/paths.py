@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 APP_NAME = "si-kiosk"
@@ -29,9 +27,20 @@ def data_dir(flag: str | os.PathLike | None = None) -> Path:
 
     The folder is created readable only by its owner (0700 on POSIX).
     """
-    chosen = flag or os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    chosen = flag or os.environ.get("KIOSK_DATA_DIR")
+    if not chosen:
+        import platformdirs      # only when neither is given: it costs start-up a few milliseconds
+
+        chosen = platformdirs.user_data_dir(APP_NAME, appauthor=False)
     path = Path(chosen).expanduser()
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
         os.chmod(path, 0o700)
     return path
+
+
+def pictures_dir() -> Path:
+    """The user's pictures folder (where the home app saves the progress chart)."""
+    import platformdirs
+
+    return Path(platformdirs.user_pictures_dir())

@@ -12,6 +12,7 @@ from kiosk.core.routine import (
     CATEGORIES, LEVELS, POSITIONS, SETTINGS, SIDE_MODES,
     AerobicActivity, AerobicsPage, Exercise, Routine, Step,
 )
+from kiosk.core.routine_index import Choices, RoutineChoice
 
 LIBRARY = Path("library") / "exercises.toml"
 AEROBICS = Path("library") / "aerobics.toml"
@@ -45,6 +46,13 @@ class LoadResult:
     exercises: dict[str, Exercise] = field(default_factory=dict)
     aerobics: AerobicsPage | None = None
     errors: list[RoutineError] = field(default_factory=list)
+
+    def choices(self) -> Choices:
+        """What the home screen offers: each routine with its length, and the number of problems."""
+        from kiosk.core.timeline import compile_routine
+
+        return Choices(tuple(RoutineChoice(r.id, r.title, r.summary, compile_routine(r).duration, r.picture)
+                             for r in self.routines.values()), len(self.errors))
 
 
 class _Checker:

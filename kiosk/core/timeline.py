@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from kiosk.core.phrases import number_word, phrase, side_word
 from kiosk.core.routine import SIDE_ORDER, Exercise, Routine
+from kiosk.core.routine_index import format_minutes
 
 SECONDS_PER_WORD = 0.4     # a calm speaking pace, a little slower than espeak-ng's default
 SPEECH_PAD = 0.6           # breath after each sentence
@@ -109,11 +110,6 @@ class Timeline:
             words = cue.text if cue.text else f"[{cue.kind}]"
             lines.append(f"{minutes:02d}:{seconds:02d}  {cue.kind:<8} {where:<26} {words}")
         return "\n".join(lines)
-
-
-def format_minutes(seconds: float) -> str:
-    minutes = max(1, round(seconds / 60))
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 class _Builder:

@@ -6,14 +6,20 @@ with `<name>.bak` (previous generation) and, after a recovery, `<name>.corrupt-<
 `kiosk.lock` marks the folder as in use.
 """
 
-from kiosk.store.atomic_storage import AtomicJSONStorage
-from kiosk.store.background_writer import BackgroundWriter
-from kiosk.store.data_store import DataStore, ProfileData
-from kiosk.store.folder_lock import DataFolderInUse
-from kiosk.store.profile_repository import GUEST_PROFILE_ID, Profile, ProfileError
-from kiosk.store.schema import SCHEMA_VERSION, SchemaTooNew
+from importlib import import_module
 
-__all__ = [
-    "AtomicJSONStorage", "BackgroundWriter", "DataFolderInUse", "DataStore", "GUEST_PROFILE_ID",
-    "Profile", "ProfileData", "ProfileError", "SCHEMA_VERSION", "SchemaTooNew",
-]
+# Each name is imported from its module on first use (PEP 562), so that taking the folder lock
+# before the first paint does not load TinyDB and the rest of the store.
+_HOME = {
+    "AtomicJSONStorage": "atomic_storage", "BackgroundWriter": "background_writer",
+    "DataFolderInUse": "folder_lock", "DataStore": "data_store", "ProfileData": "data_store",
+    "GUEST_PROFILE_ID": "profile_repository", "Profile": "profile_repository",
+    "ProfileError": "profile_repository", "SCHEMA_VERSION": "schema", "SchemaTooNew": "schema",
+}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)

@@ -16,9 +16,9 @@ from kiosk.store.profile_repository import (
     GUEST_PROFILE_ID, ProfileError, ProfileRepository, check_profile_id, profile_file,
 )
 from kiosk.store.record_repositories import AerobicRepository, RatingRepository, SessionRepository
+from kiosk.store.settings_file import SETTINGS_FILE
 from kiosk.store.settings_repository import SettingsRepository
 
-SETTINGS_FILE = "settings.json"
 PROFILES_FILE = "profiles.json"
 
 
@@ -55,11 +55,13 @@ class DataStore:
     first out, a Future per call. `close()` runs what is queued, then releases the folder.
     """
 
-    def __init__(self, folder: str | os.PathLike, *, now: datetime | None = None) -> None:
+    def __init__(self, folder: str | os.PathLike, *, now: datetime | None = None,
+                 lock: DataFolderLock | None = None) -> None:
+        """`lock`: the folder's lock, already taken (the app takes it before its first paint)."""
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         secure_folder(self.folder)
-        self._lock = DataFolderLock(self.folder)
+        self._lock = lock or DataFolderLock(self.folder)
         self._lock.acquire()
         self._open: dict[str, ProfileData] = {}
         self._guard = threading.RLock()          # open/close/delete may come from two threads

@@ -8,8 +8,7 @@ import json
 from tinydb import Query
 
 from kiosk.store.database import Database
-
-TABLE = "settings"
+from kiosk.store.settings_file import SETTINGS_TABLE
 
 
 class SettingsRepository:
@@ -17,7 +16,7 @@ class SettingsRepository:
 
     def __init__(self, database: Database) -> None:
         self._database = database
-        self._table = database.table(TABLE)
+        self._table = database.table(SETTINGS_TABLE)
 
     def get(self, key: str, default=None):
         with self._database.lock:

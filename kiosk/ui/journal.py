@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 
 log = logging.getLogger(__name__)
 
@@ -15,7 +18,8 @@ log = logging.getLogger(__name__)
 class Journal(QObject):
     """Saves ratings, sessions and aerobic minutes without blocking the GUI thread.
 
-    With no profile (the clinic's guest) nothing is kept anywhere.
+    With no profile (the clinic's guest) nothing is kept anywhere. With `opener` instead, a
+    callable returning (profile, writer), the store is opened on first use.
 
     Signals:
         save_failed(str): a write did not reach the disk; the message says why
@@ -23,14 +27,18 @@ class Journal(QObject):
 
     save_failed = Signal(str)
 
-    def __init__(self, profile=None, writer=None, parent: QObject | None = None) -> None:
+    def __init__(self, profile=None, writer=None, parent: QObject | None = None, opener=None) -> None:
         super().__init__(parent)
         self._profile = profile
         self._writer = writer
+        self._opener = opener
         self._loaded: dict[str, list] = {}     # records read once from disk, then kept up to date here
 
     @property
     def keeps_records(self) -> bool:
+        if self._opener is not None:
+            self._profile, self._writer = self._opener()     # raises (and tries again next time) if it fails
+            self._opener = None
         return self._profile is not None and not self._profile.is_guest
 
     def add_rating(self, rating: PainRating) -> None:
@@ -60,7 +68,7 @@ class Journal(QObject):
 
     def flush(self, timeout: float = 5.0) -> None:
         """Wait for queued writes (before reading what was just written)."""
-        if self._writer is not None and self.keeps_records:
+        if self.keeps_records and self._writer is not None:
             self._writer.flush(timeout)
 
     # -- inside -----------------------------------------------------------------------------

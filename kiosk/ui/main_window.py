@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
-from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from kiosk.core.hurt_history import hurt_in_a_row
-from kiosk.core.loader import LoadResult
-from kiosk.core.ports import SettingsStore, Speaker
-from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
-from kiosk.core.routine import Routine
-from kiosk.core.session import Summary
-from kiosk.core.timeline import Cue, compile_routine
+from kiosk.core.routine_index import Choices
 from kiosk.ui.journal import Journal
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.session_controller import SessionController
 from kiosk.ui.theme import set_look, stylesheet, unit_for_height
 from kiosk.ui.widgets.controls import make_button
-from kiosk.ui.widgets.touch_button import screen_touch_target_px
+from kiosk.ui.widgets.touch_target import screen_touch_target_px
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from kiosk.core.ports import SettingsStore, Speaker
+    from kiosk.core.routine import Routine
+    from kiosk.core.session import Summary
+    from kiosk.core.timeline import Cue
+    from kiosk.ui.session_controller import SessionController
+
+# Only the home screen is needed for the first paint: everything a routine needs (timeline,
+# session, records) is imported where it is first used.
 
 SAFETY_ACCEPTED = "safety.accepted"
 HIGH_CONTRAST = "look.high_contrast"
@@ -34,19 +37,23 @@ QUESTIONS = {
     "after": "How is your pain right now, after the session?",
     "during": "How strong is the pain right now?",
 }
+PROBLEMS = "Some routine files have problems ({}); the others work."
 
 
 def local_now() -> datetime:
     """Now, with the local UTC offset (ratings keep their own offset)."""
+    from datetime import datetime
+
     return datetime.now().astimezone()
 
 
 class MainWindow(QMainWindow):
     """Home -> (safety once) -> (skip offer) -> rating -> player <-> hurt -> rating -> summary."""
 
-    def __init__(self, library: LoadResult, speaker: Speaker, settings: SettingsStore,
+    def __init__(self, library, speaker: Speaker, settings: SettingsStore,
                  journal: Journal | None = None, time_scale: float | None = None,
                  notices: list[str] = (), picture_folder=None, parent: QWidget | None = None) -> None:
+        """`library`: a LoadResult, or a RoutineLibrary that loads the routine files on first use."""
         super().__init__(parent)
         self.setWindowTitle("SI joint exercises")
         self.setAccessibleName("SI joint exercises")
@@ -55,7 +62,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.journal = journal or Journal(parent=self)
         self.picture_folder = picture_folder      # where "Save picture" puts the progress chart
-        self.controller = SessionController(speaker, time_scale, parent=self)
+        self._time_scale = time_scale
         self._routine: Routine | None = None
         self._pending: Routine | None = None
         self._offered: set[str] = set()          # exercises offered as left out (hurt twice in a row)
@@ -70,15 +77,14 @@ class MainWindow(QMainWindow):
         self.clinic = False           # set by ClinicMode: safety per person, scores never read aloud
         self._safety_seen = False
 
-        routines = list(library.routines.values())
-        lengths = {r.id: compile_routine(r).duration for r in routines}
+        self._choices: Choices = library.choices()
         messages = list(notices)
-        if library.errors:
-            messages.append(f"Some routine files have problems ({len(library.errors)}); the others work.")
+        if self._choices.problems:
+            messages.append(PROBLEMS.format(self._choices.problems))
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.home = self._add(HomeScreen(routines, lengths, messages))
-        self.home.start_requested.connect(self.request_start)
+        self.home = self._add(HomeScreen(self._choices.routines, messages))
+        self.home.start_requested.connect(self.start_routine_by_id)
         self.home.aerobics_requested.connect(lambda: self.show_screen(self.aerobics))
         for text, handler in (("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
                               ("Voice", lambda: self.show_screen(self.voice))):
@@ -86,12 +92,32 @@ class MainWindow(QMainWindow):
             button.clicked.connect(handler)
             self.home.add_button(button)
         self.journal.save_failed.connect(self.home.show_notice)
-        self.home.contrast_button.setChecked(bool(settings.get(HIGH_CONTRAST, False)))
-        self.home.large_text_button.setChecked(bool(settings.get(LARGE_TEXT, False)))
+        self.look_from_settings()
         self.home.contrast_button.toggled.connect(lambda on: self._look_changed(HIGH_CONTRAST, on))
         self.home.large_text_button.toggled.connect(lambda on: self._look_changed(LARGE_TEXT, on))
         set_look(self.home.contrast_button.isChecked(), self.home.large_text_button.isChecked())
         self._apply_style()
+
+    def look_from_settings(self) -> None:
+        """Set the look buttons from the settings (again after the store opens: it may have repaired them)."""
+        self.home.contrast_button.setChecked(bool(self.settings.get(HIGH_CONTRAST, False)))
+        self.home.large_text_button.setChecked(bool(self.settings.get(LARGE_TEXT, False)))
+
+    def refresh_choices(self) -> None:
+        """Show the routines as the library has them now (after a full load that found changes)."""
+        choices = self.library.choices()
+        if choices.routines != self._choices.routines:
+            self.home.set_choices(choices.routines)
+        if choices.problems and not self._choices.problems:
+            self.home.show_notice(PROBLEMS.format(choices.problems))
+        self._choices = choices
+
+    @cached_property
+    def controller(self) -> SessionController:
+        """Plays the routine in real time (built on first use)."""
+        from kiosk.ui.session_controller import SessionController
+
+        return SessionController(self.speaker, self._time_scale, parent=self)
 
     # -- screens, each built the first time it is needed (start-up paints only the home screen) --
     def _add(self, screen: QWidget) -> QWidget:
@@ -211,7 +237,7 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------------
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
-        screen.setFocus(Qt.FocusReason.OtherFocusReason)
+        screen.setFocus()                     # Qt's OtherFocusReason
 
     def go_home(self) -> None:
         self.controller.stop()
@@ -262,6 +288,8 @@ class MainWindow(QMainWindow):
             self._pending = routine
             self.show_screen(self.safety)
             return
+        from kiosk.core.hurt_history import hurt_in_a_row
+
         offered = hurt_in_a_row(self.journal.sessions(), [e.id for e in routine.exercises])
         if offered:
             self._pending = routine
@@ -293,6 +321,8 @@ class MainWindow(QMainWindow):
             self.go_home()
 
     def _skip_offer_decided(self, leave_out: bool) -> None:
+        from dataclasses import replace
+
         routine = self._pending
         if leave_out:
             kept = tuple(e for e in routine.exercises if e.id not in self._offered)
@@ -309,6 +339,8 @@ class MainWindow(QMainWindow):
         self.show_screen(self.rating)
 
     def _rated(self, pain: int | None) -> None:
+        from kiosk.core.records import PainRating
+
         moment = self._moment
         if pain is not None:
             where = self._where if moment == "during" else None
@@ -334,6 +366,8 @@ class MainWindow(QMainWindow):
 
     def _details_given(self, side, worse_with, note) -> None:
         """The optional details belong to the rating just given: replace it with a fuller one."""
+        from kiosk.core.records import PainRating
+
         if self._after_pain is not None and (side or worse_with or note):
             self.journal.undo_last_rating()
             self.journal.add_rating(PainRating(
@@ -342,6 +376,8 @@ class MainWindow(QMainWindow):
         self._show_summary()
 
     def _start(self, routine: Routine) -> None:
+        from kiosk.core.timeline import compile_routine
+
         self._routine = routine
         self._started = local_now()
         self._after_pain = None
@@ -387,6 +423,8 @@ class MainWindow(QMainWindow):
         return run
 
     def _finished(self, summary: Summary) -> None:
+        from kiosk.core.records import SessionRecord
+
         self.player.end()
         self._summary = summary
         hurt = []
@@ -406,6 +444,8 @@ class MainWindow(QMainWindow):
         self.show_screen(self.summary)
 
     def _aerobic_logged(self, activity: str, minutes: int) -> None:
+        from kiosk.core.records import AerobicEntry
+
         self.journal.add_aerobic(AerobicEntry(local_now(), activity, minutes))
         self.go_home()
 

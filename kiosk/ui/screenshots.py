@@ -101,7 +101,8 @@ def render_all(out_dir: Path, make_window=None) -> list[Path]:
         clinic = ClinicMode(window, store)
         for name, stage in _stages(window) + _clinic_stages(window, clinic):
             stage()
-            QApplication.processEvents()
+            for _ in range(3):                # let layouts settle (a minimum may change after one pass)
+                QApplication.processEvents()
             path = out_dir / f"{name}-{width}x{height}.png"
             window.grab().save(str(path))
             paths.append(path)

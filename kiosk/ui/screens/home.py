@@ -2,36 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from kiosk.core.routine import Routine
-from kiosk.core.timeline import format_minutes
+from kiosk.core.routine_index import RoutineChoice, format_minutes
 from kiosk.ui.theme import current_look, unit_for_height
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
-from kiosk.ui.widgets.controls import make_button, make_label
-from kiosk.ui.widgets.pose_view import PoseView
+from kiosk.ui.widgets.controls import SCROLL_BAR_ALWAYS_OFF, make_button, make_label
+from kiosk.ui.widgets.pose_picture import PosePicture
 
-_ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+# No `Qt` enums before the first paint (see controls.py): keys are looked at when one is pressed.
+
+
+def _is_activate_key(key: int) -> bool:
+    from PySide6.QtCore import Qt
+
+    return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
 class RoutineCard(QPushButton):
     """A checkable card: the routine's picture, title, length and summary."""
 
-    def __init__(self, routine: Routine, seconds: float, parent: QWidget | None = None) -> None:
+    def __init__(self, routine: RoutineChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.routine = routine
         self.setCheckable(True)
         self.setProperty("role", "card")
-        minutes = format_minutes(seconds)
+        minutes = format_minutes(routine.seconds)
         self.setAccessibleName(routine.title)
         self.setAccessibleDescription(f"{minutes}. {routine.summary}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
-        self.picture = PoseView(self)
-        self.picture.show_pose(routine.picture, transition_ms=0)
+        self.picture = PosePicture(routine.picture, self)
         self.picture.setMinimumHeight(80)
         # The picture takes the height that is left, rather than asking for its full size.
         self.picture.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
@@ -39,23 +43,33 @@ class RoutineCard(QPushButton):
         self.minutes = make_label(minutes, "muted")
         self.summary = make_label(routine.summary)
         for child in (self.picture, self.title, self.minutes, self.summary):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(child)
+            layout.addWidget(child)      # they leave presses to the card
         layout.setStretch(0, 3)
+
+    def needed_height(self, width: int, unit: int) -> int:
+        """The height that shows the picture's minimum and every line of text at this width (on a
+        small screen the home screen then scrolls, rather than squeezing text over the picture)."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right() - unit         # the card's padding and border
+        labels = [label for label in (self.title, self.minutes, self.summary) if not label.isHidden()]
+        text = sum(label.heightForWidth(inner) for label in labels)
+        return (margins.top() + margins.bottom() + unit + self.picture.minimumHeight() + text
+                + layout.spacing() * len(labels))
 
 
 class HomeScreen(QWidget):
     """Choose a routine and start it.
 
     Signals:
-        start_requested(Routine): Start (or Enter/Space on a routine) was pressed
+        start_requested(str): Start (or Enter/Space on a routine) was pressed; the routine's id
         aerobics_requested(): the light-aerobics page was asked for
     """
 
     start_requested = Signal(object)
     aerobics_requested = Signal()
 
-    def __init__(self, routines: list[Routine], lengths: dict[str, float], notices: list[str] = (),
+    def __init__(self, routines: tuple[RoutineChoice, ...], notices: list[str] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Home")
@@ -63,7 +77,7 @@ class HomeScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)              # with larger text on a small screen, it scrolls
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -86,14 +100,9 @@ class HomeScreen(QWidget):
         self.card_grid = QGridLayout()
         self.group = OneChoiceGroup(self)
         self.cards: list[RoutineCard] = []
-        for routine in routines:
-            card = RoutineCard(routine, lengths.get(routine.id, 0.0), self)
-            card.installEventFilter(self)
-            self.group.addButton(card)
-            self.cards.append(card)
-        if not routines:
-            self.card_grid.addWidget(make_label("No routine could be loaded. Ask for help, or check the "
-                                                "routine files with `kiosk routines validate`.", "notice"), 0, 0)
+        self.nothing_loaded = make_label("No routine could be loaded. Ask for help, or check the "
+                                         "routine files with `kiosk routines validate`.", "notice")
+        self.card_grid.addWidget(self.nothing_loaded, 0, 0, 1, 4)
         layout.addLayout(self.card_grid, 1)
 
         self.button_grid = QGridLayout()
@@ -105,15 +114,38 @@ class HomeScreen(QWidget):
         self._reflow()
         self.start_button = make_button("Start", "primary")
         self.start_button.clicked.connect(self._start)
-        self.start_button.setEnabled(bool(routines))
         outer.addWidget(self.start_button)      # always in sight
+        self.set_choices(routines)
+
+    def set_choices(self, routines: tuple[RoutineChoice, ...]) -> None:
+        """Show these routines (the one chosen stays chosen when it is still there)."""
+        chosen = self.selected()
+        for card in self.cards:
+            self.group.removeButton(card)
+            self.card_grid.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        self.cards = []
+        for routine in routines:
+            card = RoutineCard(routine, self)
+            card.installEventFilter(self)
+            self.group.addButton(card)
+            self.cards.append(card)
+        self.nothing_loaded.setVisible(not routines)
+        self.start_button.setEnabled(bool(routines))
+        self._columns = 0
+        self._reflow()
         if self.cards:
-            self.group.choose(self.cards[0])
+            self.select(chosen or self.cards[0].routine.id)
 
     def add_button(self, button: QPushButton) -> None:
         """Another button in the row under the routines (My progress, Voice, Sign out...)."""
         self.buttons.append(button)
         self._columns = 0
+        self._reflow()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
         self._reflow()
 
     def resizeEvent(self, event) -> None:
@@ -122,11 +154,15 @@ class HomeScreen(QWidget):
 
     def _reflow(self) -> None:
         """Four across when they fit; two across with larger text on a narrow screen."""
+        if not self.isVisible():
+            self._columns = 0                # laid out when shown, at the size it is shown at
+            return
         unit = unit_for_height(self.window().height())
         columns = 4 if self.width() >= 58 * unit else 2
+        card_width = self.width() // columns - unit          # less the grid's spacing and the card's edge
         for card in self.cards:      # with larger text the summary is left to the screen reader
             card.summary.setVisible(current_look().text_scale == 1.0)
-            card.setMinimumHeight(11 * unit)
+            card.setMinimumHeight(max(11 * unit, card.needed_height(card_width, unit)))
         if columns == self._columns:
             return
         self._columns = columns
@@ -142,27 +178,33 @@ class HomeScreen(QWidget):
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(True)
 
-    def selected(self) -> Routine | None:
+    def selected(self) -> str | None:
+        """The id of the chosen routine."""
         card = self.group.checkedButton()
-        return card.routine if card else None
+        return card.routine.id if card else None
 
     def select(self, routine_id: str) -> None:
         for card in self.cards:
             if card.routine.id == routine_id:
                 self.group.choose(card)
+                return
+        if self.cards:
+            self.group.choose(self.cards[0])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, RoutineCard):
             if event.type() == QEvent.Type.FocusIn:
                 self.group.choose(watched)
-            elif event.type() == QEvent.Type.KeyPress and event.key() in _ACTIVATE_KEYS:
+            elif event.type() == QEvent.Type.KeyPress and _is_activate_key(event.key()):
                 self.group.choose(watched)
                 self._start()
                 return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in _ACTIVATE_KEYS:
+        from PySide6.QtCore import Qt
+
+        if _is_activate_key(event.key()):
             self._start()
             return
         if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.cards:

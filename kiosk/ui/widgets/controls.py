@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+# The home screen paints before PySide6 builds its `Qt` namespace (some 15 ms of Python enum
+# classes, a tenth of the start-up), so the few Qt enums the first screen needs are set by value
+# through Qt's property system. tests/gui/test_qt_values.py checks each against the enum.
+STRONG_FOCUS = 11                # Qt.FocusPolicy.StrongFocus
+PLAIN_TEXT = 0                   # Qt.TextFormat.PlainText
+NO_TEXT_INTERACTION = 0          # Qt.TextInteractionFlag.NoTextInteraction
+SCROLL_BAR_ALWAYS_OFF = 1        # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 def make_button(text: str, role: str | None = None, parent: QWidget | None = None,
@@ -15,7 +22,7 @@ def make_button(text: str, role: str | None = None, parent: QWidget | None = Non
         button.setAccessibleDescription(description)
     if role:
         button.setProperty("role", role)
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setProperty("focusPolicy", STRONG_FOCUS)
     button.setAutoDefault(False)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return button
@@ -32,8 +39,8 @@ def make_label(text: str = "", role: str | None = None, parent: QWidget | None =
     """A label in one of the theme's roles (title, heading, caption, muted, countdown, notice)."""
     label = QLabel(text, parent)
     label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setProperty("textFormat", PLAIN_TEXT)
+    label.setProperty("textInteractionFlags", NO_TEXT_INTERACTION)
     if role:
         label.setProperty("role", role)
     if name:

@@ -8,11 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.core.poses import POSES, Pose, interpolate, mirrored as mirror_pose
 from kiosk.ui.figure import BACKGROUND, paint_pose
-
-
-def spoken_name(name: str) -> str:
-    """A pose name as words: "one_knee_to_chest" -> "one knee to chest"."""
-    return name.replace("_", " ")
+from kiosk.ui.widgets.pose_picture import spoken_name
 
 
 class PoseView(QWidget):

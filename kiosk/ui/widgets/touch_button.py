@@ -1,38 +1,17 @@
-"""Big touch buttons: a size rule in millimetres, a button that keeps it, and a bounce guard."""
+"""Big touch buttons: a button that keeps the size rule, and a bounce guard."""
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.theme import PALETTE
+from kiosk.ui.widgets.touch_target import (  # noqa: F401 (the size rule, used with these buttons)
+    TOUCH_TARGET_FLOOR_PX, TOUCH_TARGET_MM, screen_touch_target_px, touch_target_px,
+)
 
-TOUCH_TARGET_MM = 15.0        # the kiosk's own rule (WCAG's 44 CSS px is only about 11.6 mm)
-TOUCH_TARGET_FLOOR_PX = 44    # never smaller than this, whatever the screen claims
 BOUNCE_MS = 400               # presses closer together than this count as one
-
-
-def touch_target_px(physical_dpi: float, mm: float = TOUCH_TARGET_MM,
-                    floor: int = TOUCH_TARGET_FLOOR_PX) -> int:
-    """Logical pixels that span `mm` millimetres on a screen of `physical_dpi`.
-
-    Qt 6's QScreen.physicalDotsPerInch() counts device-independent (logical) pixels per real
-    inch, so no device-pixel-ratio correction is needed here.
-    """
-    if physical_dpi <= 0 or not math.isfinite(physical_dpi):
-        return floor
-    return max(floor, math.ceil(mm / 25.4 * physical_dpi))
-
-
-def screen_touch_target_px(widget: QWidget, physical_dpi: float | None = None) -> int:
-    """The touch target for the screen `widget` is on (or for `physical_dpi` when given)."""
-    if physical_dpi is None:
-        screen = widget.screen()
-        physical_dpi = screen.physicalDotsPerInch() if screen is not None else 0.0
-    return touch_target_px(physical_dpi)
 
 
 class BounceGuard:

@@ -1,0 +1,69 @@
+"""The routines folder as the app uses it: loaded in full on first use, its home choices from the index before that."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.core.routine_index import Choices, files_stamp, read_index, write_index
+
+
+class RoutineLibrary:
+    """Offers what `LoadResult` offers (routines, exercises, aerobics, errors, choices), loading on demand.
+
+    `choices()` answers from the index file while the routine files are unchanged since it was
+    written, without reading any TOML; anything else loads and validates the whole folder once,
+    and writes the index for the next start.
+    """
+
+    def __init__(self, folder: Path, index_path: Path | None = None) -> None:
+        self.folder = Path(folder)
+        self.index_path = index_path
+        self._stamp: list | None = None
+
+    @property
+    def is_loaded(self) -> bool:
+        return "result" in self.__dict__
+
+    @cached_property
+    def result(self):
+        """The loaded folder (a LoadResult), loading it now if need be."""
+        from kiosk.core.loader import load_routines
+
+        stamp = self._files_stamp()             # taken before reading: a file changed meanwhile shows next time
+        result = load_routines(self.folder)
+        if self.index_path is not None and stamp:
+            write_index(self.index_path, stamp, result.choices())
+        return result
+
+    def choices(self) -> Choices:
+        if not self.is_loaded and self.index_path is not None and self._files_stamp():
+            indexed = read_index(self.index_path, self._files_stamp())
+            if indexed is not None:
+                return indexed
+        return self.result.choices()
+
+    @property
+    def routines(self):
+        return self.result.routines
+
+    @property
+    def exercises(self):
+        return self.result.exercises
+
+    @property
+    def aerobics(self):
+        return self.result.aerobics
+
+    @property
+    def errors(self):
+        return self.result.errors
+
+    def _files_stamp(self) -> list:
+        if self._stamp is None:
+            try:
+                self._stamp = files_stamp(self.folder, __version__)
+            except OSError:
+                self._stamp = []
+        return self._stamp

@@ -1,0 +1,70 @@
+"""What the home screen offers, and a small index file that keeps it between starts (no TOML needed)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+INDEX_VERSION = 1
+
+
+@dataclass(frozen=True)
+class RoutineChoice:
+    """One routine as the home screen shows it: title, summary, length and picture."""
+
+    id: str
+    title: str
+    summary: str
+    seconds: float
+    picture: str
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The routines to choose from, and how many problems the routine files have."""
+
+    routines: tuple[RoutineChoice, ...]
+    problems: int = 0
+
+
+def format_minutes(seconds: float) -> str:
+    """A length for people: "1 minute", "20 minutes" (never "0 minutes")."""
+    minutes = max(1, round(seconds / 60))
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def files_stamp(folder: Path, app_version: str) -> list:
+    """Name, size and modification time of every routine file: the index is valid while it is unchanged."""
+    folder = Path(folder)
+    stamp: list = [app_version]
+    for path in sorted([*folder.glob("*.toml"), *folder.glob("library/*.toml")]):
+        info = path.stat()
+        stamp.append([path.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns])
+    return stamp
+
+
+def read_index(path: Path, stamp: list) -> Choices | None:
+    """The choices saved in `path` for exactly these files, or None (missing, stale or unreadable)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("version") != INDEX_VERSION or data.get("stamp") != stamp:
+            return None
+        routines = tuple(RoutineChoice(**entry) for entry in data["routines"])
+        return Choices(routines, int(data["problems"]))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def write_index(path: Path, stamp: list, choices: Choices) -> None:
+    """Save the choices for the next start (best effort: a start without the index is only slower)."""
+    path = Path(path)
+    data = {"version": INDEX_VERSION, "stamp": stamp, "problems": choices.problems,
+            "routines": [asdict(choice) for choice in choices.routines]}
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)

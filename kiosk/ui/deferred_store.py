@@ -1,0 +1,64 @@
+"""The data store, opened on first use so that the home screen paints first; the folder is held from the start."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from kiosk.store.folder_lock import DataFolderLock
+from kiosk.store.settings_file import read_settings
+
+
+class DeferredStore:
+    """Takes the data folder's lock at once (a second app still stops at once), opens the store later.
+
+    The app opens it right after the first paint; anything that needs it sooner opens it then.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._lock = DataFolderLock(self.folder)
+        self._lock.acquire()                   # DataFolderInUse names the folder
+        self._store = None
+        self.settings = DeferredSettings(self)
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    def open(self):
+        """The DataStore (opened now if it is not yet: recovery and upgrades happen here)."""
+        if self._store is None:
+            from kiosk.store.data_store import DataStore
+
+            self._store = DataStore(self.folder, lock=self._lock)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+        else:
+            self._lock.release()
+
+
+class DeferredSettings:
+    """The SettingsStore port: until the store is open, reads come from the file as it was at start
+    (nothing else writes while the folder is held); a write opens the store."""
+
+    def __init__(self, owner: DeferredStore) -> None:
+        self._owner = owner
+        self._early: dict | None = None
+
+    def get(self, key: str, default=None):
+        if self._owner.is_open:
+            return self._owner.open().settings.get(key, default)
+        if self._early is None:
+            self._early = read_settings(self._owner.folder)
+        return copy.deepcopy(self._early.get(key, default))
+
+    def set(self, key: str, value) -> None:
+        self._owner.open().settings.set(key, value)
+
+    def __getattr__(self, name: str):
+        """Anything else the settings repository offers (remove, as_dict) opens the store."""
+        return getattr(self._owner.open().settings, name)

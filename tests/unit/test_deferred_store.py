@@ -1,0 +1,75 @@
+"""The store opened after the first paint: the folder held from the start, settings readable before."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.store import DataFolderInUse, DataStore
+from kiosk.store.settings_file import SETTINGS_FILE, read_settings
+from kiosk.ui.deferred_store import DeferredStore
+
+
+def test_read_settings_sees_what_the_store_wrote(tmp_path):
+    with DataStore(tmp_path) as store:
+        store.settings.set("look.high_contrast", True)
+        store.settings.set("voice", {"rate": "slow"})
+    assert read_settings(tmp_path) == {"look.high_contrast": True, "voice": {"rate": "slow"}}
+
+
+@pytest.mark.parametrize("content", ["", "{not json", "[]", '{"settings": []}', '{"settings": {"1": {}}}'])
+def test_read_settings_of_a_damaged_file_is_empty(tmp_path, content):
+    (tmp_path / SETTINGS_FILE).write_text(content)
+    assert read_settings(tmp_path) == {}
+    assert read_settings(tmp_path / "missing") == {}
+
+
+def test_the_folder_is_held_before_the_store_opens(tmp_path):
+    first = DeferredStore(tmp_path)
+    try:
+        assert not first.is_open
+        with pytest.raises(DataFolderInUse):
+            DeferredStore(tmp_path)
+        with pytest.raises(DataFolderInUse):
+            DataStore(tmp_path)
+    finally:
+        first.close()
+    DeferredStore(tmp_path).close()              # released: the next app gets it
+
+
+def test_settings_read_from_disk_until_open_then_from_the_store(tmp_path):
+    with DataStore(tmp_path) as store:
+        store.settings.set("look.large_text", True)
+    deferred = DeferredStore(tmp_path)
+    try:
+        assert deferred.settings.get("look.large_text") is True
+        assert deferred.settings.get("missing", "default") == "default"
+        assert not deferred.is_open                      # reading did not open it
+        deferred.settings.set("look.high_contrast", True)
+        assert deferred.is_open                          # writing did
+        assert deferred.settings.get("look.high_contrast") is True
+        deferred.settings.remove("look.large_text")      # the rest of the repository, through the store
+        assert deferred.settings.get("look.large_text") is None
+    finally:
+        deferred.close()
+    assert read_settings(tmp_path) == {"look.high_contrast": True}
+
+
+def test_values_read_early_are_copies(tmp_path):
+    with DataStore(tmp_path) as store:
+        store.settings.set("voice", {"rate": "slow"})
+    deferred = DeferredStore(tmp_path)
+    try:
+        deferred.settings.get("voice")["rate"] = "fast"
+        assert deferred.settings.get("voice") == {"rate": "slow"}
+    finally:
+        deferred.close()
+
+
+def test_open_adopts_the_lock_and_close_releases_it(tmp_path):
+    deferred = DeferredStore(tmp_path)
+    store = deferred.open()
+    assert deferred.open() is store
+    store.settings.set("x", 1)
+    deferred.close()
+    with DataStore(tmp_path) as again:
+        assert again.settings.get("x") == 1
