@@ -8,7 +8,7 @@ import os
 import sys
 import time
 
-from kiosk.paths import bundled_dir, data_dir, pictures_dir
+from kiosk.paths import bundled_dir, data_dir
 
 log = logging.getLogger(__name__)
 HOME_PROFILE = "home"             # home mode: one profile, no PIN
@@ -84,6 +84,12 @@ def run_app(args: argparse.Namespace) -> int:
         journal = Journal() if clinic else Journal(opener=open_home_profile)
         window = MainWindow(library, speaker, store.settings, journal,
                             picture_folder=folder / "pictures" if clinic else None)
+        routine = getattr(args, "routine", None)
+        if clinic or routine:              # these need the store before anything is shown
+            problem = _open_data(store, journal)
+            if problem is not None:
+                print(f"kiosk: could not open the data folder {folder}: {problem}", file=sys.stderr)
+                return 2
         if clinic:
             from kiosk.ui.clinic import ClinicMode
 
@@ -99,10 +105,14 @@ def run_app(args: argparse.Namespace) -> int:
             if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
                 _report_painted()                 # the start-up benchmark: nothing more to do
                 return
-            _finish_start(window, store, library, speaker, clinic, failed)
+            problem = _open_data(store, journal)
+            if problem is not None:
+                failed.append(problem)
+                app.exit(2)
+                return
+            _finish_start(window, store.open(), library, speaker)
 
-        after_first_paint(window.home, on_first_paint)
-        routine = getattr(args, "routine", None)
+        after_first_paint(window, on_first_paint)    # whichever screen is shown first
         if routine and not window.start_routine_by_id(routine):
             print(f"kiosk: no valid routine {routine!r}; known: {', '.join(library.routines)}", file=sys.stderr)
         code = app.exec()
@@ -115,24 +125,22 @@ def run_app(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _finish_start(window, store, library, speaker, clinic: bool, failed: list) -> None:
-    """Right after the first paint: open the store, read and check the routine files, get the voice ready."""
-    from PySide6.QtWidgets import QApplication
-
+def _open_data(store, journal) -> Exception | None:
+    """Open the store and the journal's profile; the problem, when the folder cannot be opened."""
     try:
-        data = store.open()
-        if not clinic:
-            window.journal.keeps_records          # opens the home profile (its recovery notices too)
+        store.open()
+        journal.open()                            # the home profile, with its recovery notices
     except Exception as exc:                      # a damaged folder the store cannot repair, a newer format
         log.exception("the data folder could not be opened")
-        failed.append(exc)
-        QApplication.instance().exit(2)
-        return
+        return exc
+    return None
+
+
+def _finish_start(window, data, library, speaker) -> None:
+    """Right after the first paint: show the store's notices, check the routine files, get the voice ready."""
     for notice in data.notices:
         log.warning("data: %s", notice)
         window.home.show_notice(notice)
-    if not clinic:
-        window.picture_folder = pictures_dir()        # the clinic keeps pictures in its data folder
     for error in library.errors:
         log.warning("routine problem: %s", error)
     window.refresh_choices()

@@ -21,6 +21,7 @@ class RoutineLibrary:
         self.folder = Path(folder)
         self.index_path = index_path
         self._stamp: list | None = None
+        self._indexed: Choices | None = None      # what the index said, when it was current
 
     @property
     def is_loaded(self) -> bool:
@@ -33,15 +34,15 @@ class RoutineLibrary:
 
         stamp = self._files_stamp()             # taken before reading: a file changed meanwhile shows next time
         result = load_routines(self.folder)
-        if self.index_path is not None and stamp:
+        if self.index_path is not None and stamp and result.choices() != self._indexed:
             write_index(self.index_path, stamp, result.choices())
         return result
 
     def choices(self) -> Choices:
         if not self.is_loaded and self.index_path is not None and self._files_stamp():
-            indexed = read_index(self.index_path, self._files_stamp())
-            if indexed is not None:
-                return indexed
+            self._indexed = read_index(self.index_path, self._files_stamp())
+            if self._indexed is not None:
+                return self._indexed
         return self.result.choices()
 
     @property

@@ -65,6 +65,7 @@ def write_index(path: Path, stamp: list, choices: Choices) -> None:
     temporary = path.with_name(path.name + ".tmp")
     try:
         temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        os.chmod(temporary, 0o600)              # like everything in the data folder
         os.replace(temporary, path)
     except OSError:
         temporary.unlink(missing_ok=True)

@@ -61,6 +61,7 @@ class DataStore:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         secure_folder(self.folder)
+        own_lock = lock is None
         self._lock = lock or DataFolderLock(self.folder)
         self._lock.acquire()
         self._open: dict[str, ProfileData] = {}
@@ -71,7 +72,8 @@ class DataStore:
             self._settings_db = open_database(self.folder / SETTINGS_FILE, "settings", now)
             self._profiles_db = open_database(self.folder / PROFILES_FILE, "profiles", now)
         except BaseException:
-            self._lock.release()
+            if own_lock:                       # a lock handed in stays with whoever took it
+                self._lock.release()
             raise
         self.notices += self._settings_db.notices + self._profiles_db.notices
         self.settings = SettingsRepository(self._settings_db)

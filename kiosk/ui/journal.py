@@ -34,11 +34,16 @@ class Journal(QObject):
         self._opener = opener
         self._loaded: dict[str, list] = {}     # records read once from disk, then kept up to date here
 
+    def open(self) -> None:
+        """Open the profile now, when the journal was given an opener (raises, and tries again next time, if
+        it fails)."""
+        if self._opener is not None:
+            self._profile, self._writer = self._opener()
+            self._opener = None
+
     @property
     def keeps_records(self) -> bool:
-        if self._opener is not None:
-            self._profile, self._writer = self._opener()     # raises (and tries again next time) if it fails
-            self._opener = None
+        self.open()
         return self._profile is not None and not self._profile.is_guest
 
     def add_rating(self, rating: PainRating) -> None:

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.speaker = speaker
         self.library = library
         self.journal = journal or Journal(parent=self)
-        self.picture_folder = picture_folder      # where "Save picture" puts the progress chart
+        self.picture_folder = picture_folder      # where "Save picture" puts the chart (None: the user's pictures)
         self._time_scale = time_scale
         self._routine: Routine | None = None
         self._pending: Routine | None = None
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         choices = self.library.choices()
         if choices.routines != self._choices.routines:
             self.home.set_choices(choices.routines)
-        if choices.problems and not self._choices.problems:
+        if choices.problems and choices.problems != self._choices.problems:
             self.home.show_notice(PROBLEMS.format(choices.problems))
         self._choices = choices
 
@@ -221,6 +221,10 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.progress import ProgressScreen   # pyqtgraph: loaded only when asked for
 
         # In the clinic the chart must not pan or zoom by accident; at home it scrolls through months.
+        if self.picture_folder is None:       # at home: the user's own pictures folder
+            from kiosk.paths import pictures_dir
+
+            self.picture_folder = pictures_dir()
         screen = self._add(ProgressScreen(locked=self.clinic, picture_folder=self.picture_folder))
         screen.back_requested.connect(self.go_home)
         screen.summary_spoken.connect(self._speak_summary)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
+from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -30,12 +32,16 @@ def _drawing_stamp() -> str:
 class PictureCache:
     """Pose pictures by (name, width, height) in device pixels: in memory, and on disk when given a folder.
 
-    Each pose keeps only its latest size (in memory and on disk), in a folder named after the drawing code's
-    stamp; folders of older stamps are removed. Anything that goes wrong only means drawing again.
+    Memory keeps the pictures used last (a few dozen); the disk keeps the last few sizes of each
+    pose, in a folder named after the drawing code's stamp (folders of older stamps are removed).
+    Anything that goes wrong only means drawing again.
     """
 
+    MEMORY = 48              # pictures kept in memory (a window being resized makes many sizes)
+    SIZES_ON_DISK = 3        # sizes kept on disk per pose (cards of one row may differ in height)
+
     def __init__(self, folder: Path | None = None) -> None:
-        self._memory: dict[str, QImage] = {}
+        self._memory: OrderedDict[tuple[str, int, int], QImage] = OrderedDict()
         self._folder: Path | None = None
         if folder is not None:
             self.set_folder(folder)
@@ -44,34 +50,51 @@ class PictureCache:
         self._folder = Path(folder) / _drawing_stamp() if folder is not None else None
 
     def get(self, name: str, width: int, height: int) -> QImage | None:
-        image = self._memory.get(name)
-        if image is not None and (image.width(), image.height()) == (width, height):
-            return image
-        if self._folder is not None:
-            path = self._path(name, width, height)
-            if path.exists():
-                loaded = QImage(str(path))
-                if not loaded.isNull() and (loaded.width(), loaded.height()) == (width, height):
-                    self._memory[name] = loaded
-                    return loaded
-        return None
+        key = (name, width, height)
+        image = self._memory.get(key)
+        if image is None and self._folder is not None:
+            try:
+                path = self._path(name, width, height)
+                if path.exists():
+                    loaded = QImage(str(path))
+                    if not loaded.isNull() and (loaded.width(), loaded.height()) == (width, height):
+                        image = loaded
+            except OSError:
+                image = None
+        if image is not None:
+            self._remember(key, image)
+        return image
 
     def put(self, name: str, image: QImage) -> None:
-        self._memory[name] = image
+        self._remember((name, image.width(), image.height()), image)
         if self._folder is None:
             return
+        path = self._path(name, image.width(), image.height())
+        temporary = path.with_suffix(".tmp")
         try:
             if not self._folder.exists():
                 self._clear_old_stamps()
-                self._folder.mkdir(parents=True, mode=0o700)
-            for old in self._folder.glob(f"{name}.*.bmp"):
-                old.unlink()
-            path = self._path(name, image.width(), image.height())
-            temporary = path.with_suffix(".tmp")
+                self._folder.parent.mkdir(mode=0o700, exist_ok=True)     # owner only, like the data folder
+                os.chmod(self._folder.parent, 0o700)
+                self._folder.mkdir(mode=0o700)
             if image.save(str(temporary), "BMP"):         # uncompressed: reads back in well under a millisecond
+                os.chmod(temporary, 0o600)
                 os.replace(temporary, path)
+                now = time.time_ns()                      # finer than the file system's own clock
+                os.utime(path, ns=(now, now))
+            sizes = sorted(self._folder.glob(f"{name}.*.bmp"), key=lambda p: p.stat().st_mtime_ns)
+            for old in sizes[:-self.SIZES_ON_DISK]:
+                old.unlink()
         except OSError as error:
             log.info("pose picture not kept: %s", error)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+    def _remember(self, key: tuple[str, int, int], image: QImage) -> None:
+        self._memory[key] = image
+        self._memory.move_to_end(key)
+        while len(self._memory) > self.MEMORY:
+            self._memory.popitem(last=False)
 
     def _path(self, name: str, width: int, height: int) -> Path:
         return self._folder / f"{name}.{width}x{height}.bmp"

@@ -23,19 +23,29 @@ def test_an_unknown_pose_gives_a_plain_background(qapp):
     assert _colours(image) == {BACKGROUND.rgb()}
 
 
-def test_the_cache_keeps_one_size_per_pose_and_reads_it_back_from_disk(qapp, tmp_path):
+def test_the_cache_keeps_the_last_sizes_of_each_pose_and_reads_them_back_from_disk(qapp, tmp_path):
     cache = PictureCache(tmp_path)
-    small, large = draw_pose_image("bridge", 120, 80), draw_pose_image("bridge", 300, 200)
-    cache.put("bridge", small)
-    cache.put("bridge", large)
-    files = list(tmp_path.rglob("*.bmp"))
-    assert [f.name for f in files] == ["bridge.300x200.bmp"]
-    assert cache.get("bridge", 120, 80) is None                  # replaced by the newer size
-    fresh = PictureCache(tmp_path)                               # another start
+    drawn = {size: draw_pose_image("bridge", *size) for size in ((100, 70), (120, 80), (140, 90), (300, 200))}
+    for image in drawn.values():
+        cache.put("bridge", image)
+    assert sorted(f.name for f in tmp_path.rglob("*.bmp")) == [
+        "bridge.120x80.bmp", "bridge.140x90.bmp", "bridge.300x200.bmp"]     # the oldest size went
+    assert cache.get("bridge", 100, 70) is drawn[(100, 70)]             # still in memory
+    fresh = PictureCache(tmp_path)                                       # another start
     again = fresh.get("bridge", 300, 200)
-    assert again is not None and again.convertToFormat(large.format()) == large
-    assert fresh.get("bridge", 301, 200) is None
+    assert again is not None and again.convertToFormat(drawn[(300, 200)].format()) == drawn[(300, 200)]
+    assert fresh.get("bridge", 120, 80) is not None
+    assert fresh.get("bridge", 100, 70) is None
     assert fresh.get("cat", 300, 200) is None
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_memory_keeps_only_the_pictures_used_last(qapp):
+    cache = PictureCache()
+    for width in range(10, 10 + PictureCache.MEMORY + 5):
+        cache.put("cat", draw_pose_image("cat", width, 10))
+    assert cache.get("cat", 10, 10) is None
+    assert cache.get("cat", 10 + PictureCache.MEMORY + 4, 10) is not None
 
 
 def test_pictures_of_older_drawing_code_are_removed(qapp, tmp_path):
@@ -74,3 +84,11 @@ def test_the_widget_shows_the_pose_and_fills_the_cache(qtbot, tmp_path):
     again.show()
     qtbot.waitExposed(again)
     assert again.grab().toImage() == shown
+
+
+def test_cached_pictures_are_readable_only_by_their_owner(qapp, tmp_path):
+    PictureCache(tmp_path / "picture-cache").put("cat", draw_pose_image("cat", 30, 20))
+    folder = tmp_path / "picture-cache"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    for path in folder.rglob("*"):
+        assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path

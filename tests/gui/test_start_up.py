@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from kiosk.core.library import RoutineLibrary
 from kiosk.core.routine_index import Choices, RoutineChoice, files_stamp, write_index
 
@@ -59,12 +61,13 @@ def test_the_first_paint_needs_no_routine_files_store_drawing_or_voice(tmp_path)
     assert "tomllib" in first["modules"]         # the probe can see a module that was loaded
 
 
-def test_a_data_folder_the_store_cannot_open_stops_the_app_with_a_message(tmp_path):
+@pytest.mark.parametrize("extra", [[], ["--routine", "gentle-start"], ["--mode", "clinic"]])
+def test_a_data_folder_the_store_cannot_open_stops_the_app_with_a_message(tmp_path, extra):
     (tmp_path / "settings.json").write_text(json.dumps(
         {"_meta": {"1": {"schema_version": 999, "kind": "settings"}}, "settings": {}}))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "kiosk", "run", "--windowed", "--data-dir", str(tmp_path)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "kiosk", "run", "--windowed", "--data-dir", str(tmp_path),
+                             *extra], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 2
     assert f"could not open the data folder {tmp_path}" in result.stderr
 

@@ -73,3 +73,21 @@ def test_open_adopts_the_lock_and_close_releases_it(tmp_path):
     deferred.close()
     with DataStore(tmp_path) as again:
         assert again.settings.get("x") == 1
+
+
+def test_a_store_that_fails_to_open_leaves_the_folder_held(tmp_path):
+    import json
+
+    from kiosk.store import SchemaTooNew
+
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps(
+        {"_meta": {"1": {"schema_version": 999, "kind": "settings"}}, "settings": {}}))
+    deferred = DeferredStore(tmp_path)
+    try:
+        with pytest.raises(SchemaTooNew):
+            deferred.open()
+        with pytest.raises(DataFolderInUse):          # still ours until we close
+            DeferredStore(tmp_path)
+    finally:
+        deferred.close()
+    DeferredStore(tmp_path).close()

@@ -45,6 +45,7 @@ def test_index_round_trip_and_staleness(tmp_path, routines):
     index = tmp_path / "index.json"
     write_index(index, stamp, choices)
     assert read_index(index, stamp) == choices
+    assert index.stat().st_mode & 0o777 == 0o600
     assert read_index(index, files_stamp(routines, "1.1")) is None          # another app version
     mini = routines / "mini.toml"
     mini.write_text(mini.read_text().replace("Mini routine", "Small routine"))
@@ -72,8 +73,10 @@ def test_library_answers_choices_from_the_index_without_reading_toml(tmp_path, r
     second = RoutineLibrary(routines, index)
     assert second.choices() == expected
     assert not second.is_loaded                  # nothing parsed
+    written = index.stat().st_mtime_ns
     assert "mini" in second.routines             # first use of the routines loads the folder
     assert second.is_loaded
+    assert index.stat().st_mtime_ns == written    # and leaves a current index alone
 
 
 def test_library_reloads_when_a_file_changed_and_rewrites_the_index(tmp_path, routines):
