@@ -74,14 +74,10 @@ def run_app(args: argparse.Namespace) -> int:
 
             return create_speaker(store.settings, folder / "speech-cache", parent=app)
 
-        def open_home_profile():
-            data = store.open()
-            return data.open_profile(HOME_PROFILE, create=True), data.writer
-
         speaker = DeferredSpeaker(make_speaker)
         clinic = getattr(args, "mode", "home") == "clinic"
         # Home: one profile, no PIN. Clinic: nobody until someone signs in.
-        journal = Journal() if clinic else Journal(opener=open_home_profile)
+        journal = Journal() if clinic else Journal.for_profile(store.open, HOME_PROFILE)
         window = MainWindow(library, speaker, store.settings, journal,
                             picture_folder=folder / "pictures" if clinic else None)
         routine = getattr(args, "routine", None)

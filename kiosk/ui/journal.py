@@ -27,12 +27,44 @@ class Journal(QObject):
 
     save_failed = Signal(str)
 
-    def __init__(self, profile=None, writer=None, parent: QObject | None = None, opener=None) -> None:
+    def __init__(self, profile=None, writer=None, parent: QObject | None = None, opener=None,
+                 eraser=None) -> None:
         super().__init__(parent)
         self._profile = profile
         self._writer = writer
         self._opener = opener
+        self._reopen = opener
+        self._eraser = eraser                  # deletes the profile's records from disk (see erase)
         self._loaded: dict[str, list] = {}     # records read once from disk, then kept up to date here
+
+    @classmethod
+    def for_profile(cls, open_store, profile_id: str, parent: QObject | None = None) -> Journal:
+        """The journal of one profile of the store `open_store()` returns (opened on first use; the
+        profile is made when missing), able to erase that profile's records."""
+        def opener():
+            store = open_store()
+            return store.open_profile(profile_id, create=True), store.writer
+
+        def eraser():
+            store = open_store()
+            if store.profiles.exists(profile_id):
+                store.writer.submit(store.delete_profile, profile_id).result(timeout=30)
+
+        return cls(parent=parent, opener=opener, eraser=eraser)
+
+    @property
+    def can_erase(self) -> bool:
+        return self._eraser is not None
+
+    def erase(self) -> None:
+        """Delete every record of this person from memory and disk; the next record starts a new diary."""
+        if self._eraser is None:
+            raise RuntimeError("this journal cannot erase its profile")
+        self.flush()
+        self._eraser()
+        self._loaded = {}
+        self._profile = self._writer = None
+        self._opener = self._reopen
 
     def open(self) -> None:
         """Open the profile now, when the journal was given an opener (raises, and tries again next time, if

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from kiosk.core.session import Summary
     from kiosk.core.timeline import Cue
     from kiosk.ui.session_controller import SessionController
+
+log = logging.getLogger(__name__)
 
 # Only the home screen is needed for the first paint: everything a routine needs (timeline,
 # session, records) is imported where it is first used.
@@ -86,8 +89,11 @@ class MainWindow(QMainWindow):
         self.home = self._add(HomeScreen(self._choices.routines, messages))
         self.home.start_requested.connect(self.start_routine_by_id)
         self.home.aerobics_requested.connect(lambda: self.show_screen(self.aerobics))
-        for text, handler in (("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
-                              ("Voice", lambda: self.show_screen(self.voice))):
+        home_buttons = [("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
+                        ("Voice", lambda: self.show_screen(self.voice))]
+        if self.journal.can_erase:               # at home: one person's own data, theirs to delete
+            home_buttons.append(("My data", self.show_my_data))
+        for text, handler in home_buttons:
             button = make_button(text)
             button.clicked.connect(handler)
             self.home.add_button(button)
@@ -231,6 +237,15 @@ class MainWindow(QMainWindow):
         return screen
 
     @cached_property
+    def my_data(self):
+        from kiosk.ui.screens.my_data import MyDataScreen
+
+        screen = self._add(MyDataScreen())
+        screen.back_requested.connect(self.go_home)
+        screen.erase_confirmed.connect(self._erase_my_data)
+        return screen
+
+    @cached_property
     def voice(self):
         from kiosk.ui.screens.voice_settings import VoiceSettingsScreen   # loads the speech settings
 
@@ -280,6 +295,25 @@ class MainWindow(QMainWindow):
         self.progress.set_data(self.journal.ratings(), self.journal.sessions(), self.journal.aerobic(),
                                today=local_now().date())
         self.show_screen(self.progress)
+
+    def show_my_data(self) -> None:
+        self.my_data.show_counts(len(self.journal.ratings()), len(self.journal.sessions()),
+                                 len(self.journal.aerobic()))
+        self.show_screen(self.my_data)
+
+    def _erase_my_data(self) -> None:
+        try:
+            self.journal.erase()
+        except Exception as error:               # the disk said no: say so, keep everything as it was
+            log.error("deleting the data failed: %s", error)
+            self.my_data.show_problem(f"Your data could not be deleted: {error}")
+            return
+        built = self.__dict__
+        if "progress" in built:
+            self.progress.set_data([], [], [])
+        if "summary" in built:
+            self.summary.clear()
+        self.my_data.show_erased()
 
     def show_aerobic_log(self) -> None:
         self.aerobic_log.reset()

@@ -1,0 +1,104 @@
+"""Your data at home: what is kept, and deleting it all from the disk (asked twice)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.core.loader import load_routines
+from kiosk.core.records import AerobicEntry, PainRating
+from kiosk.ui.journal import Journal
+from kiosk.ui.main_window import MainWindow
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+@pytest.fixture
+def home_window(qtbot, store, speaker, mini_folder):
+    journal = Journal.for_profile(lambda: store, "home")
+    window = MainWindow(load_routines(mini_folder), speaker, store.settings, journal, time_scale=50,
+                        picture_folder=store.folder / "pictures")
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _home_button(window, text):
+    return next(b for b in window.home.buttons if b.text() == text)
+
+
+def _profile_files(store):
+    return sorted(p.name for p in store.folder.iterdir() if p.name.startswith("profile-"))
+
+
+def test_deleting_my_data_removes_it_from_disk_and_the_next_rating_starts_afresh(qtbot, home_window, store):
+    window = home_window
+    window.journal.add_rating(PainRating(T0, 6, "before"))
+    window.journal.add_rating(PainRating(T0 + timedelta(hours=1), 4, "after"))
+    window.journal.add_aerobic(AerobicEntry(T0, "walking", 20))
+    window.journal.flush()
+    window.show_progress()                                       # a screen that holds the data
+    assert _profile_files(store) == ["profile-home.json", "profile-home.json.bak"]
+    assert "No pain ratings yet" not in window.progress.summary_text()
+
+    qtbot.mouseClick(_home_button(window, "My data"), Qt.MouseButton.LeftButton)
+    screen = window.my_data
+    assert window.stack.currentWidget() is screen
+    assert screen.held.text() == "This computer keeps your 2 pain ratings, 0 sessions, 1 activity entry."
+    qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
+    assert screen.question.isVisible() and screen.keep_button.hasFocus()    # asked again, safe answer first
+    qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+
+    assert "deleted" in screen.held.text()
+    assert not screen.delete_button.isEnabled()
+    assert _profile_files(store) == []                           # the file, its backup: gone
+    assert not any("home" in p.name for p in store.folder.iterdir() if p.suffix != ".lock")
+    assert not store.profiles.exists("home")
+    assert window.journal.ratings() == []
+    assert "No pain ratings yet" in window.progress.summary_text()     # no screen still shows them
+    window.journal.add_rating(PainRating(T0 + timedelta(days=1), 3, "before"))
+    window.journal.flush()
+    assert [r.pain for r in store.open_profile("home").ratings.list()] == [3]
+
+
+def test_keep_my_data_deletes_nothing(qtbot, home_window, store):
+    window = home_window
+    window.journal.add_rating(PainRating(T0, 6, "before"))
+    window.journal.flush()
+    window.show_my_data()
+    qtbot.mouseClick(window.my_data.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.my_data.keep_button, Qt.MouseButton.LeftButton)
+    assert not window.my_data.question.isVisible()
+    assert [r.pain for r in store.open_profile("home").ratings.list()] == [6]
+
+
+def test_nothing_to_delete_offers_nothing(qtbot, home_window):
+    home_window.show_my_data()
+    assert home_window.my_data.held.text().startswith("This computer keeps no")
+    assert not home_window.my_data.delete_button.isEnabled()
+
+
+def test_a_failed_delete_says_so_and_keeps_the_data(qtbot, home_window, store, monkeypatch):
+    window = home_window
+    window.journal.add_rating(PainRating(T0, 6, "before"))
+    window.journal.flush()
+
+    def refuse(profile_id):
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(store, "delete_profile", refuse)
+    window.show_my_data()
+    window.my_data.delete_button.click()
+    window.my_data.confirm_button.click()
+    assert "could not be deleted: read-only file system" in window.my_data.held.text()
+    assert [r.pain for r in window.journal.ratings()] == [6]
+
+
+def test_the_clinic_and_guests_have_no_my_data_button(qtbot, speaker, store, mini_folder):
+    window = MainWindow(load_routines(mini_folder), speaker, store.settings, Journal(), time_scale=50)
+    qtbot.addWidget(window)
+    assert "My data" not in [b.text() for b in window.home.buttons]
