@@ -368,6 +368,19 @@ def scene_rect(pose: Pose, shapes: list[_Shape] | None = None) -> QRectF:
     return QRectF(cx - w / 2, y0, w, h)
 
 
+def framing(poses) -> QRectF:
+    """The smallest scene that shows every one of these poses (and the floor under them), with a margin:
+    one fixed frame for a loop of poses, so the figure neither jumps nor floats in empty space."""
+    content = QRectF()
+    for pose in poses:
+        content = content.united(_bounds(scene_shapes(pose)))
+    margin = 8.0
+    side = 0.12 * content.width()              # some floor to each side: the figure is in a room, not cut out
+    bottom = min(content.top(), 0.0) - margin
+    return QRectF(content.left() - side, bottom, content.width() + 2 * side,
+                  content.bottom() + 3 * margin - bottom)
+
+
 def world_transform(scene: QRectF, rect: QRectF) -> QTransform:
     """Maps the scene (y up) into rect (y down), keeping the aspect ratio, centred."""
     s = min(rect.width() / scene.width(), rect.height() / scene.height())
@@ -376,14 +389,16 @@ def world_transform(scene: QRectF, rect: QRectF) -> QTransform:
     return QTransform(s, 0, 0, -s, ox, oy)
 
 
-def paint_pose(painter: QPainter, pose: Pose, rect: QRectF, mirrored: bool = False) -> None:
-    """Draw the pose scaled into rect (aspect kept, centred, nothing outside it)."""
+def paint_pose(painter: QPainter, pose: Pose, rect: QRectF, mirrored: bool = False,
+               scene: QRectF | None = None) -> None:
+    """Draw the pose scaled into rect (aspect kept, centred, nothing outside it); `scene`: a fixed
+    part of the world to show (see framing), else the pose's own."""
     if mirrored:
         pose = core.mirrored(pose)
     if rect.width() <= 1 or rect.height() <= 1:
         return
     shapes = scene_shapes(pose)
-    scene = scene_rect(pose, shapes)
+    scene = scene if scene is not None else scene_rect(pose, shapes)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setTransform(world_transform(scene, rect), True)

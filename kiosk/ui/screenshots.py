@@ -57,6 +57,9 @@ def _stages(window: MainWindow):
         ("aerobic-log", lambda: window.show_aerobic_log()),
         ("progress-empty", lambda: window.show_progress()),
         ("voice", lambda: window.stack.setCurrentWidget(window.voice)),
+        ("my-data", lambda: (window.my_data.show_counts(42, 17, 9), window.stack.setCurrentWidget(window.my_data))),
+        ("my-data-confirm", lambda: (window.my_data.delete_button.click(),
+                                     window.stack.setCurrentWidget(window.my_data))),
     ]
 
 

@@ -112,3 +112,25 @@ def test_deleting_the_widget_deletes_its_timers(qtbot):
     with qtbot.waitSignal(widget.destroyed, timeout=2000):
         widget.deleteLater()
     assert not any(shiboken6.isValid(obj) for obj in owned)
+
+
+def _figure_height(image: QImage) -> int:
+    """Rows between the highest and lowest pixel of the dark outline (the figure, not the floor)."""
+    rows = [y for y in range(0, image.height(), 2)
+            if any(image.pixelColor(x, y).lightness() < 60 for x in range(0, image.width(), 4))]
+    return rows[-1] - rows[0] if rows else 0
+
+
+def test_a_tight_frame_shows_lying_poses_larger_and_the_same_for_the_whole_loop(view):
+    view.resize(900, 400)
+    view.show_pose("hook_lying", transition_ms=0)
+    own_frame = _figure_height(_image(view))
+    view.frame_tightly(["hook_lying", "one_knee_to_chest"])
+    tight = _figure_height(_image(view))
+    assert tight > 1.4 * own_frame > 0
+    view.show_pose("one_knee_to_chest", transition_ms=0)
+    knee_up = _figure_height(_image(view))
+    assert knee_up > tight                     # the raised knee fits in the frame made for it
+    assert knee_up <= view.height()
+    with pytest.raises(KeyError):
+        view.frame_tightly(["no_such_pose"])

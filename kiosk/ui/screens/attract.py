@@ -55,6 +55,7 @@ class AttractScreen(TapAnywhereScreen):
         self._layout.addWidget(self.pose, 1)
         self._layout.addWidget(self.demo_caption)
         self._layout.addWidget(self.start_button)
+        self.pose.frame_tightly(self._demo_poses)
         self.pose.show_pose(self._demo_poses[0], transition_ms=0)
 
     # -- public API -----------------------------------------------------------------------

@@ -30,6 +30,7 @@ class PoseView(QWidget):
         self._loop: list[str] = []
         self._loop_index = 0
         self._loop_transition_ms = 800
+        self._scene = None                  # a fixed frame (see frame_tightly), else each pose's own
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -79,6 +80,14 @@ class PoseView(QWidget):
         if len(self._loop) > 1:
             self._loop_timer.start(max(1, period_ms))
 
+    def frame_tightly(self, names: list[str]) -> None:
+        """Show just the part of the world these poses use, the same for all of them (a demonstration
+        loop of lying poses then fills the picture instead of sitting under empty space)."""
+        from kiosk.ui.figure import framing
+
+        self._scene = framing([self._check(name) for name in names])
+        self.update()
+
     def stop(self) -> None:
         """Stop any loop and finish the current transition at once."""
         self._loop_timer.stop()
@@ -111,14 +120,14 @@ class PoseView(QWidget):
         if target is not None:
             start = self._start
             if start is None or self._t >= 1.0:
-                paint_pose(painter, target, rect)
+                paint_pose(painter, target, rect, scene=self._scene)
             elif _needs_crossfade(start, target):
                 painter.setOpacity(1.0 - self._t)
-                paint_pose(painter, start, rect)
+                paint_pose(painter, start, rect, scene=self._scene)
                 painter.setOpacity(self._t)
-                paint_pose(painter, target, rect)
+                paint_pose(painter, target, rect, scene=self._scene)
             else:
-                paint_pose(painter, interpolate(start, target, self._t), rect)
+                paint_pose(painter, interpolate(start, target, self._t), rect, scene=self._scene)
         painter.end()
 
     # -- internals -------------------------------------------------------------------------
