@@ -28,6 +28,7 @@ class RoutineCard(QPushButton):
     def __init__(self, routine: RoutineChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.routine = routine
+        self._minimum = 0
         self.setCheckable(True)
         self.setProperty("role", "card")
         minutes = format_minutes(routine.seconds)
@@ -45,6 +46,17 @@ class RoutineCard(QPushButton):
         for child in (self.picture, self.title, self.minutes, self.summary):
             layout.addWidget(child)      # they leave presses to the card
         layout.setStretch(0, 3)
+
+    def keep_minimum_height(self, height: int) -> None:
+        """This tall at least, also after the style sheet puts its (smaller) button minimum back on polish."""
+        self._minimum = height
+        self.setMinimumHeight(height)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange) and self._minimum:
+            self.setMinimumHeight(self._minimum)
+        return handled
 
     def needed_height(self, width: int, unit: int) -> int:
         """The height that shows the picture's minimum and every line of text at this width (on a
@@ -160,9 +172,12 @@ class HomeScreen(QWidget):
         unit = unit_for_height(self.window().height())
         columns = 4 if self.width() >= 58 * unit else 2
         card_width = self.width() // columns - unit          # less the grid's spacing and the card's edge
-        for card in self.cards:      # with larger text the summary is left to the screen reader
-            card.summary.setVisible(current_look().text_scale == 1.0)
-            card.setMinimumHeight(max(11 * unit, card.needed_height(card_width, unit)))
+        # With larger text or on a short screen the summary is left to the screen reader (the card's
+        # description), so that the routines and the buttons under them fit without scrolling.
+        roomy = current_look().text_scale == 1.0 and self.window().height() >= 700
+        for card in self.cards:
+            card.summary.setVisible(roomy)
+            card.keep_minimum_height(max(11 * unit, card.needed_height(card_width, unit)))
         if columns == self._columns:
             return
         self._columns = columns
