@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 INDEX_VERSION = 1
+# Named tuples rather than dataclasses: these load before the first paint, where `dataclasses` costs.
 
 
-@dataclass(frozen=True)
-class RoutineChoice:
+class RoutineChoice(NamedTuple):
     """One routine as the home screen shows it: title, summary, length and picture."""
 
     id: str
@@ -21,8 +21,7 @@ class RoutineChoice:
     picture: str
 
 
-@dataclass(frozen=True)
-class Choices:
+class Choices(NamedTuple):
     """The routines to choose from, and how many problems the routine files have."""
 
     routines: tuple[RoutineChoice, ...]
@@ -61,7 +60,7 @@ def write_index(path: Path, stamp: list, choices: Choices) -> None:
     """Save the choices for the next start (best effort: a start without the index is only slower)."""
     path = Path(path)
     data = {"version": INDEX_VERSION, "stamp": stamp, "problems": choices.problems,
-            "routines": [asdict(choice) for choice in choices.routines]}
+            "routines": [choice._asdict() for choice in choices.routines]}
     temporary = path.with_name(path.name + ".tmp")
     try:
         temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from kiosk.core.ports import Speaker
+if TYPE_CHECKING:
+    from kiosk.core.ports import Speaker
 
 
 class DeferredSpeaker:

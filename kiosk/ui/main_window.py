@@ -7,7 +7,6 @@ import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.core.routine_index import Choices
@@ -501,6 +500,8 @@ class MainWindow(QMainWindow):
             if "_unit" in vars(widget):
                 widget._unit = 0
         self._apply_style()
+        from PySide6.QtGui import QResizeEvent
+
         for index in range(self.stack.count()):
             page = self.stack.widget(index)
             QApplication.sendEvent(page, QResizeEvent(page.size(), page.size()))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """Colours chosen for at least 4.5:1 text contrast on their backgrounds."""
 
     background: str = "#F6F3EE"     # warm off-white
@@ -38,12 +37,12 @@ HIGH_CONTRAST = Palette(
 LARGE_TEXT_SCALE = 1.5
 
 
-@dataclass
 class Look:
     """The look chosen on the home screen: which palette, and how large the text is."""
 
-    palette: Palette = DEFAULT
-    text_scale: float = 1.0
+    def __init__(self, palette: Palette = DEFAULT, text_scale: float = 1.0) -> None:
+        self.palette = palette
+        self.text_scale = text_scale
 
 
 _LOOK = Look()
