@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.pin_pad import PinPadScreen
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
@@ -135,27 +135,24 @@ class AdminScreen(QWidget):
         self.leave_button.clicked.connect(self.leave_requested)
         top = QHBoxLayout()
         top.addWidget(title, 1)
-        top.addWidget(self.done_button)
-        top.addWidget(self.leave_button)
+        top.addWidget(ButtonRow([(self.done_button, 1), (self.leave_button, 1)]), 2)
 
         # idle time-out
-        idle_row = QHBoxLayout()
         self.idle_buttons: dict[int, ChipButton] = {}
         for seconds in IDLE_CHOICES:
             chip = ChipButton(f"{seconds} s", str(seconds), touch)
             chip.setAccessibleDescription(f"{seconds} seconds")
             self.idle_buttons[seconds] = chip
-            idle_row.addWidget(chip)
             chip.clicked.connect(lambda _c=False, s=seconds: self._idle_chosen(s))
+        idle_row = ButtonRow([(chip, 1) for chip in self.idle_buttons.values()])
 
         # default routine
-        routine_grid = QGridLayout()
         self.routine_buttons: dict[str, ChipButton] = {}
-        for index, (routine_id, routine_title) in enumerate(routines):
+        for routine_id, routine_title in routines:
             chip = ChipButton(routine_title, routine_id, touch)
             self.routine_buttons[routine_id] = chip
-            routine_grid.addWidget(chip, index // 2, index % 2)
             chip.clicked.connect(lambda _c=False, r=routine_id: self._routine_chosen(r))
+        routine_grid = ButtonRow([(chip, 1) for chip in self.routine_buttons.values()])
 
         # voice and volume
         self.voice_button = ChipButton("Voice on", "voice", touch)
@@ -168,19 +165,16 @@ class AdminScreen(QWidget):
         self.volume_label.setMinimumWidth(touch)
         self.quieter_button.clicked.connect(lambda: self._step_volume(-VOLUME_STEP))
         self.louder_button.clicked.connect(lambda: self._step_volume(VOLUME_STEP))
-        voice_row = QHBoxLayout()
-        voice_row.addWidget(self.voice_button, 2)
-        voice_row.addWidget(self.quieter_button, 2)
-        voice_row.addWidget(self.volume_label, 1)
-        voice_row.addWidget(self.louder_button, 2)
+        voice_row = ButtonRow([(self.voice_button, 2), (self.quieter_button, 2), (self.volume_label, 1),
+                               (self.louder_button, 2)])
 
         settings_column = QVBoxLayout()
         settings_column.addWidget(make_label("Start over after no touch for", "heading"))
-        settings_column.addLayout(idle_row)
+        settings_column.addWidget(idle_row)
         settings_column.addWidget(make_label("Default routine", "heading"))
-        settings_column.addLayout(routine_grid)
+        settings_column.addWidget(routine_grid)
         settings_column.addWidget(make_label("Voice and volume", "heading"))
-        settings_column.addLayout(voice_row)
+        settings_column.addWidget(voice_row)
         settings_column.addStretch(1)
 
         # profiles
@@ -195,9 +189,7 @@ class AdminScreen(QWidget):
         self.delete_button = TouchButton("Delete profile", "danger", touch)
         self.export_button.clicked.connect(self._export)
         self.delete_button.clicked.connect(self._ask_delete)
-        profile_buttons = QHBoxLayout()
-        profile_buttons.addWidget(self.export_button)
-        profile_buttons.addWidget(self.delete_button)
+        profile_buttons = ButtonRow([(self.export_button, 1), (self.delete_button, 1)])
         self.status = make_label("", "notice", name="Status")
         self.status.hide()
 
@@ -208,18 +200,16 @@ class AdminScreen(QWidget):
         self.keep_button = TouchButton("Keep it", "primary", touch)
         self.confirm_delete_button.clicked.connect(self._confirm_delete)
         self.keep_button.clicked.connect(self._cancel_delete)
-        confirm_row = QHBoxLayout()
-        confirm_row.addWidget(self.keep_button)
-        confirm_row.addWidget(self.confirm_delete_button)
+        confirm_row = ButtonRow([(self.keep_button, 1), (self.confirm_delete_button, 1)])
         confirm_layout = QVBoxLayout(self.confirm_panel)
         confirm_layout.addWidget(self.confirm_question)
-        confirm_layout.addLayout(confirm_row)
+        confirm_layout.addWidget(confirm_row)
         self.confirm_panel.hide()
 
         profile_column = QVBoxLayout()
         profile_column.addWidget(make_label("Profiles", "heading"))
         profile_column.addWidget(self.profile_list, 1)
-        profile_column.addLayout(profile_buttons)
+        profile_column.addWidget(profile_buttons)
         profile_column.addWidget(self.confirm_panel)
         profile_column.addWidget(self.status)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from kiosk.core.records import AEROBIC_ACTIVITIES
 from kiosk.ui.theme import PALETTE
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
+from kiosk.ui.widgets.controls import scrolling
 from kiosk.ui.widgets.form_screen import FormScreen, heading_label
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet
 
@@ -93,14 +94,16 @@ class AerobicLogScreen(FormScreen):
         self._spaced_layouts = (activity_row, minutes_row, buttons_row)
         self._chips = tuple(self._activity_buttons.values())
 
+        body = QVBoxLayout()
+        body.addWidget(self._goal)
+        body.addWidget(heading_label("What did you do?"))
+        body.addLayout(activity_row)
+        body.addWidget(heading_label("For how many minutes?"))
+        body.addLayout(minutes_row)
+        body.addStretch(1)
         self._outer = QVBoxLayout(self)
         self._outer.addWidget(title)
-        self._outer.addWidget(self._goal)
-        self._outer.addWidget(heading_label("What did you do?"))
-        self._outer.addLayout(activity_row)
-        self._outer.addWidget(heading_label("For how many minutes?"))
-        self._outer.addLayout(minutes_row)
-        self._outer.addStretch(1)
+        self._outer.addWidget(scrolling(body, self), 1)
         self._outer.addLayout(buttons_row)
 
         chain = [*self._activity_buttons.values(), self._minus, self._plus, self._back, self._save]

@@ -6,14 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.phrases import phrase
-from kiosk.ui.widgets.controls import make_button, make_label
+from kiosk.ui.widgets.button_row import ButtonRow
+from kiosk.ui.widgets.controls import make_button, make_label, scrolling
 from kiosk.ui.widgets.pose_view import PoseView
 
-ADVICE = (
-    "Stop what you are doing and rest in a comfortable position.",
-    "Breathe slowly and let your muscles go soft.",
-    "Leave out the move that hurt. If the pain stays or gets worse, tell your doctor.",
-)
+# What is also said aloud (phrase "hurt": stop, rest, breathe, let go) comes first; then this.
+ADVICE = "Leave out the move that hurt. If the pain stays or gets worse, tell your doctor."
 
 
 class HurtScreen(QWidget):
@@ -39,27 +37,25 @@ class HurtScreen(QWidget):
         advice = QVBoxLayout()
         self.where = make_label("", "heading", name="Where it hurt")
         advice.addWidget(self.where)
-        for line in ADVICE:
-            advice.addWidget(make_label(line, "caption"))
+        self.caption = make_label(phrase("hurt"), "caption", name="Caption")
+        advice.addWidget(self.caption)
+        advice.addWidget(make_label(ADVICE, "caption"))
         advice.addStretch(1)
         self.rate_button = make_button("Rate this pain", description="Optional")
         self.rate_button.clicked.connect(self.rate_requested)
         advice.addWidget(self.rate_button)
         middle.addWidget(self.pose, 1)
-        middle.addLayout(advice, 1)
+        middle.addWidget(scrolling(advice, self), 1)     # larger text on a small screen: it scrolls
         layout.addLayout(middle, 1)
-        self.caption = make_label(phrase("hurt"), "caption", name="Caption")
-        layout.addWidget(self.caption)
-        buttons = QHBoxLayout()
         self.skip_side_button = make_button("Skip this side")
         self.skip_exercise_button = make_button("Skip this exercise", "primary")
         self.end_button = make_button("End the session")
         self.skip_side_button.clicked.connect(self.skip_side_requested)
         self.skip_exercise_button.clicked.connect(self.skip_exercise_requested)
         self.end_button.clicked.connect(self.end_requested)
-        for button in (self.skip_side_button, self.skip_exercise_button, self.end_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        self.buttons = ButtonRow([(self.skip_side_button, 1), (self.skip_exercise_button, 1),
+                                  (self.end_button, 1)])
+        layout.addWidget(self.buttons)
 
     def show_for(self, exercise_title: str | None, side: str | None, rest_pose: str) -> None:
         """Fill in where it hurt; "skip this side" only when the exercise has sides."""
@@ -67,6 +63,7 @@ class HurtScreen(QWidget):
         self.where.setText(f"{where}, {side} side" if side else where)
         self.skip_side_button.setVisible(side is not None)
         self.skip_exercise_button.setVisible(exercise_title is not None)
+        self.buttons.refit()
         self.pose.show_pose(rest_pose, transition_ms=0)
         self.rate_button.setVisible(True)
         self.skip_exercise_button.setFocus(Qt.FocusReason.OtherFocusReason)

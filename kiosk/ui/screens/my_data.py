@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label
 
 QUESTION = ("Delete all your pain ratings, sessions and activity from this computer? "
@@ -36,7 +37,6 @@ class MyDataScreen(QWidget):
         self.question = make_label(QUESTION, "notice", name="Delete everything?")
         layout.addWidget(self.question)
         layout.addStretch(1)
-        buttons = QHBoxLayout()
         self.back_button = make_button("Back")
         self.back_button.clicked.connect(self.back_requested)
         self.delete_button = make_button("Delete my data", "danger")
@@ -45,10 +45,9 @@ class MyDataScreen(QWidget):
         self.keep_button.clicked.connect(self._keep)
         self.confirm_button = make_button("Delete for good", "danger")
         self.confirm_button.clicked.connect(self._confirm)
-        for button, stretch in ((self.back_button, 1), (self.delete_button, 1), (self.keep_button, 2),
-                                (self.confirm_button, 1)):
-            buttons.addWidget(button, stretch)
-        layout.addLayout(buttons)
+        self.buttons = ButtonRow([(self.back_button, 1), (self.delete_button, 1), (self.keep_button, 2),
+                                  (self.confirm_button, 1)])
+        layout.addWidget(self.buttons)
         self._keep()
 
     def show_counts(self, ratings: int, sessions: int, activities: int) -> None:
@@ -88,3 +87,4 @@ class MyDataScreen(QWidget):
             button.setVisible(asking)
         for button in (self.back_button, self.delete_button):
             button.setVisible(not asking)
+        self.buttons.refit()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.routine import Exercise
 from kiosk.core.timeline import Cue, Timeline
-from kiosk.ui.widgets.controls import make_button, make_label, set_button_text
+from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_button_text
 from kiosk.ui.widgets.pose_view import PoseView
 
 POSE_TRANSITION_MS = 900
@@ -62,7 +62,7 @@ class PlayerScreen(QWidget):
 
         middle = QHBoxLayout()
         middle.addWidget(self.pose, 3)
-        middle.addLayout(side_panel, 2)
+        middle.addWidget(scrolling(side_panel, self), 2)      # long cautions scroll; the buttons stay
 
         self.caption = make_label("", "spoken", name="Caption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -14,7 +14,7 @@ from kiosk.speech.messages import SAMPLE_SENTENCE
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
 from kiosk.ui.theme import PALETTE, unit_for_height
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
-from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.widgets.controls import make_label, scrolling
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
 
 SPEED_LABELS = {"slow": "Slow", "normal": "Normal", "fast": "Fast"}
@@ -56,7 +56,7 @@ class VoiceSettingsScreen(QWidget):
         right = QVBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scrolling(columns, self), 1)
         self._column_layouts = (columns, left, right)
 
         self.enabled_group, row = self._choice_row(

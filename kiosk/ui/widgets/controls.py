@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 # The home screen paints before PySide6 builds its `Qt` namespace (some 15 ms of Python enum
 # classes, a tenth of the start-up), so the few Qt enums the first screen needs are set by value
@@ -46,3 +46,16 @@ def make_label(text: str = "", role: str | None = None, parent: QWidget | None =
     if name:
         label.setAccessibleName(name)
     return label
+
+
+def scrolling(content: QLayout, parent: QWidget | None = None) -> QScrollArea:
+    """`content` in a frameless area that scrolls up and down when it does not fit (larger text on a
+    small screen), so that a screen never grows past the window and its buttons stay in sight."""
+    body = QWidget()
+    body.setLayout(content)
+    content.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+    area.setWidget(body)
+    return area

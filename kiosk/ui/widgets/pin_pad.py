@@ -22,6 +22,7 @@ class KeypadButton(TouchButton):
     def __init__(self, text: str, role: str | None, touch_px: int, parent: QWidget | None = None) -> None:
         super().__init__(text, role, touch_px, parent)
         self.setProperty("keypad", True)
+        self.setProperty("word", not text.isdigit())     # Delete, OK: smaller than the digits
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -137,6 +138,7 @@ def keypad_style_sheet(unit: int) -> str:
     """Big digits on the keypad and a visible focus ring."""
     return f"""
     QPushButton[keypad="true"] {{ font-size: {round(unit * 2.0)}px; min-height: 0px; padding: 0px; }}
+    QPushButton[keypad="true"][word="true"] {{ font-size: {round(unit * 1.3)}px; }}
     QPushButton[keypad="true"]:disabled {{ color: {PALETTE.muted}; background: #ECEFF2; }}
     QLabel[role="notice"] {{ font-size: {round(unit * 1.25)}px; font-weight: bold; }}
     QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {PALETTE.text}; }}

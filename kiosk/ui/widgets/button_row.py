@@ -1,0 +1,72 @@
+"""A row of big buttons (and the odd label) that goes onto more rows when their labels do not fit side by side."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+
+class ButtonRow(QWidget):
+    """Buttons side by side, each as wide as its stretch asks, while every label fits whole; else
+    as many per row as fit (larger text on a small screen), never a label cut short.
+
+    After showing or hiding one of its buttons, call `refit()`.
+    """
+
+    def __init__(self, buttons: list[tuple[QWidget, int]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons = list(buttons)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
+        self._placed: list[QWidget] = []
+        for button, _stretch in self._buttons:
+            button.setParent(self)
+        self.refit()
+
+    def refit(self) -> None:
+        shown = [(button, stretch) for button, stretch in self._buttons if not button.isHidden()]
+        columns = self._columns_that_fit(shown)
+        if columns == self._columns and self._placed == [button for button, _ in shown]:
+            return
+        self._columns = columns
+        for button, _ in self._buttons:
+            self._grid.removeWidget(button)
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        for index, (button, stretch) in enumerate(shown):
+            row, column = divmod(index, columns)
+            self._grid.addWidget(button, row, column)
+            if row == 0:
+                self._grid.setColumnStretch(column, stretch)
+        self._placed = [button for button, _ in shown]
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As narrow as the widest label (then one button per row)."""
+        widest = max((button.sizeHint().width() for button, _ in self._buttons), default=0)
+        return QSize(widest, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.refit()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:      # a label or the text size changed
+            self.refit()
+        return handled
+
+    def _columns_that_fit(self, shown: list[tuple[QWidget, int]]) -> int:
+        if not shown:
+            return 1
+        width = self.width() if self.width() > 0 else 10 ** 6
+        spacing = max(0, self._grid.horizontalSpacing())
+        for columns in range(len(shown), 1, -1):
+            # The grid shares the width out by the first row's stretches; every label in a column
+            # must fit that column's share.
+            stretches = [max(1, stretch) for _, stretch in shown[:columns]]
+            room = width - spacing * (columns - 1)
+            if all(button.sizeHint().width() <= room * stretches[index % columns] / sum(stretches)
+                   for index, (button, _) in enumerate(shown)):
+                return columns
+        return 1
