@@ -134,3 +134,22 @@ def test_a_tight_frame_shows_lying_poses_larger_and_the_same_for_the_whole_loop(
     assert knee_up <= view.height()
     with pytest.raises(KeyError):
         view.frame_tightly(["no_such_pose"])
+
+
+def _dark_columns(image: QImage) -> tuple[int, int]:
+    columns = [x for x in range(0, image.width(), 2)
+               if any(image.pixelColor(x, y).lightness() < 60 for y in range(0, image.height(), 4))]
+    return columns[0], columns[-1]
+
+
+def test_the_left_side_is_drawn_in_the_mirror_image_of_the_frame(view):
+    view.resize(900, 400)
+    view.frame_tightly(["figure_four", "figure_four_lift"])
+    view.show_pose("figure_four", transition_ms=0)
+    right_first, right_last = _dark_columns(_image(view))
+    view.show_pose("figure_four", mirrored=True, transition_ms=0)
+    left_first, left_last = _dark_columns(_image(view))
+    width = view.width()
+    assert abs(left_first - (width - 1 - right_last)) <= 6
+    assert abs(left_last - (width - 1 - right_first)) <= 6
+    assert right_last - right_first > 0.5 * width          # and the figure fills the picture

@@ -140,6 +140,7 @@ class PlayerScreen(QWidget):
         if cue.exercise != self._exercise_id:
             self._exercise_id = cue.exercise
             self._show_exercise(exercise, at_start=cue.segment == 0)
+            self._frame_poses_of(cue.exercise)
         if cue.pose:
             self.pose.show_pose(cue.pose, mirrored=cue.mirrored, transition_ms=POSE_TRANSITION_MS)
         self.caption.setText(cue.caption)
@@ -166,6 +167,10 @@ class PlayerScreen(QWidget):
         if exercise is not None or at_start:
             upcoming = self._timeline.next_exercise_title(exercise.id if exercise else None)
         self.next_up.setText(f"Next: {upcoming}" if upcoming else "")
+
+    def _frame_poses_of(self, exercise_id: str | None) -> None:
+        """One frame for all the positions of this exercise, as large as the picture allows."""
+        self.pose.frame_tightly(sorted({c.pose for c in self._timeline.cues if c.exercise == exercise_id and c.pose}))
 
     def _update_time_left(self) -> None:
         self.time_left.setText(format_time_left(self._remaining()))

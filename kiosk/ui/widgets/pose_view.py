@@ -11,6 +11,9 @@ from kiosk.ui.figure import BACKGROUND, paint_pose
 from kiosk.ui.widgets.pose_picture import spoken_name
 
 
+_FRAMES: dict[tuple, object] = {}     # pose names -> the scene that frames them
+
+
 class PoseView(QWidget):
     """Shows the figure in a named pose and animates between poses.
 
@@ -24,6 +27,7 @@ class PoseView(QWidget):
         super().__init__(parent)
         self._name: str | None = None
         self._mirrored = False
+        self._start_mirrored = False
         self._start: Pose | None = None
         self._target: Pose | None = None
         self._t = 1.0
@@ -80,13 +84,24 @@ class PoseView(QWidget):
         if len(self._loop) > 1:
             self._loop_timer.start(max(1, period_ms))
 
-    def frame_tightly(self, names: list[str]) -> None:
-        """Show just the part of the world these poses use, the same for all of them (a demonstration
-        loop of lying poses then fills the picture instead of sitting under empty space)."""
+    def frame_tightly(self, names) -> None:
+        """Show just the part of the world these poses use, the same frame for all of them (mirrored
+        for the left side): lying poses then fill the picture instead of sitting under empty space,
+        and the figure does not jump between them."""
         from kiosk.ui.figure import framing
 
-        self._scene = framing([self._check(name) for name in names])
+        key = tuple(names)
+        if key not in _FRAMES:                     # a few milliseconds to work out: once per set
+            _FRAMES[key] = framing([self._check(name) for name in names]) if names else None
+        self._scene = _FRAMES[key]
         self.update()
+
+    def _frame(self, mirrored: bool):
+        """The fixed frame, if any, for a pose drawn as is or as its mirror image (x -> -x)."""
+        scene = self._scene
+        if scene is None or not mirrored:
+            return scene
+        return QRectF(-scene.right(), scene.top(), scene.width(), scene.height())
 
     def stop(self) -> None:
         """Stop any loop and finish the current transition at once."""
@@ -119,15 +134,16 @@ class PoseView(QWidget):
         target = self._target
         if target is not None:
             start = self._start
+            scene = self._frame(self._mirrored)
             if start is None or self._t >= 1.0:
-                paint_pose(painter, target, rect, scene=self._scene)
+                paint_pose(painter, target, rect, scene=scene)
             elif _needs_crossfade(start, target):
                 painter.setOpacity(1.0 - self._t)
-                paint_pose(painter, start, rect, scene=self._scene)
+                paint_pose(painter, start, rect, scene=self._frame(self._start_mirrored))
                 painter.setOpacity(self._t)
-                paint_pose(painter, target, rect, scene=self._scene)
+                paint_pose(painter, target, rect, scene=scene)
             else:
-                paint_pose(painter, interpolate(start, target, self._t), rect, scene=self._scene)
+                paint_pose(painter, interpolate(start, target, self._t), rect, scene=scene)
         painter.end()
 
     # -- internals -------------------------------------------------------------------------
@@ -144,6 +160,7 @@ class PoseView(QWidget):
         target = mirror_pose(pose) if mirrored else pose
         current = self.current_pose()
         self._animation.stop()
+        self._start_mirrored = self._mirrored
         self._name, self._mirrored = name, mirrored
         self._describe(name, mirrored and pose.sided)
         self._target = target
