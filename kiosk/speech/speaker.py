@@ -78,7 +78,8 @@ class QtSpeaker(QObject):
         self.player.file_failed.connect(self._on_file_failed)
         self.player.outputs_changed.connect(self._on_outputs_changed)
 
-        renderer = Renderer(SpeechCache(cache_dir), worker_command or default_worker_command(),
+        self._cache = SpeechCache(cache_dir)
+        renderer = Renderer(self._cache, worker_command or default_worker_command(),
                             sentence_timeout=sentence_timeout, start_timeout=start_timeout)
         self._thread = RenderThread(renderer, self)
         self._thread.engine_ready.connect(self._on_engine_ready)
@@ -168,6 +169,11 @@ class QtSpeaker(QObject):
             self._voice = choose_voice(self._voices, new.voice_id, self._language) if self._voices else None
             self._restart_generation()
         self._announce()
+
+    def forget_what_was_said(self) -> int:
+        """Delete every rendered sentence (some name a person's pain scores); they are made again when needed."""
+        self.stop()
+        return self._cache.clear()
 
     def shutdown(self) -> None:
         """Stop the render thread and its worker process, and release the audio (called on quit)."""

@@ -399,6 +399,7 @@ def paint_pose(painter: QPainter, pose: Pose, rect: QRectF, mirrored: bool = Fal
         return
     shapes = scene_shapes(pose)
     scene = scene if scene is not None else scene_rect(pose, shapes)
+    faded = painter.opacity()                  # a crossfade's share: every shape's own opacity times it
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setTransform(world_transform(scene, rect), True)
@@ -406,7 +407,7 @@ def paint_pose(painter: QPainter, pose: Pose, rect: QRectF, mirrored: bool = Fal
         floor = QRectF(scene.left(), scene.top(), scene.width(), -scene.top())
         painter.fillRect(floor, FLOOR)
     for s in shapes:
-        painter.setOpacity(max(0.0, min(1.0, s.opacity)))
+        painter.setOpacity(faded * max(0.0, min(1.0, s.opacity)))
         if s.outline is not None:
             pen = QPen(s.outline, s.width)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)

@@ -47,8 +47,16 @@ class Journal(QObject):
 
         def eraser():
             store = open_store()
-            if store.profiles.exists(profile_id):
-                store.writer.submit(store.delete_profile, profile_id).result(timeout=30)
+
+            def delete() -> None:              # after every write queued before it: the writer keeps order
+                from kiosk.store.profile_repository import ProfileError
+
+                try:
+                    store.delete_profile(profile_id)
+                except ProfileError:           # never written to: nothing to delete
+                    pass
+
+            store.writer.submit(delete).result(timeout=30)
 
         return cls(parent=parent, opener=opener, eraser=eraser)
 
@@ -60,11 +68,12 @@ class Journal(QObject):
         """Delete every record of this person from memory and disk; the next record starts a new diary."""
         if self._eraser is None:
             raise RuntimeError("this journal cannot erase its profile")
-        self.flush()
-        self._eraser()
-        self._loaded = {}
-        self._profile = self._writer = None
-        self._opener = self._reopen
+        try:
+            self._eraser()
+        finally:                               # even half done, the profile it had is closed: open afresh
+            self._loaded = {}
+            self._profile = self._writer = None
+            self._opener = self._reopen
 
     def open(self) -> None:
         """Open the profile now, when the journal was given an opener (raises, and tries again next time, if

@@ -285,10 +285,7 @@ class MainWindow(QMainWindow):
         for name in ("rating", "details", "aerobic_log"):
             if name in built:
                 built[name].reset()
-        if "progress" in built:
-            self.progress.set_data([], [], [])
-        if "summary" in built:
-            self.summary.clear()
+        self._clear_shown_records()
 
     def show_progress(self) -> None:
         self.progress.set_data(self.journal.ratings(), self.journal.sessions(), self.journal.aerobic(),
@@ -301,18 +298,25 @@ class MainWindow(QMainWindow):
         self.show_screen(self.my_data)
 
     def _erase_my_data(self) -> None:
+        self._clear_shown_records()
+        forget = getattr(self.speaker, "forget_what_was_said", None)   # spoken summaries name pain scores
         try:
             self.journal.erase()
-        except Exception as error:               # the disk said no: say so, keep everything as it was
+            if forget is not None:
+                forget()
+        except Exception as error:               # the disk said no: say so; try again is safe
             log.error("deleting the data failed: %s", error)
-            self.my_data.show_problem(f"Your data could not be deleted: {error}")
+            self.my_data.show_problem(f"Not all of your data could be deleted ({error}). Please try again.")
             return
+        self.my_data.show_erased()
+
+    def _clear_shown_records(self) -> None:
+        """No screen keeps showing records that are gone (a person signed out, or their data deleted)."""
         built = self.__dict__
         if "progress" in built:
             self.progress.set_data([], [], [])
         if "summary" in built:
             self.summary.clear()
-        self.my_data.show_erased()
 
     def show_aerobic_log(self) -> None:
         self.aerobic_log.reset()

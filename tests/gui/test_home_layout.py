@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.theme import set_look
 
 
 def _settle():
@@ -31,4 +30,3 @@ def test_card_text_is_whole_and_below_the_picture(make_window, bundled_routines,
     roomy = size[1] >= 700 and not larger_text
     assert all(card.summary.isVisible() == roomy for card in window.home.cards)
     assert all(card.accessibleDescription().endswith(card.routine.summary) for card in window.home.cards)
-    set_look()

@@ -94,8 +94,53 @@ def test_a_failed_delete_says_so_and_keeps_the_data(qtbot, home_window, store, m
     window.show_my_data()
     window.my_data.delete_button.click()
     window.my_data.confirm_button.click()
-    assert "could not be deleted: read-only file system" in window.my_data.held.text()
+    assert "could be deleted (read-only file system)" in window.my_data.held.text()
     assert [r.pain for r in window.journal.ratings()] == [6]
+
+
+def test_a_delete_that_fails_half_way_leaves_a_working_journal_and_can_be_tried_again(
+        qtbot, home_window, store, monkeypatch):
+    window = home_window
+    window.journal.add_rating(PainRating(T0, 6, "before"))
+    window.journal.flush()
+    real_delete = store.delete_profile
+
+    def close_then_fail(profile_id):
+        store.close_profile(profile_id)                 # the profile's file is closed, then the disk fails
+        raise OSError("disk went away")
+
+    monkeypatch.setattr(store, "delete_profile", close_then_fail)
+    window.show_my_data()
+    window.my_data.delete_button.click()
+    window.my_data.confirm_button.click()
+    assert "Please try again" in window.my_data.held.text()
+    assert [r.pain for r in window.journal.ratings()] == [6]       # reopened, not a closed database
+    monkeypatch.setattr(store, "delete_profile", real_delete)
+    window.show_my_data()
+    window.my_data.delete_button.click()
+    window.my_data.confirm_button.click()
+    assert "deleted" in window.my_data.held.text()
+    assert _profile_files(store) == []
+
+
+def test_writes_still_queued_are_deleted_too(qtbot, home_window, store):
+    window = home_window
+    for hour in range(20):                              # not flushed: still on the writer's queue
+        window.journal.add_rating(PainRating(T0 + timedelta(hours=hour), 5, "before"))
+    window.journal.erase()
+    store.writer.flush()
+    assert _profile_files(store) == []
+    assert not store.profiles.exists("home")
+
+
+def test_deleting_also_forgets_the_spoken_sentences(qtbot, home_window):
+    forgotten = []
+    home_window.speaker.forget_what_was_said = lambda: forgotten.append(True)
+    home_window.journal.add_rating(PainRating(T0, 6, "before"))
+    home_window.show_my_data()
+    home_window.my_data.delete_button.click()
+    home_window.my_data.confirm_button.click()
+    assert forgotten == [True]
 
 
 def test_the_clinic_and_guests_have_no_my_data_button(qtbot, speaker, store, mini_folder):

@@ -114,11 +114,16 @@ def test_deleting_the_widget_deletes_its_timers(qtbot):
     assert not any(shiboken6.isValid(obj) for obj in owned)
 
 
-def _figure_height(image: QImage) -> int:
-    """Rows between the highest and lowest pixel of the dark outline (the figure, not the floor)."""
+def _dark_rows(image: QImage) -> tuple[int, int]:
+    """The highest and lowest row with the figure's dark outline (not the floor)."""
     rows = [y for y in range(0, image.height(), 2)
             if any(image.pixelColor(x, y).lightness() < 60 for x in range(0, image.width(), 4))]
-    return rows[-1] - rows[0] if rows else 0
+    return (rows[0], rows[-1]) if rows else (0, 0)
+
+
+def _figure_height(image: QImage) -> int:
+    top, bottom = _dark_rows(image)
+    return bottom - top
 
 
 def test_a_tight_frame_shows_lying_poses_larger_and_the_same_for_the_whole_loop(view):
@@ -126,12 +131,14 @@ def test_a_tight_frame_shows_lying_poses_larger_and_the_same_for_the_whole_loop(
     view.show_pose("hook_lying", transition_ms=0)
     own_frame = _figure_height(_image(view))
     view.frame_tightly(["hook_lying", "one_knee_to_chest"])
+    view.show_pose("hook_lying", transition_ms=0)         # the frame applies from the next pose on
     tight = _figure_height(_image(view))
     assert tight > 1.4 * own_frame > 0
     view.show_pose("one_knee_to_chest", transition_ms=0)
-    knee_up = _figure_height(_image(view))
-    assert knee_up > tight                     # the raised knee fits in the frame made for it
-    assert knee_up <= view.height()
+    image = _image(view)
+    assert _figure_height(image) > tight                  # the raised knee fits in the frame made for it
+    top, bottom = _dark_rows(image)
+    assert top > 2 and bottom < view.height() - 3         # nothing cut at the picture's edges
     with pytest.raises(KeyError):
         view.frame_tightly(["no_such_pose"])
 
@@ -153,3 +160,14 @@ def test_the_left_side_is_drawn_in_the_mirror_image_of_the_frame(view):
     assert abs(left_first - (width - 1 - right_last)) <= 6
     assert abs(left_last - (width - 1 - right_first)) <= 6
     assert right_last - right_first > 0.5 * width          # and the figure fills the picture
+
+
+def test_a_new_frame_crossfades_from_the_old_one_without_a_jump(view, qtbot):
+    view.resize(900, 400)
+    view.show_pose("tabletop", transition_ms=0)
+    before = _image(view)
+    view.frame_tightly(["standing"])
+    view.show_pose("standing", transition_ms=400)
+    view._on_progress(0.0)                                # the very start of the transition
+    assert _image(view) == before                         # the outgoing pose, still in its own frame
+    view.stop()

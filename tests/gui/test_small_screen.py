@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 
 from kiosk.core.ports import SilentSpeaker
 from kiosk.ui import screenshots
@@ -32,19 +32,31 @@ def _visible_box(widget, page) -> QRect:
     return box
 
 
+def _scroll_area_around(widget, page):
+    parent = widget.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
 def _settle():
     for _ in range(3):
         QApplication.processEvents()
 
 
 @pytest.mark.parametrize("look", [{}, {"look.large_text": True}, {"look.large_text": True, "look.high_contrast": True}])
-def test_every_screen_fits_a_small_window(qtbot, bundled_routines, look):
+def test_every_screen_fits_a_small_window(qtbot, bundled_routines, store, look):
     from kiosk.core.loader import load_routines
     from kiosk.store.data_store import DataStore
     from kiosk.ui.clinic import ClinicMode
+    from kiosk.ui.journal import Journal
 
+    journal = Journal.for_profile(lambda: store, "home")        # home mode: with My data on the home screen
     window = MainWindow(load_routines(bundled_routines), SilentSpeaker("off"), screenshots._Settings(look),
-                        time_scale=1)
+                        journal, time_scale=1)
+    assert "My data" in [button.text() for button in window.home.buttons]
     qtbot.addWidget(window)
     window.resize(1024, 600)
     window.show()
@@ -62,6 +74,9 @@ def test_every_screen_fits_a_small_window(qtbot, bundled_routines, look):
                 buttons = [b for b in page.findChildren(QPushButton) if b.isVisible() and b.text()]
                 for button in buttons:
                     assert _label_fits(button), (name, button.text(), button.width())
+                    if _scroll_area_around(button, page) is None:        # actions are never scrolled away
+                        box = _visible_box(button, page)
+                        assert box.size() == button.size(), (name, button.text(), "out of sight")
                 boxes = [(b.text(), _visible_box(b, page)) for b in buttons]
                 for index, (text, box) in enumerate(boxes):
                     for other, other_box in boxes[index + 1:]:

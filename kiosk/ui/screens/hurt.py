@@ -43,7 +43,6 @@ class HurtScreen(QWidget):
         advice.addStretch(1)
         self.rate_button = make_button("Rate this pain", description="Optional")
         self.rate_button.clicked.connect(self.rate_requested)
-        advice.addWidget(self.rate_button)
         middle.addWidget(self.pose, 1)
         middle.addWidget(scrolling(advice, self), 1)     # larger text on a small screen: it scrolls
         layout.addLayout(middle, 1)
@@ -54,7 +53,7 @@ class HurtScreen(QWidget):
         self.skip_exercise_button.clicked.connect(self.skip_exercise_requested)
         self.end_button.clicked.connect(self.end_requested)
         self.buttons = ButtonRow([(self.skip_side_button, 1), (self.skip_exercise_button, 1),
-                                  (self.end_button, 1)])
+                                  (self.end_button, 1), (self.rate_button, 1)])     # always in sight
         layout.addWidget(self.buttons)
 
     def show_for(self, exercise_title: str | None, side: str | None, rest_pose: str) -> None:
@@ -63,12 +62,13 @@ class HurtScreen(QWidget):
         self.where.setText(f"{where}, {side} side" if side else where)
         self.skip_side_button.setVisible(side is not None)
         self.skip_exercise_button.setVisible(exercise_title is not None)
+        self.rate_button.setVisible(True)
         self.buttons.refit()
         self.pose.show_pose(rest_pose, transition_ms=0)
-        self.rate_button.setVisible(True)
         self.skip_exercise_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_rated(self, pain: int) -> None:
         """The optional rating was given: say so instead of offering it again."""
         self.rate_button.hide()
+        self.buttons.refit()
         self.where.setText(f"{self.where.text()}: pain {pain} noted")

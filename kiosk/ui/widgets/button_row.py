@@ -46,6 +46,10 @@ class ButtonRow(QWidget):
         widest = max((button.sizeHint().width() for button, _ in self._buttons), default=0)
         return QSize(widest, super().minimumSizeHint().height())
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.refit()                     # now its own width is the one that counts
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.refit()
@@ -59,7 +63,8 @@ class ButtonRow(QWidget):
     def _columns_that_fit(self, shown: list[tuple[QWidget, int]]) -> int:
         if not shown:
             return 1
-        width = self.width() if self.width() > 0 else 10 ** 6
+        # Until it is shown, its own width means nothing yet: the window's is the best guess.
+        width = self.width() if self.isVisible() else self.window().width()
         spacing = max(0, self._grid.horizontalSpacing())
         for columns in range(len(shown), 1, -1):
             # The grid shares the width out by the first row's stretches; every label in a column

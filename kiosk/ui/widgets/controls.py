@@ -54,8 +54,13 @@ def scrolling(content: QLayout, parent: QWidget | None = None) -> QScrollArea:
     body = QWidget()
     body.setLayout(content)
     content.setContentsMargins(0, 0, 0, 0)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScroller
+
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
-    area.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)          # Tab goes to what is inside, not the area
     area.setWidget(body)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)   # a finger scrolls it
     return area

@@ -27,7 +27,8 @@ class PoseView(QWidget):
         super().__init__(parent)
         self._name: str | None = None
         self._mirrored = False
-        self._start_mirrored = False
+        self._start_frame = None            # the frames the pose being left and the pose shown are drawn in
+        self._target_frame = None
         self._start: Pose | None = None
         self._target: Pose | None = None
         self._t = 1.0
@@ -92,9 +93,8 @@ class PoseView(QWidget):
 
         key = tuple(names)
         if key not in _FRAMES:                     # a few milliseconds to work out: once per set
-            _FRAMES[key] = framing([self._check(name) for name in names]) if names else None
-        self._scene = _FRAMES[key]
-        self.update()
+            _FRAMES[key] = framing([self._check(name) for name in key]) if key else None
+        self._scene = _FRAMES[key]                 # used from the next pose shown on
 
     def _frame(self, mirrored: bool):
         """The fixed frame, if any, for a pose drawn as is or as its mirror image (x -> -x)."""
@@ -134,12 +134,12 @@ class PoseView(QWidget):
         target = self._target
         if target is not None:
             start = self._start
-            scene = self._frame(self._mirrored)
+            scene = self._target_frame
             if start is None or self._t >= 1.0:
                 paint_pose(painter, target, rect, scene=scene)
-            elif _needs_crossfade(start, target):
-                painter.setOpacity(1.0 - self._t)
-                paint_pose(painter, start, rect, scene=self._frame(self._start_mirrored))
+            elif _needs_crossfade(start, target) or self._start_frame != scene:
+                painter.setOpacity(1.0 - self._t)          # each in its own frame: nothing jumps
+                paint_pose(painter, start, rect, scene=self._start_frame)
                 painter.setOpacity(self._t)
                 paint_pose(painter, target, rect, scene=scene)
             else:
@@ -160,7 +160,7 @@ class PoseView(QWidget):
         target = mirror_pose(pose) if mirrored else pose
         current = self.current_pose()
         self._animation.stop()
-        self._start_mirrored = self._mirrored
+        self._start_frame, self._target_frame = self._target_frame, self._frame(mirrored)
         self._name, self._mirrored = name, mirrored
         self._describe(name, mirrored and pose.sided)
         self._target = target
