@@ -31,7 +31,9 @@ def clinic(qtbot, speaker, store, mini_folder):
         window = MainWindow(load_routines(mini_folder), speaker, store.settings, Journal(), time_scale=50)
         qtbot.addWidget(window)
         window.resize(1024, 600)
-        kiosk = ClinicMode(window, store, idle_timeout=0.3, warning_seconds=0.3, wall_clock=WallClock())
+        # Idle after 1 s: long enough that a PIN check (scrypt, on the store thread) on a busy machine
+        # finishes before it, short enough for a quick test.
+        kiosk = ClinicMode(window, store, idle_timeout=1.0, warning_seconds=0.3, wall_clock=WallClock())
         window.show()
         qtbot.waitExposed(window)
         kiosk.start()
