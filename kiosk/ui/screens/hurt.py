@@ -64,6 +64,7 @@ class HurtScreen(QWidget):
         self.skip_exercise_button.setVisible(exercise_title is not None)
         self.rate_button.setVisible(True)
         self.buttons.refit()
+        self.pose.frame_tightly([rest_pose])      # the resting figure as large as the picture allows
         self.pose.show_pose(rest_pose, transition_ms=0)
         self.skip_exercise_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
