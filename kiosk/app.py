@@ -84,8 +84,7 @@ def run_app(args: argparse.Namespace) -> int:
         if clinic or routine:              # these need the store before anything is shown
             problem = _open_data(store, journal)
             if problem is not None:
-                print(f"kiosk: could not open the data folder {folder}: {problem}", file=sys.stderr)
-                return 2
+                return _cannot_open(folder, problem)
         if clinic:
             from kiosk.ui.clinic import ClinicMode
 
@@ -113,12 +112,14 @@ def run_app(args: argparse.Namespace) -> int:
             print(f"kiosk: no valid routine {routine!r}; known: {', '.join(library.routines)}", file=sys.stderr)
         code = app.exec()
         window.controller.stop()
-        if failed:
-            print(f"kiosk: could not open the data folder {folder}: {failed[0]}", file=sys.stderr)
-            return 2
-        return code
+        return _cannot_open(folder, failed[0]) if failed else code
     finally:
         store.close()
+
+
+def _cannot_open(folder, problem: BaseException) -> int:
+    print(f"kiosk: could not open the data folder {folder}: {problem}", file=sys.stderr)
+    return 2
 
 
 def _open_data(store, journal) -> Exception | None:

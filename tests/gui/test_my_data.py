@@ -31,6 +31,13 @@ def _home_button(window, text):
     return next(b for b in window.home.buttons if b.text() == text)
 
 
+def _delete_through_the_screen(window):
+    """My data, Delete my data, Delete for good."""
+    window.show_my_data()
+    window.my_data.delete_button.click()
+    window.my_data.confirm_button.click()
+
+
 def _profile_files(store):
     return sorted(p.name for p in store.folder.iterdir() if p.name.startswith("profile-"))
 
@@ -91,9 +98,7 @@ def test_a_failed_delete_says_so_and_keeps_the_data(qtbot, home_window, store, m
         raise OSError("read-only file system")
 
     monkeypatch.setattr(store, "delete_profile", refuse)
-    window.show_my_data()
-    window.my_data.delete_button.click()
-    window.my_data.confirm_button.click()
+    _delete_through_the_screen(window)
     assert "could be deleted (read-only file system)" in window.my_data.held.text()
     assert [r.pain for r in window.journal.ratings()] == [6]
 
@@ -110,15 +115,11 @@ def test_a_delete_that_fails_half_way_leaves_a_working_journal_and_can_be_tried_
         raise OSError("disk went away")
 
     monkeypatch.setattr(store, "delete_profile", close_then_fail)
-    window.show_my_data()
-    window.my_data.delete_button.click()
-    window.my_data.confirm_button.click()
+    _delete_through_the_screen(window)
     assert "Please try again" in window.my_data.held.text()
     assert [r.pain for r in window.journal.ratings()] == [6]       # reopened, not a closed database
     monkeypatch.setattr(store, "delete_profile", real_delete)
-    window.show_my_data()
-    window.my_data.delete_button.click()
-    window.my_data.confirm_button.click()
+    _delete_through_the_screen(window)
     assert "deleted" in window.my_data.held.text()
     assert _profile_files(store) == []
 
@@ -137,9 +138,7 @@ def test_deleting_also_forgets_the_spoken_sentences(qtbot, home_window):
     forgotten = []
     home_window.speaker.forget_what_was_said = lambda: forgotten.append(True)
     home_window.journal.add_rating(PainRating(T0, 6, "before"))
-    home_window.show_my_data()
-    home_window.my_data.delete_button.click()
-    home_window.my_data.confirm_button.click()
+    _delete_through_the_screen(home_window)
     assert forgotten == [True]
 
 
