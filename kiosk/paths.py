@@ -2,24 +2,50 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 APP_NAME = "si-kiosk"
+_INSTALLED = "_bundled"        # a wheel's package data: kiosk/_bundled/routines and /media (see setup.py)
+_extracted = ExitStack()       # keeps a folder that importlib.resources had to extract until the app exits
+atexit.register(_extracted.close)
 
 
 def bundled_dir(name: str) -> Path:
-    """The bundled `routines` or `media` folder (beside the package, or inside a frozen bundle)."""
+    """The bundled `routines` or `media` folder.
+
+    `KIOSK_ROUTINES_DIR` / `KIOSK_MEDIA_DIR` override it. Otherwise: the package data of an installed
+    wheel (read through importlib.resources), else the folder beside the package, which is the top
+    of a source checkout (an editable install) or the `_internal` folder of a PyInstaller bundle.
+    """
     override = os.environ.get(f"KIOSK_{name.upper()}_DIR")
     if override:
         return Path(override)
+    installed = _installed_dir(name)
+    if installed is not None:
+        return installed
     for base in (PROJECT_DIR, PACKAGE_DIR):
         candidate = base / name
         if candidate.is_dir():
             return candidate
     return PROJECT_DIR / name
+
+
+def _installed_dir(name: str) -> Path | None:
+    """The folder `name` from the installed package's data, as a real folder on disk; None when it has none."""
+    from importlib.resources import as_file, files
+
+    try:
+        resource = files(__package__).joinpath(_INSTALLED, name)
+        if not resource.is_dir():
+            return None
+        return Path(_extracted.enter_context(as_file(resource)))
+    except OSError:                      # a loader that cannot give it as a folder
+        return None
 
 
 def data_dir(flag: str | os.PathLike | None = None) -> Path:
