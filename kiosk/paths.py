@@ -37,6 +37,8 @@ def bundled_dir(name: str) -> Path:
 
 def _installed_dir(name: str) -> Path | None:
     """The folder `name` from the installed package's data, as a real folder on disk; None when it has none."""
+    if PACKAGE_DIR.is_dir() and not (PACKAGE_DIR / _INSTALLED).is_dir():
+        return None        # a package folder with no package data (a checkout, a frozen bundle): spare the import
     from importlib.resources import as_file, files
 
     try:
