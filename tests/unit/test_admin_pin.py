@@ -137,7 +137,7 @@ import io  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 
-from kiosk.admin_command import set_pin_command  # noqa: E402
+from kiosk.cli.admin import set_pin_command  # noqa: E402
 from kiosk.store.data_store import DataStore  # noqa: E402
 
 
@@ -178,7 +178,7 @@ def test_set_pin_refuses_with_a_clear_message_and_changes_nothing(tmp_path, text
 
 
 def test_set_pin_through_a_real_pipe(tmp_path):
-    script = ("import sys; from argparse import Namespace; from kiosk.admin_command import set_pin_command;"
+    script = ("import sys; from argparse import Namespace; from kiosk.cli.admin import set_pin_command;"
               f"sys.exit(set_pin_command(Namespace(data_dir={str(tmp_path)!r}), sys.stdin, sys.stdout))")
     done = subprocess.run([sys.executable, "-c", script], input="2468\r\n2468\r\n", capture_output=True,
                           text=True, timeout=60)

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.core.csv_diary import HEADER
 from kiosk.core.records import PainRating
-from kiosk.data_commands import DATA_COMMANDS, EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from kiosk.cli.data import DATA_COMMANDS, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from kiosk.store import DataStore
 
 CET = timezone(timedelta(hours=1))

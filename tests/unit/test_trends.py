@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.trends import ADVICE_TEXT, analyse, summary_sentence
-from kiosk.trends_command import trends_command
+from kiosk.cli.trends import trends_command
 
 UTC = timezone.utc
 CET = timezone(timedelta(hours=1))

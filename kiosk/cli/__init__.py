@@ -85,7 +85,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
     from kiosk.store.data_store import DataStore
     from kiosk.store.folder_lock import DataFolderInUse
     from kiosk.store.profile_repository import ProfileError
-    from kiosk.trends_command import trends_command
+    from kiosk.cli.trends import trends_command
 
     try:
         with DataStore(data_dir(args.data_dir)) as store:
@@ -105,7 +105,7 @@ def cmd_voices(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
-    from kiosk import data_commands
+    from kiosk.cli import data as data_commands
 
     command = {"export": data_commands.export_command, "import": data_commands.import_command,
                "delete": data_commands.delete_command}[args.data_command]
@@ -123,7 +123,7 @@ def _positive_seconds(text: str) -> float:
 
 
 def cmd_admin_set_pin(args: argparse.Namespace) -> int:
-    from kiosk.admin_command import set_pin_command
+    from kiosk.cli.admin import set_pin_command
 
     return set_pin_command(args, sys.stdin, sys.stdout)
 
