@@ -1,141 +1,41 @@
-"""The `kiosk` command: run the app, and inspect routines, voices and data from a terminal."""
+"""The `kiosk` command: run the app, and inspect routines, voices and data from a terminal.
+
+One module per command group (run, routines, trends, data, admin, voices); this one holds the parser.
+Every command opens the data folder through `data_folder.open_data_folder` and ends with an
+`exit_codes.ExitCode` (0 done, 1 bad input, 2 the data folder could not be opened).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from collections.abc import Callable
+from importlib import import_module
 
 from kiosk import __version__
+from kiosk.cli.exit_codes import ExitCode
+from kiosk.cli.run import positive_seconds
 
-# Each command imports what it needs when it runs, so that `kiosk run` starts without the rest.
-
-
-def _routines_folder_for(paths: list[Path]) -> Path:
-    """The folder whose exercise library the given files use: theirs if they have one, else the bundled one."""
-    from kiosk.core.loader import LIBRARY
-    from kiosk.paths import bundled_dir
-
-    for path in paths:
-        for folder in (path.parent, path.parent.parent):
-            if (folder / LIBRARY).exists():
-                return folder
-    return bundled_dir("routines")
+Command = Callable[[argparse.Namespace], int]
 
 
-def cmd_routines_list(args: argparse.Namespace) -> int:
-    from kiosk.core.loader import load_routines
-    from kiosk.core.timeline import compile_routine
-    from kiosk.paths import bundled_dir
-
-    result = load_routines(bundled_dir("routines"))
-    for routine in result.routines.values():
-        minutes = compile_routine(routine).duration / 60
-        print(f"{routine.id}\t{routine.title}\t{minutes:.0f} min")
-    for error in result.errors:
-        print(f"warning: {error}", file=sys.stderr)
-    return 0
+def _command(module: str, function: str) -> Command:
+    """`kiosk.cli.<module>.<function>`, imported when the command runs, so that `kiosk run` starts without the rest."""
+    def run(args: argparse.Namespace) -> int:
+        return getattr(import_module(f"kiosk.cli.{module}"), function)(args)
+    return run
 
 
-def cmd_routines_validate(args: argparse.Namespace) -> int:
-    from kiosk.core.loader import load_routines
-    from kiosk.paths import bundled_dir
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with ExitCode.BAD_INPUT (argparse's own is 2)."""
 
-    paths = [Path(p) for p in args.paths]
-    if len(paths) == 1 and paths[0].is_dir():          # a whole routines folder
-        folder, paths = paths[0], []
-    else:
-        folder = _routines_folder_for(paths) if paths else bundled_dir("routines")
-    result = load_routines(folder, paths or None)
-    for error in result.errors:
-        print(error, file=sys.stderr)
-    if result.errors:
-        print(f"{len(result.errors)} error{'s' if len(result.errors) != 1 else ''} found.", file=sys.stderr)
-        return 1
-    print(f"OK: {len(result.routines)} routines, {len(result.exercises)} exercises in {folder}")
-    return 0
-
-
-def cmd_routines_script(args: argparse.Namespace) -> int:
-    import json
-
-    from kiosk.core.loader import load_routines
-    from kiosk.core.timeline import compile_routine
-    from kiosk.paths import bundled_dir
-
-    result = load_routines(bundled_dir("routines"))
-    routine = result.routines.get(args.id)
-    if routine is None:
-        known = ", ".join(result.routines) or "none"
-        print(f"No valid routine with id {args.id!r} (valid: {known}).", file=sys.stderr)
-        for error in result.errors:
-            print(error, file=sys.stderr)
-        return 1
-    timeline = compile_routine(routine)
-    if args.json:
-        json.dump([cue.to_dict() for cue in timeline.cues], sys.stdout, indent=1)
-        print()
-    else:
-        print(timeline.script())
-    return 0
-
-
-def cmd_trends(args: argparse.Namespace) -> int:
-    from kiosk.paths import data_dir
-    from kiosk.store.data_store import DataStore
-    from kiosk.store.folder_lock import DataFolderInUse
-    from kiosk.store.profile_repository import ProfileError
-    from kiosk.cli.trends import trends_command
-
-    try:
-        with DataStore(data_dir(args.data_dir)) as store:
-            profile = store.open_profile(args.profile)
-            records = profile.ratings.list(), profile.sessions.list(), profile.aerobic.list()
-    except (DataFolderInUse, ProfileError) as error:
-        print(f"kiosk trends: {error}", file=sys.stderr)
-        return 1
-    side = None if args.side == "all" else args.side
-    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side)
-
-
-def cmd_voices(args: argparse.Namespace) -> int:
-    from kiosk.speech.voices import voices_command
-
-    return voices_command(args)
-
-
-def cmd_data(args: argparse.Namespace) -> int:
-    from kiosk.cli import data as data_commands
-
-    command = {"export": data_commands.export_command, "import": data_commands.import_command,
-               "delete": data_commands.delete_command}[args.data_command]
-    return command(args)
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 5 <= value <= 3600:
-        raise argparse.ArgumentTypeError("give between 5 and 3600 seconds")
-    return value
-
-
-def cmd_admin_set_pin(args: argparse.Namespace) -> int:
-    from kiosk.cli.admin import set_pin_command
-
-    return set_pin_command(args, sys.stdin, sys.stdout)
-
-
-def cmd_run(args: argparse.Namespace) -> int:
-    from kiosk.app import run_app  # Qt is imported only when the app really runs
-
-    return run_app(args)
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Voice-guided exercises for sacroiliac joint pain.")
+    parser = _Parser(prog="kiosk", description="Voice-guided exercises for sacroiliac joint pain.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -145,28 +45,29 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--data-dir", metavar="DIR", help="where settings and ratings are kept")
     run.add_argument("--mode", choices=("home", "clinic"), default="home",
                      help="clinic: a locked-down, shared touchscreen kiosk")
-    run.add_argument("--idle-timeout", type=_positive_seconds, metavar="SECONDS",
+    run.add_argument("--idle-timeout", type=positive_seconds, metavar="SECONDS",
                      help="clinic mode: reset to the start screen after this long without a touch")
-    run.set_defaults(func=cmd_run)
+    run.set_defaults(func=_command("run", "run_command"))
 
     admin = sub.add_parser("admin", help="clinic administration")
     asub = admin.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
     set_pin = asub.add_parser("set-pin", help="set the staff PIN (asked twice; read from standard input "
                                               "when it is not a terminal)")
     set_pin.add_argument("--data-dir", metavar="DIR", help="the data folder")
-    set_pin.set_defaults(func=cmd_admin_set_pin)
+    set_pin.set_defaults(func=_command("admin", "set_pin_command"))
 
     routines = sub.add_parser("routines", help="list, check and print routines")
     rsub = routines.add_subparsers(dest="routines_command", metavar="ACTION", required=True)
-    rsub.add_parser("list", help="one line per routine: id, title, minutes").set_defaults(func=cmd_routines_list)
+    rsub.add_parser("list", help="one line per routine: id, title, minutes").set_defaults(
+        func=_command("routines", "list_command"))
     validate = rsub.add_parser("validate", help="check routine files, or a routines folder "
                                                 "(all bundled ones by default)")
     validate.add_argument("paths", nargs="*", metavar="PATH")
-    validate.set_defaults(func=cmd_routines_validate)
+    validate.set_defaults(func=_command("routines", "validate_command"))
     script = rsub.add_parser("script", help="print a routine's timeline")
     script.add_argument("id")
     script.add_argument("--json", action="store_true", help="a JSON list of cues")
-    script.set_defaults(func=cmd_routines_script)
+    script.set_defaults(func=_command("routines", "script_command"))
 
     data = sub.add_parser("data", help="export, import or delete a profile's pain diary")
     dsub = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
@@ -174,26 +75,28 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--profile", required=True, metavar="ID")
     export.add_argument("--format", default="csv", help="csv (the only format for now)")
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    export.set_defaults(func=_command("data", "export_command"))
     imported = dsub.add_parser("import", help="add a CSV pain diary to a profile (created if new)")
     imported.add_argument("--profile", required=True, metavar="ID")
     imported.add_argument("file", metavar="FILE")
+    imported.set_defaults(func=_command("data", "import_command"))
     delete = dsub.add_parser("delete", help="remove a profile and all its data")
     delete.add_argument("--profile", required=True, metavar="ID")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.set_defaults(func=_command("data", "delete_command"))
     for command in (export, imported, delete):
         command.add_argument("--data-dir", metavar="DIR", help="the data folder")
-        command.set_defaults(func=cmd_data)
 
     trends = sub.add_parser("trends", help="weekly pain trend of a profile")
     trends.add_argument("--profile", required=True, metavar="ID")
     trends.add_argument("--json", action="store_true", help="a JSON object instead of a table")
     trends.add_argument("--side", choices=("all", "left", "right"), default="all")
     trends.add_argument("--data-dir", metavar="DIR", help="the data folder")
-    trends.set_defaults(func=cmd_trends)
+    trends.set_defaults(func=_command("trends", "trends_of_profile"))
 
     voices = sub.add_parser("voices", help="the voices the speech engine offers")
     voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")
-    voices.set_defaults(func=cmd_voices)
+    voices.set_defaults(func=_command("voices", "voices_command"))
     return parser
 
 
@@ -206,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BrokenPipeError:          # `kiosk routines script floor | head`
         sys.stderr.close()
-        return 0
+        return ExitCode.OK
 
 
 if __name__ == "__main__":

@@ -7,14 +7,9 @@ import getpass
 import sys
 from typing import TextIO
 
+from kiosk.cli.data_folder import DATA_FOLDER_PROBLEMS, cannot_open, open_data_folder
+from kiosk.cli.exit_codes import ExitCode
 from kiosk.core.admin_pin import AdminPinPolicy, check_admin_pin_format
-from kiosk.paths import data_dir
-from kiosk.store.data_store import DataStore
-from kiosk.store.folder_lock import DataFolderInUse
-from kiosk.store.schema import SchemaTooNew
-
-EXIT_OK = 0
-EXIT_FAILED = 1
 
 
 def _read_twice(stdin: TextIO, stdout: TextIO) -> tuple[str, str] | None:
@@ -39,8 +34,8 @@ def set_pin_command(args: argparse.Namespace, stdin: TextIO | None = None, stdou
                     stderr: TextIO | None = None) -> int:
     """Read the admin PIN twice and store its salted hash in the data folder's settings.
 
-    Exit status 0 when stored; 1 for a mismatch, an invalid PIN, missing input, or a data
-    folder held by the running app.
+    Exit status (ExitCode) 0 when stored; 1 for a mismatch, an invalid PIN or missing input; 2 when the
+    data folder cannot be opened (held by the running app, or of a newer format).
     """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -48,7 +43,7 @@ def set_pin_command(args: argparse.Namespace, stdin: TextIO | None = None, stdou
 
     def fail(message: str) -> int:
         print(f"kiosk admin: {message}", file=stderr)
-        return EXIT_FAILED
+        return ExitCode.BAD_INPUT
 
     pins = _read_twice(stdin, stdout)
     if pins is None:
@@ -61,11 +56,10 @@ def set_pin_command(args: argparse.Namespace, stdin: TextIO | None = None, stdou
     if first != second:
         return fail("the two PINs did not match. Nothing was changed.")
     try:
-        with DataStore(data_dir(getattr(args, "data_dir", None))) as store:
+        with open_data_folder(args, "admin", stderr) as store:
             AdminPinPolicy(store.settings).set_pin(first)
-    except DataFolderInUse as error:
-        return fail(f"{error} Close the app first, or set the PIN from its admin screen.")
-    except SchemaTooNew as error:
-        return fail(str(error))
+    except DATA_FOLDER_PROBLEMS as problem:
+        return cannot_open(args, "admin", problem, "Close the app first, or set the PIN from its admin screen.",
+                           stderr)
     print("Admin PIN set.", file=stdout)
-    return EXIT_OK
+    return ExitCode.OK

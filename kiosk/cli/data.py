@@ -7,30 +7,19 @@ import io
 import sys
 from pathlib import Path
 
+from kiosk.cli.data_folder import DATA_FOLDER_PROBLEMS, cannot_open, open_data_folder
+from kiosk.cli.exit_codes import ExitCode
 from kiosk.core.csv_diary import DiaryError, read_diary, write_diary
-from kiosk.paths import data_dir
 from kiosk.store.atomic_file import write_atomically
-from kiosk.store.data_store import DataStore
-from kiosk.store.folder_lock import DataFolderInUse
 from kiosk.store.profile_repository import GUEST_PROFILE_ID, ProfileError
-from kiosk.store.schema import SchemaTooNew
 
-EXIT_OK = 0
-EXIT_FAILED = 1     # bad file, unknown profile, folder in use, or the user said no
-EXIT_USAGE = 2      # an option value this command does not support
 FORMATS = ("csv",)
 
 
-def _fail(message: str, code: int = EXIT_FAILED) -> int:
+def _fail(message: str) -> int:
+    """Bad input (a bad file, an unknown profile or format, or the user said no): say so; nothing changed."""
     print(f"kiosk data: {message}", file=sys.stderr)
-    return code
-
-
-def _open_store(args: argparse.Namespace) -> DataStore:
-    store = DataStore(data_dir(getattr(args, "data_dir", None)))
-    for notice in store.notices:
-        print(f"kiosk data: {notice}", file=sys.stderr)
-    return store
+    return ExitCode.BAD_INPUT
 
 
 def _guard(command):
@@ -40,7 +29,9 @@ def _guard(command):
             return _fail("the guest profile records nothing.")
         try:
             return command(args)
-        except (DataFolderInUse, ProfileError, SchemaTooNew) as error:
+        except DATA_FOLDER_PROBLEMS as problem:
+            return cannot_open(args, "data", problem)
+        except ProfileError as error:
             return _fail(str(error))
     run.__name__, run.__doc__ = command.__name__, command.__doc__
     return run
@@ -53,8 +44,8 @@ def export_command(args: argparse.Namespace) -> int:
     Writes to stdout, or to FILE atomically and readable only by its owner.
     """
     if (args.format or "csv") not in FORMATS:
-        return _fail(f"unknown format {args.format!r}; use {', '.join(FORMATS)}.", EXIT_USAGE)
-    with _open_store(args) as store:
+        return _fail(f"unknown format {args.format!r}; use {', '.join(FORMATS)}.")
+    with open_data_folder(args, "data") as store:
         if not store.profiles.exists(args.profile):
             return _fail(f"there is no profile {args.profile!r}.")
         ratings = store.open_profile(args.profile).ratings.list()
@@ -67,7 +58,7 @@ def export_command(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text.getvalue())
         sys.stdout.flush()
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @_guard
@@ -92,7 +83,7 @@ def import_command(args: argparse.Namespace) -> int:
                      f"in {source}.")
     except (OSError, UnicodeDecodeError) as error:
         return _fail(f"cannot read {source}: {error}")
-    with _open_store(args) as store:
+    with open_data_folder(args, "data") as store:
         created = not store.profiles.exists(args.profile)
         repository = store.open_profile(args.profile, create=True).ratings
         known = {(r.timestamp, r.pain, r.moment, r.side, r.exercise, r.note) for r in repository.list()}
@@ -107,13 +98,13 @@ def import_command(args: argparse.Namespace) -> int:
     print(f"Imported {len(new)} pain rating{'s' if len(new) != 1 else ''} into "
           f"{'new ' if created else ''}profile {args.profile}"
           + (f"; {skipped} already there, skipped." if skipped else "."), file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @_guard
 def delete_command(args: argparse.Namespace) -> int:
     """`kiosk data delete --profile ID [--yes]`: erase a profile and all its files, after confirmation."""
-    with _open_store(args) as store:
+    with open_data_folder(args, "data") as store:
         if not store.profiles.exists(args.profile):
             return _fail(f"there is no profile {args.profile!r}.")
         if not args.yes:
@@ -128,7 +119,7 @@ def delete_command(args: argparse.Namespace) -> int:
         removed = store.delete_profile(args.profile)
     print(f"Deleted profile {args.profile} ({len(removed)} file{'s' if len(removed) != 1 else ''}).",
           file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 #: For the argparse wiring: `kiosk data <action>`.

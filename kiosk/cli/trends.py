@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from collections.abc import Iterable
 from typing import TextIO
 
+from kiosk.cli.data_folder import DATA_FOLDER_PROBLEMS, cannot_open, open_data_folder
+from kiosk.cli.exit_codes import ExitCode
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.trends import TrendReport, analyse, summary_sentence
+from kiosk.store.profile_repository import ProfileError
 
 _COLUMNS = (
     ("Week", 8), ("Starts", 10), ("Ratings", 7), ("Mean", 5), ("Min", 3), ("Max", 3),
     ("Before", 6), ("After", 5), ("Sessions", 8), ("Aerobic min", 11),
 )
+
+
+def trends_of_profile(args: argparse.Namespace) -> int:
+    """`kiosk trends --profile ID [--json] [--side left|right|all]`: read the profile's records, print the trend."""
+    try:
+        with open_data_folder(args, "trends") as store:
+            profile = store.open_profile(args.profile)
+            records = profile.ratings.list(), profile.sessions.list(), profile.aerobic.list()
+    except DATA_FOLDER_PROBLEMS as problem:
+        return cannot_open(args, "trends", problem)
+    except ProfileError as error:
+        print(f"kiosk trends: {error}", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    side = None if args.side == "all" else args.side
+    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side)
 
 
 def trends_command(
@@ -23,14 +43,14 @@ def trends_command(
     out: TextIO,
     side: str | None = None,
 ) -> int:
-    """Print the trend of these records to `out`; returns the exit status (0)."""
+    """Print the trend of these records to `out`; returns the exit status (ExitCode.OK)."""
     report = analyse(ratings, sessions, aerobic, side=side)
     if as_json:
         json.dump(report.to_json_dict(), out, indent=2)
         out.write("\n")
     else:
         out.write(format_table(report))
-    return 0
+    return ExitCode.OK
 
 
 def format_table(report: TrendReport) -> str:

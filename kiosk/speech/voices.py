@@ -116,17 +116,3 @@ def list_voices(timeout: float = 20.0, python: str | None = None) -> list[VoiceI
             raise RuntimeError(message.get("reason", "the speech engine could not start"))
     raise RuntimeError(f"the speech engine could not start: {done.stderr.strip()[-300:]}")
 
-
-def voices_command(args) -> int:
-    """`kiosk voices`: print one line per voice (id, name, languages); `args.language` filters if given."""
-    try:
-        voices = list_voices()
-    except RuntimeError as error:
-        print(f"No voices: {error}", file=sys.stderr)
-        return 1
-    language = getattr(args, "language", None)
-    if language:
-        voices = voices_for(voices, language)
-    for voice in voices:
-        print(f"{voice.id}\t{voice.name}\t{','.join(voice.languages)}")
-    return 0

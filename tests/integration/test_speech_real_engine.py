@@ -6,9 +6,10 @@ import argparse
 
 import pytest
 
+from kiosk.cli.voices import voices_command
 from kiosk.speech.cache import SpeechCache
 from kiosk.speech.render_process import Renderer, RenderRequest
-from kiosk.speech.voices import SPEED_RATES, choose_voice, list_voices, voices_command
+from kiosk.speech.voices import SPEED_RATES, choose_voice, list_voices
 from kiosk.speech.wav_check import read_wav_info, wav_problem
 
 pytestmark = pytest.mark.usefixtures("real_engine")

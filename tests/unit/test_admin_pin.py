@@ -138,6 +138,7 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 
 from kiosk.cli.admin import set_pin_command  # noqa: E402
+from kiosk.cli.exit_codes import ExitCode  # noqa: E402
 from kiosk.store.data_store import DataStore  # noqa: E402
 
 
@@ -191,4 +192,5 @@ def test_set_pin_through_a_real_pipe(tmp_path):
 def test_set_pin_while_the_app_holds_the_folder_fails_cleanly(tmp_path):
     with DataStore(tmp_path):
         code, _out, err = _run(tmp_path, "1234\n1234\n")
-    assert code == 1 and "Close the app first" in err
+    assert code == ExitCode.DATA_FOLDER
+    assert err.startswith(f"kiosk admin: could not open the data folder {tmp_path}: ") and "Close the app first" in err

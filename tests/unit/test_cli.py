@@ -110,3 +110,39 @@ def test_validate_a_whole_folder():
     result = kiosk("routines", "validate", str(ROOT / "tests" / "data" / "mini"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: 1 routines, 2 exercises")
+
+
+def test_every_command_that_finds_the_data_folder_held_exits_2_with_one_message(tmp_path):
+    from kiosk.store import DataStore
+
+    data = tmp_path / "data"
+    diary = tmp_path / "diary.csv"
+    diary.write_text("timestamp,pain,moment,side,exercise,note\n2026-03-02T09:00:00+01:00,6,before,,,\n")
+    commands = {
+        "trends": ["trends", "--profile", "ann"],
+        "data": ["data", "import", "--profile", "ann", str(diary)],
+        "admin": ["admin", "set-pin"],
+    }
+    with DataStore(data):                            # as the running app would
+        for name, args in commands.items():
+            result = subprocess.run([sys.executable, "-m", "kiosk", *args, "--data-dir", str(data)],
+                                    input="2468\n2468\n", capture_output=True, text=True, timeout=120)
+            assert result.returncode == 2, (name, result.stderr)
+            assert result.stderr.startswith(f"kiosk {name}: could not open the data folder {data}: "), result.stderr
+            assert "already in use" in result.stderr
+
+
+def test_a_data_folder_of_a_newer_format_exits_2(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps(
+        {"_meta": {"1": {"schema_version": 999, "kind": "settings"}}, "settings": {}}))
+    result = kiosk("trends", "--profile", "ann", "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert f"kiosk trends: could not open the data folder {tmp_path}: " in result.stderr
+    assert "newer" in result.stderr or "version 999" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["trends"], ["routines"], ["data", "export", "--profile", "ann", "--bogus"]])
+def test_a_wrong_command_line_is_bad_input(args):
+    result = kiosk(*args)
+    assert result.returncode == 1
+    assert "error:" in result.stderr and result.stdout == ""

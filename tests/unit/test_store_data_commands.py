@@ -12,7 +12,8 @@ import pytest
 
 from kiosk.core.csv_diary import HEADER
 from kiosk.core.records import PainRating
-from kiosk.cli.data import DATA_COMMANDS, EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from kiosk.cli.data import DATA_COMMANDS
+from kiosk.cli.exit_codes import ExitCode
 from kiosk.store import DataStore
 
 CET = timezone(timedelta(hours=1))
@@ -49,12 +50,12 @@ def _pains(folder, profile="ann"):
 
 
 def test_import_creates_the_profile_without_pin_and_is_idempotent(folder, diary, capsys):
-    assert _run("import", folder, file=str(diary)) == EXIT_OK
+    assert _run("import", folder, file=str(diary)) == ExitCode.OK
     assert "Imported 2 pain ratings into new profile ann" in capsys.readouterr().err
     assert _pains(folder) == [6, 4]
     with DataStore(folder) as store:
         assert not store.profiles.get("ann").has_pin
-    assert _run("import", folder, file=str(diary)) == EXIT_OK
+    assert _run("import", folder, file=str(diary)) == ExitCode.OK
     assert "Imported 0 pain ratings into profile ann; 2 already there" in capsys.readouterr().err
     assert _pains(folder) == [6, 4]
 
@@ -63,7 +64,7 @@ def test_a_bad_row_imports_nothing_and_names_its_line(folder, diary, capsys):
     with DataStore(folder) as store:
         store.open_profile("ann", create=True).ratings.add(PainRating(datetime(2026, 1, 1, tzinfo=CET), 2))
     diary.write_text(DIARY + "2026-03-02T09:00:00+01:00,12,after,,,\n", encoding="utf-8")
-    assert _run("import", folder, file=str(diary)) == EXIT_FAILED
+    assert _run("import", folder, file=str(diary)) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
     assert f"{diary}:4: pain must be a whole number from 0 to 10" in err
     assert "nothing imported" in err
@@ -72,23 +73,23 @@ def test_a_bad_row_imports_nothing_and_names_its_line(folder, diary, capsys):
 
 def test_import_into_a_new_profile_with_a_bad_file_creates_nothing(folder, diary):
     diary.write_text("not,a,diary\n", encoding="utf-8")
-    assert _run("import", folder, profile="new", file=str(diary)) == EXIT_FAILED
+    assert _run("import", folder, profile="new", file=str(diary)) == ExitCode.BAD_INPUT
     with DataStore(folder) as store:
         assert not store.profiles.exists("new")
 
 
 def test_import_from_stdin_and_missing_files(folder, monkeypatch, capsys, tmp_path):
     monkeypatch.setattr("sys.stdin", io.StringIO("\ufeff" + DIARY))
-    assert _run("import", folder, file="-") == EXIT_OK
+    assert _run("import", folder, file="-") == ExitCode.OK
     assert _pains(folder) == [6, 4]
-    assert _run("import", folder, file=str(tmp_path / "missing.csv")) == EXIT_FAILED
+    assert _run("import", folder, file=str(tmp_path / "missing.csv")) == ExitCode.BAD_INPUT
     assert "cannot read" in capsys.readouterr().err
 
 
 def test_export_to_stdout_round_trips(folder, diary, capsys):
     _run("import", folder, file=str(diary))
     capsys.readouterr()
-    assert _run("export", folder) == EXIT_OK
+    assert _run("export", folder) == ExitCode.OK
     out = capsys.readouterr().out
     assert out.replace("\r\n", "\n") == DIARY
 
@@ -96,44 +97,45 @@ def test_export_to_stdout_round_trips(folder, diary, capsys):
 def test_export_to_a_private_file_and_back_into_another_profile(folder, diary, tmp_path):
     _run("import", folder, file=str(diary))
     target = tmp_path / "out.csv"
-    assert _run("export", folder, out=str(target)) == EXIT_OK
+    assert _run("export", folder, out=str(target)) == ExitCode.OK
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert _run("import", folder, profile="copy", file=str(target)) == EXIT_OK
+    assert _run("import", folder, profile="copy", file=str(target)) == ExitCode.OK
     assert _pains(folder, "copy") == [6, 4]
 
 
 def test_export_refuses_unknown_profiles_and_formats(folder, capsys):
-    assert _run("export", folder, profile="nobody") == EXIT_FAILED
+    assert _run("export", folder, profile="nobody") == ExitCode.BAD_INPUT
     assert "no profile 'nobody'" in capsys.readouterr().err
-    assert _run("export", folder, format="xlsx") == EXIT_USAGE
-    assert _run("export", folder, profile="guest") == EXIT_FAILED
+    assert _run("export", folder, format="xlsx") == ExitCode.BAD_INPUT
+    assert _run("export", folder, profile="guest") == ExitCode.BAD_INPUT
 
 
 def test_delete_asks_first_and_no_keeps_everything(folder, diary, monkeypatch, capsys):
     _run("import", folder, file=str(diary))
     monkeypatch.setattr("sys.stdin", io.StringIO("no\n"))
-    assert _run("delete", folder) == EXIT_FAILED
+    assert _run("delete", folder) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
     assert "2 pain ratings" in err and "Type 'yes'" in err and "nothing deleted" in err
     assert _pains(folder) == [6, 4]
     monkeypatch.setattr("sys.stdin", io.StringIO(""))          # end of input is a no
-    assert _run("delete", folder) == EXIT_FAILED
+    assert _run("delete", folder) == ExitCode.BAD_INPUT
     monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))
-    assert _run("delete", folder) == EXIT_OK
+    assert _run("delete", folder) == ExitCode.OK
     assert not list(folder.glob("profile-ann*"))
 
 
 def test_delete_with_yes_does_not_read_stdin(folder, diary, monkeypatch):
     _run("import", folder, file=str(diary))
     monkeypatch.setattr("sys.stdin", None)
-    assert _run("delete", folder, yes=True) == EXIT_OK
+    assert _run("delete", folder, yes=True) == ExitCode.OK
     with DataStore(folder) as store:
         assert not store.profiles.exists("ann")
-    assert _run("delete", folder, yes=True) == EXIT_FAILED
+    assert _run("delete", folder, yes=True) == ExitCode.BAD_INPUT
 
 
 def test_commands_stop_cleanly_when_the_app_holds_the_folder(folder, diary, capsys):
     with DataStore(folder):
-        assert _run("import", folder, file=str(diary)) == EXIT_FAILED
-    assert "already in use" in capsys.readouterr().err
+        assert _run("import", folder, file=str(diary)) == ExitCode.DATA_FOLDER
+    err = capsys.readouterr().err
+    assert f"kiosk data: could not open the data folder {folder}: " in err and "already in use" in err

@@ -1,0 +1,69 @@
+"""The `kiosk routines list|validate|script` commands: the routine files, checked and printed."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kiosk.cli.exit_codes import ExitCode
+from kiosk.core.loader import LIBRARY, load_routines
+from kiosk.core.timeline import compile_routine
+from kiosk.paths import bundled_dir
+
+
+def _routines_folder_for(paths: list[Path]) -> Path:
+    """The folder whose exercise library the given files use: theirs if they have one, else the bundled one."""
+    for path in paths:
+        for folder in (path.parent, path.parent.parent):
+            if (folder / LIBRARY).exists():
+                return folder
+    return bundled_dir("routines")
+
+
+def list_command(args: argparse.Namespace) -> int:
+    """`kiosk routines list`: one line per bundled routine: id, title, minutes."""
+    result = load_routines(bundled_dir("routines"))
+    for routine in result.routines.values():
+        minutes = compile_routine(routine).duration / 60
+        print(f"{routine.id}\t{routine.title}\t{minutes:.0f} min")
+    for error in result.errors:
+        print(f"warning: {error}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    """`kiosk routines validate [PATH ...]`: every error of these files (or folder), else a one-line OK."""
+    paths = [Path(p) for p in args.paths]
+    if len(paths) == 1 and paths[0].is_dir():          # a whole routines folder
+        folder, paths = paths[0], []
+    else:
+        folder = _routines_folder_for(paths) if paths else bundled_dir("routines")
+    result = load_routines(folder, paths or None)
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    if result.errors:
+        print(f"{len(result.errors)} error{'s' if len(result.errors) != 1 else ''} found.", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    print(f"OK: {len(result.routines)} routines, {len(result.exercises)} exercises in {folder}")
+    return ExitCode.OK
+
+
+def script_command(args: argparse.Namespace) -> int:
+    """`kiosk routines script ID [--json]`: the routine's whole timeline, as text or a JSON list of cues."""
+    result = load_routines(bundled_dir("routines"))
+    routine = result.routines.get(args.id)
+    if routine is None:
+        known = ", ".join(result.routines) or "none"
+        print(f"No valid routine with id {args.id!r} (valid: {known}).", file=sys.stderr)
+        for error in result.errors:
+            print(error, file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    timeline = compile_routine(routine)
+    if args.json:
+        json.dump([cue.to_dict() for cue in timeline.cues], sys.stdout, indent=1)
+        print()
+    else:
+        print(timeline.script())
+    return ExitCode.OK
