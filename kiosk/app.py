@@ -79,7 +79,8 @@ def run_app(args: argparse.Namespace) -> int:
         # Home: one profile, no PIN. Clinic: nobody until someone signs in.
         journal = Journal() if clinic else Journal.for_profile(store.open, HOME_PROFILE)
         window = MainWindow(library, speaker, store.settings, journal,
-                            picture_folder=folder / "pictures" if clinic else None)
+                            picture_folder=folder / "pictures" if clinic else None,
+                            voice_controls=speaker)       # the real speaker's, through DeferredSpeaker
         routine = getattr(args, "routine", None)
         if clinic or routine:              # these need the store before anything is shown
             problem = _open_data(store, journal)

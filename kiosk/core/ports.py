@@ -7,7 +7,11 @@ from typing import Protocol
 
 
 class Speaker(Protocol):
-    """Speaks sentences aloud. Every method returns at once; nothing blocks the caller."""
+    """Speaks sentences aloud. Every method returns at once; nothing blocks the caller.
+
+    The choice of voice (voices, settings, forgetting what was said) is a port of its own, used only
+    by screens: VoiceControls in kiosk/ui/ports.py.
+    """
 
     @property
     def available(self) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from kiosk.core.ports import SettingsStore, Speaker
+from kiosk.core.ports import SettingsStore
 from kiosk.speech.cache import SpeechCache, default_cache_dir
 from kiosk.speech.messages import status_phrase
 from kiosk.speech.player import WavPlayer
@@ -306,6 +306,6 @@ class QtSpeaker(QObject):
 
 
 def create_speaker(settings: SettingsStore | None, cache_dir: Path | None = None,
-                   parent: QObject | None = None, *, language: str = "en") -> Speaker:
+                   parent: QObject | None = None, *, language: str = "en") -> QtSpeaker:
     """The application's Speaker: a QtSpeaker rendering into `cache_dir` (default: the user cache folder)."""
     return QtSpeaker(cache_dir or default_cache_dir(), settings, language=language, parent=parent)

@@ -242,9 +242,7 @@ class ClinicMode(QObject):
     def _voice(self, **changes) -> None:
         voice = replace(VoiceSettings.load(self.window.settings), **changes)
         voice.save(self.window.settings)
-        apply_settings = getattr(self.window.speaker, "apply_settings", None)
-        if apply_settings is not None:
-            apply_settings(voice)
+        self.window.voice_controls.apply_settings(voice)
 
     def _profile_labels(self) -> list[tuple[str, str]]:
         """Staff see profile ids and creation dates, never anyone's scores."""

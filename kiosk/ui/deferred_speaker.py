@@ -6,17 +6,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiosk.core.ports import Speaker
+    from PySide6.QtCore import SignalInstance
+
+    from kiosk.speech.voices import VoiceInfo, VoiceSettings
+    from kiosk.ui.ports import SpeakerWithVoiceControls
 
 
 class DeferredSpeaker:
-    """Implements the Speaker port by delegating to `factory()`, called once, on first use."""
+    """Implements the Speaker port and the VoiceControls port (kiosk/ui/ports.py) by delegating to
+    `factory()`, called once, on first use."""
 
-    def __init__(self, factory: Callable[[], Speaker]) -> None:
+    def __init__(self, factory: Callable[[], SpeakerWithVoiceControls]) -> None:
         self._factory = factory
-        self._speaker: Speaker | None = None
+        self._speaker: SpeakerWithVoiceControls | None = None
 
-    def materialize(self) -> Speaker:
+    def materialize(self) -> SpeakerWithVoiceControls:
         """Build the real speaker now (the app does this right after the first paint)."""
         if self._speaker is None:
             self._speaker = self._factory()
@@ -40,6 +44,26 @@ class DeferredSpeaker:
         if self._speaker is not None:          # nothing to silence before it exists
             self._speaker.stop()
 
-    def __getattr__(self, name: str):
-        """Anything else the real speaker offers (voices, settings) is its own."""
-        return getattr(self.materialize(), name)
+    # ------------------------------------------------------------------ the voice controls
+
+    @property
+    def availability_changed(self) -> SignalInstance:
+        return self.materialize().availability_changed
+
+    @property
+    def voices_changed(self) -> SignalInstance:
+        return self.materialize().voices_changed
+
+    @property
+    def voices(self) -> list[VoiceInfo]:
+        return self.materialize().voices
+
+    @property
+    def voice(self) -> VoiceInfo | None:
+        return self.materialize().voice
+
+    def apply_settings(self, settings: VoiceSettings | None = None) -> None:
+        self.materialize().apply_settings(settings)
+
+    def forget_what_was_said(self) -> int:
+        return self.materialize().forget_what_was_said()

@@ -59,6 +59,10 @@ class DeferredSettings:
     def set(self, key: str, value) -> None:
         self._owner.open().settings.set(key, value)
 
-    def __getattr__(self, name: str):
-        """Anything else the settings repository offers (remove, as_dict) opens the store."""
-        return getattr(self._owner.open().settings, name)
+    def remove(self, key: str) -> None:
+        """Forget a setting (opens the store)."""
+        self._owner.open().settings.remove(key)
+
+    def as_dict(self) -> dict:
+        """Every setting (opens the store)."""
+        return self._owner.open().settings.as_dict()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.core.routine_index import Choices
 from kiosk.ui.journal import Journal
+from kiosk.ui.ports import NoVoiceControls, VoiceControls
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import set_look, stylesheet, unit_for_height
 from kiosk.ui.widgets.controls import make_button
@@ -54,13 +55,16 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library, speaker: Speaker, settings: SettingsStore,
                  journal: Journal | None = None, time_scale: float | None = None,
-                 notices: list[str] = (), picture_folder=None, parent: QWidget | None = None) -> None:
-        """`library`: a LoadResult, or a RoutineLibrary that loads the routine files on first use."""
+                 notices: list[str] = (), picture_folder=None, parent: QWidget | None = None,
+                 voice_controls: VoiceControls | None = None) -> None:
+        """`library`: a LoadResult, or a RoutineLibrary that loads the routine files on first use.
+        `voice_controls`: the speaker's, when it has them (kiosk/ui/ports.py)."""
         super().__init__(parent)
         self.setWindowTitle("SI joint exercises")
         self.setAccessibleName("SI joint exercises")
         self.settings = settings
         self.speaker = speaker
+        self.voice_controls = voice_controls or NoVoiceControls(self)
         self.library = library
         self.journal = journal or Journal(parent=self)
         self.picture_folder = picture_folder      # where "Save picture" puts the chart (None: the user's pictures)
@@ -177,9 +181,8 @@ class MainWindow(QMainWindow):
         self.controller.state_changed.connect(lambda state: screen.set_paused(state == "paused"))
         self.controller.finished.connect(self._finished)
         screen.set_voice_notice(self.speaker.status_message)
-        changed = getattr(self.speaker, "availability_changed", None)    # the voice may fail later
-        if changed is not None:
-            changed.connect(lambda available, why: screen.set_voice_notice("" if available else why))
+        self.voice_controls.availability_changed.connect(      # the voice may fail later
+            lambda available, why: screen.set_voice_notice("" if available else why))
         return screen
 
     @cached_property
@@ -248,7 +251,7 @@ class MainWindow(QMainWindow):
     def voice(self):
         from kiosk.ui.screens.voice_settings import VoiceSettingsScreen   # loads the speech settings
 
-        screen = self._add(VoiceSettingsScreen(self.speaker, self.settings))
+        screen = self._add(VoiceSettingsScreen(self.speaker, self.settings, controls=self.voice_controls))
         screen.done_requested.connect(self.go_home)
         return screen
 
@@ -299,11 +302,9 @@ class MainWindow(QMainWindow):
 
     def _erase_my_data(self) -> None:
         self._clear_shown_records()
-        forget = getattr(self.speaker, "forget_what_was_said", None)   # spoken summaries name pain scores
         try:
             self.journal.erase()
-            if forget is not None:
-                forget()
+            self.voice_controls.forget_what_was_said()       # spoken summaries name pain scores
         except Exception as error:               # the disk said no: say so; try again is safe
             log.error("deleting the data failed: %s", error)
             self.my_data.show_problem(f"Not all of your data could be deleted ({error}). Please try again.")

@@ -11,6 +11,7 @@ from kiosk.core.loader import load_routines
 from kiosk.core.records import AerobicEntry, PainRating
 from kiosk.ui.journal import Journal
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.ports import NoVoiceControls
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -134,12 +135,21 @@ def test_writes_still_queued_are_deleted_too(qtbot, home_window, store):
     assert not store.profiles.exists("home")
 
 
-def test_deleting_also_forgets_the_spoken_sentences(qtbot, home_window):
-    forgotten = []
-    home_window.speaker.forget_what_was_said = lambda: forgotten.append(True)
-    home_window.journal.add_rating(PainRating(T0, 6, "before"))
-    _delete_through_the_screen(home_window)
-    assert forgotten == [True]
+def test_deleting_also_forgets_the_spoken_sentences(qtbot, store, speaker, mini_folder):
+    class RecordingControls(NoVoiceControls):
+        forgotten = 0
+
+        def forget_what_was_said(self) -> int:
+            self.forgotten += 1
+            return 3
+
+    controls = RecordingControls()
+    window = MainWindow(load_routines(mini_folder), speaker, store.settings, Journal.for_profile(lambda: store, "home"),
+                        time_scale=50, voice_controls=controls)
+    qtbot.addWidget(window)
+    window.journal.add_rating(PainRating(T0, 6, "before"))
+    _delete_through_the_screen(window)
+    assert controls.forgotten == 1
 
 
 def test_the_clinic_and_guests_have_no_my_data_button(qtbot, speaker, store, mini_folder):

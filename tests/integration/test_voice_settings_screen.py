@@ -28,7 +28,7 @@ def setup(qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(speaker.voices), timeout=30_000)
     frame = QWidget()
     qtbot.addWidget(frame)
-    screen = VoiceSettingsScreen(speaker, store, parent=frame)
+    screen = VoiceSettingsScreen(speaker, store, parent=frame, controls=speaker)
     QVBoxLayout(frame).addWidget(screen)
     yield frame, screen, speaker, store
     speaker.shutdown()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.ports import SettingsStore, Speaker
 from kiosk.speech.messages import SAMPLE_SENTENCE
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
+from kiosk.ui.ports import NoVoiceControls, VoiceControls
 from kiosk.ui.theme import PALETTE, unit_for_height
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_label, scrolling
@@ -36,10 +37,12 @@ class VoiceSettingsScreen(QWidget):
     done_requested = Signal()
 
     def __init__(self, speaker: Speaker, store: SettingsStore, language: str = "en",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, controls: VoiceControls | None = None) -> None:
+        """`controls`: the speaker's voice controls, when it has them (kiosk/ui/ports.py)."""
         super().__init__(parent)
         self.setAccessibleName("Voice settings")
         self._speaker = speaker
+        self._controls = controls or NoVoiceControls(self)
         self._store = store
         self._language = language
         self._settings = VoiceSettings.load(store, language)
@@ -109,13 +112,9 @@ class VoiceSettingsScreen(QWidget):
         layout.addLayout(actions)
 
         self._layout = layout
-        voices_changed = getattr(speaker, "voices_changed", None)
-        if voices_changed is not None:
-            voices_changed.connect(self.show_voices)
-        availability_changed = getattr(speaker, "availability_changed", None)
-        if availability_changed is not None:
-            availability_changed.connect(self._on_availability_changed)
-        self.show_voices(getattr(speaker, "voices", []))
+        self._controls.voices_changed.connect(self.show_voices)
+        self._controls.availability_changed.connect(self._on_availability_changed)
+        self.show_voices(self._controls.voices)
         self._refresh()
 
     @property
@@ -128,7 +127,7 @@ class VoiceSettingsScreen(QWidget):
             self.voice_group.removeButton(button)
             button.deleteLater()
         matching = voices_for(list(voices), self._language)
-        chosen = getattr(self._speaker, "voice", None)
+        chosen = self._controls.voice
         chosen_id = self._settings.voice_id or (chosen.id if chosen else "")
         self.voice_group.blockSignals(True)
         while self._voice_list.count():
@@ -217,9 +216,7 @@ class VoiceSettingsScreen(QWidget):
     def _update(self, **changes) -> None:
         self._settings = replace(self._settings, **changes)
         self._settings.save(self._store)
-        apply_settings = getattr(self._speaker, "apply_settings", None)
-        if apply_settings is not None:
-            apply_settings(self._settings)
+        self._controls.apply_settings(self._settings)
         self._refresh()
         self.settings_changed.emit(self._settings)
 
