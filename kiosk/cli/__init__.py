@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     trends.add_argument("--json", action="store_true", help="a JSON object instead of a table")
     trends.add_argument("--side", choices=("all", "left", "right"), default="all")
     trends.add_argument("--data-dir", metavar="DIR", help="the data folder")
-    trends.set_defaults(func=_command("trends", "trends_of_profile"))
+    trends.set_defaults(func=_command("trends", "run_trends"))
 
     voices = sub.add_parser("voices", help="the voices the speech engine offers")
     voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")

@@ -122,5 +122,5 @@ def delete_command(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-#: For the argparse wiring: `kiosk data <action>`.
+#: The `kiosk data <action>` functions, by action.
 DATA_COMMANDS = {"export": export_command, "import": import_command, "delete": delete_command}

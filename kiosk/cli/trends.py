@@ -20,7 +20,7 @@ _COLUMNS = (
 )
 
 
-def trends_of_profile(args: argparse.Namespace) -> int:
+def run_trends(args: argparse.Namespace) -> int:
     """`kiosk trends --profile ID [--json] [--side left|right|all]`: read the profile's records, print the trend."""
     try:
         with open_data_folder(args, "trends") as store:
