@@ -7,7 +7,7 @@ import getpass
 import sys
 from typing import TextIO
 
-from kiosk.cli.data_folder import DATA_FOLDER_PROBLEMS, cannot_open, open_data_folder
+from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.core.admin_pin import AdminPinPolicy, check_admin_pin_format
 
@@ -58,8 +58,7 @@ def set_pin_command(args: argparse.Namespace, stdin: TextIO | None = None, stdou
     try:
         with open_data_folder(args, "admin", stderr) as store:
             AdminPinPolicy(store.settings).set_pin(first)
-    except DATA_FOLDER_PROBLEMS as problem:
-        return cannot_open(args, "admin", problem, "Close the app first, or set the PIN from its admin screen.",
-                           stderr)
+    except DataFolderProblem as problem:
+        return cannot_open("admin", problem, "Close the app first, or set the PIN from its admin screen.", stderr)
     print("Admin PIN set.", file=stdout)
     return ExitCode.OK

@@ -7,7 +7,7 @@ import io
 import sys
 from pathlib import Path
 
-from kiosk.cli.data_folder import DATA_FOLDER_PROBLEMS, cannot_open, open_data_folder
+from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.core.csv_diary import DiaryError, read_diary, write_diary
 from kiosk.store.atomic_file import write_atomically
@@ -29,8 +29,8 @@ def _guard(command):
             return _fail("the guest profile records nothing.")
         try:
             return command(args)
-        except DATA_FOLDER_PROBLEMS as problem:
-            return cannot_open(args, "data", problem)
+        except DataFolderProblem as problem:
+            return cannot_open("data", problem)
         except ProfileError as error:
             return _fail(str(error))
     run.__name__, run.__doc__ = command.__name__, command.__doc__

@@ -16,4 +16,5 @@ class ExitCode(IntEnum):
     unknown routine or profile, PINs that differ, the answer "no", or no speech engine to ask."""
 
     DATA_FOLDER = 2
-    """The data folder could not be opened: a running app holds it, or it is in a newer format or damaged."""
+    """The data folder could not be opened: a running app holds it, a file in it is of a newer format,
+    or the system refused (permissions, not a folder). Damaged files are repaired, not this."""

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from kiosk.cli.data_folder import DATA_FOLDER_PROBLEMS, cannot_open, open_data_folder
+from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.trends import TrendReport, analyse, summary_sentence
@@ -26,8 +26,8 @@ def run_trends(args: argparse.Namespace) -> int:
         with open_data_folder(args, "trends") as store:
             profile = store.open_profile(args.profile)
             records = profile.ratings.list(), profile.sessions.list(), profile.aerobic.list()
-    except DATA_FOLDER_PROBLEMS as problem:
-        return cannot_open(args, "trends", problem)
+    except DataFolderProblem as problem:
+        return cannot_open("trends", problem)
     except ProfileError as error:
         print(f"kiosk trends: {error}", file=sys.stderr)
         return ExitCode.BAD_INPUT

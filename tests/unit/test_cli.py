@@ -146,3 +146,12 @@ def test_a_wrong_command_line_is_bad_input(args):
     result = kiosk(*args)
     assert result.returncode == 1
     assert "error:" in result.stderr and result.stdout == ""
+
+
+def test_a_data_folder_the_system_refuses_exits_2(tmp_path):
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder")
+    result = kiosk("trends", "--profile", "ann", "--data-dir", str(not_a_folder))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"kiosk trends: could not open the data folder {not_a_folder}: ")
+    assert "Traceback" not in result.stderr

@@ -139,3 +139,18 @@ def test_commands_stop_cleanly_when_the_app_holds_the_folder(folder, diary, caps
         assert _run("import", folder, file=str(diary)) == ExitCode.DATA_FOLDER
     err = capsys.readouterr().err
     assert f"kiosk data: could not open the data folder {folder}: " in err and "already in use" in err
+
+
+def test_a_profile_file_of_a_newer_format_is_a_data_folder_problem(folder, diary, capsys):
+    import json
+
+    _run("import", folder, file=str(diary))
+    path = folder / "profile-ann.json"
+    data = json.loads(path.read_text())
+    data["_meta"]["1"]["schema_version"] = 999
+    path.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert _run("export", folder) == ExitCode.DATA_FOLDER
+    err = capsys.readouterr().err
+    assert err.startswith(f"kiosk data: could not open the data folder {folder}: ") and "version 999" in err
+    assert json.loads(path.read_text())["_meta"]["1"]["schema_version"] == 999      # left untouched
