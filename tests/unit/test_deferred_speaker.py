@@ -81,3 +81,15 @@ def test_only_the_ports_are_offered():
     with pytest.raises(AttributeError):
         speaker.shutdown                           # QtSpeaker has it; the ports do not
     assert built == []
+
+
+def test_the_app_speaker_and_the_stand_ins_offer_every_voice_control():
+    from kiosk.speech.speaker import QtSpeaker
+    from kiosk.ui.ports import NoVoiceControls, VoiceControls
+
+    members = {name for name in vars(VoiceControls) if not name.startswith("_")} | set(VoiceControls.__annotations__)
+    assert {"availability_changed", "voices_changed", "voices", "voice", "apply_settings",
+            "forget_what_was_said"} == members
+    for implementation in (QtSpeaker, DeferredSpeaker, NoVoiceControls):
+        missing = sorted(name for name in members if not hasattr(implementation, name))
+        assert missing == [], (implementation.__name__, missing)
