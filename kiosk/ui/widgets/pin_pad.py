@@ -30,7 +30,8 @@ class KeypadButton(TouchButton):
 
 
 class PinPad(QWidget):
-    """Digits 0-9, Delete and OK; `dots` (a label for the screen to place) shows the digits as dots.
+    """Digits 0-9, Delete and OK; `dots` (a label for the screen to place) shows the digits as dots,
+    or, for a number that is not a secret (`set_entry(..., visible=True)`), the digits themselves.
 
     Keys typed on a keyboard work too: digits, Backspace or Delete, Enter.
 
@@ -46,6 +47,8 @@ class PinPad(QWidget):
                  ok_label: str = "OK", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.min_digits, self.max_digits = min_digits, max_digits
+        self.visible_digits = False
+        self._what = "PIN"
         self._digits = ""
         self._guards: dict[str, BounceGuard] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -84,6 +87,18 @@ class PinPad(QWidget):
         self._digits = ""
         self._refresh()
 
+    def set_entry(self, what: str, min_digits: int, max_digits: int, *, visible: bool = False,
+                  digits: str = "") -> None:
+        """Ask for something else: `what` ("PIN", "Diary number") of `min_digits` to `max_digits` digits,
+        shown as digits when `visible`, starting with `digits` already typed."""
+        self._what, self.visible_digits = what, visible
+        self.min_digits, self.max_digits = min_digits, max_digits
+        self.ok_button.setAccessibleDescription(f"Confirm the {what.lower()} ({min_digits} to {max_digits} digits)"
+                                                if min_digits != max_digits
+                                                else f"Confirm the {what.lower()} ({min_digits} digits)")
+        self._digits = digits[:max_digits] if digits.isdigit() else ""
+        self._refresh()
+
     def type_digit(self, digit: str) -> None:
         if digit.isdigit() and len(digit) == 1 and len(self._digits) < self.max_digits:
             self._digits += digit
@@ -116,8 +131,13 @@ class PinPad(QWidget):
     def _refresh(self) -> None:
         count = len(self._digits)
         slots = max(self.min_digits, count)
-        self.dots.setText(" ".join([FILLED] * count + [EMPTY] * (slots - count)))
-        self.dots.setAccessibleName(f"PIN: {count} digit{'s' if count != 1 else ''} entered")
+        if self.visible_digits:
+            shown = list(self._digits) + ["_"] * (slots - count)
+            self.dots.setText(" ".join(shown[:4]) + ("   " + " ".join(shown[4:]) if len(shown) > 4 else ""))
+            self.dots.setAccessibleName(f"{self._what}: {' '.join(self._digits) or 'nothing'} entered")
+        else:
+            self.dots.setText(" ".join([FILLED] * count + [EMPTY] * (slots - count)))
+            self.dots.setAccessibleName(f"{self._what}: {count} digit{'s' if count != 1 else ''} entered")
         self.ok_button.setEnabled(count >= self.min_digits)
         self.delete_button.setEnabled(count > 0)
         self.changed.emit(count)
