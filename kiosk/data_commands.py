@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from kiosk.core.csv_diary import DiaryError, read_diary, write_diary
+from kiosk.core.diary_number import is_diary_number
 from kiosk.paths import data_dir
 from kiosk.store.atomic_file import write_atomically
 from kiosk.store.data_store import DataStore
@@ -33,6 +34,14 @@ def _open_store(args: argparse.Namespace) -> DataStore:
     return store
 
 
+def _by_number(store: DataStore, args: argparse.Namespace) -> None:
+    """`--profile` may be a diary number (as staff see it on the admin screen): use its profile id."""
+    number = "".join(str(args.profile or "").split())
+    found = store.profiles.find_by_number(number) if is_diary_number(number) else None
+    if found is not None:
+        args.profile = found.profile_id
+
+
 def _guard(command):
     """Turn the store's expected failures into a message and an exit status."""
     def run(args: argparse.Namespace) -> int:
@@ -55,6 +64,7 @@ def export_command(args: argparse.Namespace) -> int:
     if (args.format or "csv") not in FORMATS:
         return _fail(f"unknown format {args.format!r}; use {', '.join(FORMATS)}.", EXIT_USAGE)
     with _open_store(args) as store:
+        _by_number(store, args)
         if not store.profiles.exists(args.profile):
             return _fail(f"there is no profile {args.profile!r}.")
         ratings = store.open_profile(args.profile).ratings.list()
@@ -93,6 +103,7 @@ def import_command(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as error:
         return _fail(f"cannot read {source}: {error}")
     with _open_store(args) as store:
+        _by_number(store, args)
         created = not store.profiles.exists(args.profile)
         repository = store.open_profile(args.profile, create=True).ratings
         known = {(r.timestamp, r.pain, r.moment, r.side, r.exercise, r.note) for r in repository.list()}
@@ -112,8 +123,13 @@ def import_command(args: argparse.Namespace) -> int:
 
 @_guard
 def delete_command(args: argparse.Namespace) -> int:
-    """`kiosk data delete --profile ID [--yes]`: erase a profile and all its files, after confirmation."""
+    """`kiosk data delete --profile ID [--yes]`: erase a profile and all its files, after confirmation.
+
+    ID may be the diary number staff see on the admin screen. Its data file and backups, its clinic
+    export and saved charts in the data folder, the audio of sentences about a person, its index entry.
+    """
     with _open_store(args) as store:
+        _by_number(store, args)
         if not store.profiles.exists(args.profile):
             return _fail(f"there is no profile {args.profile!r}.")
         if not args.yes:

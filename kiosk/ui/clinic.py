@@ -338,7 +338,7 @@ class ClinicMode(QObject):
 
     def _profile_labels(self) -> list[tuple[str, str]]:
         """Staff see each diary's number, its id and creation date, never anyone's scores (store thread)."""
-        return [(p.profile_id, f"Diary {spaced(p.number or '')}   {p.profile_id}, since {p.created:%d %b %Y}")
+        return [(p.profile_id, f"Diary {spaced(p.number or '')}, since {p.created:%d %b %Y}")
                 for p in self.store.profiles.list() if p.profile_id != GUEST_PROFILE_ID]
 
     def _export_profile(self, profile_id: str) -> str:

@@ -230,7 +230,7 @@ def test_wrong_pins_rest_the_diary_and_the_keypad_comes_back_by_itself(make_clin
     assert clinic.sign_in.error.text() == sign_in_screen.PIN_MISMATCH
     type_pin(qtbot, clinic.sign_in.pad, "")                   # OK: the number is kept
     type_pin(qtbot, clinic.sign_in.pad, "1111")
-    assert "This diary rests" in clinic.sign_in.error.text()
+    assert "Too many wrong PINs for this diary" in clinic.sign_in.error.text()
     assert clinic.sign_in.resting and not clinic.sign_in.pad.isEnabled()
     qtbot.waitUntil(clinic.sign_in.pad.isEnabled, timeout=5_000)
     type_pin(qtbot, clinic.sign_in.pad, "")

@@ -64,7 +64,7 @@ def test_keypad_by_touch_number_as_digits_then_pin_as_dots(qtbot, hosted):
         if digit == before:
             qtbot.wait(KEY_BOUNCE_MS + 20)             # the same key again: not a bounce
         click(qtbot, keys[digit])
-    assert screen.pad.dots.text() == "1 5 0 0   2 2 7 8"              # a number is not a secret
+    assert screen.pad.dots.text() == "1 5 0 0  2 2 7 8"              # a number is not a secret
     click(qtbot, keys["OK"])
     assert screen.step == PIN_STEP and "1500 2278" in screen.explain.text()
     qtbot.wait(KEY_BOUNCE_MS + 20)

@@ -14,14 +14,14 @@ from kiosk.ui.widgets.pin_pad import PinPadScreen
 from kiosk.ui.widgets.touch_button import TouchButton
 
 NUMBER_STEP, PIN_STEP, CHOOSE_STEP, REPEAT_STEP = "number", "pin", "choose", "repeat"
-PIN_MISMATCH = "That diary number and PIN do not match. Please check the number, then type your PIN again."
-NOT_A_NUMBER = "That is not a diary number. Please check each digit on your card."
+PIN_MISMATCH = "The number and PIN do not match. Please try again."
+NOT_A_NUMBER = "That is not a diary number. Please check each digit."
 EASY_PIN = "That PIN is easy to guess. Please choose another one."
 PINS_DIFFER = "The two PINs were not the same. Please choose your PIN again."
 PROBLEM = "Something went wrong. Please try again, or ask at the desk."
 
 _EXPLAIN = {
-    NUMBER_STEP: f"Type your diary number ({DIGITS} digits, on your card).",
+    NUMBER_STEP: "Type your diary number.",
     CHOOSE_STEP: f"Choose a PIN of {PIN_DIGITS[0]} to {PIN_DIGITS[1]} digits. You need it with your diary number.",
     REPEAT_STEP: "Type the same PIN again.",
 }
@@ -36,9 +36,8 @@ def _minutes(seconds: int) -> str:
 def resting_message(seconds: int, whole_kiosk: bool) -> str:
     """What to say while sign-in rests after too many tries."""
     if whole_kiosk:
-        return f"Too many tries that did not match. Please wait {_minutes(seconds)}, or ask at the desk."
-    return (f"This diary rests after too many wrong PINs. Please try again in {_minutes(seconds)}, "
-            "or ask at the desk.")
+        return f"Too many tries. Please wait {_minutes(seconds)}, or ask at the desk."
+    return f"Too many wrong PINs for this diary. Wait {_minutes(seconds)}, or ask at the desk."
 
 
 class SignInScreen(PinPadScreen):
@@ -102,6 +101,7 @@ class SignInScreen(PinPadScreen):
         self._go(NUMBER_STEP, digits="" if whole_kiosk else self._number)
         self._show_message(resting_message(seconds, whole_kiosk))
         self.pad.setEnabled(False)
+        self.new_button.hide()                      # it needs the keypad too
         self._rest_timer.start(max(1, seconds) * 1000)
 
     def show_problem(self, message: str = PROBLEM) -> None:
@@ -163,9 +163,20 @@ class SignInScreen(PinPadScreen):
                 return
             self.new_diary_requested.emit(digits)
 
+    def _show_message(self, text: str) -> None:
+        super()._show_message(text)
+        self.guest_note.hide()                      # room for the message on a small screen
+
+    def _digits_changed(self, count: int) -> None:
+        super()._digits_changed(count)
+        if count and self.step == NUMBER_STEP:
+            self.guest_note.show()
+
     def _rested(self) -> None:
         self.pad.setEnabled(True)
         self.message.hide()
+        self.guest_note.setVisible(self.step == NUMBER_STEP)
+        self.new_button.setVisible(self.step == NUMBER_STEP)
         self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _new_diary(self) -> None:

@@ -53,7 +53,7 @@ class PinPad(QWidget):
         self._guards: dict[str, BounceGuard] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.dots = make_label("", "title")
+        self.dots = make_label("", "title", wrap=False)
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setObjectName("pin_dots")
 
@@ -92,6 +92,9 @@ class PinPad(QWidget):
         """Ask for something else: `what` ("PIN", "Diary number") of `min_digits` to `max_digits` digits,
         shown as digits when `visible`, starting with `digits` already typed."""
         self._what, self.visible_digits = what, visible
+        self.dots.setProperty("digits", visible)           # the style sheet sets digits a little smaller
+        self.dots.style().unpolish(self.dots)
+        self.dots.style().polish(self.dots)
         self.min_digits, self.max_digits = min_digits, max_digits
         self.ok_button.setAccessibleDescription(f"Confirm the {what.lower()} ({min_digits} to {max_digits} digits)"
                                                 if min_digits != max_digits
@@ -133,7 +136,7 @@ class PinPad(QWidget):
         slots = max(self.min_digits, count)
         if self.visible_digits:
             shown = list(self._digits) + ["_"] * (slots - count)
-            self.dots.setText(" ".join(shown[:4]) + ("   " + " ".join(shown[4:]) if len(shown) > 4 else ""))
+            self.dots.setText(" ".join(shown[:4]) + ("  " + " ".join(shown[4:]) if len(shown) > 4 else ""))
             self.dots.setAccessibleName(f"{self._what}: {' '.join(self._digits) or 'nothing'} entered")
         else:
             self.dots.setText(" ".join([FILLED] * count + [EMPTY] * (slots - count)))
@@ -162,6 +165,7 @@ def keypad_style_sheet(unit: int) -> str:
     QPushButton[keypad="true"]:disabled {{ color: {PALETTE.muted}; background: #ECEFF2; }}
     QLabel[role="notice"] {{ font-size: {round(unit * 1.25)}px; font-weight: bold; }}
     QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {PALETTE.text}; }}
+    QLabel#pin_dots[digits="true"] {{ font-size: {round(unit * 2.0)}px; letter-spacing: {unit // 6}px; }}
     """
 
 
