@@ -105,10 +105,17 @@ class ProfileRepository:
     def assign_missing_numbers(self) -> int:
         """Give every diary made before diary numbers existed a number (once: at open). Returns how many."""
         with self._database.lock:
-            missing = [doc for doc in self._table.all() if not is_diary_number(doc.get("number") or "")]
-            for doc in missing:
-                self._table.update({"number": self._unused_number()}, Query().profile_id == doc["profile_id"])
-        return len(missing)
+            documents = self._table.all()
+            taken = {doc.get("number") for doc in documents}
+            changes = []
+            for doc in documents:
+                if not is_diary_number(doc.get("number") or ""):
+                    number = self._unused_number(taken)
+                    taken.add(number)
+                    changes.append(({"number": number}, Query().profile_id == doc["profile_id"]))
+            if changes:
+                self._table.update_multiple(changes)          # one write for all of them
+        return len(changes)
 
     def find_by_number(self, number: str) -> DiaryKey | None:
         """The diary with this number (its id and PIN hash), or None."""
@@ -127,8 +134,8 @@ class ProfileRepository:
         with self._database.lock:
             self._table.update({"lockout": state}, Query().profile_id == profile_id)
 
-    def _unused_number(self) -> str:
-        taken = {doc.get("number") for doc in self._table.all()}
+    def _unused_number(self, taken: set | None = None) -> str:
+        taken = {doc.get("number") for doc in self._table.all()} if taken is None else taken
         while (number := new_diary_number()) in taken:
             pass
         return number
