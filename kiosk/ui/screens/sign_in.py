@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.core.diary_number import DIGITS, is_diary_number, spaced
 from kiosk.core.pins import PIN_DIGITS, is_easy_pin
@@ -86,8 +86,10 @@ class SignInScreen(PinPadScreen):
         self._rest_timer.setSingleShot(True)
         self._rest_timer.timeout.connect(self._rested)
 
-        self._lay_out(self.explain, lower=[self.new_button, self.guest_button, self.guest_note,
-                                           self.touch_px // 3, self.back_button])
+        bottom_row = QHBoxLayout()                  # Back and New diary side by side: room on small screens
+        bottom_row.addWidget(self.back_button, 1)
+        bottom_row.addWidget(self.new_button, 1)
+        self._lay_out(self.explain, lower=[self.guest_button, self.guest_note, self.touch_px // 3, bottom_row])
         self._go(NUMBER_STEP)
 
     # -- public API -----------------------------------------------------------------------

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import PALETTE, unit_for_height
 from kiosk.ui.widgets.controls import make_label
@@ -193,8 +193,9 @@ class PinPadScreen(QWidget):
         self.message.hide()
 
     def _lay_out(self, explain: QLabel, upper: Sequence[QWidget] = (),
-                 lower: Sequence[QWidget | int] = ()) -> None:
-        """Left column: title, `explain`, dots, message, `upper`, a stretch, `lower` (ints are spacing)."""
+                 lower: Sequence[QWidget | QLayout | int] = ()) -> None:
+        """Left column: title, `explain`, dots, message, `upper`, a stretch, `lower` (ints are spacing,
+        layouts a row of their own)."""
         left = QVBoxLayout()
         for widget in (self._title, explain, self.pad.dots, self.message, *upper):
             left.addWidget(widget)
@@ -202,6 +203,8 @@ class PinPadScreen(QWidget):
         for part in lower:
             if isinstance(part, int):
                 left.addSpacing(part)
+            elif isinstance(part, QLayout):
+                left.addLayout(part)
             else:
                 left.addWidget(part)
         self._row = QHBoxLayout(self)
