@@ -49,6 +49,7 @@ class ClinicMode(QObject):
         diary_created(object): (Profile, ProfileData) of a new diary
         admin_pin_checked(object): ("ok", "wrong" or "locked", tries left, seconds of rest, [staff's list])
         admin_rest_checked(object): seconds the staff keypad still rests (0: none)
+        admin_pin_saved(object): the first admin PIN was stored (None)
         kiosk_rest_checked(object): seconds the sign-in keypad still rests (0: none)
     """
 
@@ -56,6 +57,7 @@ class ClinicMode(QObject):
     diary_created = Signal(object)
     admin_pin_checked = Signal(object)
     admin_rest_checked = Signal(object)
+    admin_pin_saved = Signal(object)
     kiosk_rest_checked = Signal(object)
 
     def __init__(self, window, store, idle_timeout: float | None = None, wall_clock=time.time,
@@ -99,6 +101,7 @@ class ClinicMode(QObject):
         self.kiosk_rest_checked.connect(self._kiosk_rest_checked)
         self.admin_pin_checked.connect(self._admin_pin_checked)
         self.admin_rest_checked.connect(self._admin_rest_checked)
+        self.admin_pin_saved.connect(self._admin_pin_saved)
         self.sign_in.guest_requested.connect(lambda: self._signed_in(None, None))
         self.sign_in.back_requested.connect(self.forget_everyone)
         self.idle.warning_started.connect(self._warn)
@@ -287,7 +290,16 @@ class ClinicMode(QObject):
             self.unlock.show_locked(rest)
 
     def _admin_pin_chosen(self, pin: str) -> None:
-        self.policy.set_pin(pin)
+        self.setup.setEnabled(False)
+        self._off_the_gui_thread(self.admin_pin_saved, self.policy.set_pin, pin)
+
+    def _admin_pin_saved(self, answer) -> None:
+        self.setup.setEnabled(True)
+        if isinstance(answer, BaseException):
+            log.error("the admin PIN could not be saved: %r", answer)
+            self.setup.reset()
+            self.setup._show_message("The PIN could not be saved. Please try again.")
+            return
         self._show(self.attract)
 
     def _admin_pin_entered(self, pin: str) -> None:

@@ -256,3 +256,20 @@ def test_when_the_check_fails_the_keypad_comes_back_with_a_message(make_clinic, 
     type_pin(qtbot, clinic.sign_in.pad, "")
     type_pin(qtbot, clinic.sign_in.pad, "4826")
     assert clinic.profile_id == "ann"
+
+
+def test_when_the_staff_pin_check_fails_its_keypad_comes_back_with_a_message(make_clinic, qtbot, monkeypatch):
+    clinic = make_clinic()
+    window = clinic.window
+
+    def broken(*_args):
+        raise OSError("disk unplugged")
+
+    monkeypatch.setattr(clinic.policy, "check", broken)
+    for _ in range(5):
+        qtbot.mouseClick(window.stack.currentWidget(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    type_pin(qtbot, clinic.unlock.pad, ADMIN_PIN)
+    assert clinic.unlock.pad.isEnabled() and "could not be checked" in clinic.unlock.message.text()
+    monkeypatch.undo()
+    type_pin(qtbot, clinic.unlock.pad, ADMIN_PIN)
+    assert window.stack.currentWidget() is clinic.admin
