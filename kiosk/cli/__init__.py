@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     data = sub.add_parser("data", help="export, import or delete a profile's pain diary")
     dsub = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
     export = dsub.add_parser("export", help="the pain diary as CSV")
-    export.add_argument("--profile", required=True, metavar="ID")
+    export.add_argument("--profile", required=True, metavar="ID", help="the profile id or its diary number")
     export.add_argument("--format", default="csv", help="csv (the only format for now)")
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     export.set_defaults(func=_command("data", "export_command"))
@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("file", metavar="FILE")
     imported.set_defaults(func=_command("data", "import_command"))
     delete = dsub.add_parser("delete", help="remove a profile and all its data")
-    delete.add_argument("--profile", required=True, metavar="ID")
+    delete.add_argument("--profile", required=True, metavar="ID", help="the profile id or its diary number")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     delete.set_defaults(func=_command("data", "delete_command"))
     for command in (export, imported, delete):

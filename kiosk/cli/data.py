@@ -10,7 +10,9 @@ from pathlib import Path
 from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.core.csv_diary import DiaryError, read_diary, write_diary
+from kiosk.core.diary_number import is_diary_number
 from kiosk.store.atomic_file import write_atomically
+from kiosk.store.data_store import DataStore
 from kiosk.store.profile_repository import GUEST_PROFILE_ID, ProfileError
 
 FORMATS = ("csv",)
@@ -20,6 +22,14 @@ def _fail(message: str) -> int:
     """Bad input (a bad file, an unknown profile or format, or the user said no): say so; nothing changed."""
     print(f"kiosk data: {message}", file=sys.stderr)
     return ExitCode.BAD_INPUT
+
+
+def _by_number(store: DataStore, args: argparse.Namespace) -> None:
+    """`--profile` may be a diary number (as staff see it on the admin screen): use its profile id."""
+    number = "".join(str(args.profile or "").split())
+    found = store.profiles.find_by_number(number) if is_diary_number(number) else None
+    if found is not None:
+        args.profile = found.profile_id
 
 
 def _guard(command):
@@ -46,6 +56,7 @@ def export_command(args: argparse.Namespace) -> int:
     if (args.format or "csv") not in FORMATS:
         return _fail(f"unknown format {args.format!r}; use {', '.join(FORMATS)}.")
     with open_data_folder(args, "data") as store:
+        _by_number(store, args)
         if not store.profiles.exists(args.profile):
             return _fail(f"there is no profile {args.profile!r}.")
         ratings = store.open_profile(args.profile).ratings.list()
@@ -84,6 +95,7 @@ def import_command(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as error:
         return _fail(f"cannot read {source}: {error}")
     with open_data_folder(args, "data") as store:
+        _by_number(store, args)
         created = not store.profiles.exists(args.profile)
         repository = store.open_profile(args.profile, create=True).ratings
         known = {(r.timestamp, r.pain, r.moment, r.side, r.exercise, r.note) for r in repository.list()}
@@ -103,8 +115,13 @@ def import_command(args: argparse.Namespace) -> int:
 
 @_guard
 def delete_command(args: argparse.Namespace) -> int:
-    """`kiosk data delete --profile ID [--yes]`: erase a profile and all its files, after confirmation."""
+    """`kiosk data delete --profile ID [--yes]`: erase a profile and all its files, after confirmation.
+
+    ID may be the diary number staff see on the admin screen. Its data file and backups, its clinic
+    export and saved charts in the data folder, the audio of sentences about a person, its index entry.
+    """
     with open_data_folder(args, "data") as store:
+        _by_number(store, args)
         if not store.profiles.exists(args.profile):
             return _fail(f"there is no profile {args.profile!r}.")
         if not args.yes:

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.paths import data_dir
+from kiosk.speech.cache import forget_personal_sentences
 from kiosk.store.data_store import DataStore
 from kiosk.store.folder_lock import DataFolderInUse
 from kiosk.store.schema import SchemaTooNew
@@ -38,7 +39,7 @@ def open_data_folder(args: argparse.Namespace, command: str, stderr: TextIO | No
     except OSError as error:
         raise DataFolderProblem(error.filename or wanted, error) from error
     try:
-        store = DataStore(folder)
+        store = DataStore(folder, forget_personal_audio=forget_personal_sentences)
     except (DataFolderInUse, SchemaTooNew, OSError) as error:
         raise DataFolderProblem(folder, error) from error
     try:

@@ -29,6 +29,15 @@ def check_pin_format(pin: str, *, digits: tuple[int, int] = PIN_DIGITS, what: st
         raise ValueError(f"{what} is {digits[0]} to {digits[1]} digits.")
 
 
+def is_easy_pin(pin: str) -> bool:
+    """True for the PINs a stranger tries first: one digit repeated, or a straight run up or down
+    (1111, 1234, 9876, 0123...). New diaries refuse them; older ones keep working."""
+    if len(set(pin)) == 1:
+        return True
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:])} if pin.isdigit() else set()
+    return steps in ({1}, {9})
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 

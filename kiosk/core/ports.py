@@ -28,6 +28,9 @@ class Speaker(Protocol):
     def say(self, text: str) -> None:
         """Start speaking `text`, cutting off whatever was being spoken."""
 
+    def say_personal(self, text: str) -> None:
+        """As `say`, for a sentence about the person (their pain): its audio goes when their data does."""
+
     def stop(self) -> None:
         """Silence at once."""
 
@@ -62,6 +65,9 @@ class SilentSpeaker:
             on_done()
 
     def say(self, text: str) -> None:
+        pass
+
+    def say_personal(self, text: str) -> None:
         pass
 
     def stop(self) -> None:

@@ -12,6 +12,7 @@ import platformdirs
 from kiosk.paths import APP_NAME
 
 CACHE_FORMAT = 2  # 2: leading silence cut. Bump when the rendering changes in a way the key does not capture
+PERSONAL = "personal"   # sentences about a person (their pain scores): a folder of its own, emptied on delete
 
 
 def default_cache_dir() -> Path:
@@ -26,11 +27,31 @@ def cache_key(engine: str, voice_id: str, rate: int, volume: float, text: str) -
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
+def forget_personal_sentences(folder: Path | str) -> int:
+    """Delete every rendered sentence about a person from the speech cache in `folder`; returns how many.
+
+    A cache made before personal sentences had their folder (no `personal/` in it) may hold them
+    anywhere, so all of it goes: everything in it is made again when needed.
+    """
+    root = SpeechCache(folder)
+    removed = root.personal.clear()
+    if root.folder.is_dir() and not root.personal.folder.is_dir():
+        removed += root.clear()
+    return removed
+
+
 class SpeechCache:
-    """A folder of `<key>.wav` files; a file is only ever moved in whole, so a present file is complete."""
+    """A folder of `<key>.wav` files; a file is only ever moved in whole, so a present file is complete.
+
+    `personal` is the cache for sentences about a person, in the folder's `personal/`.
+    """
 
     def __init__(self, folder: Path | str | None = None) -> None:
         self.folder = Path(folder) if folder is not None else default_cache_dir()
+
+    @property
+    def personal(self) -> SpeechCache:
+        return SpeechCache(self.folder / PERSONAL)
 
     def path_for(self, key: str) -> Path:
         """Where the WAV for `key` lives (whether or not it exists yet)."""
@@ -43,7 +64,9 @@ class SpeechCache:
 
     def scratch_path(self, key: str) -> Path:
         """A temporary file name in the cache folder for rendering `key` before it is accepted."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.folder.name != PERSONAL:
+            self.personal.folder.mkdir(exist_ok=True, mode=0o700)   # marks a cache that keeps personal apart
         return self.folder / f".{key}.{os.getpid()}.part.wav"
 
     def accept(self, key: str, scratch: Path) -> Path:
@@ -53,10 +76,12 @@ class SpeechCache:
         return final
 
     def clear(self) -> int:
-        """Delete every cached WAV; returns how many were removed."""
+        """Delete every cached WAV in this folder (and half-rendered ones); returns how many were removed."""
         removed = 0
         if self.folder.is_dir():
             for path in self.folder.glob("*.wav"):
                 path.unlink(missing_ok=True)
                 removed += 1
+            for path in self.folder.glob(".*.part.wav"):
+                path.unlink(missing_ok=True)
         return removed

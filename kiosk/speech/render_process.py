@@ -137,12 +137,14 @@ class WorkerProcess:
 
 @dataclass(frozen=True)
 class RenderRequest:
-    """What to render: the text and the voice settings that shape its sound."""
+    """What to render: the text and the voice settings that shape its sound; `personal` sentences (about a
+    person) go to the cache's personal folder, which is emptied when their data is deleted."""
 
     text: str
     voice_id: str
     rate: int
     volume: float
+    personal: bool = False
 
 
 class Renderer:
@@ -181,7 +183,10 @@ class Renderer:
 
     def cached(self, request: RenderRequest) -> Path | None:
         """The cached WAV for this request, or None."""
-        return self.cache.lookup(self.key_for(request)) if self.engine else None
+        return self._cache_for(request).lookup(self.key_for(request)) if self.engine else None
+
+    def _cache_for(self, request: RenderRequest) -> SpeechCache:
+        return self.cache.personal if request.personal else self.cache
 
     def render(self, request: RenderRequest) -> Path:
         """The WAV for this request, from the cache or freshly rendered.
@@ -194,7 +199,8 @@ class Renderer:
         self._check_usable()
         self._pin(request)
         key = self.key_for(request)
-        scratch = self.cache.scratch_path(key)
+        cache = self._cache_for(request)
+        scratch = cache.scratch_path(key)
         last_problem = ""
         for _attempt in range(2):
             self._check_usable()
@@ -210,7 +216,7 @@ class Renderer:
                 continue
             if reply.get("ok") and _looks_like_wav(scratch):
                 self._failures = 0
-                return self.cache.accept(key, scratch)
+                return cache.accept(key, scratch)
             last_problem = str(reply.get("error", "a bad file"))
             self._count_failure("engine_failed", last_problem)
         scratch.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk.core.ports import SettingsStore
-from kiosk.speech.cache import SpeechCache, default_cache_dir
+from kiosk.speech.cache import SpeechCache, default_cache_dir, forget_personal_sentences
 from kiosk.speech.messages import status_phrase
 from kiosk.speech.player import WavPlayer
 from kiosk.speech.render_process import Renderer, RenderRequest, default_worker_command
@@ -66,6 +66,7 @@ class QtSpeaker(QObject):
         self._engine_started = False
         self._generation = 0
         self._paths: dict[str, str] = {}          # text -> WAV path, for the current generation
+        self._personal: set[str] = set()          # texts said with say_personal (rendered to the personal cache)
         self._path_texts: dict[str, str] = {}     # WAV path -> text
         self._batches: list[_Batch] = []
         self._pending_say: str | None = None
@@ -121,9 +122,18 @@ class QtSpeaker(QObject):
             self._submit(text, AHEAD)
 
     def say(self, text: str) -> None:
+        self._say(text, personal=False)
+
+    def say_personal(self, text: str) -> None:
+        """Say a sentence about the person (a pain summary): its audio is kept apart and deleted with their data."""
+        self._say(text, personal=True)
+
+    def _say(self, text: str, personal: bool) -> None:
         self.stop()
         if not self.available or not text.strip():
             return
+        if personal:
+            self._personal.add(text)
         path = self._paths.get(text)
         if path:
             self._play(text, path)
@@ -171,9 +181,14 @@ class QtSpeaker(QObject):
         self._announce()
 
     def forget_what_was_said(self) -> int:
-        """Delete every rendered sentence (some name a person's pain scores); they are made again when needed."""
+        """Delete the audio of every sentence about a person (a summary names pain scores); returns how many."""
         self.stop()
-        return self._cache.clear()
+        for text in self._personal:
+            path = self._paths.pop(text, None)
+            self._path_texts.pop(path, None)
+        self._personal.clear()
+        self.player.clear()
+        return forget_personal_sentences(self._cache.folder)
 
     def shutdown(self) -> None:
         """Stop the render thread and its worker process, and release the audio (called on quit)."""
@@ -207,7 +222,8 @@ class QtSpeaker(QObject):
     def _request(self, text: str) -> RenderRequest | None:
         if self._voice is None:
             return None
-        return RenderRequest(text=text, voice_id=self._voice.id, rate=self._settings.rate, volume=RENDER_VOLUME)
+        return RenderRequest(text=text, voice_id=self._voice.id, rate=self._settings.rate, volume=RENDER_VOLUME,
+                             personal=text in self._personal)
 
     def _submit(self, text: str, priority: int) -> None:
         if not self._engine_started:

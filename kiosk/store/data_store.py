@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +22,20 @@ from kiosk.store.settings_file import SETTINGS_FILE
 from kiosk.store.settings_repository import SettingsRepository
 
 PROFILES_FILE = "profiles.json"
+SPEECH_CACHE = "speech-cache"          # rendered sentences; personal ones in its personal/ folder
+PICTURES = "pictures"                  # charts saved at the kiosk: one folder per diary
+
+
+def export_file(folder: Path, profile_id: str) -> Path:
+    """Where the kiosk's admin screen writes a diary's clinic export."""
+    check_profile_id(profile_id)
+    return Path(folder) / f"pain-diary-{profile_id}.csv"
+
+
+def picture_folder(folder: Path, profile_id: str) -> Path:
+    """Where the kiosk saves the charts of one diary."""
+    check_profile_id(profile_id)
+    return Path(folder) / PICTURES / profile_id
 
 
 @dataclass
@@ -56,9 +72,15 @@ class DataStore:
     """
 
     def __init__(self, folder: str | os.PathLike, *, now: datetime | None = None,
-                 lock: DataFolderLock | None = None) -> None:
-        """`lock`: the folder's lock, already taken (the app takes it before its first paint)."""
+                 lock: DataFolderLock | None = None,
+                 forget_personal_audio: Callable[[Path], object] | None = None) -> None:
+        """`lock`: the folder's lock, already taken (the app takes it before its first paint).
+
+        `forget_personal_audio(speech_cache_folder)`: removes the rendered sentences about a person;
+        called on every delete (the speech layer's, handed in where the app or a command is composed).
+        """
         self.folder = Path(folder)
+        self._forget_personal_audio = forget_personal_audio
         self.folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         secure_folder(self.folder)
         own_lock = lock is None
@@ -78,6 +100,10 @@ class DataStore:
         self.notices += self._settings_db.notices + self._profiles_db.notices
         self.settings = SettingsRepository(self._settings_db)
         self.profiles = ProfileRepository(self._profiles_db, self.delete_profile)
+        numbered = self.profiles.assign_missing_numbers()
+        if numbered:
+            self.notices.append(f"{numbered} diar{'y' if numbered == 1 else 'ies'} made before diary numbers "
+                                "got one; staff see each diary's number on the admin screen.")
 
     @property
     def writer(self) -> BackgroundWriter:
@@ -117,8 +143,13 @@ class DataStore:
                 self._writer.flush()
             data.database.close()
 
-    def delete_profile(self, profile_id: str) -> list[Path]:
-        """Remove a profile: its data file, backup, damaged copies and index entry. Returns the files removed."""
+    def delete_profile(self, profile_id: str, *, export_folder: Path | None = None) -> list[Path]:
+        """Remove a profile and everything the kiosk wrote of it; returns the files removed.
+
+        Its data file, backup and damaged copies; its clinic export (here and in `export_folder`) and
+        saved charts; the audio of sentences about a person (the speech cache's personal folder: it
+        only ever holds the last person's); its index entry (with its lockout) and the index backup.
+        """
         if profile_id == GUEST_PROFILE_ID:
             raise ProfileError("The guest profile records nothing, so there is nothing to delete.")
         check_profile_id(profile_id)
@@ -127,14 +158,19 @@ class DataStore:
             if not self.profiles.exists(profile_id):
                 raise ProfileError(f"There is no profile {profile_id!r}.")
             self.close_profile(profile_id)
-            main = profile_file(self.folder, profile_id)
             removed = []
-            for candidate in sorted(self.folder.iterdir()):
-                name = candidate.name
-                if name == main.name or name.startswith(main.name + ".") or name.startswith(f".{main.name}."):
-                    candidate.unlink()
-                    removed.append(candidate)
-            fsync_folder(self.folder)
+            exports = {self.folder} | ({Path(export_folder)} if export_folder is not None else set())
+            for folder in sorted(exports):
+                removed += _remove_generations(export_file(folder, profile_id))
+            removed += _remove_generations(profile_file(self.folder, profile_id))
+            pictures = picture_folder(self.folder, profile_id)
+            if pictures.is_dir():
+                removed += sorted(p for p in pictures.rglob("*") if p.is_file())
+                shutil.rmtree(pictures)
+                fsync_folder(pictures.parent)
+            speech = self.folder / SPEECH_CACHE
+            if speech.is_dir() and self._forget_personal_audio is not None:
+                self._forget_personal_audio(speech)
             self.profiles._forget(profile_id)
             forget_previous_generation(self.folder / PROFILES_FILE)   # the index's backup named them too
             return removed
@@ -162,3 +198,20 @@ class DataStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _remove_generations(path: Path) -> list[Path]:
+    """Remove a file with its backup, temp files and damaged copies; returns what was removed."""
+    folder = path.parent
+    if not folder.is_dir():
+        return []
+    removed = []
+    for candidate in sorted(folder.iterdir()):
+        name = candidate.name
+        if candidate.is_file() and (name == path.name or name.startswith(path.name + ".")
+                                    or name.startswith(f".{path.name}.")):
+            candidate.unlink()
+            removed.append(candidate)
+    if removed:
+        fsync_folder(folder)
+    return removed

@@ -1,4 +1,4 @@
-"""Profiles: who the records belong to, an optional display name and an optional hashed PIN."""
+"""Profiles: who the records belong to, its diary number, an optional display name and an optional hashed PIN."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from pathlib import Path
 
 from tinydb import Query
 
+from kiosk.core.diary_number import is_diary_number, new_diary_number
 from kiosk.core.pins import check_pin_format, hash_pin, verify_pin as pin_matches
+from kiosk.core.sign_in import DiaryKey
 from kiosk.store.database import Database
 
 TABLE = "profiles"
@@ -26,12 +28,17 @@ class ProfileError(ValueError):
 
 @dataclass(frozen=True)
 class Profile:
-    """One person's profile (the PIN hash never leaves the repository)."""
+    """One person's profile (the PIN hash never leaves the repository).
+
+    `number` is the diary number: who the diary is at the kiosk's keypad (with the PIN as the
+    secret); shown to its owner when made and to staff, never spoken.
+    """
 
     profile_id: str
     display_name: str | None
     created: datetime
     has_pin: bool
+    number: str | None = None
 
     @property
     def is_guest(self) -> bool:
@@ -63,7 +70,10 @@ def _clean_name(display_name: str | None) -> str | None:
 
 
 class ProfileRepository:
-    """The profiles index (`profiles.json`). Deleting goes through DataStore.delete_profile."""
+    """The profiles index (`profiles.json`). Deleting goes through DataStore.delete_profile.
+
+    Also the sign-in's DiaryBook (core.sign_in): lookup by diary number, and each diary's lockout.
+    """
 
     def __init__(self, database: Database, on_delete: Callable[[str], list[Path]]) -> None:
         self._database = database
@@ -88,8 +98,47 @@ class ProfileRepository:
         with self._database.lock:
             if self._find(profile_id) is not None:
                 raise ProfileError(f"There is already a profile {profile_id!r}.")
+            document["number"] = self._unused_number()
             self._table.insert(document)
         return self._profile(document)
+
+    def assign_missing_numbers(self) -> int:
+        """Give every diary made before diary numbers existed a number (once: at open). Returns how many."""
+        with self._database.lock:
+            documents = self._table.all()
+            taken = {doc.get("number") for doc in documents}
+            changes = []
+            for doc in documents:
+                if not is_diary_number(doc.get("number") or ""):
+                    number = self._unused_number(taken)
+                    taken.add(number)
+                    changes.append(({"number": number}, Query().profile_id == doc["profile_id"]))
+            if changes:
+                self._table.update_multiple(changes)          # one write for all of them
+        return len(changes)
+
+    def find_by_number(self, number: str) -> DiaryKey | None:
+        """The diary with this number (its id and PIN hash), or None."""
+        if not is_diary_number(number):
+            return None
+        with self._database.lock:
+            found = self._table.get(Query().number == number)
+        return None if found is None else DiaryKey(found["profile_id"], found.get("pin_hash"))
+
+    def lockout_of(self, profile_id: str) -> dict | None:
+        """The diary's sign-in lockout state (core.lockout.LockoutState as JSON), or None."""
+        document = self._find(profile_id)
+        return None if document is None else document.get("lockout")
+
+    def set_lockout_of(self, profile_id: str, state: dict) -> None:
+        with self._database.lock:
+            self._table.update({"lockout": state}, Query().profile_id == profile_id)
+
+    def _unused_number(self, taken: set | None = None) -> str:
+        taken = {doc.get("number") for doc in self._table.all()} if taken is None else taken
+        while (number := new_diary_number()) in taken:
+            pass
+        return number
 
     def get(self, profile_id: str) -> Profile | None:
         """The profile, the guest profile for 'guest', or None."""
@@ -146,4 +195,5 @@ class ProfileRepository:
     @staticmethod
     def _profile(document: dict) -> Profile:
         return Profile(document["profile_id"], document.get("display_name"),
-                       datetime.fromisoformat(document["created"]), bool(document.get("pin_hash")))
+                       datetime.fromisoformat(document["created"]), bool(document.get("pin_hash")),
+                       document.get("number"))

@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.core.admin_pin import AdminPinPolicy
 from kiosk.core.csv_diary import write_diary
+from kiosk.core.diary_number import spaced
 from kiosk.core.session import State
+from kiosk.core.sign_in import SignInPolicy
 from kiosk.speech.voices import VoiceSettings
 from kiosk.store.atomic_file import write_atomically
+from kiosk.store.data_store import export_file, picture_folder
 from kiosk.store.profile_repository import GUEST_PROFILE_ID, ProfileError
 from kiosk.ui.corner_gesture import CornerGesture
 from kiosk.ui.idle_watcher import IdleWatcher
@@ -24,6 +27,7 @@ from kiosk.ui.screen_awake import ScreenAwake
 from kiosk.ui.screens.admin import AdminScreen, AdminUnlockScreen
 from kiosk.ui.screens.admin_setup import AdminSetupScreen
 from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.new_diary import NewDiaryScreen
 from kiosk.ui.screens.sign_in import SignInScreen
 from kiosk.ui.screens.still_there import StillThereScreen
 from kiosk.ui.widgets.controls import make_button
@@ -32,19 +36,29 @@ log = logging.getLogger(__name__)
 IDLE_TIMEOUT = "clinic.idle_timeout"
 DEFAULT_ROUTINE = "clinic.default_routine"
 DEFAULT_IDLE_SECONDS = 90
-SIGN_IN_TRIES = 5                 # wrong personal PINs in a row before the keypad rests
-SIGN_IN_REST_MS = 60_000          # how long it rests: guessing someone's PIN takes hours, not minutes
-TOO_MANY_TRIES = "Too many PINs that did not match. Please wait a minute, or ask at the desk."
 
 
 class ClinicMode(QObject):
     """Turns a MainWindow into a waiting-room kiosk. `start()` locks it; staff leave via the admin screen.
 
+    Every PIN check, and every store call of signing in, runs on the store's thread; the answers
+    come back as signals (the value, or the exception the call raised):
+
     Signals:
-        pin_checked(str, object): a typed PIN was checked off the GUI thread (the profile id or None)
+        sign_in_checked(object): (SignInResult, the diary's ProfileData when it opened)
+        diary_created(object): (Profile, ProfileData) of a new diary
+        admin_pin_checked(object): ("ok", "wrong" or "locked", tries left, seconds of rest, [staff's list])
+        admin_rest_checked(object): seconds the staff keypad still rests (0: none)
+        admin_pin_saved(object): the first admin PIN was stored (None)
+        kiosk_rest_checked(object): seconds the sign-in keypad still rests (0: none)
     """
 
-    pin_checked = Signal(str, object)
+    sign_in_checked = Signal(object)
+    diary_created = Signal(object)
+    admin_pin_checked = Signal(object)
+    admin_rest_checked = Signal(object)
+    admin_pin_saved = Signal(object)
+    kiosk_rest_checked = Signal(object)
 
     def __init__(self, window, store, idle_timeout: float | None = None, wall_clock=time.time,
                  export_folder=None, warning_seconds: float = 15) -> None:
@@ -53,6 +67,7 @@ class ClinicMode(QObject):
         self.export_folder = export_folder or store.folder
         settings = window.settings
         self.policy = AdminPinPolicy(settings)
+        self.sign_in_policy = SignInPolicy(store.profiles, store.settings)
         timeout = idle_timeout or settings.get(IDLE_TIMEOUT, DEFAULT_IDLE_SECONDS)
         self.lock = KioskLock(self)
         self.gesture = CornerGesture(window)
@@ -61,10 +76,11 @@ class ClinicMode(QObject):
         self.awake = ScreenAwake()
         self.profile_id: str | None = None
         self._before_interrupt: QWidget | None = None
-        self._wrong_sign_ins = 0
+        self._new_diary: tuple | None = None          # (profile id, its data) while its number is shown
 
         self.attract = window._add(AttractScreen())
         self.sign_in = window._add(SignInScreen())
+        self.new_diary = window._add(NewDiaryScreen())
         self.still_there = window._add(StillThereScreen())
         self.unlock = window._add(AdminUnlockScreen())
         self.setup = window._add(AdminSetupScreen())
@@ -76,11 +92,17 @@ class ClinicMode(QObject):
         window.clinic = True
 
         self.setup.pin_chosen.connect(self._admin_pin_chosen)
-        self.attract.start_requested.connect(lambda: self._show(self.sign_in))
-        self.sign_in.pin_entered.connect(self._sign_in)
-        self.pin_checked.connect(self._pin_checked)
-        self.sign_in.new_diary_requested.connect(self._new_diary)
-        self.sign_in.guest_requested.connect(lambda: self._signed_in(None))
+        self.attract.start_requested.connect(self._show_sign_in)
+        self.sign_in.sign_in_requested.connect(self._sign_in)
+        self.sign_in_checked.connect(self._sign_in_checked)
+        self.sign_in.new_diary_requested.connect(self._create_diary)
+        self.diary_created.connect(self._diary_created)
+        self.new_diary.continue_requested.connect(self._new_diary_noted)
+        self.kiosk_rest_checked.connect(self._kiosk_rest_checked)
+        self.admin_pin_checked.connect(self._admin_pin_checked)
+        self.admin_rest_checked.connect(self._admin_rest_checked)
+        self.admin_pin_saved.connect(self._admin_pin_saved)
+        self.sign_in.guest_requested.connect(lambda: self._signed_in(None, None))
         self.sign_in.back_requested.connect(self.forget_everyone)
         self.idle.warning_started.connect(self._warn)
         self.still_there.still_here.connect(self.idle.still_here)
@@ -111,10 +133,12 @@ class ClinicMode(QObject):
         """Sign-out or time-out: stop speaking, drop unsaved input and personal data, attract screen."""
         self.window.forget_person()
         if self.profile_id:
-            self.store.writer.flush()
-            self.store.close_profile(self.profile_id)
+            self.store.writer.submit(self.store.close_profile, self.profile_id)
         self.profile_id = None
-        for screen in (self.sign_in, self.unlock, self.admin, self.setup):
+        if self._new_diary is not None:               # left before Continue: the diary stays, closed
+            self.store.writer.submit(self.store.close_profile, self._new_diary[0])
+            self._new_diary = None
+        for screen in (self.sign_in, self.new_diary, self.unlock, self.admin, self.setup):
             screen.reset()
         self.still_there.stop_countdown()
         self._show(self.attract)
@@ -146,45 +170,97 @@ class ClinicMode(QObject):
         session = self.window.controller.session
         return session is not None and session.state is State.RUNNING
 
-    def _sign_in(self, pin: str) -> None:
-        """Each stored PIN is a slow scrypt hash: compare on the store's thread, answer on this one."""
-        self.sign_in.setEnabled(False)
-        future = self.store.writer.submit(self._profile_with_pin, pin)
-        future.add_done_callback(lambda done: self.pin_checked.emit(pin, done.result()))
+    def _off_the_gui_thread(self, answer: Signal, call, *args) -> None:
+        """Run `call(*args)` on the store's thread; `answer` gets its value, or the exception it raised."""
+        def done(future) -> None:
+            try:
+                value = future.result()
+            except BaseException as error:          # noqa: BLE001 - handed to the GUI thread to show
+                value = error
+            try:
+                answer.emit(value)
+            except RuntimeError:                    # the kiosk was closed meanwhile
+                log.info("a store answer came after the kiosk closed")
 
-    def _profile_with_pin(self, pin: str) -> str | None:
-        return next((p.profile_id for p in self.store.profiles.list()
-                     if p.has_pin and self.store.profiles.verify_pin(p.profile_id, pin)), None)
+        try:
+            self.store.writer.submit(call, *args).add_done_callback(done)
+        except Exception as error:                  # noqa: BLE001 - a closed store: the answer says so
+            answer.emit(error)
 
-    def _pin_checked(self, pin: str, profile_id: str | None) -> None:
-        self.sign_in.setEnabled(True)
-        if self.window.stack.currentWidget() is not self.sign_in:
-            return                                   # timed out or left meanwhile
-        if profile_id is not None:
-            self._wrong_sign_ins = 0
-            self._signed_in(profile_id)
-            return
-        self._wrong_sign_ins += 1
-        if self._wrong_sign_ins < SIGN_IN_TRIES:
-            self.sign_in.show_error(offer_new_diary=True)
-            return
-        self.sign_in.show_error(TOO_MANY_TRIES)
-        self.sign_in.setEnabled(False)
-        QTimer.singleShot(SIGN_IN_REST_MS, self, self._sign_in_rested)
-
-    def _sign_in_rested(self) -> None:
-        self._wrong_sign_ins = 0
+    def _show_sign_in(self) -> None:
         self.sign_in.reset()
+        self._show(self.sign_in)
+        self._off_the_gui_thread(self.kiosk_rest_checked, self.sign_in_policy.kiosk.remaining, self.wall_clock())
+
+    def _kiosk_rest_checked(self, rest) -> None:
+        if isinstance(rest, int) and rest > 0 and self.window.stack.currentWidget() is self.sign_in:
+            self.sign_in.show_resting(rest, whole_kiosk=True)
+
+    def _sign_in(self, number: str, pin: str) -> None:
+        """Look the diary up by number and check its PIN (one slow scrypt hash) on the store's thread."""
+        self.sign_in.setEnabled(False)
+        self._off_the_gui_thread(self.sign_in_checked, self._check_and_open, number, pin, self.wall_clock())
+
+    def _check_and_open(self, number: str, pin: str, now: float):
+        result = self.sign_in_policy.check(number, pin, now)
+        return result, (self.store.open_profile(result.profile_id) if result.outcome == "ok" else None)
+
+    def _sign_in_checked(self, answer) -> None:
         self.sign_in.setEnabled(True)
+        if isinstance(answer, BaseException):
+            log.error("sign-in check failed: %r", answer)
+            if self.window.stack.currentWidget() is self.sign_in:
+                self.sign_in.show_problem()
+            return
+        result, data = answer
+        if self.window.stack.currentWidget() is not self.sign_in:     # timed out or left meanwhile
+            if data is not None:
+                self.store.writer.submit(self.store.close_profile, result.profile_id)
+            return
+        if result.outcome == "ok":
+            self._signed_in(result.profile_id, data)
+        elif result.outcome == "wrong":
+            self.sign_in.show_mismatch()
+        else:
+            self.sign_in.show_resting(result.rest_seconds, whole_kiosk=result.outcome == "kiosk_resting")
 
-    def _new_diary(self, pin: str) -> None:
+    def _create_diary(self, pin: str) -> None:
+        self.sign_in.setEnabled(False)
+        self._off_the_gui_thread(self.diary_created, self._create_and_open, pin)
+
+    def _create_and_open(self, pin: str):
         profile = self.store.profiles.create(pin=pin)
-        self._signed_in(profile.profile_id)
+        return profile, self.store.open_profile(profile.profile_id)
 
-    def _signed_in(self, profile_id: str | None) -> None:
+    def _diary_created(self, answer) -> None:
+        self.sign_in.setEnabled(True)
+        if isinstance(answer, BaseException):
+            log.error("a new diary could not be made: %r", answer)
+            if self.window.stack.currentWidget() is self.sign_in:
+                self.sign_in.show_problem()
+            return
+        profile, data = answer
+        if self.window.stack.currentWidget() is not self.sign_in:
+            self.store.writer.submit(self.store.close_profile, profile.profile_id)
+            return
+        self._new_diary = (profile.profile_id, data)
+        self.sign_in.reset()
+        self.new_diary.show_number(profile.number)       # shown, never spoken
+        self._show(self.new_diary)
+
+    def _new_diary_noted(self) -> None:
+        if self._new_diary is not None:
+            (profile_id, data), self._new_diary = self._new_diary, None
+            self.new_diary.reset()
+            self._signed_in(profile_id, data)
+
+    def _signed_in(self, profile_id: str | None, profile) -> None:
         self.profile_id = profile_id
-        profile = self.store.open_profile(profile_id) if profile_id else None
         self.window.set_journal(Journal(profile, self.store.writer))
+        if profile_id:
+            self.window.set_picture_folder(picture_folder(self.store.folder, profile_id))
+        else:                                        # a guest's chart must not outlive the visit
+            self.window.set_picture_folder(None, allowed=False)
         default = self.window.settings.get(DEFAULT_ROUTINE)
         if default:
             self.window.home.select(default)
@@ -206,30 +282,56 @@ class ClinicMode(QObject):
         if self.window.stack.currentWidget() in (self.unlock, self.admin, self.setup):
             return
         self.unlock.reset()
-        now = self.wall_clock()
-        if self.policy.is_locked(now):
-            self.unlock.show_locked(self.policy.remaining_lock_seconds(now))
         self._interrupt(self.unlock)
+        self._off_the_gui_thread(self.admin_rest_checked, self.policy.remaining_lock_seconds, self.wall_clock())
+
+    def _admin_rest_checked(self, rest) -> None:
+        if isinstance(rest, int) and rest > 0 and self.window.stack.currentWidget() is self.unlock:
+            self.unlock.show_locked(rest)
 
     def _admin_pin_chosen(self, pin: str) -> None:
-        self.policy.set_pin(pin)
+        self.setup.setEnabled(False)
+        self._off_the_gui_thread(self.admin_pin_saved, self.policy.set_pin, pin)
+
+    def _admin_pin_saved(self, answer) -> None:
+        self.setup.setEnabled(True)
+        if isinstance(answer, BaseException):
+            log.error("the admin PIN could not be saved: %r", answer)
+            self.setup.reset()
+            self.setup._show_message("The PIN could not be saved. Please try again.")
+            return
         self._show(self.attract)
 
     def _admin_pin_entered(self, pin: str) -> None:
-        now = self.wall_clock()
+        self.unlock.setEnabled(False)
+        self._off_the_gui_thread(self.admin_pin_checked, self._check_admin_pin, pin, self.wall_clock())
+
+    def _check_admin_pin(self, pin: str, now: float):
         result = self.policy.check(pin, now)
+        labels = self._profile_labels() if result == "ok" else []
+        return result, self.policy.tries_left(now), self.policy.remaining_lock_seconds(now), labels
+
+    def _admin_pin_checked(self, answer) -> None:
+        self.unlock.setEnabled(True)
+        if self.window.stack.currentWidget() is not self.unlock:
+            return
+        if isinstance(answer, BaseException):
+            log.error("admin PIN check failed: %r", answer)
+            self.unlock.show_problem()
+            return
+        result, tries_left, rest, *labels = answer
         if result == "ok":
             self.unlock.reset()
             voice = VoiceSettings.load(self.window.settings)
             self.admin.set_state(idle_timeout=round(self.idle_timeout), voice_on=voice.enabled,
                                  default_routine=self.window.settings.get(DEFAULT_ROUTINE),
                                  volume=round(voice.volume * 100))
-            self.admin.set_profiles(self._profile_labels())
+            self.admin.set_profiles(labels[0])
             self._show(self.admin)
         elif result == "wrong":
-            self.unlock.show_wrong(self.policy.tries_left())
-        else:
-            self.unlock.show_locked(self.policy.remaining_lock_seconds(now))
+            self.unlock.show_wrong(tries_left)
+        elif result == "locked":
+            self.unlock.show_locked(rest)
 
     @property
     def idle_timeout(self) -> float:
@@ -245,23 +347,32 @@ class ClinicMode(QObject):
         self.window.voice_controls.apply_settings(voice)
 
     def _profile_labels(self) -> list[tuple[str, str]]:
-        """Staff see profile ids and creation dates, never anyone's scores."""
-        return [(p.profile_id, f"{p.profile_id}  (since {p.created:%d %b %Y})")
+        """Staff see each diary's number, its id and creation date, never anyone's scores (store thread)."""
+        return [(p.profile_id, f"Diary {spaced(p.number or '')}, since {p.created:%d %b %Y}")
                 for p in self.store.profiles.list() if p.profile_id != GUEST_PROFILE_ID]
 
     def _export_profile(self, profile_id: str) -> str:
-        self.store.writer.flush()
-        ratings = self.store.open_profile(profile_id).ratings.list()
-        path = self.export_folder / f"pain-diary-{profile_id}.csv"
-        text = io.StringIO()
-        write_diary(ratings, text)
-        write_atomically(path, [text.getvalue()], keep_backup=False)
-        return str(path)
+        """Write the diary's CSV (on the store's thread) to the export folder; delete removes it again."""
+        def export() -> str:
+            ratings = self.store.open_profile(profile_id).ratings.list()
+            path = export_file(self.export_folder, profile_id)
+            text = io.StringIO()
+            write_diary(ratings, text)
+            write_atomically(path, [text.getvalue()], keep_backup=False)
+            return str(path)
+
+        return self.store.writer.submit(export).result(timeout=30)
 
     def _delete_profile(self, profile_id: str) -> None:
-        try:
-            self.store.writer.submit(self.store.delete_profile, profile_id).result(timeout=10)
-        except ProfileError as error:
-            log.warning("delete: %s", error)
-        self.admin.set_profiles(self._profile_labels())
+        """Delete the diary and everything the kiosk wrote of it (store thread); then the list again."""
+        def delete() -> list[tuple[str, str]]:
+            try:
+                self.store.delete_profile(profile_id, export_folder=self.export_folder)
+            except ProfileError as error:
+                log.warning("delete: %s", error)
+            return self._profile_labels()
 
+        forget = getattr(self.window.speaker, "forget_what_was_said", None)
+        if forget is not None:
+            forget()                                   # the voice's own memory of sentences about a person
+        self.admin.set_profiles(self.store.writer.submit(delete).result(timeout=30))

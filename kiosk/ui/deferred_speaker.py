@@ -40,6 +40,9 @@ class DeferredSpeaker:
     def say(self, text: str) -> None:
         self.materialize().say(text)
 
+    def say_personal(self, text: str) -> None:
+        self.materialize().say_personal(text)
+
     def stop(self) -> None:
         if self._speaker is not None:          # nothing to silence before it exists
             self._speaker.stop()

@@ -29,9 +29,10 @@ class DeferredStore:
     def open(self):
         """The DataStore (opened now if it is not yet: recovery and upgrades happen here)."""
         if self._store is None:
+            from kiosk.speech.cache import forget_personal_sentences
             from kiosk.store.data_store import DataStore
 
-            self._store = DataStore(self.folder, lock=self._lock)
+            self._store = DataStore(self.folder, lock=self._lock, forget_personal_audio=forget_personal_sentences)
         return self._store
 
     def close(self) -> None:

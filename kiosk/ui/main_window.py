@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.journal = journal or Journal(parent=self)
         self.picture_folder = picture_folder      # where "Save picture" puts the chart (None: the user's pictures)
+        self._picture_saving = True
         self._time_scale = time_scale
         self._routine: Routine | None = None
         self._pending: Routine | None = None
@@ -234,6 +235,8 @@ class MainWindow(QMainWindow):
 
             self.picture_folder = pictures_dir()
         screen = self._add(ProgressScreen(locked=self.clinic, picture_folder=self.picture_folder))
+        if not self._picture_saving:
+            screen.set_picture_folder(self.picture_folder, allowed=False)
         screen.back_requested.connect(self.go_home)
         screen.summary_spoken.connect(self._speak_summary)
         return screen
@@ -271,6 +274,13 @@ class MainWindow(QMainWindow):
         self.journal = journal
         journal.setParent(self)
         journal.save_failed.connect(self.home.show_notice)
+
+    def set_picture_folder(self, folder, *, allowed: bool = True) -> None:
+        """Where the progress chart is saved (the kiosk: one folder per diary, deleted with it)."""
+        self.picture_folder = folder
+        self._picture_saving = allowed
+        if "progress" in self.__dict__:
+            self.progress.set_picture_folder(folder, allowed=allowed)
 
     def forget_person(self) -> None:
         """Drop everything about the last person: session, unsaved input, screens with their data."""
@@ -493,7 +503,7 @@ class MainWindow(QMainWindow):
 
     def _speak_summary(self, text: str) -> None:
         if not self.clinic and self.stack.currentWidget() is self.progress:   # never aloud in a waiting room
-            self.speaker.say(text)
+            self.speaker.say_personal(text)
 
     # -- look -------------------------------------------------------------------------------
     def _look_changed(self, key: str, on: bool) -> None:

@@ -75,10 +75,14 @@ def _clinic_stages(window: MainWindow, clinic):
         ("clinic-attract", show(clinic.attract)),
         ("clinic-sign-in", show(clinic.sign_in, lambda: (clinic.sign_in.reset(),
                                                          clinic.sign_in.pad.type_digit("4")))),
+        ("clinic-sign-in-pin", show(clinic.sign_in, lambda: (
+            clinic.sign_in.reset(), [clinic.sign_in.pad.type_digit(d) for d in "15002278"],
+            clinic.sign_in.pad.submit(), clinic.sign_in.pad.type_digit("4")))),
+        ("clinic-new-diary", show(clinic.new_diary, lambda: clinic.new_diary.show_number("15002278"))),
         ("clinic-still-there", show(clinic.still_there, lambda: clinic.still_there.start_countdown(15))),
         ("clinic-admin-unlock", show(clinic.unlock)),
         ("clinic-admin", show(clinic.admin, lambda: clinic.admin.set_profiles(
-            [("p-3fa9c1", "p-3fa9c1  (since 02 Mar 2026)")]))),
+            [("p-3fa9c1", "Diary 1500 2278, since 02 Mar 2026")]))),
         ("clinic-admin-setup", show(clinic.setup)),
     ]
 

@@ -30,6 +30,10 @@ class RecordingSpeaker:
         self.said.append(text)
         self.events.append(("say", text))
 
+    def say_personal(self, text: str) -> None:
+        self.said.append(text)
+        self.events.append(("say_personal", text))
+
     def stop(self) -> None:
         self.events.append(("stop", None))
 

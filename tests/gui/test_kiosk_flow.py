@@ -97,7 +97,7 @@ def test_five_wrong_pins_lock_the_gesture_for_five_minutes_across_a_restart(qtbo
     restarted.wall_clock.now = wiring.wall_clock.now + 60
     five_corner_taps(qtbot, restarted)
     assert restarted.window.stack.currentWidget() is restarted.unlock
-    assert not restarted.unlock.pad.isEnabled()                # still locked
+    qtbot.waitUntil(lambda: not restarted.unlock.pad.isEnabled(), timeout=5_000)   # still locked
     type_pin(qtbot, restarted.unlock.pad, "2468")
     assert restarted.window.stack.currentWidget() is restarted.unlock
     qtbot.mouseClick(restarted.unlock.cancel_button, Qt.MouseButton.LeftButton)
@@ -114,8 +114,11 @@ def test_idle_after_sign_in_warns_then_forgets_the_person(qtbot, clinic, speaker
     wiring = clinic()
     qtbot.mouseClick(wiring.attract, Qt.MouseButton.LeftButton)
     assert wiring.window.stack.currentWidget() is wiring.sign_in
+    number = store.profiles.get("p1").number
+    type_pin(qtbot, wiring.sign_in.pad, number)
     type_pin(qtbot, wiring.sign_in.pad, "0000")
     assert wiring.sign_in.error.isVisible()
+    type_pin(qtbot, wiring.sign_in.pad, "")                     # the number is still typed: OK
     type_pin(qtbot, wiring.sign_in.pad, "4826")
     assert wiring.profile_id == "p1" and wiring.window.stack.currentWidget() is wiring.window.home
     qtbot.waitUntil(lambda: wiring.window.stack.currentWidget() is wiring.still_there, timeout=3000)
@@ -128,7 +131,7 @@ def test_im_still_here_returns_to_where_the_person_was(qtbot, clinic, store):
     AdminPinPolicy(store.settings).set_pin("2468")
     wiring = clinic()
     qtbot.mouseClick(wiring.attract, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(wiring.sign_in.pad, "48")                  # half-typed PIN
+    qtbot.keyClicks(wiring.sign_in.pad, "48")                  # half-typed number
     qtbot.waitUntil(lambda: wiring.window.stack.currentWidget() is wiring.still_there, timeout=3000)
     qtbot.mouseClick(wiring.still_there.button, Qt.MouseButton.LeftButton)
     assert wiring.window.stack.currentWidget() is wiring.sign_in

@@ -11,7 +11,18 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QScrollArea,
 from kiosk.ui.screens.admin import AdminScreen, AdminUnlockScreen
 from kiosk.ui.screens.admin_setup import AdminSetupScreen
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.sign_in import PIN_MISMATCH, SignInScreen
+from kiosk.ui.screens.new_diary import NewDiaryScreen
+from kiosk.ui.screens.sign_in import (
+    CHOOSE_STEP,
+    EASY_PIN,
+    NOT_A_NUMBER,
+    NUMBER_STEP,
+    PIN_MISMATCH,
+    PIN_STEP,
+    PINS_DIFFER,
+    REPEAT_STEP,
+    SignInScreen,
+)
 from kiosk.ui.screens.still_there import StillThereScreen
 from kiosk.ui.widgets.pin_pad import KEY_BOUNCE_MS
 from kiosk.ui.widgets.touch_button import touch_target_px
@@ -41,11 +52,22 @@ def buttons_named(screen: QWidget) -> dict[str, QAbstractButton]:
 
 # --- sign in -----------------------------------------------------------------------------------
 
-def test_keypad_by_touch(qtbot, hosted):
+NUMBER = "15002278"          # a diary number (its check digit is right)
+
+
+def test_keypad_by_touch_number_as_digits_then_pin_as_dots(qtbot, hosted):
     screen = SignInScreen()
     hosted(screen)
     keys = buttons_named(screen)
     assert not keys["OK"].isEnabled()
+    for before, digit in zip(" " + NUMBER, NUMBER):
+        if digit == before:
+            qtbot.wait(KEY_BOUNCE_MS + 20)             # the same key again: not a bounce
+        click(qtbot, keys[digit])
+    assert screen.pad.dots.text() == "1 5 0 0  2 2 7 8"              # a number is not a secret
+    click(qtbot, keys["OK"])
+    assert screen.step == PIN_STEP and "1500 2278" in screen.explain.text()
+    qtbot.wait(KEY_BOUNCE_MS + 20)
     for digit in "2580":
         click(qtbot, keys[digit])
     assert screen.pad.dots.text() == "\u25CF \u25CF \u25CF \u25CF"          # dots, never digits
@@ -53,9 +75,9 @@ def test_keypad_by_touch(qtbot, hosted):
     assert screen.pad.dots.accessibleName() == "PIN: 4 digits entered"
     click(qtbot, keys["Delete"])
     click(qtbot, keys["7"])
-    with qtbot.waitSignal(screen.pin_entered) as entered:
+    with qtbot.waitSignal(screen.sign_in_requested) as entered:
         click(qtbot, keys["OK"])
-    assert entered.args == ["2587"]
+    assert entered.args == [NUMBER, "2587"]
     assert screen.pad.digit_count == 0
 
 
@@ -75,13 +97,16 @@ def test_keypad_by_keyboard(qtbot, hosted):
     screen = SignInScreen()
     hosted(screen)
     screen.setFocus()
-    qtbot.keyClicks(screen.pad, "12345678")        # at most six digits
+    qtbot.keyClicks(screen.pad, NUMBER + "9")      # eight digits at most
+    assert screen.pad.digit_count == 8
+    qtbot.keyClick(screen.pad, Qt.Key.Key_Return)
+    qtbot.keyClicks(screen.pad, "12345678")        # a PIN: at most six digits
     assert screen.pad.digit_count == 6
     qtbot.keyClick(screen.pad, Qt.Key.Key_Backspace)
     qtbot.keyClick(screen.pad, Qt.Key.Key_Backspace)
-    with qtbot.waitSignal(screen.pin_entered) as entered:
+    with qtbot.waitSignal(screen.sign_in_requested) as entered:
         qtbot.keyClick(screen.pad, Qt.Key.Key_Return)
-    assert entered.args == ["1234"]
+    assert entered.args == [NUMBER, "1234"]
 
 
 def test_focused_key_pressed_with_enter_or_space(qtbot, hosted):
@@ -95,21 +120,35 @@ def test_focused_key_pressed_with_enter_or_space(qtbot, hosted):
     assert screen.pad.digit_count == 2
 
 
-def test_short_pins_are_not_sent(qtbot, hosted):
+def test_short_numbers_and_pins_are_not_sent_and_a_wrong_check_digit_is_caught(qtbot, hosted):
     screen = SignInScreen()
     hosted(screen)
-    with qtbot.assertNotEmitted(screen.pin_entered):
+    with qtbot.assertNotEmitted(screen.sign_in_requested):
+        qtbot.keyClicks(screen.pad, NUMBER[:7])
+        qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
+        assert screen.step == NUMBER_STEP
+        qtbot.keyClicks(screen.pad, "9")                       # the wrong check digit
+        qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
+        assert screen.step == NUMBER_STEP and screen.error.text() == NOT_A_NUMBER
+        assert screen.pad.digit_count == 8                      # kept, to correct
+        qtbot.keyClick(screen.pad, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(screen.pad, "8")
+        qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
         qtbot.keyClicks(screen.pad, "123")
         qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
+    assert screen.step == PIN_STEP
 
 
-def test_wrong_pin_message_and_guest_and_back(qtbot, hosted):
+def test_mismatch_message_keeps_the_number_and_guest_and_back(qtbot, hosted):
     screen = SignInScreen()
     hosted(screen)
-    screen.show_error()
+    qtbot.keyClicks(screen.pad, NUMBER)
+    qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
+    screen.show_mismatch()
     assert screen.error.isVisible() and screen.error.text() == PIN_MISMATCH
-    assert "did not match" in screen.error.accessibleName()
-    qtbot.keyClicks(screen.pad, "4")
+    assert "do not match" in screen.error.accessibleName()
+    assert screen.step == NUMBER_STEP and screen.pad.digit_count == 8
+    qtbot.keyClick(screen.pad, Qt.Key.Key_Backspace)
     assert not screen.error.isVisible()           # typing again clears the message
     keys = buttons_named(screen)
     with qtbot.waitSignal(screen.guest_requested):
@@ -119,12 +158,56 @@ def test_wrong_pin_message_and_guest_and_back(qtbot, hosted):
         click(qtbot, keys["Back"])
 
 
+def test_a_new_diary_takes_a_pin_chosen_twice_and_refuses_easy_ones(qtbot, hosted):
+    screen = SignInScreen()
+    hosted(screen)
+    click(qtbot, buttons_named(screen)["New diary"])
+    assert screen.step == CHOOSE_STEP and not screen.guest_button.isVisible()
+    for pin in ("1234", "7777"):
+        qtbot.keyClicks(screen.pad, pin)
+        qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
+        assert screen.error.text() == EASY_PIN and screen.step == CHOOSE_STEP
+    qtbot.keyClicks(screen.pad, "4826")
+    qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
+    assert screen.step == REPEAT_STEP
+    qtbot.keyClicks(screen.pad, "4862")
+    qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
+    assert screen.step == CHOOSE_STEP and screen.error.text() == PINS_DIFFER
+    with qtbot.waitSignal(screen.new_diary_requested) as chosen:
+        for _ in range(2):
+            qtbot.keyClicks(screen.pad, "4826")
+            qtbot.keyClick(screen.pad, Qt.Key.Key_Enter)
+    assert chosen.args == ["4826"]
+
+
+def test_resting_turns_the_keypad_off_and_it_comes_back_by_itself(qtbot, hosted):
+    screen = SignInScreen()
+    hosted(screen)
+    screen.show_resting(1, whole_kiosk=True)
+    assert not screen.pad.isEnabled() and "wait 1 minute" in screen.error.text()
+    assert buttons_named(screen)["Continue as guest"].isEnabled()
+    qtbot.waitUntil(screen.pad.isEnabled, timeout=3_000)
+    screen.show_resting(60, whole_kiosk=False)
+    screen.reset()                                 # a sign-out ends the rest display (the policy keeps the count)
+    assert screen.pad.isEnabled() and not screen.resting
+
+
 def test_sign_in_shows_no_names(qtbot, hosted):
     screen = SignInScreen()
     hosted(screen)
     texts = {label.text() for label in screen.findChildren(QLabel)}
     assert not screen.findChildren(QListWidget)
     assert all("profile" not in text.lower() for text in texts)
+
+
+def test_the_new_diary_number_screen_shows_it_large(qtbot, hosted):
+    screen = NewDiaryScreen()
+    hosted(screen)
+    screen.show_number(NUMBER)
+    assert screen.number.text() == "1500 2278"
+    assert screen.number.height() > 2 * screen.explain.fontMetrics().height()
+    with qtbot.waitSignal(screen.continue_requested):
+        click(qtbot, screen.continue_button)
 
 
 # --- admin PIN set-up and unlock ---------------------------------------------------------------
@@ -309,12 +392,14 @@ def _screens(dpi: float):
     admin.set_state(idle_timeout=90, default_routine="floor", voice_on=True, volume=70)
     admin.set_profiles([(f"p{i}", f"Profile {i:03d}") for i in range(1, 7)])
     sign_in = SignInScreen(physical_dpi=dpi)
+    new_diary = NewDiaryScreen(physical_dpi=dpi)
     still = StillThereScreen(physical_dpi=dpi)
     unlock = AdminUnlockScreen(physical_dpi=dpi)
     return {
         "attract": (AttractScreen(physical_dpi=dpi), None),
         "sign_in": (sign_in, lambda: (sign_in.pad.type_digit("1"), sign_in.pad.type_digit("2"),
-                                      sign_in.show_error())),
+                                      sign_in.show_mismatch())),
+        "new_diary": (new_diary, lambda: new_diary.show_number("15002278")),
         "still_there": (still, lambda: still.start_countdown(15)),
         "admin_setup": (AdminSetupScreen(physical_dpi=dpi), None),
         "admin_unlock": (unlock, lambda: unlock.show_wrong()),

@@ -1,16 +1,17 @@
-"""The admin PIN: format, salted hash, and the five-wrong lockout that survives a restart."""
+"""The admin PIN: format, salted hash, and the shared lockout policy (five wrong), which survives a restart."""
 
 from __future__ import annotations
 
 import pytest
 
 from kiosk.core.admin_pin import (
-    LOCKED_UNTIL_KEY,
+    LOCKOUT_KEY,
     PIN_HASH_KEY,
     AdminPinPolicy,
     hash_admin_pin,
     verify_admin_pin,
 )
+from kiosk.core.lockout import ADMIN_RULE
 from kiosk.store.database import open_database
 from kiosk.store.settings_repository import SettingsRepository
 
@@ -59,15 +60,28 @@ def test_no_pin_set_means_nothing_matches(settings):
 def test_five_wrong_lock_for_five_minutes_even_the_right_pin(settings):
     policy = AdminPinPolicy(settings)
     policy.set_pin("1234")
-    assert policy.tries_left() == 5
+    assert policy.tries_left(1000.0) == 5
     results = [policy.check("0000", now=1000.0 + i) for i in range(5)]
     assert results == ["wrong"] * 4 + ["locked"]
-    assert policy.tries_left() == 5        # a fresh count once the lock has run out
     assert policy.check("1234", now=1010.0) == "locked"
     assert policy.remaining_lock_seconds(1010.0) == 294
     assert policy.is_locked(1303.0)
     assert policy.check("1234", now=1304.0) == "ok"
     assert policy.remaining_lock_seconds(1304.0) == 0
+    assert policy.tries_left(1304.0) == 5              # a right PIN forgets the misses
+
+
+def test_after_a_rest_one_wrong_pin_rests_it_again_and_quick_ones_longer(settings):
+    policy = AdminPinPolicy(settings)
+    policy.set_pin("1234")
+    for i in range(5):
+        policy.check("0000", now=1000.0 + i)
+    assert policy.tries_left(1305.0) == 1                         # one miss forgiven per five minutes
+    assert policy.check("0000", now=1305.0) == "locked"
+    assert policy.remaining_lock_seconds(1305.0) == 300
+    settings[LOCKOUT_KEY] = {**settings[LOCKOUT_KEY], "until": 0.0}      # as if the rest had been skipped
+    assert policy.check("0000", now=1306.0) == "locked"          # a sixth miss unforgiven: ten minutes
+    assert policy.remaining_lock_seconds(1306.0) == 600
 
 
 def test_a_right_pin_resets_the_count(settings):
@@ -109,8 +123,8 @@ def test_wrong_count_survives_a_restart(settings):
 def test_clock_set_backwards_never_lengthens_the_lock(settings):
     policy = AdminPinPolicy(settings)
     policy.set_pin("1234")
-    settings[LOCKED_UNTIL_KEY] = 10_000_000.0          # locked "until" far away after a clock jump
-    assert policy.remaining_lock_seconds(0.0) == 300
+    settings[LOCKOUT_KEY] = {"misses": 5, "since": 0.0, "until": 10_000_000.0}   # after a clock jump
+    assert policy.remaining_lock_seconds(0.0) == ADMIN_RULE.longest_rest
 
 
 def test_setting_a_new_pin_clears_the_lock(settings):
@@ -125,9 +139,9 @@ def test_setting_a_new_pin_clears_the_lock(settings):
 def test_after_a_clock_jump_the_lock_still_ends(settings):
     policy = AdminPinPolicy(settings)
     policy.set_pin("1234")
-    settings[LOCKED_UNTIL_KEY] = 10_000_000.0
+    settings[LOCKOUT_KEY] = {"misses": 5, "since": 0.0, "until": 10_000_000.0}
     assert policy.check("1234", now=100.0) == "locked"
-    assert policy.check("1234", now=401.0) == "ok"
+    assert policy.check("1234", now=100.0 + ADMIN_RULE.longest_rest + 1) == "ok"
 
 
 # --- `kiosk admin set-pin` -----------------------------------------------------------------

@@ -91,3 +91,19 @@ def test_a_store_that_fails_to_open_leaves_the_folder_held(tmp_path):
     finally:
         deferred.close()
     DeferredStore(tmp_path).close()
+
+
+def test_the_apps_store_forgets_the_audio_of_personal_sentences_on_delete(tmp_path):
+    personal = tmp_path / "speech-cache" / "personal" / "summary.wav"
+    kept = tmp_path / "speech-cache" / "instruction.wav"
+    deferred = DeferredStore(tmp_path)
+    try:
+        store = deferred.open()
+        store.profiles.create("ann")
+        personal.parent.mkdir(parents=True)
+        personal.write_bytes(b"RIFF ann's average pain")
+        kept.write_bytes(b"RIFF lie on your back")
+        store.delete_profile("ann")
+        assert not personal.exists() and kept.exists()
+    finally:
+        deferred.close()

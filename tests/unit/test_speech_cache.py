@@ -88,3 +88,26 @@ def test_leading_silence_is_cut_but_the_sound_kept(tmp_path):
     assert trim_leading_silence(path) == pytest.approx(0.1 - 0.005, abs=0.001)
     assert read_wav_info(path).seconds == pytest.approx(0.2 + 0.005, abs=0.001)
     assert trim_leading_silence(path) == 0.0  # nothing more to cut
+
+
+def test_personal_sentences_have_their_own_folder_and_forgetting_them_keeps_the_rest(tmp_path):
+    from kiosk.speech.cache import forget_personal_sentences
+
+    cache = SpeechCache(tmp_path / "speech")
+    instruction = write_wav(cache.scratch_path("a"))
+    cache.accept("a", instruction)
+    summary = write_wav(cache.personal.scratch_path("b"))
+    cache.personal.accept("b", summary)
+    assert cache.lookup("a") and cache.personal.lookup("b") and not cache.lookup("b")
+    assert forget_personal_sentences(cache.folder) == 1
+    assert cache.lookup("a") and not cache.personal.lookup("b")
+
+
+def test_a_cache_from_before_personal_folders_is_emptied_whole(tmp_path):
+    from kiosk.speech.cache import forget_personal_sentences
+
+    folder = tmp_path / "speech"
+    folder.mkdir()
+    write_wav(folder / ("0" * 32 + ".wav"))          # an old cache: any of its files may be a summary
+    assert forget_personal_sentences(folder) == 1
+    assert not list(folder.glob("*.wav"))

@@ -154,3 +154,30 @@ def test_a_profile_file_of_a_newer_format_is_a_data_folder_problem(folder, diary
     err = capsys.readouterr().err
     assert err.startswith(f"kiosk data: could not open the data folder {folder}: ") and "version 999" in err
     assert json.loads(path.read_text())["_meta"]["1"]["schema_version"] == 999      # left untouched
+
+
+def test_delete_by_diary_number_removes_the_clinic_export_charts_and_personal_audio(folder, diary):
+    from kiosk.store.data_store import export_file, picture_folder
+
+    _run("import", folder, file=str(diary))
+    with DataStore(folder) as store:
+        number = store.profiles.get("ann").number
+        bob = store.profiles.create("bob")
+    export = export_file(folder, "ann")
+    export.write_text("ann's export")
+    chart = picture_folder(folder, "ann") / "pain-trend.png"
+    chart.parent.mkdir(parents=True)
+    chart.write_bytes(b"\x89PNG ann")
+    kept = [export_file(folder, "bob"), picture_folder(folder, "bob") / "pain-trend.png",
+            folder / "speech-cache" / "instruction.wav"]
+    for path in kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"kept")
+    summary = folder / "speech-cache" / "personal" / "summary.wav"
+    summary.parent.mkdir()
+    summary.write_bytes(b"RIFF ann's average pain")
+    assert _run("delete", folder, profile=f"{number[:4]} {number[4:]}", yes=True) == ExitCode.OK
+    assert not export.exists() and not chart.parent.exists() and not summary.exists()
+    assert all(path.exists() for path in kept)
+    with DataStore(folder) as store:
+        assert [p.profile_id for p in store.profiles.list()] == [bob.profile_id]

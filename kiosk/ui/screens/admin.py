@@ -76,6 +76,11 @@ class AdminUnlockScreen(PinPadScreen):
             text += f" {tries_left} tr{'y' if tries_left == 1 else 'ies'} left."
         self._show_message(text)
 
+    def show_problem(self) -> None:
+        """The PIN could not be checked: the keypad is back, with a message."""
+        self.pad.setEnabled(True)
+        self._show_message("The PIN could not be checked. Please try again.")
+
     def show_locked(self, seconds: int) -> None:
         """Too many wrong PINs: the keypad is off; try again after `seconds`."""
         minutes = max(1, math.ceil(seconds / 60))

@@ -60,6 +60,7 @@ class ProgressScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName("My progress")
         self._picture_folder = Path(picture_folder) if picture_folder is not None else None
+        self._saving_allowed = True
         self._ratings: tuple[PainRating, ...] = ()
         self._sessions: tuple[SessionRecord, ...] = ()
         self._aerobic: tuple[AerobicEntry, ...] = ()
@@ -194,6 +195,13 @@ class ProgressScreen(QWidget):
             self._status.setText("The picture could not be saved.")
         return ok
 
+    def set_picture_folder(self, folder: str | Path | None, *, allowed: bool = True) -> None:
+        """Where "Save picture" writes from now on (the kiosk: the signed-in diary's folder); not offered
+        at all when not `allowed` (a guest, whose data must not outlive the visit)."""
+        self._picture_folder = Path(folder) if folder is not None else None
+        self._saving_allowed = allowed
+        self._update_controls()
+
     def suggested_file_name(self) -> str:
         weeks = self._report.weeks
         side = f"-{self._side}" if self._side else ""
@@ -238,7 +246,7 @@ class ProgressScreen(QWidget):
         home = not self.chart.locked and has_weeks
         self._earlier.setVisible(home)
         self._later.setVisible(home)
-        self._save.setVisible(has_weeks)
+        self._save.setVisible(has_weeks and self._saving_allowed)
 
     def _on_week_selected(self, week: WeekStats) -> None:
         self._week_numbers.setText(describe_week(week))

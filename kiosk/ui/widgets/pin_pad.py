@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import PALETTE, unit_for_height
 from kiosk.ui.widgets.controls import make_label
@@ -30,7 +30,8 @@ class KeypadButton(TouchButton):
 
 
 class PinPad(QWidget):
-    """Digits 0-9, Delete and OK; `dots` (a label for the screen to place) shows the digits as dots.
+    """Digits 0-9, Delete and OK; `dots` (a label for the screen to place) shows the digits as dots,
+    or, for a number that is not a secret (`set_entry(..., visible=True)`), the digits themselves.
 
     Keys typed on a keyboard work too: digits, Backspace or Delete, Enter.
 
@@ -46,11 +47,13 @@ class PinPad(QWidget):
                  ok_label: str = "OK", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.min_digits, self.max_digits = min_digits, max_digits
+        self.visible_digits = False
+        self._what = "PIN"
         self._digits = ""
         self._guards: dict[str, BounceGuard] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.dots = make_label("", "title")
+        self.dots = make_label("", "title", wrap=False)
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setObjectName("pin_dots")
 
@@ -82,6 +85,21 @@ class PinPad(QWidget):
     def clear(self) -> None:
         """Forget the digits entered (nothing about them is kept)."""
         self._digits = ""
+        self._refresh()
+
+    def set_entry(self, what: str, min_digits: int, max_digits: int, *, visible: bool = False,
+                  digits: str = "") -> None:
+        """Ask for something else: `what` ("PIN", "Diary number") of `min_digits` to `max_digits` digits,
+        shown as digits when `visible`, starting with `digits` already typed."""
+        self._what, self.visible_digits = what, visible
+        self.dots.setProperty("digits", visible)           # the style sheet sets digits a little smaller
+        self.dots.style().unpolish(self.dots)
+        self.dots.style().polish(self.dots)
+        self.min_digits, self.max_digits = min_digits, max_digits
+        self.ok_button.setAccessibleDescription(f"Confirm the {what.lower()} ({min_digits} to {max_digits} digits)"
+                                                if min_digits != max_digits
+                                                else f"Confirm the {what.lower()} ({min_digits} digits)")
+        self._digits = digits[:max_digits] if digits.isdigit() else ""
         self._refresh()
 
     def type_digit(self, digit: str) -> None:
@@ -116,8 +134,13 @@ class PinPad(QWidget):
     def _refresh(self) -> None:
         count = len(self._digits)
         slots = max(self.min_digits, count)
-        self.dots.setText(" ".join([FILLED] * count + [EMPTY] * (slots - count)))
-        self.dots.setAccessibleName(f"PIN: {count} digit{'s' if count != 1 else ''} entered")
+        if self.visible_digits:
+            shown = list(self._digits) + ["_"] * (slots - count)
+            self.dots.setText(" ".join(shown[:4]) + ("  " + " ".join(shown[4:]) if len(shown) > 4 else ""))
+            self.dots.setAccessibleName(f"{self._what}: {' '.join(self._digits) or 'nothing'} entered")
+        else:
+            self.dots.setText(" ".join([FILLED] * count + [EMPTY] * (slots - count)))
+            self.dots.setAccessibleName(f"{self._what}: {count} digit{'s' if count != 1 else ''} entered")
         self.ok_button.setEnabled(count >= self.min_digits)
         self.delete_button.setEnabled(count > 0)
         self.changed.emit(count)
@@ -142,6 +165,7 @@ def keypad_style_sheet(unit: int) -> str:
     QPushButton[keypad="true"]:disabled {{ color: {PALETTE.muted}; background: #ECEFF2; }}
     QLabel[role="notice"] {{ font-size: {round(unit * 1.25)}px; font-weight: bold; }}
     QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {PALETTE.text}; }}
+    QLabel#pin_dots[digits="true"] {{ font-size: {round(unit * 2.0)}px; letter-spacing: {unit // 6}px; }}
     """
 
 
@@ -169,8 +193,9 @@ class PinPadScreen(QWidget):
         self.message.hide()
 
     def _lay_out(self, explain: QLabel, upper: Sequence[QWidget] = (),
-                 lower: Sequence[QWidget | int] = ()) -> None:
-        """Left column: title, `explain`, dots, message, `upper`, a stretch, `lower` (ints are spacing)."""
+                 lower: Sequence[QWidget | QLayout | int] = ()) -> None:
+        """Left column: title, `explain`, dots, message, `upper`, a stretch, `lower` (ints are spacing,
+        layouts a row of their own)."""
         left = QVBoxLayout()
         for widget in (self._title, explain, self.pad.dots, self.message, *upper):
             left.addWidget(widget)
@@ -178,6 +203,8 @@ class PinPadScreen(QWidget):
         for part in lower:
             if isinstance(part, int):
                 left.addSpacing(part)
+            elif isinstance(part, QLayout):
+                left.addLayout(part)
             else:
                 left.addWidget(part)
         self._row = QHBoxLayout(self)
