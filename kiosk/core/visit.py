@@ -7,12 +7,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from kiosk.core.hurt_history import hurt_in_a_row
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
-from kiosk.core.routine import Routine
-from kiosk.core.session import Summary
-from kiosk.core.timeline import Cue
+
+if TYPE_CHECKING:                     # the home screen paints before the timeline is imported
+    from kiosk.core.routine import Routine
+    from kiosk.core.session import Summary
+    from kiosk.core.timeline import Cue
 
 
 class Step(Enum):

@@ -334,3 +334,13 @@ def test_entering_the_clinic_starts_at_the_attract_screen(visit, mini_routine):
     visit.start_requested(mini_routine)
     visit.enter_clinic()
     assert visit.clinic and visit.step is Step.ATTRACT and visit.pending is None
+
+
+def test_importing_the_visit_loads_no_timeline_before_the_first_paint():
+    import subprocess
+    import sys
+
+    probe = "import sys, kiosk.core.visit; print(sorted(m for m in sys.modules if m.startswith('kiosk')))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert "kiosk.core.visit" in loaded
+    assert "kiosk.core.timeline" not in loaded and "kiosk.core.session" not in loaded
