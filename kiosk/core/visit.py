@@ -1,0 +1,456 @@
+"""The visit as a pure state machine: from the person's actions, the screen to show next and the records to keep."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from kiosk.core.hurt_history import hurt_in_a_row
+from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
+
+if TYPE_CHECKING:                     # the home screen paints before the timeline is imported
+    from kiosk.core.routine import Routine
+    from kiosk.core.session import Summary
+    from kiosk.core.timeline import Cue
+
+
+class Step(Enum):
+    """The screen the visit is on. The clinic's interruptions (still there?, staff screens) are not steps:
+    they cover the step, which is still the one to go back to."""
+
+    ATTRACT = "attract"          # clinic: nobody signed in, nothing personal on screen
+    SIGN_IN = "sign_in"          # clinic
+    NEW_DIARY = "new_diary"      # clinic: a new diary's number on screen until Continue
+    HOME = "home"
+    SAFETY = "safety"
+    SKIP_OFFER = "skip_offer"
+    RATING = "rating"            # `Visit.moment` says which: before, during or after
+    PLAYER = "player"
+    HURT = "hurt"
+    DETAILS = "details"
+    SUMMARY = "summary"
+    AEROBICS = "aerobics"        # the side trips from home, each back to home
+    AEROBIC_LOG = "aerobic_log"
+    PROGRESS = "progress"
+    MY_DATA = "my_data"
+    VOICE = "voice"
+
+
+SIDE_TRIPS = frozenset({Step.AEROBICS, Step.AEROBIC_LOG, Step.PROGRESS, Step.MY_DATA, Step.VOICE})
+NOBODY_YET = frozenset({Step.ATTRACT, Step.SIGN_IN, Step.NEW_DIARY})     # clinic, before signing in
+
+
+# -- effects: what the view does, in the order given ----------------------------------------------
+@dataclass(frozen=True)
+class Show:
+    """Show the screen of `step`. The view knows which screens start afresh: home stops the player,
+    the details and the activity log are cleared."""
+
+    step: Step
+
+
+@dataclass(frozen=True)
+class OfferSkip:
+    """Show the skip offer: these exercises hurt in the last sessions in a row; leave them out?"""
+
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AskRating:
+    """Show the 0-10 rating, cleared, with the question for `moment` (before, during or after)."""
+
+    moment: str
+
+
+@dataclass(frozen=True)
+class Play:
+    """Show the player for this routine and get the voice ready; `Visit.voice_ready()` starts it."""
+
+    routine: Routine
+
+
+@dataclass(frozen=True)
+class ShowHurt:
+    """Show the rest position and the choices. No exercise: it had not begun (End only); no side:
+    no "skip this side"; `pain`: the rating just given, noted on screen."""
+
+    exercise_title: str | None
+    side: str | None
+    rest_pose: str
+    pain: int | None = None
+
+
+@dataclass(frozen=True)
+class ShowSummary:
+    """Show how the session went; `summary` None when no session finished."""
+
+    summary: Summary | None
+    before_pain: int | None
+    after_pain: int | None
+
+
+@dataclass(frozen=True)
+class ReadPastSessions:
+    """Read the person's past sessions (once their journal has them) and hand them to
+    `Visit.past_sessions_read` (an empty list when they cannot be read)."""
+
+
+@dataclass(frozen=True)
+class Write:
+    """Keep a record; `replaces`: the rating written earlier that this fuller one takes the place of."""
+
+    record: PainRating | SessionRecord | AerobicEntry
+    replaces: PainRating | None = None
+
+
+@dataclass(frozen=True)
+class RememberSafety:
+    """At home: keep "safety accepted" in the settings, so the safety screen is not shown again."""
+
+
+@dataclass(frozen=True)
+class Forget:
+    """Drop the person from the view: player and voice stopped, a fresh journal, screens cleared."""
+
+
+@dataclass(frozen=True)
+class CloseDiary:
+    """Close this diary in the store (the person left, or a sign-in answer came after they did)."""
+
+    profile_id: str
+
+
+@dataclass(frozen=True)
+class Say:
+    """Speak this text aloud (never in the clinic)."""
+
+    text: str
+
+
+class Control(Enum):
+    """A command for the player (the session controller)."""
+
+    START = "start"                  # the voice is ready: play from the beginning
+    SKIP_SIDE = "skip_side"
+    SKIP_EXERCISE = "skip_exercise"
+    END = "end"                      # end early; the controller's `finished` comes back as `session_finished`
+    SILENCE = "silence"              # stop speaking (it hurt while the voice was still getting ready)
+
+
+Effect = (Show | OfferSkip | AskRating | Play | ShowHurt | ShowSummary | ReadPastSessions | Write
+          | RememberSafety | Forget | CloseDiary | Say | Control)
+Effects = tuple[Effect, ...]
+
+
+def random_session_id() -> str:
+    """128 random bits as hex: the id that ties a session's ratings to its record."""
+    return secrets.token_hex(16)
+
+
+class Visit:
+    """One person's visit. Home -> (safety once) -> (skip offer) -> rating -> player <-> hurt -> rating ->
+    (details) -> summary; in the clinic it begins with attract -> sign-in and ends when they sign out or
+    walk away, and `reset()` forgets all of it at once.
+
+    Each action returns the effects for the view to carry out, in order. An action that does not fit the
+    step the visit is on (a late signal, a double tap) returns () and changes nothing. Time is handed in.
+    """
+
+    def __init__(self, clinic: bool = False, new_session_id: Callable[[], str] = random_session_id) -> None:
+        self.clinic = clinic                  # safety asked of each person, scores never read aloud
+        self._new_session_id = new_session_id
+        self.reset()
+
+    def reset(self) -> None:
+        """Everything about the person back to the start, in this one place (the mode stays)."""
+        self.step = Step.ATTRACT if self.clinic else Step.HOME
+        self.profile_id: str | None = None       # the diary signed in to; None: nobody, or a guest
+        self.new_diary: str | None = None        # a diary just made, its number on screen
+        self.safety_seen = False
+        self.pending: Routine | None = None      # asked for, not started yet
+        self.offered: frozenset[str] = frozenset()   # exercise ids offered to leave out
+        self.reading_history = False             # waiting for the past sessions
+        self.moment = "before"                   # of the rating on screen
+        self.session_id = ""
+        self.routine: Routine | None = None      # the one playing (or played)
+        self.started: datetime | None = None
+        self.playing = False                     # the controller has a session (the voice was ready)
+        self.where: Cue | None = None            # where it hurt
+        self.before_pain: int | None = None
+        self.after_pain: int | None = None
+        self.after_rating: PainRating | None = None  # as written, for the details to complete
+        self.summary: Summary | None = None
+
+    # -- the clinic ---------------------------------------------------------------------------
+    def enter_clinic(self) -> Effects:
+        """The window becomes a waiting-room kiosk: nobody signed in, the attract screen next."""
+        self.clinic = True
+        self.reset()
+        return ()
+
+    def leave_clinic(self) -> Effects:
+        """Staff leave kiosk mode: the person is forgotten and the window is an ordinary one again."""
+        effects = self._forget_effects()
+        self.clinic = False
+        self.reset()
+        return (*effects, Show(Step.HOME))
+
+    def attract_touched(self) -> Effects:
+        if self.step is not Step.ATTRACT:
+            return ()
+        return self._go(Step.SIGN_IN)
+
+    def diary_created(self, profile_id: str) -> Effects:
+        """A new diary was made (and opened) for the person on the sign-in screen: show its number."""
+        if self.step is not Step.SIGN_IN:
+            return (CloseDiary(profile_id),)         # they left meanwhile
+        self.new_diary = profile_id
+        return self._go(Step.NEW_DIARY)
+
+    def new_diary_noted(self) -> Effects:
+        """Continue on the new diary's number: signed in to it."""
+        if self.step is not Step.NEW_DIARY or self.new_diary is None:
+            return ()
+        profile_id, self.new_diary = self.new_diary, None
+        return self._signed_in(profile_id)
+
+    def signed_in(self, profile_id: str | None) -> Effects:
+        """The PIN matched this diary (already opened), or None: a guest."""
+        if self.step is not Step.SIGN_IN:
+            return (CloseDiary(profile_id),) if profile_id else ()    # timed out or left meanwhile
+        return self._signed_in(profile_id)
+
+    def signed_out(self) -> Effects:
+        """Sign out, Back on the sign-in screen, or staff Done: forget the person, the attract screen."""
+        effects = self._forget_effects()
+        self.reset()
+        return (*effects, Show(self.step))
+
+    def timed_out(self) -> Effects:
+        """Nobody answered "Are you still there?": the same as signing out."""
+        return self.signed_out()
+
+    # -- starting a routine -------------------------------------------------------------------
+    def start_requested(self, routine: Routine, safety_remembered: bool = False) -> Effects:
+        """Start: the safety screen unless accepted (at home `safety_remembered`, from the settings; in
+        the clinic once per person), then the past sessions are read for the skip offer."""
+        if self.step in NOBODY_YET:
+            return ()
+        self.pending, self.offered, self.reading_history = routine, frozenset(), False
+        accepted = self.safety_seen if self.clinic else safety_remembered
+        if not accepted:
+            return self._go(Step.SAFETY)
+        return self._read_history()
+
+    def safety_accepted(self) -> Effects:
+        if self.step is not Step.SAFETY:
+            return ()
+        self.safety_seen = True
+        remember = () if self.clinic else (RememberSafety(),)
+        if self.pending is None:
+            return (*remember, *self.back_home())
+        return (*remember, *self._read_history())
+
+    def past_sessions_read(self, sessions: Sequence[SessionRecord]) -> Effects:
+        """The past sessions: exercises that hurt in the last sessions in a row are offered to leave out."""
+        if not self.reading_history or self.pending is None:
+            return ()
+        self.reading_history = False
+        routine = self.pending
+        offered = hurt_in_a_row(sessions, [e.id for e in routine.exercises])
+        if not offered:
+            return self._ask("before")
+        self.offered = frozenset(offered)
+        self.step = Step.SKIP_OFFER
+        return (OfferSkip(tuple(e.title for e in routine.exercises if e.id in self.offered)),)
+
+    def skip_offer_answered(self, leave_out: bool) -> Effects:
+        """Leave them out (unless that leaves nothing), or keep the routine whole."""
+        if self.step is not Step.SKIP_OFFER or self.pending is None:
+            return ()
+        if leave_out:
+            kept = tuple(e for e in self.pending.exercises if e.id not in self.offered)
+            if kept:
+                self.pending = replace(self.pending, exercises=kept)
+        return self._ask("before")
+
+    # -- ratings ------------------------------------------------------------------------------
+    def pain_rated(self, pain: int, now: datetime) -> Effects:
+        """A rating was given (its undo time over): written, then on to what the moment leads to."""
+        if self.step is not Step.RATING:
+            return ()
+        where = self.where if self.moment == "during" else None
+        rating = PainRating(timestamp=now, pain=pain, moment=self.moment,
+                            side=where.side if where else None, exercise=where.exercise if where else None,
+                            session_id=self.session_id or None)
+        return (Write(rating), *self._rated(pain, rating, now))
+
+    def rating_skipped(self, now: datetime) -> Effects:
+        """No rating this time: nothing written, the flow goes on."""
+        if self.step is not Step.RATING:
+            return ()
+        return self._rated(None, None, now)
+
+    def details_given(self, side: str | None, worse_with: Iterable[str], note: str) -> Effects:
+        """The optional details complete the 'after' rating just written (its time stays)."""
+        if self.step is not Step.DETAILS:
+            return ()
+        worse_with = tuple(worse_with)
+        written = self.after_rating
+        if written is None or not (side or worse_with or note):
+            return self._show_summary()
+        self.after_rating = replace(written, side=side, worse_with=worse_with, note=note)
+        return (Write(self.after_rating, replaces=written), *self._show_summary())
+
+    def details_skipped(self) -> Effects:
+        if self.step is not Step.DETAILS:
+            return ()
+        return self._show_summary()
+
+    # -- playing ------------------------------------------------------------------------------
+    def voice_ready(self) -> Effects:
+        """Every sentence is ready: the routine starts, if the person is still on the player."""
+        if self.step is not Step.PLAYER or self.playing or self.routine is None:
+            return ()
+        self.playing = True
+        return (Control.START,)
+
+    def hurt_pressed(self, where: Cue | None) -> Effects:
+        """"It hurts": `where` is the cue the controller stopped at (None when it did not stop)."""
+        if self.step is not Step.PLAYER or self.routine is None:
+            return ()
+        if not self.playing:                  # still getting the voice ready: stopping works all the same
+            self.where = None
+            self.step = Step.HURT
+            return (Control.SILENCE, ShowHurt(None, None, self.routine.rest_pose))
+        if where is None:
+            return ()
+        self.where = where
+        self.step = Step.HURT
+        return (self._hurt_screen(),)
+
+    def rate_hurt_chosen(self) -> Effects:
+        """"Rate this pain" on the hurt screen."""
+        if self.step is not Step.HURT:
+            return ()
+        return self._ask("during")
+
+    def skip_side_chosen(self) -> Effects:
+        return self._back_to_player(Control.SKIP_SIDE)
+
+    def skip_exercise_chosen(self) -> Effects:
+        return self._back_to_player(Control.SKIP_EXERCISE)
+
+    def end_chosen(self) -> Effects:
+        """End the session: the controller finishes it (-> session_finished); not begun: home."""
+        if self.step is not Step.HURT:
+            return ()
+        return (Control.END,) if self.playing else self.back_home()
+
+    def session_finished(self, summary: Summary, now: datetime) -> Effects:
+        """The routine ended (completed or early): its record, then the 'after' rating."""
+        if self.step not in (Step.PLAYER, Step.HURT) or self.routine is None or self.started is None:
+            return ()
+        self.playing = False
+        self.summary = summary
+        hurt: list[str] = []
+        for outcome in summary.outcomes:
+            if outcome.status == "hurt":
+                hurt += [f"{outcome.exercise}:{side}" for side in outcome.hurt_sides] or [outcome.exercise]
+        record = SessionRecord(session_id=self.session_id, routine=self.routine.id, started=self.started,
+                               ended=now, done=summary.ids("done"), skipped=summary.ids("skipped"),
+                               hurt=tuple(hurt), completed=summary.completed)
+        return (Write(record), *self._ask("after"))
+
+    # -- home and its side trips --------------------------------------------------------------
+    def back_home(self) -> Effects:
+        """Home (Back, Done, Home on the summary, End before the routine began): nothing left playing."""
+        if self.step in NOBODY_YET:
+            return ()
+        self.step = Step.HOME
+        self.pending, self.reading_history, self.playing = None, False, False
+        return (Show(Step.HOME),)
+
+    def opened(self, step: Step) -> Effects:
+        """A side trip: aerobics, the activity log, progress, my data, voice settings."""
+        if step not in SIDE_TRIPS:
+            raise ValueError(f"{step} is not a side trip from home")
+        if self.step in NOBODY_YET:
+            return ()
+        self.step = step
+        self.pending, self.reading_history, self.playing = None, False, False
+        return (Show(step),)
+
+    def aerobic_logged(self, activity: str, minutes: int, now: datetime) -> Effects:
+        if self.step is not Step.AEROBIC_LOG:
+            return ()
+        return (Write(AerobicEntry(now, activity, minutes)), *self.back_home())
+
+    def read_aloud_requested(self, text: str) -> Effects:
+        """The progress summary read aloud: at home, while it is on screen; never in a waiting room."""
+        if self.clinic or self.step is not Step.PROGRESS:
+            return ()
+        return (Say(text),)
+
+    # -- inside -------------------------------------------------------------------------------
+    def _go(self, step: Step) -> Effects:
+        self.step = step
+        return (Show(step),)
+
+    def _signed_in(self, profile_id: str | None) -> Effects:
+        self.profile_id = profile_id
+        return self._go(Step.HOME)
+
+    def _forget_effects(self) -> Effects:
+        diaries = dict.fromkeys(d for d in (self.profile_id, self.new_diary) if d)
+        return (Forget(), *(CloseDiary(d) for d in diaries))
+
+    def _read_history(self) -> Effects:
+        self.reading_history = True
+        return (ReadPastSessions(),)
+
+    def _ask(self, moment: str) -> Effects:
+        if moment == "before":
+            self.session_id = self._new_session_id()    # the 'before' rating already belongs to the session
+        self.moment = moment
+        self.step = Step.RATING
+        return (AskRating(moment),)
+
+    def _rated(self, pain: int | None, rating: PainRating | None, now: datetime) -> Effects:
+        if self.moment == "before":
+            if self.pending is None:
+                return ()
+            self.before_pain = pain
+            self.routine, self.pending = self.pending, None
+            self.started, self.playing, self.where = now, False, None
+            self.after_pain = self.after_rating = self.summary = None
+            self.step = Step.PLAYER
+            return (Play(self.routine),)
+        if self.moment == "during":
+            self.step = Step.HURT
+            return (self._hurt_screen(pain),)
+        self.after_pain, self.after_rating = pain, rating
+        if pain is None:
+            return self._show_summary()
+        return self._go(Step.DETAILS)
+
+    def _hurt_screen(self, pain: int | None = None) -> ShowHurt:
+        where = self.where
+        titles = {e.id: e.title for e in self.routine.exercises}
+        title = titles.get(where.exercise) if where and where.exercise else None
+        return ShowHurt(title, where.side if where else None, self.routine.rest_pose, pain)
+
+    def _back_to_player(self, command: Control) -> Effects:
+        if self.step is not Step.HURT or not self.playing:
+            return ()
+        self.step = Step.PLAYER
+        return (Show(Step.PLAYER), command)
+
+    def _show_summary(self) -> Effects:
+        self.step = Step.SUMMARY
+        return (ShowSummary(self.summary, self.before_pain, self.after_pain),)
