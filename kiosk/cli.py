@@ -81,21 +81,9 @@ def cmd_routines_script(args: argparse.Namespace) -> int:
 
 
 def cmd_trends(args: argparse.Namespace) -> int:
-    from kiosk.paths import data_dir
-    from kiosk.store.data_store import DataStore
-    from kiosk.store.folder_lock import DataFolderInUse
-    from kiosk.store.profile_repository import ProfileError
-    from kiosk.trends_command import trends_command
+    from kiosk.trends_command import run_trends
 
-    try:
-        with DataStore(data_dir(args.data_dir)) as store:
-            profile = store.open_profile(args.profile)
-            records = profile.ratings.list(), profile.sessions.list(), profile.aerobic.list()
-    except (DataFolderInUse, ProfileError) as error:
-        print(f"kiosk trends: {error}", file=sys.stderr)
-        return 1
-    side = None if args.side == "all" else args.side
-    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side)
+    return run_trends(args)
 
 
 def cmd_voices(args: argparse.Namespace) -> int:

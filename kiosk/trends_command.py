@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import TextIO
 
+from kiosk.core.clock import CLOCK_NOTICE, clock_looks_wrong, left_out_notice, trusted
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.trends import TrendReport, analyse, summary_sentence
 
@@ -15,6 +19,33 @@ _COLUMNS = (
 )
 
 
+def run_trends(args: argparse.Namespace, now: datetime | None = None) -> int:
+    """`kiosk trends --profile ID [--json] [--side S]`: read the profile and print its trend.
+
+    What opening the profile repaired or set aside, and ratings left out for their dates, are
+    said on stderr; the trend of everything else goes to stdout.
+    """
+    from kiosk.paths import data_dir
+    from kiosk.store.data_store import DataStore
+    from kiosk.store.folder_lock import DataFolderInUse
+    from kiosk.store.profile_repository import ProfileError
+    from kiosk.store.schema import SchemaTooNew
+
+    try:
+        with DataStore(data_dir(args.data_dir)) as store:
+            profile = store.open_profile(args.profile)
+            records = profile.ratings.list(), profile.sessions.list(), profile.aerobic.list()
+            notices = list(store.notices)
+    except (DataFolderInUse, ProfileError, SchemaTooNew) as error:
+        print(f"kiosk trends: {error}", file=sys.stderr)
+        return 1
+    for notice in notices:
+        print(f"kiosk trends: {notice}", file=sys.stderr)
+    side = None if args.side == "all" else args.side
+    today = (now or datetime.now().astimezone()).date()
+    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side, today=today, err=sys.stderr)
+
+
 def trends_command(
     ratings: Iterable[PainRating],
     sessions: Iterable[SessionRecord],
@@ -22,8 +53,19 @@ def trends_command(
     as_json: bool,
     out: TextIO,
     side: str | None = None,
+    today: date | None = None,
+    err: TextIO | None = None,
 ) -> int:
-    """Print the trend of these records to `out`; returns the exit status (0)."""
+    """Print the trend of these records to `out`; returns the exit status (0).
+
+    Ratings whose dates look like a wrong clock's (core.clock) are left out, and said so on `err`.
+    """
+    ratings, left_out = trusted(list(ratings), today)
+    if err is not None:
+        if today is not None and clock_looks_wrong(today):
+            err.write(f"kiosk trends: {CLOCK_NOTICE}\n")
+        if left_out:
+            err.write(f"kiosk trends: {left_out_notice(left_out)}\n")
     report = analyse(ratings, sessions, aerobic, side=side)
     if as_json:
         json.dump(report.to_json_dict(), out, indent=2)
