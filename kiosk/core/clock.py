@@ -82,6 +82,8 @@ def left_out_notice(count: int) -> str | None:
     """The sentence under the trend when `count` ratings were left out of it (None for none)."""
     if not count:
         return None
-    ratings = "1 pain rating has a date" if count == 1 else f"{count} pain ratings have dates"
-    return (f"{ratings} that look wrong (the clock may have been off when they were made), "
-            "so the chart leaves them out. They are still kept.")
+    if count == 1:
+        return ("1 pain rating has a date that looks wrong (the clock may have been off when it was made), "
+                "so the chart leaves it out. It is still kept.")
+    return (f"{count} pain ratings have dates that look wrong (the clock may have been off when they were "
+            "made), so the chart leaves them out. They are still kept.")
