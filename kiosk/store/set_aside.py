@@ -11,11 +11,46 @@ from kiosk.store.schema import META_TABLE
 SET_ASIDE_TABLE = "_set_aside"
 
 
+def _number(low: float, high: float, empty: bool = False) -> Callable[[object], bool]:
+    def check(value) -> bool:
+        if value is None:
+            return empty
+        return not isinstance(value, bool) and isinstance(value, (int, float)) and low <= value <= high
+    return check
+
+
+def _of(*kinds) -> Callable[[object], bool]:
+    return lambda value: isinstance(value, kinds)
+
+
+#: What the app's known settings may hold; a value that does not fit is set aside and the default used.
+#: The keys are the ones named in ui/clinic.py, ui/main_window.py, speech/voices.py and core/admin_pin.py
+#: (tests/unit/test_store_properties.py checks they still are). The admin PIN hash is left out on
+#: purpose: a malformed hash matches no PIN, which keeps the staff screen locked rather than open.
+SETTING_VALUES: dict[str, Callable[[object], bool]] = {
+    "clinic.idle_timeout": _number(5, 3600),
+    "clinic.default_routine": _of(str, type(None)),
+    "safety.accepted": _of(bool),
+    "look.high_contrast": _of(bool),
+    "look.large_text": _of(bool),
+    "voice.id": _of(str),
+    "voice.speed": _of(str),
+    "voice.volume": _number(0, 1),
+    "voice.enabled": _of(bool),
+    "admin.wrong_pins": lambda value: not isinstance(value, bool) and isinstance(value, int) and value >= 0,
+    "admin.locked_until": _number(0, 1e12, empty=True),
+}
+
+
 def _settings_entry(document: dict) -> None:
-    if not isinstance(document.get("key"), str):
-        raise RecordError(f"a setting needs a text 'key', not {document.get('key')!r}")
+    key = document.get("key")
+    if not isinstance(key, str):
+        raise RecordError(f"a setting needs a text 'key', not {key!r}")
     if "value" not in document:
-        raise RecordError("value is missing")
+        raise RecordError(f"the setting {key!r} has no value")
+    fits = SETTING_VALUES.get(key)
+    if fits is not None and not fits(document["value"]):
+        raise RecordError(f"the setting {key!r} cannot be {document['value']!r}; the default is used")
 
 
 def _profile_entry(document: dict) -> None:

@@ -1,0 +1,176 @@
+"""Property tests: mutated data files and records open with notices or the store's own errors, never a crash."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+from io import StringIO
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.core.clock import trusted
+from kiosk.core.csv_diary import write_diary
+from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord
+from kiosk.core.trends import analyse
+from kiosk.store import DataStore
+from kiosk.store.schema import SchemaTooNew
+from kiosk.store.set_aside import SET_ASIDE_TABLE, SETTING_VALUES
+from kiosk.store.settings_file import read_settings
+from mutations import FUZZ, json_values, mutated
+
+CET = timezone(timedelta(hours=1))
+T0 = datetime(2027, 1, 4, 9, 0, tzinfo=CET)
+SETTINGS = {"clinic.idle_timeout": 90, "clinic.default_routine": "floor", "safety.accepted": True,
+            "look.high_contrast": False, "look.large_text": True, "voice.id": "", "voice.speed": "normal",
+            "voice.volume": 0.8, "voice.enabled": True, "admin.wrong_pins": 1, "admin.locked_until": None,
+            "admin.pin_hash": "scrypt$16384$8$1$c2FsdA==$a2V5"}
+
+
+def _template() -> dict[str, str]:
+    """A real data folder's three kinds of file, written by the store itself."""
+    with tempfile.TemporaryDirectory() as folder:
+        with DataStore(folder) as store:
+            for key, value in SETTINGS.items():
+                store.settings.set(key, value)
+            store.profiles.create("ann", display_name="Ann", now=T0)
+            store.profiles.create("bo", now=T0 + timedelta(days=1))
+            profile = store.open_profile("ann")
+            profile.ratings.add_many([
+                PainRating(T0, 6, "before", session_id="s1"),
+                PainRating(T0 + timedelta(minutes=25), 4, "after", side="left", note="better",
+                           worse_with=("stairs",), session_id="s1"),
+                PainRating(T0 + timedelta(days=8), 5, "during", side="both", exercise="bridge")])
+            profile.sessions.add(SessionRecord("s1", "floor", T0, T0 + timedelta(minutes=20), done=("bridge",),
+                                               hurt=("clam:left",), completed=True))
+            profile.aerobic.add(AerobicEntry(T0, "walking", 30))
+        return {name: (Path(folder) / name).read_text(encoding="utf-8")
+                for name in ("settings.json", "profiles.json", "profile-ann.json")}
+
+
+FILES = _template()
+DOCUMENTS = {name: json.loads(text) for name, text in FILES.items()}
+
+
+@contextmanager
+def folder_with(name: str, document):
+    """A data folder holding the template files, `name` replaced by `document`. (No fsync: the
+    durability of writes is tested elsewhere; these tests are about what the files hold.)"""
+    with tempfile.TemporaryDirectory() as folder, mock.patch("os.fsync"):
+        for other, text in FILES.items():
+            (Path(folder) / other).write_text(text, encoding="utf-8")
+        (Path(folder) / name).write_text(json.dumps(document), encoding="utf-8")
+        yield Path(folder)
+
+
+def use_everything(store: DataStore) -> None:
+    """What the app and the commands do with an open store."""
+    settings = store.settings.as_dict()
+    for key, fits in SETTING_VALUES.items():
+        if key in settings:
+            assert fits(settings[key]), (key, settings[key])
+    for profile in store.profiles.list():
+        assert isinstance(profile.created, datetime) and isinstance(profile.display_name, (str, type(None)))
+        assert store.profiles.get(profile.profile_id) is not None
+    for profile_id in [p.profile_id for p in store.profiles.list()] + ["ann"]:
+        if not store.profiles.exists(profile_id):
+            continue
+        data = store.open_profile(profile_id)
+        ratings, left_out = trusted(data.ratings.list(), date(2027, 2, 1))
+        analyse(ratings, data.sessions.list(), data.aerobic.list())
+        write_diary(data.ratings.list(), StringIO())
+        data.ratings.latest(2)
+
+
+def open_twice(folder: Path) -> None:
+    """Opening works (or says the format is too new); what it sets aside it reports once, then never again."""
+    read_settings(folder)                            # the quick read before the first paint
+    try:
+        with DataStore(folder, now=T0) as store:
+            use_everything(store)
+    except SchemaTooNew:
+        return
+    with DataStore(folder, now=T0) as store:
+        use_everything(store)
+        assert [n for n in store.notices if "could not be read" in n] == []
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_the_template_opens_without_notices(name):
+    with folder_with(name, DOCUMENTS[name]) as folder, DataStore(folder) as store:
+        use_everything(store)
+        assert store.notices == []
+
+
+@FUZZ
+@given(mutated(DOCUMENTS["settings.json"], values=json_values))
+def test_a_mutated_settings_file_opens(document):
+    with folder_with("settings.json", document) as folder:
+        open_twice(folder)
+
+
+@FUZZ
+@given(mutated(DOCUMENTS["profiles.json"], values=json_values))
+def test_a_mutated_profiles_file_opens(document):
+    with folder_with("profiles.json", document) as folder:
+        open_twice(folder)
+
+
+@FUZZ
+@given(mutated(DOCUMENTS["profile-ann.json"], values=json_values))
+def test_a_mutated_profile_file_opens_and_keeps_what_it_sets_aside(document):
+    with folder_with("profile-ann.json", document) as folder:
+        open_twice(folder)
+        if not (folder / "profile-ann.json").exists():
+            return
+        stored = json.loads((folder / "profile-ann.json").read_text(encoding="utf-8"))
+        if not isinstance(document, dict) or stored.get("_meta") != document.get("_meta"):
+            return                                   # recovered or migrated: not the document given
+        for entry in stored.get(SET_ASIDE_TABLE, {}).values():    # set aside means kept, unchanged
+            assert json.dumps(document[entry["table"]][entry["id"]]) == json.dumps(entry["record"])
+
+
+RECORDS = {PainRating: DOCUMENTS["profile-ann.json"]["ratings"]["2"],
+           SessionRecord: DOCUMENTS["profile-ann.json"]["sessions"]["1"],
+           AerobicEntry: DOCUMENTS["profile-ann.json"]["aerobic"]["1"]}
+
+
+@FUZZ
+@given(st.sampled_from(sorted(RECORDS, key=lambda kind: kind.__name__)).flatmap(
+    lambda kind: st.tuples(st.just(kind), mutated(RECORDS[kind], values=json_values))))
+def test_a_mutated_record_reads_or_raises_record_error(kind_and_document):
+    kind, document = kind_and_document
+    try:
+        record = kind.from_dict(document)
+    except RecordError as error:
+        assert str(error)
+        return
+    assert kind.from_dict(json.loads(json.dumps(record.to_dict()))) == record     # it round-trips
+
+
+def test_the_setting_keys_checked_are_the_ones_the_app_uses():
+    from kiosk.core.admin_pin import LOCKED_UNTIL_KEY, WRONG_COUNT_KEY
+    from kiosk.speech.voices import KEY_ENABLED, KEY_ID, KEY_SPEED, KEY_VOLUME
+    from kiosk.ui.clinic import DEFAULT_ROUTINE, IDLE_TIMEOUT
+    from kiosk.ui.main_window import HIGH_CONTRAST, LARGE_TEXT, SAFETY_ACCEPTED
+
+    used = {LOCKED_UNTIL_KEY, WRONG_COUNT_KEY, KEY_ENABLED, KEY_ID, KEY_SPEED, KEY_VOLUME, DEFAULT_ROUTINE,
+            IDLE_TIMEOUT, HIGH_CONTRAST, LARGE_TEXT, SAFETY_ACCEPTED}
+    assert used == set(SETTING_VALUES)
+
+
+def test_a_setting_of_the_wrong_type_is_set_aside_and_the_default_used():
+    document = json.loads(FILES["settings.json"])
+    entry = next(doc for doc in document["settings"].values() if doc["key"] == "clinic.idle_timeout")
+    entry["value"] = "ninety"
+    with folder_with("settings.json", document) as folder:
+        with DataStore(folder) as store:
+            assert store.settings.get("clinic.idle_timeout", 90) == 90
+            assert "the setting 'clinic.idle_timeout' cannot be 'ninety'; the default is used" in store.notices[0]
+        kept = json.loads((folder / "settings.json").read_text())[SET_ASIDE_TABLE]
+        assert [e["record"]["value"] for e in kept.values()] == ["ninety"]
