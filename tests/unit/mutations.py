@@ -22,9 +22,9 @@ scalars = st.one_of(
 toml_only = st.sampled_from([datetime(2026, 3, 14, 9, 30), datetime(2026, 3, 14, tzinfo=timezone.utc),
                              date(2026, 3, 14), time(9, 30)])
 json_values = st.recursive(scalars | st.none(), lambda inner: st.lists(inner, max_size=3)
-                           | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=6)
+                           | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=4)
 toml_values = st.recursive(scalars | toml_only, lambda inner: st.lists(inner, max_size=3)
-                           | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=6)
+                           | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=4)
 
 
 def paths_of(document, prefix=()) -> list[tuple]:

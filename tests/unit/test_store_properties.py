@@ -19,6 +19,10 @@ from kiosk.core.csv_diary import write_diary
 from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord
 from kiosk.core.trends import analyse
 from kiosk.store import DataStore
+from kiosk.store.data_store import ProfileData
+from kiosk.store.database import open_database
+from kiosk.store.profile_repository import ProfileRepository
+from kiosk.store.settings_repository import SettingsRepository
 from kiosk.store.schema import SchemaTooNew
 from kiosk.store.set_aside import SET_ASIDE_TABLE, SETTING_VALUES
 from kiosk.store.settings_file import read_settings
@@ -57,15 +61,57 @@ FILES = _template()
 DOCUMENTS = {name: json.loads(text) for name, text in FILES.items()}
 
 
+KINDS = {"settings.json": "settings", "profiles.json": "profiles", "profile-ann.json": "profile"}
+
+
 @contextmanager
-def folder_with(name: str, document):
-    """A data folder holding the template files, `name` replaced by `document`. (No fsync: the
-    durability of writes is tested elsewhere; these tests are about what the files hold.)"""
+def folder_with(name: str, document, others: bool = True):
+    """A data folder holding the template files (or, without `others`, just `name`), `name` replaced by
+    `document`. No fsync: durability is tested elsewhere; these tests are about what the files hold."""
     with tempfile.TemporaryDirectory() as folder, mock.patch("os.fsync"):
         for other, text in FILES.items():
-            (Path(folder) / other).write_text(text, encoding="utf-8")
+            if others:
+                (Path(folder) / other).write_text(text, encoding="utf-8")
         (Path(folder) / name).write_text(json.dumps(document), encoding="utf-8")
         yield Path(folder)
+
+
+def use_file(path: Path, kind: str) -> list[str]:
+    """Open one data file as the store does and use what it holds; returns the notices of opening it."""
+    database = open_database(path, kind, T0)
+    try:
+        if kind == "settings":
+            settings = SettingsRepository(database).as_dict()
+            for key, fits in SETTING_VALUES.items():
+                assert key not in settings or fits(settings[key]), (key, settings[key])
+        elif kind == "profiles":
+            profiles = ProfileRepository(database, on_delete=lambda _id: [])
+            for profile in profiles.list():
+                assert isinstance(profile.created, datetime) and isinstance(profile.display_name, (str, type(None)))
+                assert profiles.exists(profile.profile_id)
+        else:
+            data = ProfileData.over("ann", database)
+            ratings, _left_out = trusted(data.ratings.list(), date(2027, 2, 1))
+            analyse(ratings, data.sessions.list(), data.aerobic.list())
+            write_diary(data.ratings.list(), StringIO())
+            data.ratings.latest(2)
+        return database.notices
+    finally:
+        database.close()
+
+
+def open_file_twice(name: str, document) -> Path | None:
+    """Opening works (or says the format is too new); what it sets aside it reports once, then never again."""
+    with folder_with(name, document, others=False) as folder:
+        if name == "settings.json":
+            read_settings(folder)                    # the quick read before the first paint
+        try:
+            use_file(folder / name, KINDS[name])
+        except SchemaTooNew:
+            return None
+        assert [n for n in use_file(folder / name, KINDS[name]) if "could not be read" in n] == []
+        path = folder / name
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def use_everything(store: DataStore) -> None:
@@ -110,29 +156,33 @@ def test_the_template_opens_without_notices(name):
 @FUZZ
 @given(mutated(DOCUMENTS["settings.json"], values=json_values))
 def test_a_mutated_settings_file_opens(document):
-    with folder_with("settings.json", document) as folder:
-        open_twice(folder)
+    open_file_twice("settings.json", document)
 
 
 @FUZZ
 @given(mutated(DOCUMENTS["profiles.json"], values=json_values))
 def test_a_mutated_profiles_file_opens(document):
-    with folder_with("profiles.json", document) as folder:
-        open_twice(folder)
+    open_file_twice("profiles.json", document)
 
 
 @FUZZ
 @given(mutated(DOCUMENTS["profile-ann.json"], values=json_values))
 def test_a_mutated_profile_file_opens_and_keeps_what_it_sets_aside(document):
-    with folder_with("profile-ann.json", document) as folder:
+    stored = open_file_twice("profile-ann.json", document)
+    if stored is None or not isinstance(document, dict) or stored.get("_meta") != document.get("_meta"):
+        return                                       # recovered or migrated: not the document given
+    for entry in stored.get(SET_ASIDE_TABLE, {}).values():    # set aside means kept, unchanged
+        assert json.dumps(document[entry["table"]][entry["id"]]) == json.dumps(entry["record"])
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_a_whole_data_folder_with_a_damaged_file_opens(name):
+    """The same through the DataStore the app opens: a table that is a list is set aside, not a crash."""
+    document = json.loads(FILES[name])
+    table = next(t for t in document if t != "_meta")
+    document[table][next(iter(document[table]))] = ["a", "list"]
+    with folder_with(name, document) as folder:
         open_twice(folder)
-        if not (folder / "profile-ann.json").exists():
-            return
-        stored = json.loads((folder / "profile-ann.json").read_text(encoding="utf-8"))
-        if not isinstance(document, dict) or stored.get("_meta") != document.get("_meta"):
-            return                                   # recovered or migrated: not the document given
-        for entry in stored.get(SET_ASIDE_TABLE, {}).values():    # set aside means kept, unchanged
-            assert json.dumps(document[entry["table"]][entry["id"]]) == json.dumps(entry["record"])
 
 
 RECORDS = {PainRating: DOCUMENTS["profile-ann.json"]["ratings"]["2"],
