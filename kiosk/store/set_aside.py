@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord, read_moment
+from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord, looks_like_a_rating, read_moment
 from kiosk.store.schema import META_TABLE
 
 SET_ASIDE_TABLE = "_set_aside"
@@ -85,9 +85,15 @@ NOUNS = {"ratings": ("pain rating", "pain ratings"), "sessions": ("session", "se
          "profiles": ("profile", "profiles")}
 
 
-def _problem(table: str, doc_id, document, check) -> str | None:
-    if not isinstance(doc_id, str) or not doc_id.isascii() or not doc_id.isdigit() or str(int(doc_id)) != doc_id:
+#: Quick checks that accept only what the full check accepts (most of a diary passes them).
+QUICK = {PainRating.from_dict: looks_like_a_rating}
+
+
+def _problem(doc_id, document, check, quick) -> str | None:
+    if not doc_id.isdigit() or not doc_id.isascii() or (doc_id[0] == "0" and doc_id != "0"):
         return f"its id {doc_id!r} is not a record number"
+    if quick is not None and quick(document):
+        return None
     if not isinstance(document, dict):
         return f"it is {type(document).__name__}, not a record"
     try:
@@ -111,9 +117,10 @@ def set_aside_invalid(data: dict, kind: str, file_name: str, now: datetime) -> t
             kept_tables[name] = table
             continue
         check = checks.get(name, _layout_only)
+        quick = QUICK.get(check)
         kept = {}
         for doc_id, document in table.items():
-            problem = _problem(name, doc_id, document, check)
+            problem = _problem(doc_id, document, check, quick)
             if problem is None:
                 kept[doc_id] = document
             else:

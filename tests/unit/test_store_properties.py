@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kiosk.core.clock import trusted
 from kiosk.core.csv_diary import write_diary
-from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord
+from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord, looks_like_a_rating
 from kiosk.core.trends import analyse
 from kiosk.store import DataStore
 from kiosk.store.data_store import ProfileData
@@ -199,6 +199,7 @@ def test_a_mutated_record_reads_or_raises_record_error(kind_and_document):
         record = kind.from_dict(document)
     except RecordError as error:
         assert str(error)
+        assert not looks_like_a_rating(document)         # the quick check at open never lets it through
         return
     assert kind.from_dict(json.loads(json.dumps(record.to_dict()))) == record     # it round-trips
 
@@ -224,3 +225,15 @@ def test_a_setting_of_the_wrong_type_is_set_aside_and_the_default_used():
             assert "the setting 'clinic.idle_timeout' cannot be 'ninety'; the default is used" in store.notices[0]
         kept = json.loads((folder / "settings.json").read_text())[SET_ASIDE_TABLE]
         assert [e["record"]["value"] for e in kept.values()] == ["ninety"]
+
+
+@FUZZ
+@given(mutated(RECORDS[PainRating], values=json_values))
+def test_the_quick_rating_check_accepts_only_what_from_dict_accepts(document):
+    if looks_like_a_rating(document):
+        PainRating.from_dict(document)
+
+
+def test_the_quick_rating_check_accepts_the_ratings_the_app_writes():
+    ratings = DOCUMENTS["profile-ann.json"]["ratings"].values()
+    assert ratings and all(looks_like_a_rating(document) for document in ratings)
