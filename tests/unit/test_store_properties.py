@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
@@ -64,16 +66,23 @@ DOCUMENTS = {name: json.loads(text) for name, text in FILES.items()}
 KINDS = {"settings.json": "settings", "profiles.json": "profiles", "profile-ann.json": "profile"}
 
 
+SCRATCH = Path(tempfile.mkdtemp(prefix="kiosk-store-properties-"))    # one folder, emptied for each example
+atexit.register(shutil.rmtree, SCRATCH, True)
+
+
 @contextmanager
 def folder_with(name: str, document, others: bool = True):
     """A data folder holding the template files (or, without `others`, just `name`), `name` replaced by
     `document`. No fsync: durability is tested elsewhere; these tests are about what the files hold."""
-    with tempfile.TemporaryDirectory() as folder, mock.patch("os.fsync"):
+    folder = SCRATCH / "data"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(mode=0o700)
+    with mock.patch("os.fsync"):
         for other, text in FILES.items():
             if others:
-                (Path(folder) / other).write_text(text, encoding="utf-8")
-        (Path(folder) / name).write_text(json.dumps(document), encoding="utf-8")
-        yield Path(folder)
+                (folder / other).write_text(text, encoding="utf-8")
+        (folder / name).write_text(json.dumps(document), encoding="utf-8")
+        yield folder
 
 
 def use_file(path: Path, kind: str) -> list[str]:
