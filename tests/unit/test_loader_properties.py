@@ -132,3 +132,16 @@ def test_an_exercise_with_no_poses_is_an_error(tmp_path):
     assert f"{path}: exercise '{first['id']}': field 'poses': must name at least one key position" in [
         str(e) for e in result.errors]
     assert first["id"] not in result.exercises
+
+
+def test_kiosk_routines_validate_reports_a_broken_library_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    _write_library(tmp_path, 'exercise = [["bridge", 3]]\n')
+    (tmp_path / "floor.toml").write_text((ROUTINES / "floor.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kiosk", "routines", "validate", str(tmp_path)],
+                            cwd=ROUTINES.parent, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "field 'exercise': must be an [[exercise]] table, not a list" in result.stderr
+    assert "is not in the exercise library" in result.stderr          # the routine names what it misses
