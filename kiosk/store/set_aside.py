@@ -111,24 +111,22 @@ def set_aside_invalid(data: dict, kind: str, file_name: str, now: datetime) -> t
     """
     checks = VALIDATORS.get(kind, {})
     moved: list[dict] = []
-    kept_tables = {}
-    for name, table in data.items():
+    for name, table in data.items():             # a first pass only looks: most files have nothing to move
         if name in (META_TABLE, SET_ASIDE_TABLE):
-            kept_tables[name] = table
             continue
         check = checks.get(name, _layout_only)
         quick = QUICK.get(check)
-        kept = {}
         for doc_id, document in table.items():
             problem = _problem(doc_id, document, check, quick)
-            if problem is None:
-                kept[doc_id] = document
-            else:
+            if problem is not None:
                 moved.append({"table": name, "id": doc_id, "reason": problem,
                               "set_aside": now.isoformat(), "record": document})
-        kept_tables[name] = kept
     if not moved:
         return data, []
+    leaving = {(entry["table"], entry["id"]) for entry in moved}
+    kept_tables = {name: table if name in (META_TABLE, SET_ASIDE_TABLE) else
+                   {doc_id: doc for doc_id, doc in table.items() if (name, doc_id) not in leaving}
+                   for name, table in data.items()}
     aside = dict(kept_tables.get(SET_ASIDE_TABLE) or {})
     next_id = max((int(i) for i in aside if str(i).isdigit()), default=0)
     for number, entry in enumerate(moved, next_id + 1):
