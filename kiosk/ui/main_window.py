@@ -391,15 +391,17 @@ class MainWindow(QMainWindow):
         self.show_screen(self.rating)
 
     def _rated(self, pain: int | None) -> None:
+        from kiosk.core.clock import clock_looks_wrong
         from kiosk.core.records import PainRating
 
         moment = self._moment
         if pain is not None:
             where = self._where if moment == "during" else None
+            now = local_now()
             self.journal.add_rating(PainRating(
-                timestamp=local_now(), pain=pain, moment=moment,
+                timestamp=now, pain=pain, moment=moment,
                 side=where.side if where else None, exercise=where.exercise if where else None,
-                session_id=self._session_id or None))
+                session_id=self._session_id or None, clock_suspect=clock_looks_wrong(now)))
         if moment == "before":
             self._before_pain = pain
             routine, self._pending = self._pending, None
@@ -418,13 +420,16 @@ class MainWindow(QMainWindow):
 
     def _details_given(self, side, worse_with, note) -> None:
         """The optional details belong to the rating just given: replace it with a fuller one."""
+        from kiosk.core.clock import clock_looks_wrong
         from kiosk.core.records import PainRating
 
         if self._after_pain is not None and (side or worse_with or note):
             self.journal.undo_last_rating()
+            now = local_now()
             self.journal.add_rating(PainRating(
-                timestamp=local_now(), pain=self._after_pain, moment="after", side=side,
-                note=note, worse_with=tuple(worse_with), session_id=self._session_id or None))
+                timestamp=now, pain=self._after_pain, moment="after", side=side, note=note,
+                worse_with=tuple(worse_with), session_id=self._session_id or None,
+                clock_suspect=clock_looks_wrong(now)))
         self._show_summary()
 
     def _start(self, routine: Routine) -> None:

@@ -43,14 +43,18 @@ def _run_and_kill(folder: Path, run_id: str, rng: random.Random) -> list[str]:
     env = dict(os.environ, PYTHONPATH=str(PROJECT))
     child = subprocess.Popen([sys.executable, str(CHILD), str(folder), run_id], stdout=subprocess.PIPE,
                              env=env, text=True)
+    seen: list[str] = []
     try:
         if rng.random() < 0.2:
             time.sleep(rng.uniform(0.0, 0.15))      # anywhere, including while it opens the store
         else:
             assert child.stdout.readline() == "ready\n"
-            time.sleep(rng.uniform(0.0, 0.05))      # while it saves
+            # A few saves first (counted, not timed: a busy machine saves more slowly), then the kill
+            # lands at a random moment of the saves that follow.
+            seen = [child.stdout.readline() for _ in range(rng.randint(0, 3))]
+            time.sleep(rng.uniform(0.0, 0.05))
         child.send_signal(signal.SIGKILL)
-        output = child.stdout.read()
+        output = "".join(seen) + child.stdout.read()
     finally:
         child.kill()
         child.wait()
