@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.theme import PALETTE, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.pin_pad import PinPadScreen
@@ -380,7 +380,7 @@ class AdminScreen(QWidget):
             self._columns.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                        else QBoxLayout.Direction.LeftToRight)
             self.profile_list.setMinimumHeight(self.touch_px * (4 if narrow else 2))
-        unit = unit_for_height(max(self.window().height(), 1))
+        unit = window_unit(self)
         if unit != self._unit:
             self._unit = unit
             margin = round(unit * 1.0)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.ports import SettingsStore, Speaker
 from kiosk.speech.messages import SAMPLE_SENTENCE
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
-from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.theme import PALETTE, window_unit
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_label, scrolling
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
@@ -149,7 +149,7 @@ class VoiceSettingsScreen(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        unit = unit_for_height(max(event.size().height(), 1))
+        unit = window_unit(self)
         if unit != self._unit:
             self._unit = unit
             margin, spacing = round(unit * 1.2), max(6, round(unit * 0.5))
