@@ -55,6 +55,12 @@ def scroll_area_around(widget: QWidget, page: QWidget):
     return None
 
 
+def _across_fits(widget: QWidget, area: QAbstractScrollArea) -> bool:
+    """The widget is wholly inside the area's width (areas here scroll up and down only)."""
+    left = widget.mapTo(area.viewport(), QPoint(0, 0)).x()
+    return left >= 0 and left + widget.width() <= area.viewport().width()
+
+
 def _label_problem(label: QLabel) -> str | None:
     """Why the label's text does not show whole, or None."""
     text = label.text()
@@ -98,8 +104,11 @@ def check_page(window, name: str, size: tuple[int, int], touch_px: int) -> list[
             say(f"{label!r} cut ({button.width()} px wide)")
         if min(button.width(), button.height()) < touch_px:
             say(f"{label!r} is {button.width()}x{button.height()}, under the {touch_px} px touch target")
-        if scroll_area_around(button, page) is None and visible_box(button, page).size() != button.size():
+        area = scroll_area_around(button, page)
+        if area is None and visible_box(button, page).size() != button.size():
             say(f"{label!r} out of sight")
+        elif area is not None and not _across_fits(button, area):
+            say(f"{label!r} runs off the side of its scrolling area (it scrolls only up and down)")
     boxes = [(b.text() or b.accessibleName(), visible_box(b, page)) for b in buttons]
     for index, (text, box) in enumerate(boxes):
         for other, other_box in boxes[index + 1:]:

@@ -30,7 +30,7 @@ RATING_COLOURS: tuple[tuple[str, str], ...] = (
     ("#7A1838", "#FFFFFF"),      # 10 10.4:1
 )
 COLUMN_CHOICES = (11, 6, 4, 3)      # buttons per row: one band, or bands of 6 + 5, 4 + 4 + 3, 3 + 3 + 3 + 2
-FACES_FROM_UNITS = 24               # the faces show when the screen is at least this many units high
+FACES_FROM_UNITS = 24               # the faces show when the screen is this many units high (per band past one)
 NUMBER_ROOM_PX = 24                 # a number's room inside its button: the chosen border, 7 px each side, and air
 
 
@@ -348,7 +348,8 @@ class PainRatingScreen(QWidget):
         self._status.setMinimumHeight(max(self._touch_px, 2 * status_line + 4))
         if (columns, unit, usable) != (self._columns, self._placed_unit, self._placed_width):
             self._place(columns, unit, usable)
-        short = height < FACES_FROM_UNITS * unit        # a short window (larger text, 7" panel): numbers only
+        # A short window (larger text on a 7" panel, or three bands on a narrow one): numbers only.
+        short = height < FACES_FROM_UNITS * unit * max(1, bands - 1)
         for face in self._faces.values():                # (in the grid by now: never a window of their own)
             face.setVisible(not short)
         style = (unit, columns == len(PAIN_VALUES))
