@@ -117,6 +117,11 @@ def check_page(window, name: str, size: tuple[int, int], touch_px: int) -> list[
     for label in page.findChildren(QLabel):
         if not label.isVisible() or isinstance(label.parentWidget(), QPushButton):
             continue
+        if label.text():
+            box = visible_box(label, page)
+            for text, other_box in boxes:
+                if box.intersects(other_box):
+                    say(f"label {label.text()[:40]!r} overlaps {text!r}")
         why = _label_problem(label)
         if why:
             say(f"label {label.text()[:40]!r}: {why}")

@@ -30,7 +30,6 @@ RATING_COLOURS: tuple[tuple[str, str], ...] = (
     ("#7A1838", "#FFFFFF"),      # 10 10.4:1
 )
 COLUMN_CHOICES = (11, 6, 4, 3)      # buttons per row: one band, or bands of 6 + 5, 4 + 4 + 3, 3 + 3 + 3 + 2
-FACES_FROM_UNITS = 24               # the faces show when the screen is this many units high (per band past one)
 NUMBER_ROOM_PX = 24                 # a number's room inside its button: the chosen border, 7 px each side, and air
 
 
@@ -231,6 +230,7 @@ class PainRatingScreen(QWidget):
 
     def set_question(self, text: str) -> None:
         self._question.setText(text)
+        self._relayout(self.width(), self.height())      # a longer question may leave no room for the faces
 
     def rating_button(self, value: int) -> RatingButton:
         return self._buttons[value]
@@ -310,6 +310,7 @@ class PainRatingScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.setFocus(Qt.OtherFocusReason)     # no focus ring that looks like a choice; digits work
+        self._relayout(self.width(), self.height())     # styled now: whether the faces fit is known
         touch_px = screen_touch_target_px(self, self._physical_dpi)
         if touch_px != self._touch_px:          # moved to another screen
             self._touch_px = touch_px
@@ -348,16 +349,38 @@ class PainRatingScreen(QWidget):
         self._status.setMinimumHeight(max(self._touch_px, 2 * status_line + 4))
         if (columns, unit, usable) != (self._columns, self._placed_unit, self._placed_width):
             self._place(columns, unit, usable)
-        # A short window (larger text on a 7" panel, or three bands on a narrow one): numbers only.
-        short = height < FACES_FROM_UNITS * unit * max(1, bands - 1)
+        # A short window (larger text on a 7" panel, a title bar): numbers only, when the faces
+        # would squeeze the scale.
+        # Still too short: the question in heading size rather than title size.
+        self._set_question_role("title")
         for face in self._faces.values():                # (in the grid by now: never a window of their own)
-            face.setVisible(not short)
+            face.setVisible(True)
+        if self._needed_height(usable) > height:
+            for face in self._faces.values():
+                face.setVisible(False)
+            if self._needed_height(usable) > height:
+                self._set_question_role("heading")
         style = (unit, columns == len(PAIN_VALUES))
         if unit != self._unit or style != self._style_key:      # (the main window zeroes _unit on a new look)
             self._unit, self._style_key = unit, style
             self._scale.setStyleSheet(_scale_style_sheet(_number_px(unit, columns), round(unit * 0.6)))
             for button in self._buttons:
                 button.repolish()
+
+    def _set_question_role(self, role: str) -> None:
+        if self._question.property("role") != role:
+            self._question.setProperty("role", role)
+            self._question.style().unpolish(self._question)
+            self._question.style().polish(self._question)
+
+    def _needed_height(self, usable: int) -> int:
+        """The height the screen needs at this width, with the question wrapped to it."""
+        self.ensurePolished()            # styled (fonts, button sizes) even before it is first shown
+        self._grid.invalidate()
+        self._scale.updateGeometry()     # the outer layout keeps the scale's last minimum until told
+        self._outer.invalidate()
+        question = self._question.heightForWidth(usable) - self._question.minimumSizeHint().height()
+        return self._outer.totalMinimumSize().height() + max(0, question)
 
     def _columns_that_fit(self, usable: int, spacing: int, unit: int) -> int:
         """Eleven across when eleven buttons with a whole "10" fit; else the widest of the rows that do."""
