@@ -11,9 +11,10 @@ from kiosk.core.timeline import Cue, Timeline
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_button_text
 from kiosk.ui.widgets.pose_view import PoseView
-from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
+from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
 
 POSE_TRANSITION_MS = 900
+PORTRAIT_POSE_HEIGHT = 0.6      # portrait: the figure's area at most this times the screen's width high
 
 
 def format_time_left(seconds: float) -> str:
@@ -161,6 +162,19 @@ class PlayerScreen(QWidget):
         """Portrait: the figure takes most of the height; the count and cautions need little."""
         self._middle.setStretch(0, 4 if portrait else 3)
         self._middle.setStretch(1, 1 if portrait else 2)
+        self._fit_pose_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_pose_height()
+
+    def _fit_pose_height(self) -> None:
+        """Portrait: the figure no taller than it can use (most poses are wider than high), so the
+        count and cautions get the rest rather than empty space above and below the figure."""
+        portrait = is_portrait(self)
+        limit = max(self.pose.minimumHeight(), round(self.width() * PORTRAIT_POSE_HEIGHT)) if portrait else 16777215
+        if self.pose.maximumHeight() != limit:
+            self.pose.setMaximumHeight(limit)
 
     def _show_exercise(self, exercise: Exercise | None, at_start: bool) -> None:
         if exercise is None:
