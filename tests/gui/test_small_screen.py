@@ -58,7 +58,28 @@ def test_every_screen_fits_at_other_device_pixel_ratios(ratio):
     assert not report["problems"], "\n".join(report["problems"])
 
 
-def test_the_walk_sees_a_cut_label_and_a_grown_window(qapp):
-    """The rules can fail: a window too narrow for the player's buttons is caught."""
+def test_the_walk_catches_a_window_too_small_for_the_screens(qapp):
+    """The rules can fail: a window narrower than the screens can be is caught (it grows)."""
     problems = screen_walk.walk((240, 480), "large")
     assert any("the window grew" in p or "asks for at least" in p for p in problems)
+
+
+def test_the_rules_catch_a_cut_label_and_an_overlap(qtbot):
+    from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    button = QPushButton("I understand, continue", page)
+    button.setGeometry(0, 0, 60, 60)
+    other = QPushButton("Back", page)
+    other.setGeometry(30, 30, 120, 60)
+    label = QLabel("A sentence that needs a few lines at this width", page)
+    label.setWordWrap(True)
+    label.setGeometry(0, 200, 80, 20)
+    page.resize(300, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    assert not screen_walk.label_fits(button)
+    assert screen_walk.label_fits(other)
+    assert screen_walk.visible_box(button, page).intersects(screen_walk.visible_box(other, page))
+    assert "text cut" in screen_walk._label_problem(label)
