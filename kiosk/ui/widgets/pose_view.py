@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QRectF, QSize, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from collections import OrderedDict
+
+from PySide6.QtCore import (
+    QAbstractAnimation, QElapsedTimer, QEasingCurve, QRectF, QSize, QTimer, QVariantAnimation, Signal,
+)
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.core.poses import POSES, Pose, interpolate, mirrored as mirror_pose
@@ -12,6 +16,8 @@ from kiosk.ui.widgets.pose_picture import spoken_name
 
 
 _FRAMES: dict[tuple, object] = {}     # pose names -> the scene that frames them
+GLIDE_FPS = 30                        # frames a second while a pose glides into another (each is drawn)
+PICTURES_KEPT = 4                     # poses kept drawn, at the view's size (a loop's, a crossfade's two)
 
 
 class PoseView(QWidget):
@@ -19,6 +25,10 @@ class PoseView(QWidget):
 
     Signals:
         pose_shown(str): a transition (or an instant change) reached the named pose.
+
+    On small hardware it draws as little as it can: a pose at rest, and both sides of a crossfade,
+    are drawn once at the view's size and then copied; only a glide (joint by joint) draws each
+    frame, GLIDE_FPS of them a second; asking again for the pose already shown changes nothing.
     """
 
     pose_shown = Signal(str)
@@ -36,6 +46,10 @@ class PoseView(QWidget):
         self._loop_index = 0
         self._loop_transition_ms = 800
         self._scene = None                  # a fixed frame (see frame_tightly), else each pose's own
+        self._start_key: tuple | None = None  # (name, mirrored, frame) of a pose at rest, for its picture
+        self._target_key: tuple | None = None
+        self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._since_frame = QElapsedTimer()
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -129,21 +143,20 @@ class PoseView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
-        rect = QRectF(self.rect())
-        painter.fillRect(rect, BACKGROUND)
         target = self._target
-        if target is not None:
-            start = self._start
-            scene = self._target_frame
-            if start is None or self._t >= 1.0:
-                paint_pose(painter, target, rect, scene=scene)
-            elif _needs_crossfade(start, target) or self._start_frame != scene:
-                painter.setOpacity(1.0 - self._t)          # each in its own frame: nothing jumps
-                paint_pose(painter, start, rect, scene=self._start_frame)
-                painter.setOpacity(self._t)
-                paint_pose(painter, target, rect, scene=scene)
-            else:
-                paint_pose(painter, interpolate(start, target, self._t), rect, scene=scene)
+        start = self._start
+        if target is None:
+            painter.fillRect(self.rect(), BACKGROUND)
+        elif start is None or self._t >= 1.0:
+            self._draw_picture(painter, self._target_key, target, self._target_frame)
+        elif _needs_crossfade(start, target) or self._start_frame != self._target_frame:
+            self._draw_picture(painter, self._start_key, start, self._start_frame)   # each in its own
+            painter.setOpacity(self._t)                                            # frame: nothing jumps
+            self._draw_picture(painter, self._target_key, target, self._target_frame)
+        else:
+            rect = QRectF(self.rect())
+            painter.fillRect(rect, BACKGROUND)
+            paint_pose(painter, interpolate(start, target, self._t), rect, scene=self._target_frame)
         painter.end()
 
     # -- internals -------------------------------------------------------------------------
@@ -157,10 +170,21 @@ class PoseView(QWidget):
 
     def _show(self, name: str, mirrored: bool, transition_ms: int) -> None:
         pose = self._check(name)
+        frame = self._frame(mirrored)
+        key = (name, mirrored, _rect_key(frame))
+        if key == self._target_key and self._target is not None:    # already shown, or on its way:
+            if self._animation.state() != QAbstractAnimation.State.Running:   # nothing moves, nothing
+                self.pose_shown.emit(name)                                  # is drawn again
+                return
+            if transition_ms > 0:
+                return
         target = mirror_pose(pose) if mirrored else pose
         current = self.current_pose()
+        moving = self._animation.state() == QAbstractAnimation.State.Running
         self._animation.stop()
-        self._start_frame, self._target_frame = self._target_frame, self._frame(mirrored)
+        self._start_frame, self._target_frame = self._target_frame, frame
+        self._start_key = None if moving else self._target_key     # a blend part way has no picture
+        self._target_key = key
         self._name, self._mirrored = name, mirrored
         self._describe(name, mirrored and pose.sided)
         self._target = target
@@ -172,6 +196,7 @@ class PoseView(QWidget):
         self._start, self._t = current, 0.0
         self._animation.setDuration(transition_ms)
         self._animation.start()
+        self._since_frame.start()
         self.update()
 
     def _describe(self, name: str, left: bool) -> None:
@@ -183,7 +208,35 @@ class PoseView(QWidget):
 
     def _on_progress(self, value: float) -> None:
         self._t = float(value)
+        gliding = self._start is not None and not (_needs_crossfade(self._start, self._target)
+                                                   or self._start_frame != self._target_frame)
+        if gliding and self._t < 1.0 and self._since_frame.isValid() and \
+                self._since_frame.elapsed() < 1000 // GLIDE_FPS:
+            return                            # each glide frame is drawn whole: not more often than that
+        self._since_frame.start()
         self.update()
+
+    def _draw_picture(self, painter: QPainter, key: tuple | None, pose: Pose, scene) -> None:
+        """The pose at rest, drawn once at this size (and kept), copied onto the view."""
+        ratio = self.devicePixelRatioF()
+        size = (round(self.width() * ratio), round(self.height() * ratio))
+        full = (key, size, ratio)
+        picture = self._pictures.get(full) if key is not None else None
+        if picture is None:
+            picture = QPixmap(*size)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(BACKGROUND)
+            if size[0] > 0 and size[1] > 0:
+                drawing = QPainter(picture)
+                paint_pose(drawing, pose, QRectF(0, 0, self.width(), self.height()), scene=scene)
+                drawing.end()
+            if key is not None:
+                self._pictures[full] = picture
+                while len(self._pictures) > PICTURES_KEPT:
+                    self._pictures.popitem(last=False)
+        if key is not None:
+            self._pictures.move_to_end(full)
+        painter.drawPixmap(0, 0, picture)
 
     def _finish(self) -> None:
         self._start, self._t = None, 1.0
@@ -200,6 +253,10 @@ class PoseView(QWidget):
             return
         self._loop_index = (self._loop_index + 1) % len(self._loop)
         self._show(self._loop[self._loop_index], self._mirrored, self._loop_transition_ms)
+
+
+def _rect_key(rect) -> tuple | None:
+    return None if rect is None else (rect.x(), rect.y(), rect.width(), rect.height())
 
 
 def _needs_crossfade(a: Pose, b: Pose) -> bool:
