@@ -16,7 +16,8 @@ from kiosk.ui.widgets.pose_picture import spoken_name
 
 
 _FRAMES: dict[tuple, object] = {}     # pose names -> the scene that frames them
-GLIDE_FPS = 30                        # frames a second while a pose glides into another (each is drawn)
+GLIDE_FPS = 30                        # frames a second while a pose glides into another (each is drawn):
+_GLIDE_FRAME_MS = 1000 // GLIDE_FPS - 8   # every other tick of Qt's 60 Hz animation clock, give or take
 PICTURES_KEPT = 4                     # poses kept drawn, at the view's size (a loop's, a crossfade's two)
 
 
@@ -211,7 +212,7 @@ class PoseView(QWidget):
         gliding = self._start is not None and not (_needs_crossfade(self._start, self._target)
                                                    or self._start_frame != self._target_frame)
         if gliding and self._t < 1.0 and self._since_frame.isValid() and \
-                self._since_frame.elapsed() < 1000 // GLIDE_FPS:
+                self._since_frame.elapsed() < _GLIDE_FRAME_MS:
             return                            # each glide frame is drawn whole: not more often than that
         self._since_frame.start()
         self.update()
