@@ -5,20 +5,21 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import (
-    QAbstractAnimation, QElapsedTimer, QEasingCurve, QRectF, QSize, QTimer, QVariantAnimation, Signal,
+    QAbstractAnimation, QEasingCurve, QRectF, QSize, QTimer, QVariantAnimation, Signal,
 )
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.core.poses import POSES, Pose, interpolate, mirrored as mirror_pose
 from kiosk.ui.figure import BACKGROUND, paint_pose
+from kiosk.ui.widgets.glide_frames import GlideFrames
 from kiosk.ui.widgets.pose_picture import spoken_name
 
 
 _FRAMES: dict[tuple, object] = {}     # pose names -> the scene that frames them
-GLIDE_FPS = 30                        # frames a second while a pose glides into another (each is drawn):
-_GLIDE_FRAME_MS = 1000 // GLIDE_FPS - 8   # every other tick of Qt's 60 Hz animation clock, give or take
+GLIDE_FPS = 30                        # frames a second while a pose glides into another
 PICTURES_KEPT = 4                     # poses kept drawn, at the view's size (a loop's, a crossfade's two)
+GLIDE_BYTES = 32 * 1024 * 1024        # a loop's glides kept drawn (the moving part of each frame)
 
 
 class PoseView(QWidget):
@@ -28,8 +29,9 @@ class PoseView(QWidget):
         pose_shown(str): a transition (or an instant change) reached the named pose.
 
     On small hardware it draws as little as it can: a pose at rest, and both sides of a crossfade,
-    are drawn once at the view's size and then copied; only a glide (joint by joint) draws each
-    frame, GLIDE_FPS of them a second; asking again for the pose already shown changes nothing.
+    are drawn once at the view's size and then copied; a glide (joint by joint) has GLIDE_FPS
+    frames a second, each drawn, except in a loop, where the moving part of each frame is drawn
+    once and then copied; asking again for the pose already shown changes nothing.
     """
 
     pose_shown = Signal(str)
@@ -50,7 +52,10 @@ class PoseView(QWidget):
         self._start_key: tuple | None = None  # (name, mirrored, frame) of a pose at rest, for its picture
         self._target_key: tuple | None = None
         self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()
-        self._since_frame = QElapsedTimer()
+        self._frame_index = 0               # of the glide under way: frames are numbered, so they repeat
+        self._frame_count = 1
+        self._glide: tuple[GlideFrames, bool] | None = None   # its kept frames (backwards?), in a loop
+        self._glides: OrderedDict[tuple, GlideFrames] = OrderedDict()
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -156,8 +161,14 @@ class PoseView(QWidget):
             self._draw_picture(painter, self._target_key, target, self._target_frame)
         else:
             rect = QRectF(self.rect())
-            painter.fillRect(rect, BACKGROUND)
-            paint_pose(painter, interpolate(start, target, self._t), rect, scene=self._target_frame)
+            glide = self._glide
+            if glide is not None and glide[0].known and glide[0].rect == rect \
+                    and glide[0].ratio == self.devicePixelRatioF():
+                self._draw_picture(painter, self._start_key, start, self._start_frame)
+                glide[0].draw(painter, self._frame_index, backwards=glide[1])
+            else:
+                painter.fillRect(rect, BACKGROUND)
+                paint_pose(painter, interpolate(start, target, self._t), rect, scene=self._target_frame)
         painter.end()
 
     # -- internals -------------------------------------------------------------------------
@@ -195,9 +206,10 @@ class PoseView(QWidget):
             self.pose_shown.emit(name)
             return
         self._start, self._t = current, 0.0
+        self._frame_index, self._frame_count = 0, max(1, round(transition_ms * GLIDE_FPS / 1000))
+        self._glide = self._kept_glide() if self._gliding() else None
         self._animation.setDuration(transition_ms)
         self._animation.start()
-        self._since_frame.start()
         self.update()
 
     def _describe(self, name: str, left: bool) -> None:
@@ -207,15 +219,45 @@ class PoseView(QWidget):
         detail = f", {side}" if side else ""
         self.setAccessibleDescription(f"A figure showing the position {words}{detail}.")
 
+    def _gliding(self) -> bool:
+        """A move joint by joint (not a crossfade) is under way."""
+        return self._start is not None and not (_needs_crossfade(self._start, self._target)
+                                                or self._start_frame != self._target_frame)
+
     def _on_progress(self, value: float) -> None:
-        self._t = float(value)
-        gliding = self._start is not None and not (_needs_crossfade(self._start, self._target)
-                                                   or self._start_frame != self._target_frame)
-        if gliding and self._t < 1.0 and self._since_frame.isValid() and \
-                self._since_frame.elapsed() < _GLIDE_FRAME_MS:
-            return                            # each glide frame is drawn whole: not more often than that
-        self._since_frame.start()
+        if not self._gliding():
+            self._t = float(value)
+            self.update()
+            return
+        count = self._frame_count
+        duration = max(1, self._animation.duration())
+        index = min(count, round(self._animation.currentTime() / duration * count))
+        if index == self._frame_index and self._t > 0.0:
+            return                            # the same frame: GLIDE_FPS a second, not every tick
+        if self._glide is not None and not self._glide[0].known:
+            for passed in range(self._frame_index, index + 1):
+                self._glide[0].measure(count - passed if self._glide[1] else passed)
+        self._frame_index = index
+        self._t = self._animation.easingCurve().valueForProgress(index / count)
         self.update()
+
+    def _kept_glide(self) -> tuple[GlideFrames, bool] | None:
+        """In a loop, the frames of this glide (or of the same glide backwards), kept."""
+        if not self._loop or self._start_key is None:
+            return None
+        ratio = self.devicePixelRatioF()
+        size = (self.width(), self.height(), ratio, self._frame_count)
+        for key, backwards in (((self._start_key, self._target_key, size), False),
+                               ((self._target_key, self._start_key, size), True)):
+            if key in self._glides:
+                self._glides.move_to_end(key)
+                return self._glides[key], backwards
+        start, target = self._start, self._target
+        glide = GlideFrames(start, target, self._target_frame, QRectF(self.rect()), ratio, self._frame_count)
+        self._glides[(self._start_key, self._target_key, size)] = glide
+        while sum(g.bytes for g in self._glides.values()) > GLIDE_BYTES and len(self._glides) > 1:
+            self._glides.popitem(last=False)
+        return glide, False
 
     def _draw_picture(self, painter: QPainter, key: tuple | None, pose: Pose, scene) -> None:
         """The pose at rest, drawn once at this size (and kept), copied onto the view."""
@@ -240,6 +282,9 @@ class PoseView(QWidget):
         painter.drawPixmap(0, 0, picture)
 
     def _finish(self) -> None:
+        if self._glide is not None and self._t > 0.0:
+            self._glide[0].measure_all()      # the few frames a busy moment skipped
+        self._glide = None
         self._start, self._t = None, 1.0
         self.update()
         if self._name is not None:
