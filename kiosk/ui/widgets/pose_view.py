@@ -52,7 +52,7 @@ class PoseView(QWidget):
         self._start_key: tuple | None = None  # (name, mirrored, frame) of a pose at rest, for its picture
         self._target_key: tuple | None = None
         self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()
-        self._frame_index = 0               # of the glide under way: frames are numbered, so they repeat
+        self._frame_index = -1              # of the glide under way: frames are numbered, so they repeat
         self._frame_count = 1
         self._glide: tuple[GlideFrames, bool] | None = None   # its kept frames (backwards?), in a loop
         self._glides: OrderedDict[tuple, GlideFrames] = OrderedDict()
@@ -165,7 +165,7 @@ class PoseView(QWidget):
             if glide is not None and glide[0].known and glide[0].rect == rect \
                     and glide[0].ratio == self.devicePixelRatioF():
                 self._draw_picture(painter, self._start_key, start, self._start_frame)
-                glide[0].draw(painter, self._frame_index, backwards=glide[1])
+                glide[0].draw(painter, max(0, self._frame_index), backwards=glide[1])
             else:
                 painter.fillRect(rect, BACKGROUND)
                 paint_pose(painter, interpolate(start, target, self._t), rect, scene=self._target_frame)
@@ -206,7 +206,7 @@ class PoseView(QWidget):
             self.pose_shown.emit(name)
             return
         self._start, self._t = current, 0.0
-        self._frame_index, self._frame_count = 0, max(1, round(transition_ms * GLIDE_FPS / 1000))
+        self._frame_index, self._frame_count = -1, max(1, round(transition_ms * GLIDE_FPS / 1000))
         self._glide = self._kept_glide() if self._gliding() else None
         self._animation.setDuration(transition_ms)
         self._animation.start()
@@ -232,10 +232,10 @@ class PoseView(QWidget):
         count = self._frame_count
         duration = max(1, self._animation.duration())
         index = min(count, round(self._animation.currentTime() / duration * count))
-        if index == self._frame_index and self._t > 0.0:
+        if index == self._frame_index:
             return                            # the same frame: GLIDE_FPS a second, not every tick
         if self._glide is not None and not self._glide[0].known:
-            for passed in range(self._frame_index, index + 1):
+            for passed in range(max(0, self._frame_index), index + 1):
                 self._glide[0].measure(count - passed if self._glide[1] else passed)
         self._frame_index = index
         self._t = self._animation.easingCurve().valueForProgress(index / count)
