@@ -163,6 +163,11 @@ def _after_paint_steps(window, store, open_data, library, speaker) -> list:
         for error in library.errors:
             log.warning("routine problem: %s", error)
 
+    def qt_names() -> None:
+        from PySide6 import QtCore
+
+        QtCore.Qt.AlignmentFlag           # the Qt enums are built on first use: every next screen needs them
+
     modules = {
         "store": ("tinydb", "kiosk.store.database", "kiosk.store.profile_repository",
                   "kiosk.store.record_repositories", "kiosk.store.data_store"),
@@ -171,9 +176,6 @@ def _after_paint_steps(window, store, open_data, library, speaker) -> list:
                   "kiosk.speech.render_process", "kiosk.speech.render_thread", "kiosk.speech.player",
                   "kiosk.speech.speaker"),
     }
-    def qt_names() -> None:
-        from PySide6.QtCore import Qt  # noqa: F401  (its enums, built on first use: every next screen needs them)
-
     return [
         *map(importing, modules["store"]), open_data, show_notices, window.look_from_settings, qt_names,
         *map(importing, modules["routines"]), lambda: library.result, check_routines,
