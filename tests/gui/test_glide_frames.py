@@ -69,3 +69,12 @@ def test_a_glide_without_a_fixed_frame_is_never_kept(qapp):
     glide = GlideFrames(POSES["hook_lying"], POSES["bridge"], None, QRectF(0, 0, *SIZE), 1.0, frames=4)
     glide.measure_all()
     assert not glide.known
+
+
+def test_past_its_budget_a_glide_draws_its_frames_each_time(qapp):
+    start, target = POSES["hook_lying"], POSES["one_knee_to_chest"]
+    scene = framing([start, target])
+    glide = GlideFrames(start, target, scene, QRectF(0, 0, *SIZE), 1.0, frames=12, budget=1)
+    glide.measure_all()
+    assert _same(_kept(glide, 5, start, scene), _full(glide.pose(5), scene))
+    assert glide.bytes == 0

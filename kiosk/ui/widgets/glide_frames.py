@@ -23,8 +23,10 @@ class GlideFrames:
     """
 
     def __init__(self, start: Pose, target: Pose, scene: QRectF | None, rect: QRectF, ratio: float,
-                 frames: int) -> None:
+                 frames: int, budget: int = 32 * 1024 * 1024) -> None:
+        """`budget`: bytes of pictures kept at most (past it, frames are drawn each time)."""
         self.start, self.target, self.scene, self.rect, self.ratio = start, target, scene, rect, ratio
+        self.budget = budget
         self.frames = max(1, frames)
         self._start_shapes = scene_shapes(start)
         self._unmeasured = set(range(self.frames + 1))
@@ -85,6 +87,8 @@ class GlideFrames:
             drawing.translate(-region.x(), -region.y())
             paint_pose(drawing, self.pose(index), self.rect, scene=self.scene)
             drawing.end()
-            self._crops[index] = crop
-            self.bytes += crop.width() * crop.height() * 4
+            size = crop.width() * crop.height() * 4
+            if self.bytes + size <= self.budget:
+                self._crops[index] = crop
+                self.bytes += size
         painter.drawPixmap(region.topLeft(), crop)

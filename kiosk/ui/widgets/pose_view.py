@@ -253,7 +253,8 @@ class PoseView(QWidget):
                 self._glides.move_to_end(key)
                 return self._glides[key], backwards
         start, target = self._start, self._target
-        glide = GlideFrames(start, target, self._target_frame, QRectF(self.rect()), ratio, self._frame_count)
+        glide = GlideFrames(start, target, self._target_frame, QRectF(self.rect()), ratio, self._frame_count,
+                            budget=GLIDE_BYTES)
         self._glides[(self._start_key, self._target_key, size)] = glide
         while sum(g.bytes for g in self._glides.values()) > GLIDE_BYTES and len(self._glides) > 1:
             self._glides.popitem(last=False)
@@ -263,16 +264,17 @@ class PoseView(QWidget):
         """The pose at rest, drawn once at this size (and kept), copied onto the view."""
         ratio = self.devicePixelRatioF()
         size = (round(self.width() * ratio), round(self.height() * ratio))
+        if size[0] <= 0 or size[1] <= 0:
+            return
         full = (key, size, ratio)
         picture = self._pictures.get(full) if key is not None else None
         if picture is None:
             picture = QPixmap(*size)
             picture.setDevicePixelRatio(ratio)
             picture.fill(BACKGROUND)
-            if size[0] > 0 and size[1] > 0:
-                drawing = QPainter(picture)
-                paint_pose(drawing, pose, QRectF(0, 0, self.width(), self.height()), scene=scene)
-                drawing.end()
+            drawing = QPainter(picture)
+            paint_pose(drawing, pose, QRectF(0, 0, self.width(), self.height()), scene=scene)
+            drawing.end()
             if key is not None:
                 self._pictures[full] = picture
                 while len(self._pictures) > PICTURES_KEPT:
