@@ -56,6 +56,7 @@ def run_app(args: argparse.Namespace) -> int:
     from kiosk.ui.journal import Journal
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.picture_cache import PICTURES
+    from kiosk.ui.turns import Turns
 
     folder = data_dir(getattr(args, "data_dir", None))
     try:
@@ -97,21 +98,34 @@ def run_app(args: argparse.Namespace) -> int:
             window.showFullScreen()
         failed: list[BaseException] = []
 
-        def on_first_paint() -> None:
-            if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
-                _report_painted()                 # the start-up benchmark: nothing more to do
-                return
+        def open_data() -> bool:
             problem = _open_data(store, journal)
             if problem is not None:
                 failed.append(problem)
                 app.exit(2)
+            return problem is None
+
+        turns = Turns(_after_paint_steps(window, store, open_data, library, speaker), parent=app)
+
+        def on_first_paint() -> None:
+            if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
+                _report_painted()                 # the start-up benchmark: nothing more to do
                 return
-            _finish_start(window, store.open(), library, speaker)
+            turns.start()
 
         after_first_paint(window, on_first_paint)    # whichever screen is shown first
+        probe = os.environ.get("KIOSK_BENCH_PROBE")     # the time-to-interactive benchmark
+        if probe:
+            from kiosk.ui import startup_probe
+
+            if probe == "stalls":
+                startup_probe.watch_stalls_after_first_paint(window)
+            else:
+                startup_probe.press_at_first_paint(window, window.home.start_button)
         if routine and not window.start_routine_by_id(routine):
             print(f"kiosk: no valid routine {routine!r}; known: {', '.join(library.routines)}", file=sys.stderr)
         code = app.exec()
+        turns.cancel()
         window.controller.stop()
         return _cannot_open(folder, failed[0]) if failed else code
     finally:
@@ -134,13 +148,38 @@ def _open_data(store, journal) -> Exception | None:
     return None
 
 
-def _finish_start(window, data, library, speaker) -> None:
-    """Right after the first paint: show the store's notices, check the routine files, get the voice ready."""
-    for notice in data.notices:
-        log.warning("data: %s", notice)
-        window.home.show_notice(notice)
-    for error in library.errors:
-        log.warning("routine problem: %s", error)
-    window.refresh_choices()
-    window.look_from_settings()
-    speaker.materialize()
+def _after_paint_steps(window, store, open_data, library, speaker) -> list:
+    """What start-up leaves for after the first paint, in steps short enough that a touch or a key
+    waits for one of them at most: the store (and the notices of its recovery), the full routine
+    files, the voice. Each module is imported in a step of its own; anything a person asks for
+    sooner does what it needs itself (opening the store, loading the routines, the voice)."""
+    from kiosk.ui.turns import importing
+
+    def show_notices() -> None:
+        for notice in store.open().notices:
+            log.warning("data: %s", notice)
+            window.home.show_notice(notice)
+
+    def check_routines() -> None:
+        for error in library.errors:
+            log.warning("routine problem: %s", error)
+
+    def qt_names() -> None:
+        from PySide6 import QtCore
+
+        QtCore.Qt.AlignmentFlag           # the Qt enums are built on first use: every next screen needs them
+
+    modules = {
+        "store": ("tinydb", "kiosk.store.database", "kiosk.store.profile_repository",
+                  "kiosk.store.record_repositories", "kiosk.store.data_store"),
+        "routines": ("tomllib", "kiosk.core.routine", "kiosk.core.loader", "kiosk.core.poses"),
+        "voice": ("PySide6.QtMultimedia", "kiosk.speech.cache", "kiosk.speech.voices",
+                  "kiosk.speech.render_process", "kiosk.speech.render_thread", "kiosk.speech.player",
+                  "kiosk.speech.speaker"),
+    }
+    return [
+        *map(importing, modules["store"]), open_data, show_notices, window.look_from_settings, qt_names,
+        *map(importing, modules["routines"]), lambda: library.result, check_routines,
+        importing("kiosk.core.timeline"), window.refresh_choices,
+        *map(importing, modules["voice"]), speaker.materialize,
+    ]

@@ -29,21 +29,23 @@ class RoutineLibrary:
 
     @cached_property
     def result(self):
-        """The loaded folder (a LoadResult), loading it now if need be."""
+        """The loaded folder (a LoadResult), loading it now if need be (the index is brought up to
+        date by the next `choices()`: working out the choices compiles every routine)."""
         from kiosk.core.loader import load_routines
 
-        stamp = self._files_stamp()             # taken before reading: a file changed meanwhile shows next time
-        result = load_routines(self.folder)
-        if self.index_path is not None and stamp and result.choices() != self._indexed:
-            write_index(self.index_path, stamp, result.choices())
-        return result
+        self._files_stamp()                     # taken before reading: a file changed meanwhile shows next time
+        return load_routines(self.folder)
 
     def choices(self) -> Choices:
         if not self.is_loaded and self.index_path is not None and self._files_stamp():
             self._indexed = read_index(self.index_path, self._files_stamp())
             if self._indexed is not None:
                 return self._indexed
-        return self.result.choices()
+        choices = self.result.choices()
+        if self.index_path is not None and self._files_stamp() and choices != self._indexed:
+            write_index(self.index_path, self._files_stamp(), choices)
+            self._indexed = choices
+        return choices
 
     @property
     def routines(self):

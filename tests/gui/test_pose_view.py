@@ -171,3 +171,30 @@ def test_a_new_frame_crossfades_from_the_old_one_without_a_jump(view, qtbot):
     view._on_progress(0.0)                                # the very start of the transition
     assert _image(view) == before                         # the outgoing pose, still in its own frame
     view.stop()
+
+
+def test_asking_again_for_the_pose_shown_moves_and_paints_nothing(view, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    with qtbot.waitSignal(view.pose_shown, timeout=5000):
+        view.show_pose("hook_lying", transition_ms=0)
+    qtbot.wait(50)
+    counter = Paints(view)
+    view.installEventFilter(counter)
+    with qtbot.waitSignal(view.pose_shown, timeout=1000) as shown:
+        view.show_pose("hook_lying", transition_ms=900)    # as every cue of a hold asks
+    assert shown.args == ["hook_lying"] and not view.is_animating()
+    qtbot.wait(100)
+    assert Paints.count == 0
+    view.show_pose("hook_lying", mirrored=True, transition_ms=300)   # the other side does move
+    assert view.is_animating()
+    qtbot.waitUntil(lambda: Paints.count > 0, timeout=2000)
+    view.stop()

@@ -93,3 +93,19 @@ def test_the_home_screen_follows_the_files_when_the_index_was_wrong(qtbot, tmp_p
     assert window.home.selected() == "mini"      # the chosen one is gone: the first is chosen
     assert window.home.start_button.isEnabled()
     assert not window.start_routine_by_id("gone")
+
+
+def test_start_pressed_at_the_first_paint_is_answered_before_the_rest_of_start_up(tmp_path):
+    """The time-to-interactive probe (benchmarks/bench_interactive.py): a click on Start queued at the
+    first paint is answered while most of the after-paint steps are still to come."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_BENCH_PROBE": "press", "KIOSK_LOG": "debug"}
+    command = [sys.executable, "-m", "kiosk", "run", "--windowed", "--data-dir", str(tmp_path)]
+    subprocess.run(command, capture_output=True, env={**env, "KIOSK_BENCH_PROBE": "", "KIOSK_EXIT_AFTER_PAINT": "1"},
+                   timeout=120)                   # the first start in a folder writes what later ones reuse
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    words = [line.split()[0] for line in result.stdout.splitlines()]
+    assert words == ["pressed", "reached", "answered"], result.stdout
+    steps = [line for line in result.stderr.splitlines() if "kiosk.ui.turns: step" in line]
+    assert 1 <= len(steps) <= 2, steps            # the first step (queued before it), and at most one more
+    assert not any("materialize" in line for line in steps)

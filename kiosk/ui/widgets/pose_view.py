@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QRectF, QSize, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from collections import OrderedDict
+
+from PySide6.QtCore import (
+    QAbstractAnimation, QEasingCurve, QRectF, QSize, QTimer, QVariantAnimation, Signal,
+)
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.core.poses import POSES, Pose, interpolate, mirrored as mirror_pose
 from kiosk.ui.figure import BACKGROUND, paint_pose
+from kiosk.ui.widgets.glide_frames import GlideFrames
 from kiosk.ui.widgets.pose_picture import spoken_name
 
 
 _FRAMES: dict[tuple, object] = {}     # pose names -> the scene that frames them
+GLIDE_FPS = 30                        # frames a second while a pose glides into another
+PICTURES_KEPT = 4                     # poses kept drawn, at the view's size (a loop's, a crossfade's two)
+GLIDE_BYTES = 32 * 1024 * 1024        # a loop's glides kept drawn (the moving part of each frame)
 
 
 class PoseView(QWidget):
@@ -19,6 +27,11 @@ class PoseView(QWidget):
 
     Signals:
         pose_shown(str): a transition (or an instant change) reached the named pose.
+
+    On small hardware it draws as little as it can: a pose at rest, and both sides of a crossfade,
+    are drawn once at the view's size and then copied; a glide (joint by joint) has GLIDE_FPS
+    frames a second, each drawn, except in a loop, where the moving part of each frame is drawn
+    once and then copied; asking again for the pose already shown changes nothing.
     """
 
     pose_shown = Signal(str)
@@ -36,6 +49,13 @@ class PoseView(QWidget):
         self._loop_index = 0
         self._loop_transition_ms = 800
         self._scene = None                  # a fixed frame (see frame_tightly), else each pose's own
+        self._start_key: tuple | None = None  # (name, mirrored, frame) of a pose at rest, for its picture
+        self._target_key: tuple | None = None
+        self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._frame_index = -1              # of the glide under way: frames are numbered, so they repeat
+        self._frame_count = 1
+        self._glide: tuple[GlideFrames, bool] | None = None   # its kept frames (backwards?), in a loop
+        self._glides: OrderedDict[tuple, GlideFrames] = OrderedDict()
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -129,21 +149,26 @@ class PoseView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
-        rect = QRectF(self.rect())
-        painter.fillRect(rect, BACKGROUND)
         target = self._target
-        if target is not None:
-            start = self._start
-            scene = self._target_frame
-            if start is None or self._t >= 1.0:
-                paint_pose(painter, target, rect, scene=scene)
-            elif _needs_crossfade(start, target) or self._start_frame != scene:
-                painter.setOpacity(1.0 - self._t)          # each in its own frame: nothing jumps
-                paint_pose(painter, start, rect, scene=self._start_frame)
-                painter.setOpacity(self._t)
-                paint_pose(painter, target, rect, scene=scene)
+        start = self._start
+        if target is None:
+            painter.fillRect(self.rect(), BACKGROUND)
+        elif start is None or self._t >= 1.0:
+            self._draw_picture(painter, self._target_key, target, self._target_frame)
+        elif _needs_crossfade(start, target) or self._start_frame != self._target_frame:
+            self._draw_picture(painter, self._start_key, start, self._start_frame)   # each in its own
+            painter.setOpacity(self._t)                                            # frame: nothing jumps
+            self._draw_picture(painter, self._target_key, target, self._target_frame)
+        else:
+            rect = QRectF(self.rect())
+            glide = self._glide
+            if glide is not None and glide[0].known and glide[0].rect == rect \
+                    and glide[0].ratio == self.devicePixelRatioF():
+                self._draw_picture(painter, self._start_key, start, self._start_frame)
+                glide[0].draw(painter, max(0, self._frame_index), backwards=glide[1])
             else:
-                paint_pose(painter, interpolate(start, target, self._t), rect, scene=scene)
+                painter.fillRect(rect, BACKGROUND)
+                paint_pose(painter, interpolate(start, target, self._t), rect, scene=self._target_frame)
         painter.end()
 
     # -- internals -------------------------------------------------------------------------
@@ -157,10 +182,21 @@ class PoseView(QWidget):
 
     def _show(self, name: str, mirrored: bool, transition_ms: int) -> None:
         pose = self._check(name)
+        frame = self._frame(mirrored)
+        key = (name, mirrored, _rect_key(frame))
+        if key == self._target_key and self._target is not None:    # already shown, or on its way:
+            if self._animation.state() != QAbstractAnimation.State.Running:   # nothing moves, nothing
+                self.pose_shown.emit(name)                                  # is drawn again
+                return
+            if transition_ms > 0:
+                return
         target = mirror_pose(pose) if mirrored else pose
         current = self.current_pose()
+        moving = self._animation.state() == QAbstractAnimation.State.Running
         self._animation.stop()
-        self._start_frame, self._target_frame = self._target_frame, self._frame(mirrored)
+        self._start_frame, self._target_frame = self._target_frame, frame
+        self._start_key = None if moving else self._target_key     # a blend part way has no picture
+        self._target_key = key
         self._name, self._mirrored = name, mirrored
         self._describe(name, mirrored and pose.sided)
         self._target = target
@@ -170,6 +206,8 @@ class PoseView(QWidget):
             self.pose_shown.emit(name)
             return
         self._start, self._t = current, 0.0
+        self._frame_index, self._frame_count = -1, max(1, round(transition_ms * GLIDE_FPS / 1000))
+        self._glide = self._kept_glide() if self._gliding() else None
         self._animation.setDuration(transition_ms)
         self._animation.start()
         self.update()
@@ -181,11 +219,74 @@ class PoseView(QWidget):
         detail = f", {side}" if side else ""
         self.setAccessibleDescription(f"A figure showing the position {words}{detail}.")
 
+    def _gliding(self) -> bool:
+        """A move joint by joint (not a crossfade) is under way."""
+        return self._start is not None and not (_needs_crossfade(self._start, self._target)
+                                                or self._start_frame != self._target_frame)
+
     def _on_progress(self, value: float) -> None:
-        self._t = float(value)
+        if not self._gliding():
+            self._t = float(value)
+            self.update()
+            return
+        count = self._frame_count
+        duration = max(1, self._animation.duration())
+        index = min(count, round(self._animation.currentTime() / duration * count))
+        if index == self._frame_index:
+            return                            # the same frame: GLIDE_FPS a second, not every tick
+        if self._glide is not None and not self._glide[0].known:
+            for passed in range(max(0, self._frame_index), index + 1):
+                self._glide[0].measure(count - passed if self._glide[1] else passed)
+        self._frame_index = index
+        self._t = self._animation.easingCurve().valueForProgress(index / count)
         self.update()
 
+    def _kept_glide(self) -> tuple[GlideFrames, bool] | None:
+        """In a loop, the frames of this glide (or of the same glide backwards), kept."""
+        if not self._loop or self._start_key is None:
+            return None
+        ratio = self.devicePixelRatioF()
+        size = (self.width(), self.height(), ratio, self._frame_count)
+        for key, backwards in (((self._start_key, self._target_key, size), False),
+                               ((self._target_key, self._start_key, size), True)):
+            if key in self._glides:
+                self._glides.move_to_end(key)
+                return self._glides[key], backwards
+        start, target = self._start, self._target
+        glide = GlideFrames(start, target, self._target_frame, QRectF(self.rect()), ratio, self._frame_count,
+                            budget=GLIDE_BYTES)
+        self._glides[(self._start_key, self._target_key, size)] = glide
+        while sum(g.bytes for g in self._glides.values()) > GLIDE_BYTES and len(self._glides) > 1:
+            self._glides.popitem(last=False)
+        return glide, False
+
+    def _draw_picture(self, painter: QPainter, key: tuple | None, pose: Pose, scene) -> None:
+        """The pose at rest, drawn once at this size (and kept), copied onto the view."""
+        ratio = self.devicePixelRatioF()
+        size = (round(self.width() * ratio), round(self.height() * ratio))
+        if size[0] <= 0 or size[1] <= 0:
+            return
+        full = (key, size, ratio)
+        picture = self._pictures.get(full) if key is not None else None
+        if picture is None:
+            picture = QPixmap(*size)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(BACKGROUND)
+            drawing = QPainter(picture)
+            paint_pose(drawing, pose, QRectF(0, 0, self.width(), self.height()), scene=scene)
+            drawing.end()
+            if key is not None:
+                self._pictures[full] = picture
+                while len(self._pictures) > PICTURES_KEPT:
+                    self._pictures.popitem(last=False)
+        if key is not None:
+            self._pictures.move_to_end(full)
+        painter.drawPixmap(0, 0, picture)
+
     def _finish(self) -> None:
+        if self._glide is not None and self._t > 0.0:
+            self._glide[0].measure_all()      # the few frames a busy moment skipped
+        self._glide = None
         self._start, self._t = None, 1.0
         self.update()
         if self._name is not None:
@@ -200,6 +301,10 @@ class PoseView(QWidget):
             return
         self._loop_index = (self._loop_index + 1) % len(self._loop)
         self._show(self._loop[self._loop_index], self._mirrored, self._loop_transition_ms)
+
+
+def _rect_key(rect) -> tuple | None:
+    return None if rect is None else (rect.x(), rect.y(), rect.width(), rect.height())
 
 
 def _needs_crossfade(a: Pose, b: Pose) -> bool:
