@@ -34,9 +34,10 @@ class DeferredStore:
             self._store = DataStore(self.folder, lock=self._lock)
         return self._store
 
-    def close(self) -> None:
+    def close(self, timeout: float | None = None) -> None:
+        """Close the store (its queued writes waited for at most `timeout` s) or just release the folder."""
         if self._store is not None:
-            self._store.close()
+            self._store.close(timeout)
         else:
             self._lock.release()
 

@@ -145,6 +145,9 @@ class Journal(QObject):
         future.add_done_callback(self._check)
 
     def _check(self, future: Future) -> None:
+        if future.cancelled():                 # the app was stopped before this write could start
+            log.error("saving cancelled: the app stopped first")
+            return
         error = future.exception()
         if error is not None:
             log.error("saving failed: %s", error)
