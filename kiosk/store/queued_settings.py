@@ -5,10 +5,13 @@ from __future__ import annotations
 import copy
 import json
 import logging
-from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
-from kiosk.store.background_writer import BackgroundWriter
-from kiosk.store.settings_repository import SettingsRepository
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from kiosk.store.background_writer import BackgroundWriter
+    from kiosk.store.settings_repository import SettingsRepository
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 
 from kiosk.store.folder_lock import DataFolderLock
-from kiosk.store.queued_settings import QueuedSettings
+from kiosk.store.queued_settings import QueuedSettings   # no TinyDB: imported before the first paint
 from kiosk.store.settings_file import read_settings
 
 
