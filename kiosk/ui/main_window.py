@@ -279,8 +279,7 @@ class MainWindow(QMainWindow):
         """Drop everything about the last person: session, unsaved input, screens with their data."""
         self.controller.stop()
         self.speaker.stop()
-        self.journal.flush()
-        self.set_journal(Journal(parent=self))
+        self.set_journal(Journal(parent=self))     # its queued writes go on: the writer keeps them in order
         self._safety_seen = False
         self._routine = self._pending = self._where = self._summary = None
         self._before_pain = self._after_pain = self._after_saved = None
