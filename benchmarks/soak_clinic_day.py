@@ -31,6 +31,7 @@ VISITS = int(os.environ.get("SOAK_VISITS", "300"))
 WARM_UP = min(30, VISITS // 3)
 TIME_SCALE = float(os.environ.get("SOAK_TIME_SCALE", "600"))
 PEOPLE = 25                         # PINs of the regulars; the rest come as guests
+NEW_TODAY = 4                       # of them start a diary today (fewer than the 5 wrong PINs that rest the keypad)
 IDLE_S, WARNING_S = 2.0, 0.5        # short, so a walk-away costs seconds, not minutes
 ADMIN_PIN = "97531"
 MEMORY_TARGET_MB = 20
@@ -67,6 +68,10 @@ class WarningCounter(logging.Handler):
         if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
             ignored = any(pattern in message for pattern in self._ignored)
             (self.platform if ignored else self.seen).append(f"Qt: {message}")
+
+
+def day_pins() -> list[str]:
+    return [f"{4000 + 37 * n:04d}" for n in range(PEOPLE)]
 
 
 def wait_until(app: QApplication, condition, timeout: float) -> bool:
@@ -115,8 +120,9 @@ class Day:
 
     def __init__(self, app, window, clinic, rng: random.Random) -> None:
         self.app, self.window, self.clinic, self.rng = app, window, clinic, rng
-        self.pins = [f"{4000 + 37 * n:04d}" for n in range(PEOPLE)]
+        self.pins = day_pins()
         self.counts = {"signed in": 0, "guest": 0, "hurt": 0, "walked away": 0, "interrupted": 0}
+        self.stuck: list[str] = []
 
     def on(self, screen) -> bool:
         return self.window.stack.currentWidget() is screen
@@ -147,7 +153,8 @@ class Day:
             self.click(clinic.sign_in.guest_button)
             self.counts["guest"] += 1
         if not self.wait_for(window.home, 10):
-            raise RuntimeError("sign-in did not reach the home screen")
+            error = clinic.sign_in.error.text() if clinic.sign_in.error.isVisible() else ""
+            raise RuntimeError(f"sign-in did not reach the home screen ({error or 'no message'})")
         window.home.select(ROUTINE)
         self.click(window.home.start_button)
         if self.on(window.safety):
@@ -213,6 +220,8 @@ class Day:
             self.counts["walked away"] += 1
             self.wait_for(self.clinic.attract, IDLE_S + WARNING_S + 10)
             return
+        if not self.on(self.window.summary):
+            raise RuntimeError("the visit did not reach the summary")
         self.click(self.window.summary.home_button)
         self.click(self.clinic.sign_out_button)
 
@@ -245,6 +254,8 @@ def main() -> int:
     window.resize(1024, 600)
     clinic = ClinicMode(window, data, idle_timeout=IDLE_S, warning_seconds=WARNING_S)
     ledger = Ledger(clinic)
+    for pin in day_pins()[NEW_TODAY:]:          # the regulars' diaries, from earlier days
+        data.profiles.create(pin=pin)
     window.show()
     clinic.start()
     day = Day(app, window, clinic, random.Random(int(os.environ.get("SOAK_SEED", "12"))))
@@ -255,7 +266,13 @@ def main() -> int:
         if visit == WARM_UP:
             baseline = rss_mb()
             warm_warnings = len(counter.seen)
-        day.visit()
+        try:
+            day.visit()
+        except RuntimeError as stuck:           # say so, and let the idle reset bring the kiosk back
+            day.stuck.append(f"visit {visit}: {stuck}")
+            if not wait_until(app, lambda: day.on(clinic.attract), IDLE_S + WARNING_S + 90):
+                print(f"stuck for good at visit {visit}: {stuck}")
+                break
     elapsed = time.monotonic() - started
     wait_until(app, lambda: day.on(clinic.attract), IDLE_S + WARNING_S + 10)
     data.writer.flush(60)
@@ -286,8 +303,11 @@ def main() -> int:
           f"the test suite ignores too")
     for line in sorted(set(counter.seen))[:10]:
         print(f"    {line}")
+    print(f"visits that got stuck: {len(day.stuck)}")
+    for line in day.stuck[:10]:
+        print(f"    {line}")
     print(f"ratings acknowledged to signed-in people: {len(acknowledged)}; missing from disk: {len(missing)}")
-    return 0 if not missing and not counter.seen and growth < MEMORY_TARGET_MB else 1
+    return 0 if not missing and not day.stuck and not counter.seen and growth < MEMORY_TARGET_MB else 1
 
 
 if __name__ == "__main__":
