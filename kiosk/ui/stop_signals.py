@@ -16,7 +16,7 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SI
 
 
 class StopSignals(QObject):
-    """Turns a stop signal into `app.quit()` (exit code 0), so everything after `app.exec()` runs.
+    """Turns a stop signal into `app.exit(0)`, so everything after `app.exec()` runs.
 
     Python runs a signal handler only when the interpreter gets control, and a Qt app spends its
     time inside the C++ event loop. So the C-level handler writes the signal number to a socket
@@ -41,8 +41,9 @@ class StopSignals(QObject):
         """Runs in the main thread, between two Python steps: ask the loop to end (or end it as it starts)."""
         self.received.append(number)
         log.info("%s received: stopping", signal.Signals(number).name)
-        # A zero timer quits at once inside the loop, and also when the signal came before `exec()`.
-        QTimer.singleShot(0, self._app, self._app.quit)
+        # exit, not quit: Qt 6's quit() asks the windows first, and the clinic's locked window says no.
+        # A zero timer ends the loop at once, and also when the signal came before `exec()`.
+        QTimer.singleShot(0, self._app, lambda: self._app.exit(0))
 
     def _drain(self) -> None:
         """Empty the wake-up socket (the handler itself has already run by now)."""

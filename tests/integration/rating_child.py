@@ -1,4 +1,5 @@
-"""The real app (`kiosk run`) with a driver that gives the 'before' rating, says so, and waits to be stopped."""
+"""The real app (`kiosk run`) with a driver that gives the 'before' rating (or, in the clinic, waits for the
+attract screen), says so, and waits to be stopped."""
 
 from __future__ import annotations
 
@@ -12,6 +13,16 @@ from PySide6.QtWidgets import QApplication
 from kiosk.cli import main
 
 PAIN = 4
+
+
+def clinic_shown(app: QApplication, timer: QTimer) -> None:
+    """Clinic mode: say so once the locked window shows its attract screen."""
+    from kiosk.ui.main_window import MainWindow
+
+    window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    if window is not None and window.isVisible() and type(window.stack.currentWidget()).__name__ == "AttractScreen":
+        timer.stop()
+        print(f"attract pid {os.getpid()}", flush=True)
 
 
 def drive(app: QApplication, timer: QTimer) -> None:
@@ -32,6 +43,11 @@ if __name__ == "__main__":
     folder, routine = sys.argv[1], sys.argv[2]
     app = QApplication(sys.argv[:1])
     poll = QTimer(app)
-    poll.timeout.connect(lambda: drive(app, poll))
+    if routine == "clinic":
+        poll.timeout.connect(lambda: clinic_shown(app, poll))
+        arguments = ["--mode", "clinic"]
+    else:
+        poll.timeout.connect(lambda: drive(app, poll))
+        arguments = ["--windowed", "--routine", routine]
     poll.start(10)
-    sys.exit(main(["run", "--windowed", "--data-dir", folder, "--routine", routine]))
+    sys.exit(main(["run", "--data-dir", folder, *arguments]))

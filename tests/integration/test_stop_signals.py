@@ -127,3 +127,30 @@ def test_ctrl_c_and_a_closed_session_stop_it_cleanly_too(tmp_path, name):
     assert _session_ids(folder) == [line.split()[1]]
     with DataStore(folder):                               # the folder lock was given back
         pass
+
+
+def test_the_locked_clinic_window_stops_too(tmp_path):
+    """The clinic's window refuses to close; a stop signal ends the app all the same."""
+    folder = tmp_path / "data"
+    from kiosk.core.admin_pin import AdminPinPolicy
+
+    with DataStore(folder) as store:
+        AdminPinPolicy(store.settings).set_pin("97531")
+    env = dict(os.environ, PYTHONPATH=str(PROJECT), QT_QPA_PLATFORM="offscreen", KIOSK_LOG="warning")
+    process = subprocess.Popen([sys.executable, str(CHILD), str(folder), "clinic"], env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        line = _read_line(process, 60)
+        assert line.startswith("attract "), line
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=30)
+        errors = process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+        process.stderr.close()
+    assert code == 0, errors
+    time.sleep(0.2)
+    assert _group_members(process.pid) == []
