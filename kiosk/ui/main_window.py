@@ -349,15 +349,18 @@ class MainWindow(QMainWindow):
         self.aerobic_log.reset()
         self.show_screen(self.aerobic_log)
 
-    def request_start(self, routine: Routine) -> None:
-        """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating."""
+    def request_start(self, routine: Routine, *, waited: bool = False) -> None:
+        """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating.
+
+        `waited`: the journal was given its chance to read the sessions (if it could not, the routine
+        starts without the skip offer rather than waiting again)."""
         accepted = self._safety_seen if self.clinic else self.settings.get(SAFETY_ACCEPTED, False)
         if not accepted:
             self._pending = routine
             self.show_screen(self.safety)
             return
-        if not self.journal.is_ready:            # the sessions are still on their way from the disk
-            self.journal.when_ready(lambda: self.request_start(routine))
+        if not self.journal.is_ready and not waited:   # the sessions are still on their way from the disk
+            self.journal.when_ready(lambda: self.request_start(routine, waited=True))
             return
         from kiosk.core.hurt_history import hurt_in_a_row
 
