@@ -12,18 +12,56 @@ if TYPE_CHECKING:
     from kiosk.ui.ports import SpeakerWithVoiceControls
 
 
+def _silent_speaker():
+    """The Speaker and VoiceControls ports saying nothing: what is left once the app is quitting."""
+    from kiosk.ui.ports import NoVoiceControls      # Qt: only when it is needed, never before the first paint
+
+    class SilentSpeaker(NoVoiceControls):
+        available = False
+        status_message = ""
+
+        def prepare(self, texts, on_progress=None, on_done=None) -> None:
+            if on_done:
+                on_done()
+
+        def say(self, text: str) -> None:
+            pass
+
+        def say_personal(self, text: str) -> None:
+            pass
+
+        def stop(self) -> None:
+            pass
+
+    return SilentSpeaker()
+
+
 class DeferredSpeaker:
     """Implements the Speaker port and the VoiceControls port (kiosk/ui/ports.py) by delegating to
-    `factory()`, called once, on first use."""
+    `factory()`, called once, on first use.
+
+    Once the application is about to quit (a stop signal can come before the first paint has
+    finished), nothing is built any more: a voice started then would outlive its `aboutToQuit`
+    shutdown and its render thread would be destroyed while running.
+    """
 
     def __init__(self, factory: Callable[[], SpeakerWithVoiceControls]) -> None:
         self._factory = factory
         self._speaker: SpeakerWithVoiceControls | None = None
+        self._quitting = False
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_quit)
+
+    def _on_quit(self) -> None:
+        self._quitting = True
 
     def materialize(self) -> SpeakerWithVoiceControls:
         """Build the real speaker now (the app does this right after the first paint)."""
         if self._speaker is None:
-            self._speaker = self._factory()
+            self._speaker = _silent_speaker() if self._quitting else self._factory()
         return self._speaker
 
     @property

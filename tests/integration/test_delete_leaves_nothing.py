@@ -187,7 +187,8 @@ def delete_in_my_data(visit: Visit) -> None:
     home = visit.home
     home.show_my_data()
     visit.qtbot.mouseClick(home.my_data.delete_button, Qt.MouseButton.LeftButton)
-    visit.qtbot.mouseClick(home.my_data.confirm_button, Qt.MouseButton.LeftButton)
+    with visit.qtbot.waitSignal(home.journal.erase_finished, timeout=10_000):   # deleted on the writer
+        visit.qtbot.mouseClick(home.my_data.confirm_button, Qt.MouseButton.LeftButton)
     assert "was deleted" in home.my_data.held.text()
     visit.close()
 
