@@ -46,6 +46,11 @@ def run_app(args: argparse.Namespace) -> int:
     """
     from PySide6.QtWidgets import QApplication     # first: it brings most of the standard library with it
 
+    from kiosk.ui.screen_needs import EXIT_NO_DISPLAY, ScreenWatcher, display_problem
+
+    if (no_display := display_problem()) is not None:
+        print(no_display, file=sys.stderr)        # instead of Qt's abort with a core dump
+        return EXIT_NO_DISPLAY
     level = os.environ.get("KIOSK_LOG", "warning").upper()
     logging.basicConfig(level=getattr(logging, level, logging.WARNING), stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -80,6 +85,7 @@ def run_app(args: argparse.Namespace) -> int:
         journal = Journal() if clinic else Journal.for_profile(store.open, HOME_PROFILE)
         window = MainWindow(library, speaker, store.settings, journal,
                             picture_folder=folder / "pictures" if clinic else None)
+        ScreenWatcher(window.home.show_notice, parent=window)     # a screen smaller than 800 x 480 is said
         routine = getattr(args, "routine", None)
         if clinic or routine:              # these need the store before anything is shown
             problem = _open_data(store, journal)
