@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,23 +12,6 @@ from kiosk import __version__
 from kiosk.paths import PROJECT_DIR
 
 pytestmark = pytest.mark.slow
-
-SPEC = PROJECT_DIR / "packaging" / "kiosk.spec"
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    """Build the bundle into a temporary folder; the path of its executable."""
-    pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e '.[test]')")
-    out = tmp_path_factory.mktemp("bundle")
-    done = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(out / "dist"), "--workpath", str(out / "work"), str(SPEC)],
-        cwd=PROJECT_DIR, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr[-4000:]
-    executable = out / "dist" / "si-kiosk" / ("si-kiosk.exe" if os.name == "nt" else "si-kiosk")
-    assert executable.is_file()
-    return executable
 
 
 def run_bundle(executable: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120):
