@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 # A compositor that keeps refusing full screen is asked again at most this often in this many seconds;
 # after that the window stays as the compositor placed it (a kiosk compositor maximizes it) and says so.
 SETTLE_MS = 300
+RECHECK_MS = 1500
 RETRIES_PER_WINDOW = 5
 RETRY_WINDOW_S = 10.0
 REFUSED = ("clinic lock: the compositor did not make the window full screen after %d requests; "
@@ -65,6 +66,7 @@ class KioskLock(QObject):
         self._installed = False
         self._requests: list[float] = []   # when full screen was asked for again (monotonic seconds)
         self._gave_up = False
+        self._last_shape: tuple[int, int, bool] | None = None
         self.swallowed = 0            # how many events were swallowed (for logs and tests)
         self.clock = time.monotonic
 
@@ -132,6 +134,8 @@ class KioskLock(QObject):
             event.ignore()        # QWidget.close() then returns False and the window stays
             self.swallowed += 1
             return True
+        if kind in (QEvent.Type.Resize, QEvent.Type.WindowStateChange) and watched is self._window:
+            self._log_shape()
         if kind in (QEvent.Type.WindowStateChange, QEvent.Type.Hide) and watched is self._window \
                 and (self._window.isMinimized() or not self._window.isFullScreen()):
             # Another program (or the window manager) shrank or hid the kiosk: take the screen back.
@@ -139,6 +143,14 @@ class KioskLock(QObject):
             # first, then grants full screen): wait for it to settle before asking again.
             QTimer.singleShot(SETTLE_MS if on_wayland() else 0, self._window, self._take_screen_back)
         return False
+
+    def _log_shape(self) -> None:
+        """Log the window's size and whether it is full screen, when that changes (for diagnosis and tests)."""
+        size, full = self._window.size(), self._window.isFullScreen()
+        shape = (size.width(), size.height(), full)
+        if shape != self._last_shape:
+            self._last_shape = shape
+            log.info("clinic lock: the window is %dx%d%s", size.width(), size.height(), " (full screen)" if full else "")
 
     def _take_screen_back(self) -> None:
         window = self._window
@@ -152,8 +164,12 @@ class KioskLock(QObject):
             # widget-level state change would restore the old normal size first.
             handle = window.windowHandle()
             if handle is not None:
+                if handle.windowStates() & Qt.WindowState.WindowFullScreen:
+                    handle.setWindowStates(Qt.WindowState.WindowNoState)   # else Qt sends no new request
                 handle.setWindowStates(Qt.WindowState.WindowFullScreen)
             log.info("clinic lock: asked the compositor for the full screen again")
+            # A compositor may ignore the request without a word: look again (within the budget).
+            QTimer.singleShot(RECHECK_MS, window, self._take_screen_back)
             return
         window.setWindowState(Qt.WindowState.WindowFullScreen)
         window.show()
