@@ -51,6 +51,8 @@ def run_app(args: argparse.Namespace) -> int:
     if (no_display := display_problem()) is not None:
         print(no_display, file=sys.stderr)        # instead of Qt's abort with a core dump
         return EXIT_NO_DISPLAY
+    if not getattr(args, "windowed", False):      # full screen: no Wayland title bar of Qt's own to push it down
+        os.environ.setdefault("QT_WAYLAND_DISABLE_WINDOWDECORATION", "1")
     level = os.environ.get("KIOSK_LOG", "warning").upper()
     logging.basicConfig(level=getattr(logging, level, logging.WARNING), stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")

@@ -58,3 +58,15 @@ def test_the_bundle_paints_its_window(bundle, tmp_path):
                       env={"QT_QPA_PLATFORM": "offscreen", "KIOSK_EXIT_AFTER_PAINT": "1"})
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.startswith("painted "), done.stdout + done.stderr[-3000:]
+
+
+def test_the_bundle_says_so_when_there_is_no_display(bundle, tmp_path):
+    """Started outside any graphical session it explains itself and exits (code 3), instead of Qt's abort."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "QT_QPA_PLATFORM", "KIOSK_DATA_DIR",
+                        "KIOSK_ROUTINES_DIR", "KIOSK_MEDIA_DIR", "PYTHONPATH")}
+    done = subprocess.run([str(bundle), "run", "--mode", "clinic", "--data-dir", str(tmp_path / "data")],
+                          cwd=bundle.parent.parent, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, (done.returncode, done.stderr[-2000:])
+    assert "no display to show the app on" in done.stderr
+    assert "KIOSK-SETUP.md" in done.stderr
