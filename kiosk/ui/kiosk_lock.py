@@ -150,7 +150,8 @@ class KioskLock(QObject):
         shape = (size.width(), size.height(), full)
         if shape != self._last_shape:
             self._last_shape = shape
-            log.info("clinic lock: the window is %dx%d%s", size.width(), size.height(), " (full screen)" if full else "")
+            log.info("clinic lock: the window is %dx%d%s", size.width(), size.height(),
+                     " (full screen)" if full else "")
 
     def _take_screen_back(self) -> None:
         window = self._window
@@ -160,8 +161,8 @@ class KioskLock(QObject):
             return
         if on_wayland():
             # The Wayland way: ask the compositor (xdg_toplevel set_fullscreen) and let it size the
-            # window. No show()/raise()/activate(): a client cannot raise or focus itself there, and a
-            # widget-level state change would restore the old normal size first.
+            # window. No show()/raise()/activate(): a client cannot place, raise or focus itself there
+            # (Qt would only warn).
             handle = window.windowHandle()
             if handle is not None:
                 if handle.windowStates() & Qt.WindowState.WindowFullScreen:

@@ -152,15 +152,19 @@ exec {session}
 """
 
 
-@pytest.fixture
-def sway(user, install, data_dir, tmp_path):
-    """Sway, headless at 1280x720, whose one client is the guide's kiosk-session."""
+def _start_sway(user, command: str, log: Path, env: dict[str, str]):
+    """Sway, headless at 1280x720, whose one client is `command`; (compositor, its config folder)."""
     config = Path(tempfile.mkdtemp(prefix="si-kiosk-sway-")) / "config"
     config.parent.chmod(0o755)
-    config.write_text(SWAY_CONFIG.format(w=OUTPUT[0], h=OUTPUT[1], session=install / "kiosk-session"))
+    config.write_text(SWAY_CONFIG.format(w=OUTPUT[0], h=OUTPUT[1], session=command))
     config.chmod(0o644)
-    compositor = start_compositor(["sway", "--config", str(config)], user, tmp_path / "sway.log",
-                                  env=_app_env(data_dir))
+    return start_compositor(["sway", "--config", str(config)], user, log, env=env), config.parent
+
+
+@pytest.fixture
+def sway(user, install, data_dir, tmp_path):
+    """Sway whose one client is the guide's kiosk-session (the clinic kiosk)."""
+    compositor, folder = _start_sway(user, str(install / "kiosk-session"), tmp_path / "sway.log", _app_env(data_dir))
     try:
         wait_for(lambda: OUTPUT in full_screen_sizes(compositor.log.read_text(errors="replace")),
                  lambda: f"the app to report a full-screen window under sway; log:\n{compositor.log_tail()}",
@@ -168,13 +172,32 @@ def sway(user, install, data_dir, tmp_path):
         yield compositor
     finally:
         compositor.stop()
-        shutil.rmtree(config.parent, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def _covers(sway, tmp_path: Path, name: str, size: tuple[int, int]) -> dict[str, float]:
+def test_under_sway_the_same_close_request_does_close_the_home_app(user, install, data_dir, tmp_path):
+    """The control: outside clinic mode the compositor's close request ends the app, so the kiosk test can fail."""
+    marker = "home app exited with code"
+    command = f"sh -c '{install / 'si-kiosk'} run --windowed; echo {marker} $?'"
+    compositor, folder = _start_sway(user, command, tmp_path / "sway-home.log", _app_env(data_dir))
+    try:
+        wait_for(lambda: compositor.run("swaymsg", "-t", "get_tree").stdout.count('"app_id"') >= 1
+                 and "SI joint exercises" in compositor.run("swaymsg", "-t", "get_tree").stdout,
+                 lambda: f"the home window to show; log:\n{compositor.log_tail()}", timeout=60)
+        time.sleep(1)
+        done = compositor.run("swaymsg", "kill")
+        assert done.returncode == 0, done.stdout + done.stderr
+        wait_for(lambda: f"{marker} 0" in compositor.log.read_text(errors="replace"),
+                 lambda: f"the close request to end the home app; log:\n{compositor.log_tail()}", timeout=20)
+    finally:
+        compositor.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _covers(sway, tmp_path: Path, name: str, size: tuple[int, int], output: str | None = None) -> dict[str, float]:
     """Screenshots until the frame is the attract screen on the whole output (a moment after a change)."""
     def covered():
-        seen = measure(sway.screenshot(tmp_path / f"{name}.png"))
+        seen = measure(sway.screenshot(tmp_path / f"{name}.png", output))
         ok = ((seen["width"], seen["height"]) == size and seen["black"] < 0.005 and seen["background"] > 0.4
               and seen["primary"] > 0.02 and seen["button_row"] > 0.8)
         covered.last = seen
@@ -226,8 +249,14 @@ def test_under_sway_a_too_small_output_is_said_and_the_app_stays(sway, tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     wait_for(lambda: "screen too small: This screen is 640 x 400" in sway.log.read_text(errors="replace"),
              "the app to say the screen is too small")
-    seen = measure(sway.screenshot(tmp_path / "sway-small.png"))
-    print("640x400:", seen)
-    assert (seen["width"], seen["height"]) == (640, 400)
-    assert seen["black"] < 0.005, seen                   # still the app's frame, all of it
+    print("640x400:", _covers(sway, tmp_path, "sway-small", (640, 400)))   # still the app's frame, all of it
+    _app_is_up(sway)
+
+
+def test_under_sway_a_screen_plugged_in_while_running_is_followed(sway, tmp_path):
+    done = sway.run("swaymsg", "create_output")          # a second headless output, HEADLESS-2
+    assert done.returncode == 0, done.stdout + done.stderr
+    wait_for(lambda: "screen added: HEADLESS-2" in sway.log.read_text(errors="replace"),
+             lambda: f"the app to log the new screen; log:\n{sway.log_tail()}")
+    print("kiosk output after plug-in:", _covers(sway, tmp_path, "sway-plugged", OUTPUT, output="HEADLESS-1"))
     _app_is_up(sway)

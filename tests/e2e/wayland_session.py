@@ -86,10 +86,10 @@ class Compositor:
         env = {**self.client_env(), **(extra or {})}
         return subprocess.run(as_user(self.user, env, *command), capture_output=True, text=True, timeout=timeout)
 
-    def screenshot(self, path: Path) -> Path:
-        """A grim screenshot of the whole output, copied to `path` (grim writes where the user may write)."""
+    def screenshot(self, path: Path, output: str | None = None) -> Path:
+        """A grim screenshot (of every output, or of `output`), copied to `path` (grim writes where the user may)."""
         shot = self.runtime_dir / "grim.png"
-        done = self.run("grim", str(shot))
+        done = self.run("grim", *(["-o", output] if output else []), str(shot))
         assert done.returncode == 0, f"grim failed: {done.stderr}"
         shutil.copyfile(shot, path)
         return path
