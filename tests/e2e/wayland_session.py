@@ -10,9 +10,11 @@ Nothing here needs a Wayland library in the test process: each tool runs as a su
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -98,8 +100,37 @@ class Compositor:
         return self.log.read_text(errors="replace")[-chars:]
 
     def stop(self) -> None:
+        """Stop the compositor, then every process group its user still has (sway starts its
+        clients in sessions of their own); remove the runtime folder."""
         stop_process_group(self.process)
+        for _ in range(2):
+            groups = set()
+            for pid in _pids_of(self.user.pw_uid):
+                with contextlib.suppress(ProcessLookupError):
+                    if _alive(pid):
+                        groups.add(os.getpgid(pid))
+            for group in groups:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(group, signal.SIGKILL)
+            time.sleep(0.2)
         shutil.rmtree(self.runtime_dir, ignore_errors=True)
+
+
+def _pids_of(uid: int) -> list[int]:
+    """The processes that belong to `uid` (the test's own compositor user)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if entry.stat().st_uid == uid:
+                    pids.append(int(entry.name))
+    return pids
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(OSError):
+        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    return False
 
 
 def start_compositor(command: list[str], user: pwd.struct_passwd, log: Path,
