@@ -67,6 +67,7 @@ class KioskLock(QObject):
         self._requests: list[float] = []   # when full screen was asked for again (monotonic seconds)
         self._gave_up = False
         self._last_shape: tuple[int, int, bool] | None = None
+        self._asked_at = float("-inf")         # when full screen was last asked of a Wayland compositor
         self.swallowed = 0            # how many events were swallowed (for logs and tests)
         self.clock = time.monotonic
 
@@ -157,9 +158,13 @@ class KioskLock(QObject):
         window = self._window
         if window is None or not self._installed or (window.isFullScreen() and not window.isMinimized()):
             return
+        wayland = on_wayland()
+        if wayland and self.clock() - self._asked_at < RECHECK_MS / 2000:
+            return                # a request is on its way: the compositor's answer (or the re-check) follows
         if not self._may_ask_again():
             return
-        if on_wayland():
+        if wayland:
+            self._asked_at = self.clock()
             # The Wayland way: ask the compositor (xdg_toplevel set_fullscreen) and let it size the
             # window. No show()/raise()/activate(): a client cannot place, raise or focus itself there
             # (Qt would only warn).
