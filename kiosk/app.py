@@ -47,6 +47,13 @@ def run_app(args: argparse.Namespace) -> int:
     """
     from PySide6.QtWidgets import QApplication     # first: it brings most of the standard library with it
 
+    from kiosk.ui.screen_needs import EXIT_NO_DISPLAY, ScreenWatcher, display_problem
+
+    if (no_display := display_problem()) is not None:
+        print(no_display, file=sys.stderr)        # instead of Qt's abort with a core dump
+        return EXIT_NO_DISPLAY
+    if not getattr(args, "windowed", False):      # full screen: no Wayland title bar of Qt's own to push it down
+        os.environ.setdefault("QT_WAYLAND_DISABLE_WINDOWDECORATION", "1")
     level = os.environ.get("KIOSK_LOG", "warning").upper()
     logging.basicConfig(level=getattr(logging, level, logging.WARNING), stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -86,6 +93,7 @@ def run_app(args: argparse.Namespace) -> int:
         window = MainWindow(library, speaker, store.settings, journal,
                             picture_folder=folder / "pictures" if clinic else None,
                             voice_controls=speaker)       # the real speaker's, through DeferredSpeaker
+        ScreenWatcher(window.home.show_notice, parent=window)     # a screen smaller than 800 x 480 is said
         routine = getattr(args, "routine", None)
         if clinic or routine:              # these need the store before anything is shown
             problem = _open_data(store, journal)

@@ -11,6 +11,7 @@ app_packages=(
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libpulse0                 # Qt Multimedia's sound output
+  libwayland-client0 libwayland-cursor0 libwayland-egl1   # Qt's Wayland platform plugin (cage, sway, ...)
 )
 test_packages=(
   xvfb xauth                # a virtual screen for the end-to-end tests
@@ -20,6 +21,8 @@ test_packages=(
   dbus-x11                  # dbus-launch, and with it dbus-daemon for a private session bus
   binutils                  # objdump, which PyInstaller needs to build the bundle (tests/packaging)
   openbox xdotool wmctrl x11-utils   # a real window manager and the X tools that poke it (tests/e2e/test_kiosk_escape.py)
+  cage xwayland             # the kiosk compositor the guide uses, run headless (tests/e2e/test_cage_kiosk.py)
+  sway grim                 # a second Wayland compositor (close request, rotation, resize) and its screenshots
 )
 
 want=("${app_packages[@]}")

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
+
+# A compositor that keeps refusing full screen is asked again at most this often in this many seconds;
+# after that the window stays as the compositor placed it (a kiosk compositor maximizes it) and says so.
+SETTLE_MS = 300
+RECHECK_MS = 1500
+RETRIES_PER_WINDOW = 5
+RETRY_WINDOW_S = 10.0
+REFUSED = ("clinic lock: the compositor did not make the window full screen after %d requests; "
+           "it stays as the compositor placed it (%dx%d)")
+
+
+def on_wayland() -> bool:
+    """True when the app runs as a Wayland client (Qt's wayland platform plugin)."""
+    app = QGuiApplication.instance()
+    return app is not None and app.platformName().startswith("wayland")
 
 # Keys that would close, quit, leave full screen or dismiss something: (key, modifiers).
 _ALT, _CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
@@ -48,7 +64,12 @@ class KioskLock(QObject):
         self._saved_flags: Qt.WindowType | None = None
         self._saved_state: Qt.WindowState | None = None
         self._installed = False
+        self._requests: list[float] = []   # when full screen was asked for again (monotonic seconds)
+        self._gave_up = False
+        self._last_shape: tuple[int, int, bool] | None = None
+        self._asked_at = float("-inf")         # when full screen was last asked of a Wayland compositor
         self.swallowed = 0            # how many events were swallowed (for logs and tests)
+        self.clock = time.monotonic
 
     # -- public API -----------------------------------------------------------------------
     @property
@@ -63,13 +84,23 @@ class KioskLock(QObject):
             log.info("clinic lock on")
 
     def apply_to(self, window: QWidget) -> None:
-        """Lock `window`: frameless, full screen, on top, and deaf to close requests."""
+        """Lock `window`: frameless, full screen, on top, and deaf to close requests.
+
+        Full screen is asked of the window system (X11: _NET_WM_STATE; Wayland: xdg_toplevel
+        set_fullscreen); the window never sets its own position or size. On Wayland there is no
+        "on top" to ask for: the compositor stacks windows.
+        """
         self.install()
         self._window = window
         self._saved_flags = window.windowFlags()
         self._saved_state = window.windowState()
-        window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint
-                              | Qt.WindowType.WindowStaysOnTopHint)
+        self._requests.clear()
+        self._gave_up = False
+        flags = window.windowFlags() | Qt.WindowType.FramelessWindowHint
+        if not on_wayland():
+            flags |= Qt.WindowType.WindowStaysOnTopHint
+        if flags != window.windowFlags():
+            window.setWindowFlags(flags)
         window.showFullScreen()
 
     def allows_close(self) -> bool:
@@ -104,18 +135,64 @@ class KioskLock(QObject):
             event.ignore()        # QWidget.close() then returns False and the window stays
             self.swallowed += 1
             return True
+        if kind in (QEvent.Type.Resize, QEvent.Type.WindowStateChange) and watched is self._window:
+            self._log_shape()
         if kind in (QEvent.Type.WindowStateChange, QEvent.Type.Hide) and watched is self._window \
                 and (self._window.isMinimized() or not self._window.isFullScreen()):
             # Another program (or the window manager) shrank or hid the kiosk: take the screen back.
-            QTimer.singleShot(0, self._window, self._take_screen_back)
+            # On Wayland a state change comes in the middle of a configure sequence (cage maximizes
+            # first, then grants full screen): wait for it to settle before asking again.
+            QTimer.singleShot(SETTLE_MS if on_wayland() else 0, self._window, self._take_screen_back)
         return False
+
+    def _log_shape(self) -> None:
+        """Log the window's size and whether it is full screen, when that changes (for diagnosis and tests)."""
+        size, full = self._window.size(), self._window.isFullScreen()
+        shape = (size.width(), size.height(), full)
+        if shape != self._last_shape:
+            self._last_shape = shape
+            log.info("clinic lock: the window is %dx%d%s", size.width(), size.height(),
+                     " (full screen)" if full else "")
 
     def _take_screen_back(self) -> None:
         window = self._window
-        if window is None or not self._installed:
+        if window is None or not self._installed or (window.isFullScreen() and not window.isMinimized()):
+            return
+        wayland = on_wayland()
+        if wayland and self.clock() - self._asked_at < RECHECK_MS / 2000:
+            return                # a request is on its way: the compositor's answer (or the re-check) follows
+        if not self._may_ask_again():
+            return
+        if wayland:
+            self._asked_at = self.clock()
+            # The Wayland way: ask the compositor (xdg_toplevel set_fullscreen) and let it size the
+            # window. No show()/raise()/activate(): a client cannot place, raise or focus itself there
+            # (Qt would only warn).
+            handle = window.windowHandle()
+            if handle is not None:
+                if handle.windowStates() & Qt.WindowState.WindowFullScreen:
+                    handle.setWindowStates(Qt.WindowState.WindowNoState)   # else Qt sends no new request
+                handle.setWindowStates(Qt.WindowState.WindowFullScreen)
+            log.info("clinic lock: asked the compositor for the full screen again")
+            # A compositor may ignore the request without a word: look again (within the budget).
+            QTimer.singleShot(RECHECK_MS, window, self._take_screen_back)
             return
         window.setWindowState(Qt.WindowState.WindowFullScreen)
         window.show()
         window.raise_()
         window.activateWindow()
         log.info("clinic lock: took the full screen back")
+
+    def _may_ask_again(self) -> bool:
+        """A budget of requests: a compositor that keeps refusing is not asked in an endless loop."""
+        now = self.clock()
+        self._requests = [t for t in self._requests if now - t < RETRY_WINDOW_S]
+        if len(self._requests) >= RETRIES_PER_WINDOW:
+            if not self._gave_up:
+                self._gave_up = True
+                size = self._window.size()
+                log.warning(REFUSED, len(self._requests), size.width(), size.height())
+            return False
+        self._gave_up = False
+        self._requests.append(now)
+        return True

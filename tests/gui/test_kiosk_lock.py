@@ -152,3 +152,26 @@ def test_context_menus_and_tooltips_are_swallowed_while_locked(qtbot, shell):
     poke()
     assert len(menus) == 1
     assert QEvent.Type.ToolTip in recorder.kinds
+
+
+def test_a_compositor_that_keeps_refusing_full_screen_is_not_asked_for_ever(qtbot, shell, caplog):
+    """The request budget: five requests in ten seconds, then one warning and no more until time passes."""
+    window, _recorder, _fired, lock = shell
+    now = [100.0]
+    lock.clock = lambda: now[0]
+    lock.apply_to(window)
+    qtbot.waitUntil(window.isFullScreen)
+    asked = [lock._may_ask_again() for _ in range(7)]
+    assert asked == [True] * 5 + [False, False]
+    warnings = [r for r in caplog.records if "did not make the window full screen" in r.getMessage()]
+    assert len(warnings) == 1
+    now[0] += 11                                  # the budget refills
+    assert lock._may_ask_again() is True
+
+
+def test_the_lock_takes_full_screen_back_after_the_window_leaves_it(qtbot, shell):
+    window, _recorder, _fired, lock = shell
+    lock.apply_to(window)
+    qtbot.waitUntil(window.isFullScreen)
+    window.showNormal()                          # what a window manager's request ends in
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)

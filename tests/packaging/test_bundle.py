@@ -4,37 +4,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-from prerequisites import missing as prerequisite_missing
 
 from kiosk import __version__
 from kiosk.paths import PROJECT_DIR
 
 pytestmark = pytest.mark.slow
-
-SPEC = PROJECT_DIR / "packaging" / "kiosk.spec"
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    """Build the bundle into a temporary folder; the path of its executable."""
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
-        prerequisite_missing("PyInstaller is not installed (pip install -e '.[test]')")
-    out = tmp_path_factory.mktemp("bundle")
-    done = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(out / "dist"), "--workpath", str(out / "work"), str(SPEC)],
-        cwd=PROJECT_DIR, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr[-4000:]
-    executable = out / "dist" / "si-kiosk" / ("si-kiosk.exe" if os.name == "nt" else "si-kiosk")
-    assert executable.is_file()
-    return executable
 
 
 def run_bundle(executable: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120):
@@ -81,3 +58,15 @@ def test_the_bundle_paints_its_window(bundle, tmp_path):
                       env={"QT_QPA_PLATFORM": "offscreen", "KIOSK_EXIT_AFTER_PAINT": "1"})
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.startswith("painted "), done.stdout + done.stderr[-3000:]
+
+
+def test_the_bundle_says_so_when_there_is_no_display(bundle, tmp_path):
+    """Started outside any graphical session it explains itself and exits (code 3), instead of Qt's abort."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "QT_QPA_PLATFORM", "KIOSK_DATA_DIR",
+                        "KIOSK_ROUTINES_DIR", "KIOSK_MEDIA_DIR", "PYTHONPATH")}
+    done = subprocess.run([str(bundle), "run", "--mode", "clinic", "--data-dir", str(tmp_path / "data")],
+                          cwd=bundle.parent.parent, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, (done.returncode, done.stderr[-2000:])
+    assert "no display to show the app on" in done.stderr
+    assert "KIOSK-SETUP.md" in done.stderr
