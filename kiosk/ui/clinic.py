@@ -51,6 +51,8 @@ class ClinicMode(QObject):
         admin_rest_checked(object): seconds the staff keypad still rests (0: none)
         admin_pin_saved(object): the first admin PIN was stored (None)
         kiosk_rest_checked(object): seconds the sign-in keypad still rests (0: none)
+        profile_exported(object): where a diary's export was written, or the error
+        profiles_listed(object): the diaries staff see, after a delete, or the error
     """
 
     sign_in_checked = Signal(object)
@@ -59,6 +61,8 @@ class ClinicMode(QObject):
     admin_rest_checked = Signal(object)
     admin_pin_saved = Signal(object)
     kiosk_rest_checked = Signal(object)
+    profile_exported = Signal(object)
+    profiles_listed = Signal(object)
 
     def __init__(self, window, store, idle_timeout: float | None = None, wall_clock=time.time,
                  export_folder=None, warning_seconds: float = 15) -> None:
@@ -99,6 +103,9 @@ class ClinicMode(QObject):
         self.diary_created.connect(self._diary_created)
         self.new_diary.continue_requested.connect(self._new_diary_noted)
         self.kiosk_rest_checked.connect(self._kiosk_rest_checked)
+        self.profile_exported.connect(self._profile_exported)
+        self._export_done = None                      # the admin screen's callback for the export on its way
+        self.profiles_listed.connect(self._profiles_listed)
         self.admin_pin_checked.connect(self._admin_pin_checked)
         self.admin_rest_checked.connect(self._admin_rest_checked)
         self.admin_pin_saved.connect(self._admin_pin_saved)
@@ -351,8 +358,9 @@ class ClinicMode(QObject):
         return [(p.profile_id, f"Diary {spaced(p.number or '')}, since {p.created:%d %b %Y}")
                 for p in self.store.profiles.list() if p.profile_id != GUEST_PROFILE_ID]
 
-    def _export_profile(self, profile_id: str) -> str:
-        """Write the diary's CSV (on the store's thread) to the export folder; delete removes it again."""
+    def _export_profile(self, profile_id: str, done) -> None:
+        """Write the diary's CSV (on the store's thread) to the export folder, then `done(where, error)`;
+        delete removes it again."""
         def export() -> str:
             ratings = self.store.open_profile(profile_id).ratings.list()
             path = export_file(self.export_folder, profile_id)
@@ -361,7 +369,17 @@ class ClinicMode(QObject):
             write_atomically(path, [text.getvalue()], keep_backup=False)
             return str(path)
 
-        return self.store.writer.submit(export).result(timeout=30)
+        self._export_done = done
+        self._off_the_gui_thread(self.profile_exported, export)
+
+    def _profile_exported(self, answer) -> None:
+        done, self._export_done = self._export_done, None
+        if done is None:
+            return
+        if isinstance(answer, BaseException):
+            done(None, answer)
+        else:
+            done(answer, None)
 
     def _delete_profile(self, profile_id: str) -> None:
         """Delete the diary and everything the kiosk wrote of it (store thread); then the list again."""
@@ -372,7 +390,12 @@ class ClinicMode(QObject):
                 log.warning("delete: %s", error)
             return self._profile_labels()
 
-        forget = getattr(self.window.speaker, "forget_what_was_said", None)
-        if forget is not None:
-            forget()                                   # the voice's own memory of sentences about a person
-        self.admin.set_profiles(self.store.writer.submit(delete).result(timeout=30))
+        self.window.voice_controls.forget_what_was_said()   # the voice's own memory of sentences about a person
+        self._off_the_gui_thread(self.profiles_listed, delete)
+
+    def _profiles_listed(self, answer) -> None:
+        if isinstance(answer, BaseException):
+            log.error("listing the diaries failed: %s", answer)
+            self.admin.set_profiles([])
+            return
+        self.admin.set_profiles(answer)

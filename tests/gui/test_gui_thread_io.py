@@ -228,3 +228,52 @@ def test_a_guest_visit_with_it_hurts_and_the_idle_reset_never_waits_on_the_gui_t
         gui_thread_io.check()
     finally:
         clinic.leave()
+
+
+def test_new_diary_sign_in_and_the_staff_export_and_delete_never_wait_on_the_gui_thread(
+        qtbot, store, speaker, mini_folder, tmp_path, gui_thread_io):
+    """The clinic's own store work: a new diary, signing in by number and PIN, sign-out, the staff PIN,
+    a diary's export and its delete: all on the store's thread, answered back to the screens."""
+    from PySide6.QtCore import QPoint
+
+    from kiosk.core.admin_pin import AdminPinPolicy
+    from kiosk.ui.clinic import ClinicMode
+    from test_clinic_mode import ADMIN_PIN, sign_in, sign_in_new, type_pin
+
+    settings = QueuedSettings(store.settings, store.writer)
+    AdminPinPolicy(settings).set_pin(ADMIN_PIN)
+    window = MainWindow(load_routines(mini_folder), speaker, settings, Journal(), time_scale=20)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    clinic = ClinicMode(window, store, idle_timeout=600, export_folder=tmp_path)
+    window.show()
+    qtbot.waitExposed(window)
+    clinic.start()
+    window.activateWindow()
+    try:
+        gui_thread_io.watching = True
+        profile_id = sign_in_new(qtbot, clinic, "4826")
+        number = clinic.test_number
+        qtbot.mouseClick(clinic.sign_out_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.attract, timeout=5_000)
+        sign_in(qtbot, clinic, number, "4826")
+        qtbot.waitUntil(lambda: clinic.profile_id == profile_id, timeout=5_000)
+        qtbot.mouseClick(clinic.sign_out_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.attract, timeout=5_000)
+        for _ in range(5):                                      # the staff gesture, then the staff PIN
+            qtbot.mouseClick(window.stack.currentWidget(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+        type_pin(qtbot, clinic.unlock.pad, ADMIN_PIN)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.admin, timeout=5_000)
+        clinic.admin.select_profile(profile_id)
+        with qtbot.waitSignal(clinic.admin.profile_exported, timeout=10_000) as exported:
+            qtbot.mouseClick(clinic.admin.export_button, Qt.MouseButton.LeftButton)
+        assert (tmp_path / f"pain-diary-{profile_id}.csv").is_file() and exported.args[0] == profile_id
+        qtbot.mouseClick(clinic.admin.delete_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(clinic.profiles_listed, timeout=10_000):
+            qtbot.mouseClick(clinic.admin.confirm_delete_button, Qt.MouseButton.LeftButton)
+        gui_thread_io.watching = False
+        gui_thread_io.check()
+        assert not store.profiles.exists(profile_id)
+        assert not (tmp_path / f"pain-diary-{profile_id}.csv").exists()
+    finally:
+        clinic.leave()

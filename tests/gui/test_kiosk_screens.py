@@ -263,11 +263,11 @@ def test_admin_unlock_pin_wrong_and_locked(qtbot, hosted):
 def admin(qtbot, tmp_path, hosted):
     exported: list[str] = []
 
-    def export(profile_id: str) -> Path:
+    def export(profile_id: str, done) -> None:
         exported.append(profile_id)
         path = tmp_path / f"{profile_id}.csv"
         path.write_text("date,pain\n")
-        return path
+        done(path, None)
 
     screen = AdminScreen(ROUTINES, export_profile=export)
     screen.set_state(idle_timeout=90, default_routine="floor", voice_on=True, volume=70)
@@ -317,8 +317,8 @@ def test_admin_export_calls_back_and_shows_where(qtbot, admin, tmp_path):
 
 
 def test_admin_export_failure_is_shown_not_raised(qtbot, tmp_path, hosted):
-    def export(_profile_id: str) -> Path:
-        raise OSError("disk full")
+    def export(_profile_id: str, done) -> None:
+        done(None, OSError("disk full"))
     screen = AdminScreen(ROUTINES, export_profile=export)
     screen.set_profiles([("p1", "Profile 001")])
     hosted(screen)
@@ -388,7 +388,7 @@ def test_attract_bounce_starts_once(qtbot, hosted):
 # --- every screen: names, sizes, pictures ------------------------------------------------------
 
 def _screens(dpi: float):
-    admin = AdminScreen(ROUTINES, export_profile=lambda p: f"/home/kiosk/exports/{p}.csv", physical_dpi=dpi)
+    admin = AdminScreen(ROUTINES, export_profile=lambda p, done: done(f"/home/kiosk/exports/{p}.csv", None), physical_dpi=dpi)
     admin.set_state(idle_timeout=90, default_routine="floor", voice_on=True, volume=70)
     admin.set_profiles([(f"p{i}", f"Profile {i:03d}") for i in range(1, 7)])
     sign_in = SignInScreen(physical_dpi=dpi)
@@ -462,3 +462,15 @@ def test_choosing_a_chip_twice_keeps_it_chosen(qtbot, admin):
     click(qtbot, admin.idle_buttons[60])
     click(qtbot, admin.idle_buttons[60])
     assert [s for s, chip in admin.idle_buttons.items() if chip.isChecked()] == [60]
+
+
+def test_admin_export_that_raises_at_once_is_shown_not_raised(qtbot, tmp_path, hosted):
+    def export(_profile_id: str, done) -> None:
+        raise RuntimeError("the data store is closed")
+    screen = AdminScreen(ROUTINES, export_profile=export)
+    screen.set_profiles([("p1", "Profile 001")])
+    hosted(screen)
+    screen.select_profile("p1")
+    with qtbot.assertNotEmitted(screen.profile_exported):
+        click(qtbot, screen.export_button)
+    assert "Export failed" in screen.status.text() and "closed" in screen.status.text()

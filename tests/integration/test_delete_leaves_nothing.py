@@ -178,7 +178,8 @@ def delete_on_the_admin_screen(visit: Visit) -> None:
     visit.open_admin()
     assert clinic.admin.select_profile(visit.profile_id)
     qtbot.mouseClick(clinic.admin.delete_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(clinic.admin.confirm_delete_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(clinic.profiles_listed, timeout=10_000):       # deleted on the store's thread
+        qtbot.mouseClick(clinic.admin.confirm_delete_button, Qt.MouseButton.LeftButton)
     assert not clinic.admin.select_profile(visit.profile_id)
     visit.close()
 

@@ -96,11 +96,15 @@ class AdminUnlockScreen(PinPadScreen):
         self.cancelled.emit()
 
 
+ExportDone = Callable[[Path | str | None, BaseException | None], None]   # where it went, or the error
+
+
 class AdminScreen(QWidget):
     """Staff settings for the clinic kiosk. Nothing here is a modal dialog.
 
     `routines` is [(routine id, title)], shown as choices for the default routine.
-    `export_profile(profile_id)` writes the profile's data and returns where it went.
+    `export_profile(profile_id, done)` writes the profile's data (off the GUI thread) and then calls
+    `done(where, None)`, or `done(None, error)`, on the GUI thread.
 
     Signals:
         done_requested(): back to the kiosk (attract screen).
@@ -123,7 +127,7 @@ class AdminScreen(QWidget):
     delete_confirmed = Signal(str)
 
     def __init__(self, routines: Sequence[tuple[str, str]] = (),
-                 export_profile: Callable[[str], Path | str] | None = None,
+                 export_profile: Callable[[str, ExportDone], None] | None = None,
                  physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Staff settings")
@@ -352,10 +356,16 @@ class AdminScreen(QWidget):
         profile_id = self.selected_profile()
         if profile_id is None or self._export_profile is None:
             return
+        self._say("Saving the export\u2026")
         try:
-            where = self._export_profile(profile_id)
+            self._export_profile(profile_id, lambda where, error: self._exported(profile_id, where, error))
         except Exception as error:      # noqa: BLE001 - shown to staff, never a crash
-            log.exception("export of a profile failed")
+            self._exported(profile_id, None, error)
+
+    def _exported(self, profile_id: str, where: Path | str | None, error: BaseException | None) -> None:
+        """The export's answer (on the GUI thread): where it was saved, or why it was not."""
+        if error is not None or where is None:
+            log.error("export of a profile failed: %s", error)
             self._say(f"Export failed: {error}")
             return
         self._say(f"Saved to {where}")
