@@ -30,9 +30,11 @@ bench: $(READY)
 	@$(BYTECODE)
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
 
-# A clinic day of 300 visits in one process (about ten minutes): memory growth, warnings, ratings on disk.
-# Not part of `make bench` (too long); SOAK_VISITS and SOAK_TIME_SCALE change the day.
+# A clinic day of 300 visits in one process (about 14 minutes on a shared 2-core machine): memory growth, warnings, ratings on disk.
+# Not part of `make bench` (too long); SOAK_VISITS and SOAK_TIME_SCALE change the day. The test packages
+# bring pulseaudio: the day plays through a private sound server with a null sink, as the tests do.
 soak: $(READY)
+	packaging/system-deps.sh test
 	@$(BYTECODE)
 	$(PY) benchmarks/soak_clinic_day.py
 
