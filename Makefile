@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 READY  := $(VENV)/.installed
 
-.PHONY: run test bench screenshots media package clean
+.PHONY: run test bench soak screenshots media package clean
 
 $(READY): pyproject.toml
 	packaging/system-deps.sh app
@@ -29,6 +29,12 @@ bench: $(READY)
 	packaging/system-deps.sh test
 	@$(BYTECODE)
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
+
+# A clinic day of 300 visits in one process (about ten minutes): memory growth, warnings, ratings on disk.
+# Not part of `make bench` (too long); SOAK_VISITS and SOAK_TIME_SCALE change the day.
+soak: $(READY)
+	@$(BYTECODE)
+	$(PY) benchmarks/soak_clinic_day.py
 
 screenshots: $(READY)
 	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.screenshots build/screenshots

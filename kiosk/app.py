@@ -12,6 +12,7 @@ from kiosk.paths import bundled_dir, data_dir
 
 log = logging.getLogger(__name__)
 HOME_PROFILE = "home"             # home mode: one profile, no PIN
+STOP_FLUSH_SECONDS = 5.0          # told to stop: wait this long for queued saves (the unit's TimeoutStopSec fits it)
 
 
 def after_first_paint(widget, callback) -> None:
@@ -66,6 +67,9 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("SI joint exercises")
+        from kiosk.ui.stop_signals import quit_on_stop_signals
+
+        quit_on_stop_signals(app)                 # SIGTERM/SIGINT/SIGHUP: quit the loop, then shut down below
         library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json")
         PICTURES.set_folder(folder / "picture-cache")
 
@@ -115,7 +119,7 @@ def run_app(args: argparse.Namespace) -> int:
         window.controller.stop()
         return _cannot_open(folder, failed[0]) if failed else code
     finally:
-        store.close()
+        store.close(timeout=STOP_FLUSH_SECONDS)
 
 
 def _cannot_open(folder, problem: BaseException) -> int:

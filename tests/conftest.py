@@ -11,6 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+from prerequisites import missing as prerequisite_missing
+
 DATA = Path(__file__).parent / "data"
 sys.path.insert(0, str(Path(__file__).parent / "e2e"))   # the shared sound helpers: `import audio`
 
@@ -35,7 +37,7 @@ def pulse_server():
 
     missing = audio.pulseaudio_missing()
     if missing:
-        pytest.skip(f"no private sound server: {missing}")
+        prerequisite_missing(f"no private sound server: {missing}")
     return audio.shared_pulse_server()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 
 class BackgroundWriter:
@@ -48,13 +49,24 @@ class BackgroundWriter:
         if not self._closed and not self.on_worker:
             self._executor.submit(lambda: None).result(timeout)
 
-    def close(self) -> None:
+    def close(self, timeout: float | None = None) -> None:
         """Finish every queued call, then stop the worker thread. Safe to call twice.
 
-        Not from inside a submitted call (RuntimeError: the thread cannot wait for itself).
+        With `timeout`, wait at most that long: TimeoutError when the queue has not drained by
+        then; the calls not yet started are cancelled (their futures say so) and the one running
+        finishes on its own. Not from inside a submitted call (RuntimeError: the thread cannot
+        wait for itself).
         """
         if self.on_worker:
             raise RuntimeError("the store's writer cannot be closed from its own thread")
-        if not self._closed:
-            self._closed = True
-            self._executor.shutdown(wait=True)
+        if self._closed:
+            return
+        self._closed = True
+        if timeout is not None:
+            drained = self._executor.submit(lambda: None)
+            try:
+                drained.result(timeout)
+            except FutureTimeout:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                raise TimeoutError(f"the store's writer did not finish its queue within {timeout} s") from None
+        self._executor.shutdown(wait=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import threading
@@ -24,6 +25,8 @@ from kiosk.store.settings_repository import SettingsRepository
 PROFILES_FILE = "profiles.json"
 SPEECH_CACHE = "speech-cache"          # rendered sentences; personal ones in its personal/ folder
 PICTURES = "pictures"                  # charts saved at the kiosk: one folder per diary
+
+log = logging.getLogger(__name__)
 
 
 def export_file(folder: Path, profile_id: str) -> Path:
@@ -179,13 +182,22 @@ class DataStore:
         if not self._lock.held:
             raise RuntimeError("the data store is closed")
 
-    def close(self) -> None:
-        """Finish queued writes, close every file and release the folder. Safe to call twice."""
+    def close(self, timeout: float | None = None) -> None:
+        """Finish queued writes, close every file and release the folder. Safe to call twice.
+
+        With `timeout` (the app, when it is told to stop), wait at most that long for the writer:
+        if it is still busy then, the writes not yet started are dropped (logged as an error) and
+        the files and the folder lock stay with the write in progress until the process ends.
+        """
         if not self._lock.held:
             return
+        if self._writer is not None:
+            try:
+                self._writer.close(timeout)
+            except TimeoutError as error:
+                log.error("stopping with unsaved writes: %s", error)
+                return
         try:
-            if self._writer is not None:
-                self._writer.close()
             for profile_id in list(self._open):
                 self.close_profile(profile_id)
             self._settings_db.close()

@@ -62,6 +62,20 @@ class _RecordRepository(Generic[Record]):
             self._table.remove(doc_ids=[record_id])
             return True
 
+    def replace(self, record_id: int, record: Record) -> bool:
+        """Put `record` in place of the record `record_id`, in one write; False when there is none."""
+        document = record.to_dict()
+
+        def swap(stored: dict) -> None:
+            stored.clear()
+            stored.update(document)
+
+        with self._database.lock:
+            if str(record_id) not in self._raw():
+                return False
+            self._table.update(swap, doc_ids=[record_id])
+            return True
+
     def undo_last(self) -> Record | None:
         """Delete the most recently added record and return it (None when there are none)."""
         with self._database.lock:

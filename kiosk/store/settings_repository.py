@@ -26,8 +26,12 @@ class SettingsRepository:
     def set(self, key: str, value) -> None:
         """Save `value` under `key` (on disk when this returns). TypeError if JSON cannot hold it."""
         json.dumps(value)
-        with self._database.lock:
-            self._table.upsert({"key": key, "value": value}, Query().key == key)
+        with self._database.lock:             # one write either way (TinyDB's upsert writes twice for a new key)
+            found = self._table.get(Query().key == key)
+            if found is None:
+                self._table.insert({"key": key, "value": value})
+            else:
+                self._table.update({"value": value}, doc_ids=[found.doc_id])
 
     def remove(self, key: str) -> None:
         with self._database.lock:

@@ -12,17 +12,52 @@ if TYPE_CHECKING:
     from kiosk.ui.ports import SpeakerWithVoiceControls
 
 
+def _quitting_speaker() -> SpeakerWithVoiceControls:
+    """The Speaker port saying nothing, with no voice controls: what is left once the app is quitting."""
+    from kiosk.core.ports import SilentSpeaker
+    from kiosk.ui.ports import NoVoiceControls
+
+    class QuittingSpeaker(NoVoiceControls):
+        def __init__(self) -> None:
+            super().__init__()
+            self._silent = SilentSpeaker("The app is quitting.")
+            self.available = False
+            self.status_message = self._silent.status_message
+            self.prepare = self._silent.prepare
+            self.say = self._silent.say
+            self.say_personal = self._silent.say_personal
+            self.stop = self._silent.stop
+
+    return QuittingSpeaker()
+
+
 class DeferredSpeaker:
     """Implements the Speaker port and the VoiceControls port (kiosk/ui/ports.py) by delegating to
-    `factory()`, called once, on first use."""
+    `factory()`, called once, on first use.
+
+    Once the application is about to quit (a stop signal can come before the first paint has
+    finished), nothing is built any more: a voice started then would outlive its `aboutToQuit`
+    shutdown and its render thread would be destroyed while running.
+    """
 
     def __init__(self, factory: Callable[[], SpeakerWithVoiceControls]) -> None:
         self._factory = factory
         self._speaker: SpeakerWithVoiceControls | None = None
+        self._quitting = False
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_quit)
+
+    def _on_quit(self) -> None:
+        self._quitting = True
 
     def materialize(self) -> SpeakerWithVoiceControls:
         """Build the real speaker now (the app does this right after the first paint)."""
         if self._speaker is None:
+            if self._quitting:
+                return _quitting_speaker()
             self._speaker = self._factory()
         return self._speaker
 

@@ -6,6 +6,7 @@ import copy
 from pathlib import Path
 
 from kiosk.store.folder_lock import DataFolderLock
+from kiosk.store.queued_settings import QueuedSettings   # no TinyDB: imported before the first paint
 from kiosk.store.settings_file import read_settings
 
 
@@ -35,35 +36,45 @@ class DeferredStore:
             self._store = DataStore(self.folder, lock=self._lock, forget_personal_audio=forget_personal_sentences)
         return self._store
 
-    def close(self) -> None:
+    def close(self, timeout: float | None = None) -> None:
+        """Close the store (its queued writes waited for at most `timeout` s) or just release the folder."""
         if self._store is not None:
-            self._store.close()
+            self._store.close(timeout)
         else:
             self._lock.release()
 
 
 class DeferredSettings:
     """The SettingsStore port: until the store is open, reads come from the file as it was at start
-    (nothing else writes while the folder is held); a write opens the store."""
+    (nothing else writes while the folder is held); then from memory, with writes queued on the
+    store's writer (QueuedSettings). A write before the store is open opens it."""
 
     def __init__(self, owner: DeferredStore) -> None:
         self._owner = owner
         self._early: dict | None = None
+        self._settings: QueuedSettings | None = None
 
     def get(self, key: str, default=None):
         if self._owner.is_open:
-            return self._owner.open().settings.get(key, default)
+            return self._queued().get(key, default)
         if self._early is None:
             self._early = read_settings(self._owner.folder)
         return copy.deepcopy(self._early.get(key, default))
 
     def set(self, key: str, value) -> None:
-        self._owner.open().settings.set(key, value)
+        """Remembered at once, saved on the store's writer (a change before the store is open opens it)."""
+        self._queued().set(key, value)
 
     def remove(self, key: str) -> None:
-        """Forget a setting (opens the store)."""
-        self._owner.open().settings.remove(key)
+        """Forgotten at once, saved on the store's writer."""
+        self._queued().remove(key)
 
     def as_dict(self) -> dict:
         """Every setting (opens the store)."""
-        return self._owner.open().settings.as_dict()
+        return self._queued().as_dict()
+
+    def _queued(self) -> QueuedSettings:
+        if self._settings is None:
+            store = self._owner.open()
+            self._settings = QueuedSettings(store.settings, store.writer)
+        return self._settings

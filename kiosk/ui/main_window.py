@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
             button = make_button(text)
             button.clicked.connect(handler)
             self.home.add_button(button)
-        self.journal.save_failed.connect(self.home.show_notice)
+        self._after_saved = None                 # the 'after' rating as written, for its details
+        self._follow(self.journal)
         self.look_from_settings()
         self.home.contrast_button.toggled.connect(lambda on: self._look_changed(HIGH_CONTRAST, on))
         self.home.large_text_button.toggled.connect(lambda on: self._look_changed(LARGE_TEXT, on))
@@ -273,7 +274,12 @@ class MainWindow(QMainWindow):
         """Records now go to this person's journal (clinic sign-in)."""
         self.journal = journal
         journal.setParent(self)
+        self._follow(journal)
+
+    def _follow(self, journal: Journal) -> None:
         journal.save_failed.connect(self.home.show_notice)
+        journal.notice.connect(self.home.show_notice)
+        journal.erase_finished.connect(self._erase_finished)
 
     def set_picture_folder(self, folder, *, allowed: bool = True) -> None:
         """Where the progress chart is saved (the kiosk: one folder per diary, deleted with it)."""
@@ -286,11 +292,10 @@ class MainWindow(QMainWindow):
         """Drop everything about the last person: session, unsaved input, screens with their data."""
         self.controller.stop()
         self.speaker.stop()
-        self.journal.flush()
-        self.set_journal(Journal(parent=self))
+        self.set_journal(Journal(parent=self))     # its queued writes go on: the writer keeps them in order
         self._safety_seen = False
         self._routine = self._pending = self._where = self._summary = None
-        self._before_pain = self._after_pain = None
+        self._before_pain = self._after_pain = self._after_saved = None
         self._session_id = ""
         built = self.__dict__
         if "player" in built:
@@ -301,22 +306,44 @@ class MainWindow(QMainWindow):
         self._clear_shown_records()
 
     def show_progress(self) -> None:
-        self.progress.set_data(self.journal.ratings(), self.journal.sessions(), self.journal.aerobic(),
-                               today=local_now().date())
-        self.show_screen(self.progress)
+        """The chart, once the journal has its records in memory (at once, but for a moment after start-up)."""
+        journal = self.journal
+
+        def show() -> None:
+            if journal is self.journal:          # nobody signed out meanwhile
+                self.progress.set_data(journal.ratings(), journal.sessions(), journal.aerobic(),
+                                       today=local_now().date())
+                self.show_screen(self.progress)
+
+        journal.when_ready(show)
 
     def show_my_data(self) -> None:
-        self.my_data.show_counts(len(self.journal.ratings()), len(self.journal.sessions()),
-                                 len(self.journal.aerobic()))
-        self.show_screen(self.my_data)
+        journal = self.journal
+
+        def show() -> None:
+            if journal is self.journal:
+                self.my_data.show_counts(len(journal.ratings()), len(journal.sessions()), len(journal.aerobic()))
+                self.show_screen(self.my_data)
+
+        journal.when_ready(show)
 
     def _erase_my_data(self) -> None:
+        """Delete on the writer thread; `_erase_finished` says how it went."""
         self._clear_shown_records()
         try:
             self.journal.erase()
+        except Exception as error:               # the store could not even be reached: say so
+            self._erase_finished(str(error))
+
+    def _erase_finished(self, problem: str) -> None:
+        if problem:                              # the disk said no: say so; try again is safe
+            log.error("deleting the data failed: %s", problem)
+            self.my_data.show_problem(f"Not all of your data could be deleted ({problem}). Please try again.")
+            return
+        try:
             self.voice_controls.forget_what_was_said()       # spoken summaries name pain scores
-        except Exception as error:               # the disk said no: say so; try again is safe
-            log.error("deleting the data failed: %s", error)
+        except Exception as error:
+            log.error("forgetting the spoken sentences failed: %s", error)
             self.my_data.show_problem(f"Not all of your data could be deleted ({error}). Please try again.")
             return
         self.my_data.show_erased()
@@ -333,12 +360,18 @@ class MainWindow(QMainWindow):
         self.aerobic_log.reset()
         self.show_screen(self.aerobic_log)
 
-    def request_start(self, routine: Routine) -> None:
-        """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating."""
+    def request_start(self, routine: Routine, *, waited: bool = False) -> None:
+        """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating.
+
+        `waited`: the journal was given its chance to read the sessions (if it could not, the routine
+        starts without the skip offer rather than waiting again)."""
         accepted = self._safety_seen if self.clinic else self.settings.get(SAFETY_ACCEPTED, False)
         if not accepted:
             self._pending = routine
             self.show_screen(self.safety)
+            return
+        if not self.journal.is_ready and not waited:   # the sessions are still on their way from the disk
+            self.journal.when_ready(lambda: self.request_start(routine, waited=True))
             return
         from kiosk.core.hurt_history import hurt_in_a_row
 
@@ -396,10 +429,12 @@ class MainWindow(QMainWindow):
         moment = self._moment
         if pain is not None:
             where = self._where if moment == "during" else None
-            self.journal.add_rating(PainRating(
+            saved = self.journal.add_rating(PainRating(
                 timestamp=local_now(), pain=pain, moment=moment,
                 side=where.side if where else None, exercise=where.exercise if where else None,
                 session_id=self._session_id or None))
+            if moment == "after":
+                self._after_saved = saved
         if moment == "before":
             self._before_pain = pain
             routine, self._pending = self._pending, None
@@ -417,14 +452,14 @@ class MainWindow(QMainWindow):
                 self.show_screen(self.details)
 
     def _details_given(self, side, worse_with, note) -> None:
-        """The optional details belong to the rating just given: replace it with a fuller one."""
-        from kiosk.core.records import PainRating
+        """The optional details belong to the rating just given: that record is replaced by a fuller one,
+        in one write (its time stays the time the number was given)."""
+        from dataclasses import replace
 
-        if self._after_pain is not None and (side or worse_with or note):
-            self.journal.undo_last_rating()
-            self.journal.add_rating(PainRating(
-                timestamp=local_now(), pain=self._after_pain, moment="after", side=side,
-                note=note, worse_with=tuple(worse_with), session_id=self._session_id or None))
+        saved = self._after_saved
+        if saved is not None and self._after_pain is not None and (side or worse_with or note):
+            self._after_saved = self.journal.replace_rating(
+                saved, replace(saved.record, side=side, note=note, worse_with=tuple(worse_with)))
         self._show_summary()
 
     def _start(self, routine: Routine) -> None:
@@ -432,7 +467,7 @@ class MainWindow(QMainWindow):
 
         self._routine = routine
         self._started = local_now()
-        self._after_pain = None
+        self._after_pain = self._after_saved = None
         timeline = compile_routine(routine)
         self.player.begin(timeline, self.controller.remaining_seconds)
         self.player.show_cue(timeline.cues[0])

@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from prerequisites import missing as prerequisite_missing
+
 import audio
 from kiosk.core.timeline import speech_seconds
 from kiosk.paths import PROJECT_DIR
@@ -131,7 +133,7 @@ def run(pulse_server, tmp_path_factory) -> Run:
     """Play the routine once in the real app, pausing in its last instruction; everything observed."""
     missing = _missing()
     if missing:
-        pytest.skip(f"cannot play the app into a recorded sound server: {missing}; {INSTALL_HINT}")
+        prerequisite_missing(f"cannot play the app into a recorded sound server: {missing}; {INSTALL_HINT}")
     folder = tmp_path_factory.mktemp("app_speaks")
     display = start_virtual_display((1280, 800))
     recorder = audio.Recorder(pulse_server, folder / "recording.raw")

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from prerequisites import missing as prerequisite_missing
+
 from kiosk.core.loader import load_routines
 from kiosk.paths import PROJECT_DIR, bundled_dir
 
@@ -50,7 +52,7 @@ def _pyatspi_missing() -> str | None:
 def display():
     missing = display_missing() or _pyatspi_missing()
     if missing:
-        pytest.skip(f"no accessibility bus to test through: {missing}; {INSTALL_HINT}")
+        prerequisite_missing(f"no accessibility bus to test through: {missing}; {INSTALL_HINT}")
     screen = start_virtual_display((1920, 1080))
     yield screen
     screen.stop()

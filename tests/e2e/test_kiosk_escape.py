@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from prerequisites import missing as prerequisite_missing
+
 from kiosk.paths import PROJECT_DIR
 
 from window_manager import (activate, changed_fraction, close_request, find_window, focused_window,
@@ -45,7 +47,7 @@ INSTALL_HINT = "run `packaging/system-deps.sh test` (Debian: xvfb dbus-daemon op
 def display():
     missing = display_missing() or window_manager_missing()
     if missing:
-        pytest.skip(f"no virtual display with a window manager: {missing}; {INSTALL_HINT}")
+        prerequisite_missing(f"no virtual display with a window manager: {missing}; {INSTALL_HINT}")
     screen = start_virtual_display(SCREEN)
     try:
         yield screen

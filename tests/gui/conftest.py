@@ -55,7 +55,11 @@ def store(tmp_path):
 
 @pytest.fixture
 def make_window(qtbot, speaker, mini_folder, store):
-    """Build a MainWindow on real storage: `make_window(folder=None, scale=50, accepted=True, size=...)`."""
+    """Build a MainWindow on real storage: `make_window(folder=None, scale=50, accepted=True, size=...)`.
+
+    Its settings are queued on the store's writer, as the app's are (flush the writer before reading
+    `store.settings`)."""
+    from kiosk.store.queued_settings import QueuedSettings
     from kiosk.ui.journal import Journal
     from kiosk.ui.main_window import MainWindow
 
@@ -64,7 +68,8 @@ def make_window(qtbot, speaker, mini_folder, store):
         if accepted:
             store.settings.set("safety.accepted", True)
         journal = Journal(store.open_profile("home", create=True), store.writer)
-        window = MainWindow(library, speaker, store.settings, journal, time_scale=scale,
+        settings = QueuedSettings(store.settings, store.writer)
+        window = MainWindow(library, speaker, settings, journal, time_scale=scale,
                             picture_folder=store.folder / "pictures")
         qtbot.addWidget(window)
         window.resize(*size)

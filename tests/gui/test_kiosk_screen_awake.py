@@ -10,6 +10,8 @@ import textwrap
 
 import pytest
 
+from prerequisites import missing as prerequisite_missing
+
 from kiosk.ui.screen_awake import ScreenAwake, _xset_restore_commands
 
 FAKE_SCREENSAVER = textwrap.dedent('''
@@ -86,8 +88,10 @@ def test_xset_restore_commands_follow_what_was_there():
 @pytest.fixture
 def private_bus(tmp_path, monkeypatch):
     """A real dbus-daemon of our own with a stand-in ScreenSaver service on it."""
-    if shutil.which("dbus-daemon") is None or not sys.platform.startswith("linux"):
-        pytest.skip("needs dbus-daemon (Linux)")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("a session bus is a Linux thing")
+    if shutil.which("dbus-daemon") is None:
+        prerequisite_missing("needs dbus-daemon (Debian: dbus-daemon)")
     daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     service = None
@@ -130,7 +134,7 @@ def test_dbus_inhibit_and_release_by_closing_our_connection(qtbot, private_bus):
 
 def test_dbus_without_the_service_falls_through(qtbot, monkeypatch, tmp_path):
     if shutil.which("dbus-daemon") is None:
-        pytest.skip("needs dbus-daemon")
+        prerequisite_missing("needs dbus-daemon (Debian: dbus-daemon)")
     daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:

@@ -13,6 +13,7 @@ def test_high_contrast_and_larger_text_apply_at_once_and_persist(make_window, qt
     before = window.home.start_button.fontInfo().pixelSize()
     qtbot.mouseClick(button(window, "High contrast"), Qt.MouseButton.LeftButton)
     assert theme.HIGH_CONTRAST.background in window.styleSheet()
+    store.writer.flush()                                  # saved on the writer thread
     assert store.settings.get("look.high_contrast") is True
     qtbot.mouseClick(button(window, "Larger text"), Qt.MouseButton.LeftButton)
     after = window.home.start_button.fontInfo().pixelSize()

@@ -32,11 +32,18 @@ def _home_button(window, text):
     return next(b for b in window.home.buttons if b.text() == text)
 
 
-def _delete_through_the_screen(window):
-    """My data, Delete my data, Delete for good."""
-    window.show_my_data()
+def _show(qtbot, window, show, screen_name):
+    """Ask for a screen that needs the records (it comes once they are in memory)."""
+    show()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is getattr(window, screen_name), timeout=5000)
+
+
+def _delete_through_the_screen(qtbot, window):
+    """My data, Delete my data, Delete for good; returns once the writer has done it (or failed)."""
+    _show(qtbot, window, window.show_my_data, "my_data")
     window.my_data.delete_button.click()
-    window.my_data.confirm_button.click()
+    with qtbot.waitSignal(window.journal.erase_finished, timeout=10_000):
+        window.my_data.confirm_button.click()
 
 
 def _profile_files(store):
@@ -49,17 +56,18 @@ def test_deleting_my_data_removes_it_from_disk_and_the_next_rating_starts_afresh
     window.journal.add_rating(PainRating(T0 + timedelta(hours=1), 4, "after"))
     window.journal.add_aerobic(AerobicEntry(T0, "walking", 20))
     window.journal.flush()
-    window.show_progress()                                       # a screen that holds the data
+    _show(qtbot, window, window.show_progress, "progress")      # a screen that holds the data
     assert _profile_files(store) == ["profile-home.json", "profile-home.json.bak"]
     assert "No pain ratings yet" not in window.progress.summary_text()
 
-    qtbot.mouseClick(_home_button(window, "My data"), Qt.MouseButton.LeftButton)
+    _show(qtbot, window, lambda: qtbot.mouseClick(_home_button(window, "My data"), Qt.MouseButton.LeftButton),
+          "my_data")
     screen = window.my_data
-    assert window.stack.currentWidget() is screen
     assert screen.held.text() == "This computer keeps your 2 pain ratings, 0 sessions, 1 activity entry."
     qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
     assert screen.question.isVisible() and screen.keep_button.hasFocus()    # asked again, safe answer first
-    qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.journal.erase_finished, timeout=10_000):
+        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
 
     assert "deleted" in screen.held.text()
     assert not screen.delete_button.isEnabled()
@@ -77,7 +85,7 @@ def test_keep_my_data_deletes_nothing(qtbot, home_window, store):
     window = home_window
     window.journal.add_rating(PainRating(T0, 6, "before"))
     window.journal.flush()
-    window.show_my_data()
+    _show(qtbot, window, window.show_my_data, "my_data")
     qtbot.mouseClick(window.my_data.delete_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.my_data.keep_button, Qt.MouseButton.LeftButton)
     assert not window.my_data.question.isVisible()
@@ -85,7 +93,7 @@ def test_keep_my_data_deletes_nothing(qtbot, home_window, store):
 
 
 def test_nothing_to_delete_offers_nothing(qtbot, home_window):
-    home_window.show_my_data()
+    _show(qtbot, home_window, home_window.show_my_data, "my_data")
     assert home_window.my_data.held.text().startswith("This computer keeps no")
     assert not home_window.my_data.delete_button.isEnabled()
 
@@ -99,8 +107,9 @@ def test_a_failed_delete_says_so_and_keeps_the_data(qtbot, home_window, store, m
         raise OSError("read-only file system")
 
     monkeypatch.setattr(store, "delete_profile", refuse)
-    _delete_through_the_screen(window)
+    _delete_through_the_screen(qtbot, window)
     assert "could be deleted (read-only file system)" in window.my_data.held.text()
+    qtbot.waitUntil(lambda: window.journal.is_ready, timeout=5000)        # read again from the disk
     assert [r.pain for r in window.journal.ratings()] == [6]
 
 
@@ -116,11 +125,12 @@ def test_a_delete_that_fails_half_way_leaves_a_working_journal_and_can_be_tried_
         raise OSError("disk went away")
 
     monkeypatch.setattr(store, "delete_profile", close_then_fail)
-    _delete_through_the_screen(window)
+    _delete_through_the_screen(qtbot, window)
     assert "Please try again" in window.my_data.held.text()
+    qtbot.waitUntil(lambda: window.journal.is_ready, timeout=5000)
     assert [r.pain for r in window.journal.ratings()] == [6]       # reopened, not a closed database
     monkeypatch.setattr(store, "delete_profile", real_delete)
-    _delete_through_the_screen(window)
+    _delete_through_the_screen(qtbot, window)
     assert "deleted" in window.my_data.held.text()
     assert _profile_files(store) == []
 
@@ -148,7 +158,7 @@ def test_deleting_also_forgets_the_spoken_sentences(qtbot, store, speaker, mini_
                         time_scale=50, voice_controls=controls)
     qtbot.addWidget(window)
     window.journal.add_rating(PainRating(T0, 6, "before"))
-    _delete_through_the_screen(window)
+    _delete_through_the_screen(qtbot, window)
     assert controls.forgotten == 1
 
 

@@ -136,3 +136,30 @@ def test_save_picture_writes_the_chart_as_png(make_window, qtbot, store):
     assert path.startswith(str(store.folder / "pictures")) and path.endswith(".png")
     with open(path, "rb") as handle:
         assert handle.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_start_goes_on_when_the_diary_cannot_be_read(qtbot, store, speaker, mini_folder):
+    """The skip offer needs the past sessions; a profile that cannot be opened says so and is not retried forever."""
+    from kiosk.core.loader import load_routines
+    from kiosk.store.queued_settings import QueuedSettings
+    from kiosk.ui.journal import Journal
+    from kiosk.ui.main_window import MainWindow
+
+    tries = []
+
+    def unreadable():
+        tries.append(True)
+        raise OSError("Input/output error")
+
+    journal = Journal(opener=lambda: (store.writer, unreadable))
+    settings = QueuedSettings(store.settings, store.writer)
+    settings.set("safety.accepted", True)
+    window = MainWindow(load_routines(mini_folder), speaker, settings, journal, time_scale=50)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(journal.save_failed, timeout=5000):
+        qtbot.mouseClick(button(window, "Start"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.rating, timeout=5000)
+    qtbot.wait(200)
+    assert len(tries) == 1
+    assert "Input/output error" in window.home.notice.text()

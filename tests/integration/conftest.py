@@ -7,6 +7,8 @@ import os
 
 import pytest
 
+from prerequisites import missing as prerequisite_missing
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -26,4 +28,4 @@ def real_engine():
     """Skip when the real engine is not installed."""
     missing = espeak_missing()
     if missing:
-        pytest.skip(missing)
+        prerequisite_missing(missing)

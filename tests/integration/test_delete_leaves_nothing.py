@@ -185,9 +185,11 @@ def delete_on_the_admin_screen(visit: Visit) -> None:
 
 def delete_in_my_data(visit: Visit) -> None:
     home = visit.home
-    home.show_my_data()
+    home.show_my_data()                                  # once the journal has its records in memory
+    visit.qtbot.waitUntil(lambda: home.stack.currentWidget() is home.my_data, timeout=10_000)
     visit.qtbot.mouseClick(home.my_data.delete_button, Qt.MouseButton.LeftButton)
-    visit.qtbot.mouseClick(home.my_data.confirm_button, Qt.MouseButton.LeftButton)
+    with visit.qtbot.waitSignal(home.journal.erase_finished, timeout=10_000):     # done on the writer thread
+        visit.qtbot.mouseClick(home.my_data.confirm_button, Qt.MouseButton.LeftButton)
     assert "was deleted" in home.my_data.held.text()
     visit.close()
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from prerequisites import missing as prerequisite_missing
+
 from kiosk import __version__
 from kiosk.paths import PROJECT_DIR
 
@@ -20,7 +22,10 @@ SPEC = PROJECT_DIR / "packaging" / "kiosk.spec"
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     """Build the bundle into a temporary folder; the path of its executable."""
-    pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e '.[test]')")
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        prerequisite_missing("PyInstaller is not installed (pip install -e '.[test]')")
     out = tmp_path_factory.mktemp("bundle")
     done = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",

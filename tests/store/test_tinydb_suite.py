@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import tinydb
 
+from prerequisites import missing as prerequisite_missing
+
 VERSION = "4.9.0"
 SDIST = f"tinydb-{VERSION}.tar.gz"
 SDIST_SHA256 = "6928b1fa785186bda7952a0ba05aaeedc883ede565ca9c7d608de44e5e75de70"
@@ -59,11 +61,11 @@ def sdist(request) -> Path:
                  "--no-deps", "--disable-pip-version-check", "-d", str(folder)],
                 capture_output=True, text=True, timeout=120)
         except subprocess.TimeoutExpired:
-            pytest.skip(f"offline: pip download of tinydb {VERSION} timed out")
+            prerequisite_missing(f"offline: pip download of tinydb {VERSION} timed out")
         if done.returncode != 0 or not archive.exists():
             lines = done.stderr.strip().splitlines() or ["no output"]
             why = next((line for line in reversed(lines) if line.startswith("ERROR")), lines[-1])
-            pytest.skip(f"offline: could not download the tinydb {VERSION} sdist with pip ({why})")
+            prerequisite_missing(f"offline: could not download the tinydb {VERSION} sdist with pip ({why})")
     assert _sha256(archive) == SDIST_SHA256, "the cached tinydb sdist is not the pinned file"
     return archive
 

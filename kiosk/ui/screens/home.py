@@ -188,8 +188,12 @@ class HomeScreen(QWidget):
                 grid.addWidget(widget, *divmod(index, columns))
 
     def show_notice(self, text: str) -> None:
-        """Add a line to the notice above the routines (a recovery, a failed save)."""
-        lines = [line for line in self.notice.text().splitlines() if line] + [text]
+        """Add a line to the notice above the routines (a recovery, a failed save); a line shown already
+        is not repeated."""
+        lines = [line for line in self.notice.text().splitlines() if line]
+        if text in lines:
+            return
+        lines.append(text)
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(True)
 

@@ -61,6 +61,7 @@ class ProgressScreen(QWidget):
         self.setAccessibleName("My progress")
         self._picture_folder = Path(picture_folder) if picture_folder is not None else None
         self._saving_allowed = True
+        self._picture_writer = None             # built on the first "Save picture"
         self._ratings: tuple[PainRating, ...] = ()
         self._sessions: tuple[SessionRecord, ...] = ()
         self._aerobic: tuple[AerobicEntry, ...] = ()
@@ -184,16 +185,23 @@ class ProgressScreen(QWidget):
         self.chart.set_locked(locked)
         self._update_controls()
 
-    def save_picture(self, path: str | Path) -> bool:
-        """Write the chart as a PNG; emits `picture_saved` and says so on screen when it worked."""
-        ok = self.chart.save_png(str(path))
+    def save_picture(self, path: str | Path) -> None:
+        """Write the chart as a PNG, off the GUI thread; then `picture_saved`, and a word on screen."""
+        if self._picture_writer is None:
+            from kiosk.ui.picture_writer import PictureWriter
+
+            self._picture_writer = PictureWriter(self)
+            self._picture_writer.finished.connect(self._picture_written)
+        self._status.setText("Saving the picture\u2026")
+        self._picture_writer.write(self.chart.picture(), path)
+
+    def _picture_written(self, path: str, ok: bool) -> None:
         if ok:
             self._status.setText("Picture saved.")
             self._status.setToolTip(str(path))
             self.picture_saved.emit(str(path))
         else:
             self._status.setText("The picture could not be saved.")
-        return ok
 
     def set_picture_folder(self, folder: str | Path | None, *, allowed: bool = True) -> None:
         """Where "Save picture" writes from now on (the kiosk: the signed-in diary's folder); not offered
@@ -257,8 +265,7 @@ class ProgressScreen(QWidget):
         if self._picture_folder is None:
             self.save_picture_requested.emit(name)
             return
-        self._picture_folder.mkdir(parents=True, exist_ok=True)
-        self.save_picture(self._picture_folder / name)
+        self.save_picture(self._picture_folder / name)         # the writer makes the folder
 
     def _label(self, name: str, role: str, text: str = "") -> QLabel:
         label = QLabel(text, self)

@@ -237,6 +237,10 @@ class TrendChart(QWidget):
         low, high = self.pain_plot.getViewBox().viewRange()[0]
         return low, high
 
+    def picture(self):
+        """The chart with its legend as a QImage (taken on the GUI thread; write it anywhere)."""
+        return self.grab().toImage()
+
     def save_png(self, path: str) -> bool:
         """Write the chart with its legend as a PNG picture; True when it was written."""
         return self.grab().save(str(path), "PNG")

@@ -1,0 +1,314 @@
+"""A clinic day in one process (`make soak`, a benchmark, not a test): visits, memory growth, warnings, ratings on disk.
+
+300 visits to the real clinic window (real store on disk, real speaker where espeak-ng is installed):
+signed in with a PIN (a new diary the first time) or as a guest, a rating before, the routine at a
+high time scale, "It hurts" now and then (sometimes rated), a rating after with or without details,
+and the visit ends by signing out, going home, or walking away (the idle reset). It prints the
+memory growth after a warm-up (target: under 20 MB), the warnings logged (target: none), and checks
+that every rating the store acknowledged is in that person's file after the day. Exit code 1 when a
+rating is missing or the targets are missed.
+
+    SOAK_VISITS=300 SOAK_TIME_SCALE=600 python benchmarks/soak_clinic_day.py
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, Qt, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+VISITS = int(os.environ.get("SOAK_VISITS", "300"))
+WARM_UP = min(30, VISITS // 3)
+TIME_SCALE = float(os.environ.get("SOAK_TIME_SCALE", "600"))
+PEOPLE = 25                         # PINs of the regulars; the rest come as guests
+NEW_TODAY = 4                       # of them start a diary today (fewer than the 5 wrong PINs that rest the keypad)
+IDLE_S, WARNING_S = 2.0, 0.5        # short, so a walk-away costs seconds, not minutes
+ADMIN_PIN = "97531"
+MEMORY_TARGET_MB = 20
+ROUTINE = "waiting-room"
+
+
+def rss_mb() -> float:
+    """Resident memory of this process (Linux)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def platform_messages() -> list[str]:
+    """The Qt messages the test suite ignores too (pyproject's qt_log_ignore: offscreen-platform notes)."""
+    import tomllib
+
+    with open(Path(__file__).resolve().parents[1] / "pyproject.toml", "rb") as handle:
+        return tomllib.load(handle)["tool"]["pytest"]["ini_options"]["qt_log_ignore"]
+
+
+class WarningCounter(logging.Handler):
+    """Keeps every log record of WARNING or above, and Qt's own warnings, apart from the platform's notes."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen: list[str] = []
+        self.platform: list[str] = []
+        self._ignored = platform_messages()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen.append(f"{record.levelname} {record.name}: {record.getMessage()}")
+
+    def qt_message(self, kind, _context, message: str) -> None:
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            ignored = any(pattern in message for pattern in self._ignored)
+            (self.platform if ignored else self.seen).append(f"Qt: {message}")
+
+
+def day_pins() -> list[str]:
+    return [f"{4000 + 37 * n:04d}" for n in range(PEOPLE)]
+
+
+def wait_until(app: QApplication, condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if condition():
+            return True
+        time.sleep(0.005)
+    return condition()
+
+
+class Ledger:
+    """Every rating a signed-in person gave, as the journal wrote it (a replaced one follows its details)."""
+
+    def __init__(self, clinic) -> None:
+        from kiosk.ui.journal import Journal
+
+        self.entries: dict[int, tuple[str, object]] = {}
+        add, replace = Journal.add_rating, Journal.replace_rating
+        ledger = self
+
+        def add_rating(journal, rating):
+            saved = add(journal, rating)
+            if journal.keeps_records:
+                ledger.entries[id(saved)] = (clinic.profile_id, saved)
+            return saved
+
+        def replace_rating(journal, saved, rating):
+            fuller = replace(journal, saved, rating)
+            if id(saved) in ledger.entries:
+                profile_id, _ = ledger.entries.pop(id(saved))
+                ledger.entries[id(fuller)] = (profile_id, fuller)
+            return fuller
+
+        Journal.add_rating, Journal.replace_rating = add_rating, replace_rating
+
+    def acknowledged(self) -> list[tuple[str, object]]:
+        return [(profile_id, saved) for profile_id, saved in self.entries.values()
+                if saved.future is not None and saved.future.done() and not saved.future.cancelled()
+                and saved.future.exception() is None]
+
+
+class Day:
+    """Drives the clinic window through visits the way people would."""
+
+    def __init__(self, app, window, clinic, rng: random.Random) -> None:
+        self.app, self.window, self.clinic, self.rng = app, window, clinic, rng
+        self.pins = day_pins()
+        self.counts = {"signed in": 0, "guest": 0, "hurt": 0, "walked away": 0, "interrupted": 0}
+        self.stuck: list[str] = []
+
+    def on(self, screen) -> bool:
+        return self.window.stack.currentWidget() is screen
+
+    def wait_for(self, screen, timeout: float = 30) -> bool:
+        return wait_until(self.app, lambda: self.on(screen), timeout)
+
+    def click(self, widget) -> None:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        self.app.processEvents()
+
+    def rate(self) -> None:
+        rating = self.window.rating
+        self.click(rating.rating_button(self.rng.randint(0, 10)))
+        rating.confirm_pending()                 # what its undo timer does 3 s later
+
+    def visit(self) -> None:
+        window, clinic = self.window, self.clinic
+        if not self.wait_for(clinic.attract, 10):
+            raise RuntimeError("the kiosk did not come back to the attract screen")
+        QTest.mouseClick(clinic.attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+        if not self.wait_for(clinic.sign_in, 5):
+            raise RuntimeError("no sign-in screen")
+        if self.rng.random() < 0.7:
+            self.sign_in(self.rng.choice(self.pins))
+            self.counts["signed in"] += 1
+        else:
+            self.click(clinic.sign_in.guest_button)
+            self.counts["guest"] += 1
+        if not self.wait_for(window.home, 10):
+            error = clinic.sign_in.error.text() if clinic.sign_in.error.isVisible() else ""
+            raise RuntimeError(f"sign-in did not reach the home screen ({error or 'no message'})")
+        window.home.select(ROUTINE)
+        self.click(window.home.start_button)
+        if self.on(window.safety):
+            self.click(window.safety.continue_button)
+        if self.on(window.skip_offer) if "skip_offer" in window.__dict__ else False:
+            window.skip_offer.decided.emit(self.rng.random() < 0.5)
+        if not self.wait_for(window.rating, 5):
+            raise RuntimeError("no rating before the routine")
+        self.rate()
+        if not self.play():
+            self.counts["interrupted"] += 1
+            return
+        self.rate()                              # after the session
+        if self.wait_for(window.details, 5):
+            details = window.details
+            if self.rng.random() < 0.5:
+                self.click(details.side_button(self.rng.choice(["left", "right", "both"])))
+                self.click(details.worse_button("stairs"))
+                details.note_edit.setText("visit note")
+                details._on_done()
+            else:
+                details._on_skip()
+        self.wait_for(window.summary, 5)
+        self.leave()
+
+    def sign_in(self, pin: str) -> None:
+        pad = self.clinic.sign_in.pad
+        QTest.keyClicks(pad, pin)
+        QTest.keyClick(pad, Qt.Key.Key_Return)
+        wait_until(self.app, lambda: self.clinic.sign_in.isEnabled() or not self.on(self.clinic.sign_in), 10)
+        if self.on(self.clinic.sign_in) and self.clinic.sign_in.new_button.isVisible():
+            self.click(self.clinic.sign_in.new_button)        # the first visit of this PIN
+
+    def play(self) -> bool:
+        """The routine to its end, with "It hurts" now and then; False if the visit ended otherwise."""
+        window = self.window
+        hurt_at = self.rng.random() < 0.25
+        started = time.monotonic()
+        while time.monotonic() - started < 120:
+            self.app.processEvents()
+            if self.on(window.rating):
+                return True
+            if self.on(self.clinic.attract):
+                return False
+            if hurt_at and self.on(window.player) and window.controller.session is not None \
+                    and time.monotonic() - started > 0.2:
+                hurt_at = False
+                self.counts["hurt"] += 1
+                QTest.keyClick(window.player, Qt.Key.Key_H)
+                if self.wait_for(window.hurt, 5):
+                    if self.rng.random() < 0.5:
+                        self.click(window.hurt.rate_button)
+                        if self.wait_for(window.rating, 5):
+                            self.rate()
+                            self.wait_for(window.hurt, 5)
+                    self.click(window.hurt.skip_exercise_button)
+            time.sleep(0.002)
+        return False
+
+    def leave(self) -> None:
+        choice = self.rng.random()
+        if choice < 0.25:                        # walks away: the idle warning, then the reset
+            self.counts["walked away"] += 1
+            self.wait_for(self.clinic.attract, IDLE_S + WARNING_S + 10)
+            return
+        if not self.on(self.window.summary):
+            raise RuntimeError("the visit did not reach the summary")
+        self.click(self.window.summary.home_button)
+        self.click(self.clinic.sign_out_button)
+
+
+def main() -> int:
+    counter = WarningCounter()
+    logging.basicConfig(level=logging.WARNING, handlers=[counter])
+    qInstallMessageHandler(counter.qt_message)
+    app = QApplication(sys.argv[:1])
+
+    from kiosk.core.admin_pin import AdminPinPolicy
+    from kiosk.core.library import RoutineLibrary
+    from kiosk.paths import bundled_dir
+    from kiosk.speech.speaker import create_speaker
+    from kiosk.store.data_store import DataStore
+    from kiosk.ui.clinic import ClinicMode
+    from kiosk.ui.deferred_store import DeferredStore
+    from kiosk.ui.journal import Journal
+    from kiosk.ui.main_window import MainWindow
+
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    store = DeferredStore(folder)
+    data = store.open()
+    settings = store.settings
+    AdminPinPolicy(settings).set_pin(ADMIN_PIN)
+    speaker = create_speaker(settings, folder / "speech-cache", parent=app)
+    library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json")
+    window = MainWindow(library, speaker, settings, Journal(), time_scale=TIME_SCALE,
+                        picture_folder=folder / "pictures")
+    window.resize(1024, 600)
+    clinic = ClinicMode(window, data, idle_timeout=IDLE_S, warning_seconds=WARNING_S)
+    ledger = Ledger(clinic)
+    for pin in day_pins()[NEW_TODAY:]:          # the regulars' diaries, from earlier days
+        data.profiles.create(pin=pin)
+    window.show()
+    clinic.start()
+    day = Day(app, window, clinic, random.Random(int(os.environ.get("SOAK_SEED", "12"))))
+
+    started = time.monotonic()
+    baseline = None
+    for visit in range(VISITS):
+        if visit == WARM_UP:
+            baseline = rss_mb()
+            warm_warnings = len(counter.seen)
+        try:
+            day.visit()
+        except RuntimeError as stuck:           # say so, and let the idle reset bring the kiosk back
+            day.stuck.append(f"visit {visit}: {stuck}")
+            if not wait_until(app, lambda: day.on(clinic.attract), IDLE_S + WARNING_S + 90):
+                print(f"stuck for good at visit {visit}: {stuck}")
+                break
+    elapsed = time.monotonic() - started
+    wait_until(app, lambda: day.on(clinic.attract), IDLE_S + WARNING_S + 10)
+    data.writer.flush(60)
+    end = rss_mb()
+    acknowledged = ledger.acknowledged()
+    clinic.leave()
+    window.close()
+    speaker.shutdown()
+    store.close(timeout=30)
+
+    missing = []
+    with DataStore(folder) as again:
+        on_disk: dict[str, set] = {}
+        for profile_id, saved in acknowledged:
+            if profile_id not in on_disk:
+                on_disk[profile_id] = {(r.timestamp, r.pain, r.side, r.note)
+                                       for r in again.open_profile(profile_id).ratings.list()}
+            record = saved.record
+            if (record.timestamp, record.pain, record.side, record.note) not in on_disk[profile_id]:
+                missing.append((profile_id, record))
+    growth = end - (baseline if baseline is not None else end)
+    print(f"{VISITS} visits in {elapsed:.0f} s (time scale {TIME_SCALE:g}): " + ", ".join(
+        f"{value} {name}" for name, value in day.counts.items()))
+    print(f"memory: {baseline or 0:.1f} MB after {WARM_UP} visits, {end:.1f} MB at the end: "
+          f"growth {growth:.1f} MB (target under {MEMORY_TARGET_MB} MB)")
+    print(f"warnings logged: {len(counter.seen)}, {len(counter.seen) - (warm_warnings if baseline else 0)} "
+          f"of them after the warm-up (target none); {len(counter.platform)} offscreen-platform notes "
+          f"the test suite ignores too")
+    for line in sorted(set(counter.seen))[:10]:
+        print(f"    {line}")
+    print(f"visits that got stuck: {len(day.stuck)}")
+    for line in day.stuck[:10]:
+        print(f"    {line}")
+    print(f"ratings acknowledged to signed-in people: {len(acknowledged)}; missing from disk: {len(missing)}")
+    return 0 if not missing and not day.stuck and not counter.seen and growth < MEMORY_TARGET_MB else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""The GUI thread never waits for a disk: no fsync, replace, file write, scrypt or Future wait on it in the home flows."""
+
+from __future__ import annotations
+
+import builtins
+import concurrent.futures
+import hashlib
+import io
+import os
+import threading
+import traceback
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QAbstractButton
+
+from kiosk.core.loader import load_routines
+from kiosk.core.records import PainRating
+from kiosk.store.queued_settings import QueuedSettings
+from kiosk.ui.journal import Journal
+from kiosk.ui.main_window import MainWindow
+from test_player_flow import button
+
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+class MainThreadIO:
+    """Records every watched call made on the main thread while `watching` is on."""
+
+    def __init__(self) -> None:
+        self.watching = False
+        self.calls: list[str] = []
+
+    def note(self, what: str) -> None:
+        if self.watching and threading.current_thread() is threading.main_thread():
+            where = "".join(traceback.format_stack(limit=8)[:-2])
+            self.calls.append(f"{what}\n{where}")
+
+    def check(self) -> None:
+        assert not self.calls, f"{len(self.calls)} disk waits on the GUI thread; the first:\n{self.calls[0]}"
+
+
+@pytest.fixture
+def gui_thread_io(monkeypatch):
+    """Wraps os.fsync, os.replace, os.open/open for writing, hashlib.scrypt, Future.result and the
+    Qt picture writers; turn `watching` on for the flow under test, then `check()`."""
+    guard = MainThreadIO()
+
+    def wrap(owner, name, describe=None):
+        real = getattr(owner, name)
+
+        def watched(*args, **kwargs):
+            what = describe(*args, **kwargs) if describe else name
+            if what:
+                guard.note(what)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, watched)
+
+    def open_for_writing(file, mode="r", *args, **kwargs):
+        return f"open({file!r}, {mode!r})" if any(c in mode for c in "wax+") else None
+
+    def os_open_for_writing(path, flags, *args, **kwargs):
+        return f"os.open({path!r}, {flags:#o})" if flags & WRITE_FLAGS else None
+
+    wrap(os, "fsync")
+    wrap(os, "replace")
+    wrap(os, "open", os_open_for_writing)
+    wrap(builtins, "open", open_for_writing)
+    wrap(io, "open", open_for_writing)
+    wrap(hashlib, "scrypt")
+    wrap(concurrent.futures.Future, "result", lambda self, *a, **k: "Future.result")
+    wrap(QImage, "save", lambda self, *a, **k: "QImage.save")
+    wrap(QPixmap, "save", lambda self, *a, **k: "QPixmap.save")
+    return guard
+
+
+def named(screen, name: str) -> QAbstractButton:
+    found = [b for b in screen.findChildren(QAbstractButton) if b.accessibleName() == name and b.isVisible()]
+    assert len(found) == 1, f"{len(found)} buttons named {name!r}"
+    return found[0]
+
+
+@pytest.fixture
+def home(qtbot, store, speaker, mini_folder):
+    """The home window as the app builds it: queued settings, a journal that opens its profile on the writer."""
+    def build(accepted=True):
+        settings = QueuedSettings(store.settings, store.writer)
+        if accepted:
+            settings.set("safety.accepted", True)
+        store.writer.flush()
+        window = MainWindow(load_routines(mini_folder), speaker, settings,
+                            Journal.for_profile(lambda: store, "home"), time_scale=200,
+                            picture_folder=store.folder / "pictures")
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return build
+
+
+def rate(qtbot, window, pain: int) -> None:
+    """Touch a number; confirm it as the undo timer would, 3 s later (the clinic's idle timer is short here)."""
+    qtbot.mouseClick(window.rating.rating_button(pain), Qt.MouseButton.LeftButton)
+    window.rating.confirm_pending()
+    assert window.stack.currentWidget() is not window.rating
+
+
+def test_the_guard_sees_a_wait_on_the_gui_thread(gui_thread_io, store):
+    gui_thread_io.watching = True
+    store.settings.set("look.large_text", True)              # a synchronous store write, as it used to be
+    store.writer.flush()
+    gui_thread_io.watching = False
+    assert any(call.startswith("fsync") for call in gui_thread_io.calls)
+    assert any(call.startswith("Future.result") for call in gui_thread_io.calls)
+    with pytest.raises(AssertionError):
+        gui_thread_io.check()
+
+
+def test_safety_ratings_details_and_session_never_wait_on_the_gui_thread(qtbot, home, store, gui_thread_io):
+    window = home(accepted=False)
+    gui_thread_io.watching = True
+    qtbot.mouseClick(button(window, "Start"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.safety, timeout=5000)
+    qtbot.mouseClick(window.safety.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.rating, timeout=5000)
+    rate(qtbot, window, 4)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.rating, timeout=20_000)   # the session ran
+    rate(qtbot, window, 6)
+    qtbot.mouseClick(window.details.side_button("left"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(window, "Done"), Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.summary
+    gui_thread_io.watching = False
+    gui_thread_io.check()
+    store.writer.flush()
+    ratings = store.open_profile("home").ratings.list()
+    assert [(r.pain, r.moment, r.side) for r in ratings] == [(4, "before", None), (6, "after", "left")]
+    assert store.open_profile("home").sessions.count() == 1
+    assert store.settings.get("safety.accepted") is True
+
+
+def test_the_aerobic_log_the_look_and_the_voice_never_wait_on_the_gui_thread(qtbot, home, store, gui_thread_io):
+    window = home()
+    gui_thread_io.watching = True
+    qtbot.mouseClick(button(window, "Log activity"), Qt.MouseButton.LeftButton)
+    screen = window.aerobic_log
+    qtbot.mouseClick(named(screen, "Cycling"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(named(screen, "+5"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(named(screen, "Save"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.home.contrast_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(window, "Voice"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(named(window.voice, "Slow"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(named(window.voice, "Quieter"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(named(window.voice, "Done"), Qt.MouseButton.LeftButton)
+    gui_thread_io.watching = False
+    gui_thread_io.check()
+    store.writer.flush()
+    assert [(e.activity, e.minutes) for e in store.open_profile("home").aerobic.list()] == [("cycling", 5)]
+    assert store.settings.get("look.high_contrast") is True
+    assert store.settings.as_dict().keys() >= {"look.high_contrast", "safety.accepted"}
+    assert len(store.settings.as_dict()) >= 3                                   # the voice choices too
+
+
+def test_progress_its_picture_and_my_data_never_wait_on_the_gui_thread(qtbot, home, store, gui_thread_io):
+    profile = store.open_profile("home", create=True)
+    t0 = datetime.now(timezone.utc).astimezone() - timedelta(days=20)
+    profile.ratings.add_many(PainRating(t0 + timedelta(days=day), 6 - day % 4, "before") for day in range(20))
+    window = home()
+    gui_thread_io.watching = True
+    qtbot.mouseClick(button(window, "My progress"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.progress, timeout=5000)
+    with qtbot.waitSignal(window.progress.picture_saved, timeout=10_000) as saved:
+        qtbot.mouseClick(named(window.progress, "Save picture"), Qt.MouseButton.LeftButton)
+    window.go_home()
+    qtbot.mouseClick(button(window, "My data"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.my_data, timeout=5000)
+    assert "20 pain ratings" in window.my_data.held.text()
+    qtbot.mouseClick(window.my_data.delete_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.journal.erase_finished, timeout=10_000):
+        qtbot.mouseClick(window.my_data.confirm_button, Qt.MouseButton.LeftButton)
+    gui_thread_io.watching = False
+    gui_thread_io.check()
+    assert os.path.getsize(saved.args[0]) > 1000                                # a real PNG was written
+    assert "deleted" in window.my_data.held.text()
+    assert not store.profiles.exists("home")
+
+
+def test_a_guest_visit_with_it_hurts_and_the_idle_reset_never_waits_on_the_gui_thread(
+        qtbot, store, speaker, mini_folder, gui_thread_io):
+    """The clinic's flows apart from signing in with a PIN (its own rework) and the staff screens."""
+    from PySide6.QtCore import QPoint
+
+    from kiosk.ui.clinic import ClinicMode
+
+    settings = QueuedSettings(store.settings, store.writer)
+    from kiosk.core.admin_pin import AdminPinPolicy
+    AdminPinPolicy(settings).set_pin("97531")
+    window = MainWindow(load_routines(mini_folder), speaker, settings, Journal(), time_scale=20)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    clinic = ClinicMode(window, store, idle_timeout=3, warning_seconds=0.5)
+    window.show()
+    qtbot.waitExposed(window)
+    clinic.start()
+    window.activateWindow()
+    try:
+        gui_thread_io.watching = True
+        qtbot.mouseClick(clinic.attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+        qtbot.mouseClick(clinic.sign_in.guest_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button(window, "Start"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.safety.continue_button, Qt.MouseButton.LeftButton)
+        rate(qtbot, window, 3)
+        qtbot.waitUntil(lambda: window.controller.session is not None, timeout=5000)
+        qtbot.keyClick(window.player, Qt.Key.Key_H)
+        qtbot.mouseClick(window.hurt.rate_button, Qt.MouseButton.LeftButton)
+        rate(qtbot, window, 7)
+        qtbot.mouseClick(window.hurt.skip_exercise_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.rating, timeout=20_000)
+        rate(qtbot, window, 5)                                   # after: then walk away
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.attract, timeout=10_000)
+        gui_thread_io.watching = False
+        gui_thread_io.check()
+    finally:
+        clinic.leave()
