@@ -13,7 +13,7 @@ from kiosk.core.routine_index import Choices
 from kiosk.ui.journal import Journal
 from kiosk.ui.ports import NoVoiceControls, VoiceControls
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.theme import set_look, stylesheet, unit_for_height
+from kiosk.ui.theme import set_look, stylesheet, unit_for_size
 from kiosk.ui.widgets.controls import make_button
 from kiosk.ui.widgets.touch_target import screen_touch_target_px
 
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
     # -- screens, each built the first time it is needed (start-up paints only the home screen) --
     def _add(self, screen: QWidget) -> QWidget:
         self.stack.addWidget(screen)
+        self._fit_page(screen)                   # arranged for the window's size and shape at once
         return screen
 
     @cached_property
@@ -557,7 +558,7 @@ class MainWindow(QMainWindow):
             QApplication.sendEvent(page, QResizeEvent(page.size(), page.size()))
 
     def _apply_style(self) -> None:
-        unit = unit_for_height(max(self.height(), 480))
+        unit = unit_for_size(self.width(), self.height())
         if unit != self._unit:
             self._unit = unit
             self.setStyleSheet(stylesheet(unit, touch_px=screen_touch_target_px(self)))
@@ -565,6 +566,21 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_style()
+        for index in range(self.stack.count()):
+            self._fit_page(self.stack.widget(index))
+
+    def _fit_page(self, page: QWidget) -> None:
+        """Size a screen that is not shown to the window as well (the stack only sizes the one shown):
+        it arranges itself for the window's size and shape now, so its minimum is the one it will have
+        (a stack is as large as the largest minimum of all its screens)."""
+        from PySide6.QtGui import QResizeEvent
+
+        size = self.stack.size()
+        if page.isVisible() or page.size() == size or size.isEmpty():
+            return
+        old = page.size()
+        page.resize(size)
+        QApplication.sendEvent(page, QResizeEvent(size, old))
 
     def closeEvent(self, event) -> None:
         self.controller.stop()

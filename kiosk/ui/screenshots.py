@@ -1,4 +1,4 @@
-"""Render every screen at kiosk size and at a small window size to PNG files, for people to look at."""
+"""Render every screen at landscape and portrait sizes, in every look, to PNG files, for people to look at."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from kiosk.core.timeline import compile_routine
 from kiosk.paths import bundled_dir
 from kiosk.ui.main_window import MainWindow
 
-SIZES = ((1920, 1080), (1024, 600))
+SIZES = ((1920, 1080), (1024, 600), (800, 480), (3840, 2160), (1080, 1920), (480, 800))
+LOOKS = {"normal": {}, "contrast": {"look.high_contrast": True}, "large": {"look.large_text": True},
+         "large-contrast": {"look.large_text": True, "look.high_contrast": True}}
 
 
 class _Settings(dict):
@@ -87,39 +89,43 @@ def _clinic_stages(window: MainWindow, clinic):
     ]
 
 
-def render_all(out_dir: Path, make_window=None) -> list[Path]:
-    """Save one PNG per screen and size; returns the paths. A fresh window for each size."""
+def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS)) -> list[Path]:
+    """Save one PNG per screen, size and look (<screen>-<W>x<H>-<look>.png); returns the paths.
+    A fresh window for each size and look."""
     import tempfile
 
     from kiosk.store.data_store import DataStore
+    from kiosk.ui import theme
     from kiosk.ui.clinic import ClinicMode
 
     out_dir.mkdir(parents=True, exist_ok=True)
     library = load_routines(bundled_dir("routines"))
-    make_window = make_window or (lambda: MainWindow(
-        library, SilentSpeaker("Voice is off: screenshots."), _Settings(), time_scale=1))
+    make_window = make_window or (lambda settings: MainWindow(
+        library, SilentSpeaker("Voice is off: screenshots."), settings, time_scale=1))
     paths = []
-    for width, height in SIZES:
-        window = make_window()
-        window.resize(width, height)
-        window.show()
-        folder = tempfile.TemporaryDirectory()
-        store = DataStore(Path(folder.name))
-        clinic = ClinicMode(window, store)
-        for name, stage in _stages(window) + _clinic_stages(window, clinic):
-            stage()
-            for _ in range(3):                # let layouts settle (a minimum may change after one pass)
-                QApplication.processEvents()
-            path = out_dir / f"{name}-{width}x{height}.png"
-            window.grab().save(str(path))
-            paths.append(path)
-        window.player.end()
-        clinic.still_there.stop_countdown()
-        clinic.attract.stop_demo()
-        window.close()
-        window.deleteLater()
-        store.close()
-        folder.cleanup()
+    for width, height in sizes:
+        for look in looks:
+            window = make_window(_Settings(LOOKS[look]))
+            window.resize(width, height)
+            window.show()
+            folder = tempfile.TemporaryDirectory()
+            store = DataStore(Path(folder.name))
+            clinic = ClinicMode(window, store)
+            for name, stage in _stages(window) + _clinic_stages(window, clinic):
+                stage()
+                for _ in range(3):                # let layouts settle (a minimum may change after one pass)
+                    QApplication.processEvents()
+                path = out_dir / f"{name}-{width}x{height}-{look}.png"
+                window.grab().save(str(path))
+                paths.append(path)
+            window.player.end()
+            clinic.still_there.stop_countdown()
+            clinic.attract.stop_demo()
+            window.close()
+            window.deleteLater()
+            store.close()
+            folder.cleanup()
+            theme.set_look()
     return paths
 
 

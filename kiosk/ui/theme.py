@@ -35,6 +35,7 @@ HIGH_CONTRAST = Palette(
     chosen="#DCEBFA", notice="#FFF0B3",
 )
 LARGE_TEXT_SCALE = 1.5
+LARGE_TEXT_SIDE_UNITS = 24      # larger text: at most a 24th of the window's shorter side
 
 
 class Look:
@@ -72,10 +73,30 @@ def current_look() -> Look:
     return _LOOK
 
 
+def unit_for_size(width: int, height: int) -> int:
+    """Base text size in pixels for a window of this size, times the large-text scale when it is on.
+
+    It follows the window's shorter side: 22 px for 1920 x 1080 and for 1080 x 1920 alike, 16 px at
+    600 or less (a portrait screen's height would make its text too wide for its width).
+    Larger text is 1.5 times that, but never more than a 24th of the shorter side: on a 7" panel
+    (800 x 480) it is 20 px rather than 24, so that every screen still fits with its buttons in sight.
+    """
+    side = max(1, min(width, height))
+    base = max(16, min(40, round(side / 49)))
+    if _LOOK.text_scale == 1.0:
+        return base
+    return max(base, min(round(base * _LOOK.text_scale), round(side / LARGE_TEXT_SIDE_UNITS)))
+
+
 def unit_for_height(height: int) -> int:
-    """Base text size in pixels for a window of this height (22 px at 1080, 16 px at 600), times
-    the large-text scale when it is on."""
-    return round(max(16, min(40, round(height / 49))) * _LOOK.text_scale)
+    """The unit of a landscape window this tall (22 px at 1080, 16 px at 600)."""
+    return unit_for_size(height, height)
+
+
+def window_unit(widget) -> int:
+    """The unit for the window `widget` is in (the screens and the main window agree on it)."""
+    window = widget.window()
+    return unit_for_size(window.width(), window.height())
 
 
 def stylesheet(unit: int, palette: Palette | None = None, touch_px: int = 44) -> str:

@@ -90,11 +90,11 @@ def host_screen(qtbot):
     """
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-    from kiosk.ui.theme import stylesheet, unit_for_height
+    from kiosk.ui.theme import stylesheet, unit_for_size
 
     def host(screen, size=(1024, 600)):
         window = QWidget()
-        window.setStyleSheet(stylesheet(unit_for_height(size[1])))
+        window.setStyleSheet(stylesheet(unit_for_size(*size)))
         layout = QVBoxLayout(window)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(screen)

@@ -13,7 +13,8 @@ def _settle():
 
 
 @pytest.mark.parametrize("size, larger_text", [((1920, 1080), False), ((1024, 600), False),
-                                               ((1920, 1080), True), ((1024, 600), True)])
+                                               ((1920, 1080), True), ((1024, 600), True),
+                                               ((1080, 1920), False), ((480, 800), True), ((800, 480), True)])
 def test_card_text_is_whole_and_below_the_picture(make_window, bundled_routines, size, larger_text):
     window = make_window(folder=bundled_routines, size=size)
     if larger_text:

@@ -34,3 +34,21 @@ def test_turning_them_off_restores_the_default_look(make_window, qtbot):
     qtbot.mouseClick(button(window, "High contrast"), Qt.MouseButton.LeftButton)
     assert theme.current_look().palette is theme.DEFAULT
     assert theme.DEFAULT.background in window.styleSheet()
+
+
+def test_the_text_unit_follows_the_window_s_shorter_side():
+    """A portrait screen's text is sized by its width, as the same screen turned landscape; larger text
+    is 1.5 times that, but never more than a 24th of the shorter side (a 7" panel gets 20 px, not 24)."""
+    from kiosk.ui import theme
+
+    assert theme.unit_for_size(1080, 1920) == theme.unit_for_size(1920, 1080) == 22
+    assert theme.unit_for_size(480, 800) == theme.unit_for_size(800, 480) == 16
+    assert theme.unit_for_size(3840, 2160) == 40
+    theme.set_look(large_text=True)
+    try:
+        assert theme.unit_for_size(1920, 1080) == 33
+        assert theme.unit_for_size(1024, 600) == 24
+        assert theme.unit_for_size(800, 480) == 20
+        assert theme.unit_for_size(480, 800) == 20
+    finally:
+        theme.set_look()

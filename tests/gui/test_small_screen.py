@@ -1,92 +1,85 @@
-"""Larger text on a 1024 x 600 screen: every screen fits the window, no button label is cut, It hurts is in sight."""
+"""Every screen at every screen shape: landscape and portrait, 800 x 480 to 3840 x 2160, with and without a
+30 px title bar, in every look, at device pixel ratios 1 to 2: the window keeps its size, no label is cut,
+no two buttons overlap, buttons are in sight and 15 mm, It hurts is in sight (rules: screen_walk.py)."""
 
 from __future__ import annotations
 
-import tempfile
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 
-from kiosk.core.ports import SilentSpeaker
-from kiosk.ui import screenshots
-from kiosk.ui.main_window import MainWindow
+import screen_walk
 
-
-def _label_fits(button: QPushButton) -> bool:
-    """The label and its icon fit inside the button's border (they may use some of its padding;
-    a label longer than that is drawn cut)."""
-    text = button.fontMetrics().horizontalAdvance(button.text())
-    icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
-    return text + icon <= button.width() - 12      # borders, up to 6 px each side when focused
-
-
-def _visible_box(widget, page) -> QRect:
-    """Where the widget shows on the page: clipped by every area around it that scrolls."""
-    box = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
-    parent = widget.parentWidget()
-    while parent is not None and parent is not page:
-        box = box.intersected(QRect(parent.mapTo(page, QPoint(0, 0)), parent.size()))
-        parent = parent.parentWidget()
-    return box
+TITLE_BAR = 30
+SHAPES = [
+    (800, 480), (480, 800),          # the common 7" panel, both ways up
+    (1024, 600), (600, 1024),        # 10" tablets
+    (1280, 720), (1920, 1080), (3840, 2160),
+    (1080, 1920), (2160, 3840),      # totems and wall tablets
+]
+WITH_TITLE_BAR = [(width, height - TITLE_BAR) for width, height in SHAPES[:4] + [(1080, 1920)]]
+# A device pixel ratio is set per process (QT_SCALE_FACTOR): these window sizes (logical pixels)
+# are walked in a process of their own for each ratio.
+RATIOS = {
+    "1.25": ["1024x600", "1536x864", "864x1536"],
+    "1.5": ["800x480", "1280x720", "720x1280"],
+    "2": ["800x480", "1920x1080", "1080x1920"],
+}
 
 
-def _scroll_area_around(widget, page):
-    parent = widget.parentWidget()
-    while parent is not None and parent is not page:
-        if isinstance(parent, QScrollArea):
-            return parent
-        parent = parent.parentWidget()
-    return None
+def _look_ids(size):
+    return [f"{size[0]}x{size[1]}-{look}" for look in screen_walk.LOOKS]
 
 
-def _settle():
-    for _ in range(3):
-        QApplication.processEvents()
+@pytest.mark.parametrize("size", SHAPES + WITH_TITLE_BAR, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_fits_every_shape_in_every_look(qapp, size):
+    """DPR 1: every look at every size (high contrast changes colours only, but is walked all the same)."""
+    problems = []
+    for look in screen_walk.LOOKS:
+        problems += screen_walk.walk(size, look)
+    assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("look", [{}, {"look.large_text": True}, {"look.large_text": True, "look.high_contrast": True}])
-def test_every_screen_fits_a_small_window(qtbot, bundled_routines, store, look):
-    from kiosk.core.loader import load_routines
-    from kiosk.store.data_store import DataStore
-    from kiosk.ui.clinic import ClinicMode
-    from kiosk.ui.journal import Journal
+@pytest.mark.parametrize("ratio", sorted(RATIOS))
+def test_every_screen_fits_at_other_device_pixel_ratios(ratio):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=ratio,
+               PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[2]),
+                                           os.environ.get("PYTHONPATH", "")]))
+    run = subprocess.run([sys.executable, screen_walk.__file__, ",".join(RATIOS[ratio]), "normal,large"],
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report["dpr"] == pytest.approx(float(ratio))           # the walk really ran at that ratio
+    assert report["walks"] == 2 * len(RATIOS[ratio])
+    assert not report["problems"], "\n".join(report["problems"])
 
-    journal = Journal.for_profile(lambda: store, "home")        # home mode: with My data on the home screen
-    window = MainWindow(load_routines(bundled_routines), SilentSpeaker("off"), screenshots._Settings(look),
-                        journal, time_scale=1)
-    assert "My data" in [button.text() for button in window.home.buttons]
-    qtbot.addWidget(window)
-    window.resize(1024, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    with tempfile.TemporaryDirectory() as folder:
-        store = DataStore(Path(folder))
-        clinic = ClinicMode(window, store)
-        try:
-            for name, stage in screenshots._stages(window) + screenshots._clinic_stages(window, clinic):
-                stage()
-                _settle()
-                page = window.stack.currentWidget()
-                assert (window.width(), window.height()) == (1024, 600), name          # nothing pushed it
-                assert page.minimumSizeHint().height() <= 600, name
-                buttons = [b for b in page.findChildren(QPushButton) if b.isVisible() and b.text()]
-                for button in buttons:
-                    assert _label_fits(button), (name, button.text(), button.width())
-                    if _scroll_area_around(button, page) is None:        # actions are never scrolled away
-                        box = _visible_box(button, page)
-                        assert box.size() == button.size(), (name, button.text(), "out of sight")
-                boxes = [(b.text(), _visible_box(b, page)) for b in buttons]
-                for index, (text, box) in enumerate(boxes):
-                    for other, other_box in boxes[index + 1:]:
-                        assert not box.intersects(other_box), (name, text, other)
-                if name.startswith("player"):
-                    hurt = window.player.hurt_button
-                    corner = hurt.mapTo(window, hurt.rect().bottomRight())
-                    assert hurt.isVisible() and corner.y() < 600 and corner.x() < 1024, name
-        finally:
-            window.player.end()
-            clinic.still_there.stop_countdown()
-            clinic.attract.stop_demo()
-            store.close()
+
+def test_the_walk_catches_a_window_too_small_for_the_screens(qapp):
+    """The rules can fail: a window narrower than the screens can be is caught (it grows)."""
+    problems = screen_walk.walk((240, 480), "large")
+    assert any("the window grew" in p or "asks for at least" in p for p in problems)
+
+
+def test_the_rules_catch_a_cut_label_and_an_overlap(qtbot):
+    from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    button = QPushButton("I understand, continue", page)
+    button.setGeometry(0, 0, 60, 60)
+    other = QPushButton("Back", page)
+    other.setGeometry(30, 30, 120, 60)
+    label = QLabel("A sentence that needs a few lines at this width", page)
+    label.setWordWrap(True)
+    label.setGeometry(0, 200, 80, 20)
+    page.resize(300, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    assert not screen_walk.label_fits(button)
+    assert screen_walk.label_fits(other)
+    assert screen_walk.visible_box(button, page).intersects(screen_walk.visible_box(other, page))
+    assert "text cut" in screen_walk._label_problem(label)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -23,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.theme import PALETTE, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.pin_pad import PinPadScreen
+from kiosk.ui.widgets.responsive import TurnWithWindow
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,8 @@ class AdminScreen(QWidget):
         self.leave_button.setAccessibleDescription("Unlock the screen and show the normal app")
         self.done_button.clicked.connect(self._done)
         self.leave_button.clicked.connect(self.leave_requested)
-        top = QHBoxLayout()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)     # portrait: the buttons under the title
+        self._turn = TurnWithWindow(self, top)
         top.addWidget(title, 1)
         top.addWidget(ButtonRow([(self.done_button, 1), (self.leave_button, 1)]), 2)
 
@@ -385,7 +386,7 @@ class AdminScreen(QWidget):
             self._columns.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                        else QBoxLayout.Direction.LeftToRight)
             self.profile_list.setMinimumHeight(self.touch_px * (4 if narrow else 2))
-        unit = unit_for_height(max(self.window().height(), 1))
+        unit = window_unit(self)
         if unit != self._unit:
             self._unit = unit
             margin = round(unit * 1.0)
@@ -396,4 +397,5 @@ class AdminScreen(QWidget):
             QFrame#confirm_panel QLabel {{ background: transparent; }}
             QPushButton:disabled {{ background: #ECEFF2; color: {PALETTE.muted}; border: 2px dashed #B8C2CC; }}
             QListWidget::item {{ min-height: {self.touch_px - 2 * round(unit * 0.6)}px; }}
+            QPushButton[chip="true"] {{ font-size: {unit}px; }}  /* long routine titles fit a narrow screen */
             """)

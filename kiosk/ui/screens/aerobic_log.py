@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.records import AEROBIC_ACTIVITIES
 from kiosk.ui.theme import PALETTE
+from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import scrolling
 from kiosk.ui.widgets.form_screen import FormScreen, heading_label
@@ -53,10 +54,9 @@ class AerobicLogScreen(FormScreen):
 
         self._activity_buttons = {a: ChipButton(ACTIVITY_LABELS[a], a, touch_px) for a in AEROBIC_ACTIVITIES}
         self._activity_group = OneChoiceGroup(self)
-        activity_row = QHBoxLayout()
         for button in self._activity_buttons.values():
             self._activity_group.addButton(button)
-            activity_row.addWidget(button)
+        activity_row = ButtonRow([(button, 1) for button in self._activity_buttons.values()])  # more rows when narrow
         self._activity_group.buttonToggled.connect(lambda *_: self._refresh())
 
         self._minus = TouchButton("\u22125", None, touch_px)      # "−5"
@@ -73,12 +73,10 @@ class AerobicLogScreen(FormScreen):
         self._minutes_label.setObjectName("minutes_value")
         self._minutes_label.setAlignment(Qt.AlignCenter)
         self._minutes_label.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
-        minutes_row = QHBoxLayout()
-        minutes_row.addStretch(1)
-        minutes_row.addWidget(self._minus)
-        minutes_row.addWidget(self._minutes_label)
-        minutes_row.addWidget(self._plus)
-        minutes_row.addStretch(1)
+        minutes_row = QGridLayout()          # -5, minutes, +5 in a row; the minutes above them when narrow
+        self._minutes_row = minutes_row
+        self._minutes_stacked: bool | None = None
+        self._place_minutes(stacked=False)
 
         self._status = QLabel()
         self._status.setProperty("role", "caption")
@@ -91,13 +89,13 @@ class AerobicLogScreen(FormScreen):
         buttons_row.addWidget(self._back)
         buttons_row.addWidget(self._status, 1)
         buttons_row.addWidget(self._save)
-        self._spaced_layouts = (activity_row, minutes_row, buttons_row)
+        self._spaced_layouts = (minutes_row, buttons_row)
         self._chips = tuple(self._activity_buttons.values())
 
         body = QVBoxLayout()
         body.addWidget(self._goal)
         body.addWidget(heading_label("What did you do?"))
-        body.addLayout(activity_row)
+        body.addWidget(activity_row)
         body.addWidget(heading_label("For how many minutes?"))
         body.addLayout(minutes_row)
         body.addStretch(1)
@@ -211,6 +209,30 @@ class AerobicLogScreen(FormScreen):
             super().keyPressEvent(event)
 
     # --- layout -------------------------------------------------------------------------------
+
+    def _place_minutes(self, stacked: bool) -> None:
+        if stacked == self._minutes_stacked:
+            return
+        self._minutes_stacked = stacked
+        row = self._minutes_row
+        for widget in (self._minus, self._minutes_label, self._plus):
+            row.removeWidget(widget)
+        center = Qt.AlignmentFlag.AlignHCenter
+        if stacked:
+            row.addWidget(self._minutes_label, 0, 0, 1, 2, center)
+            row.addWidget(self._minus, 1, 0)
+            row.addWidget(self._plus, 1, 1)
+        else:
+            row.addWidget(self._minus, 0, 0, Qt.AlignmentFlag.AlignRight)
+            row.addWidget(self._minutes_label, 0, 1, center)
+            row.addWidget(self._plus, 0, 2, Qt.AlignmentFlag.AlignLeft)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        spacing = max(0, self._minutes_row.horizontalSpacing())
+        across = (self._minus.minimumWidth() + self._plus.minimumWidth() + self._minutes_label.minimumWidth()
+                  + 2 * spacing + 2 * round(self._unit * 1.2) + 24)      # margins and a scroll bar
+        self._place_minutes(stacked=across > event.size().width())
 
     def _style(self, unit: int) -> None:
         stepper = max(self._touch_px, round(unit * 5))

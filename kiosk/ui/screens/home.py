@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QBoxLayout, QGridLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.routine_index import RoutineChoice, format_minutes
-from kiosk.ui.theme import current_look, unit_for_height
+from kiosk.ui.theme import current_look, window_unit
+from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import SCROLL_BAR_ALWAYS_OFF, make_button, make_label
 from kiosk.ui.widgets.pose_picture import PosePicture
+from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
 
 # No `Qt` enums before the first paint (see controls.py): keys are looked at when one is pressed.
 
@@ -95,16 +97,17 @@ class HomeScreen(QWidget):
         outer.addWidget(scroll, 1)
         layout = QVBoxLayout(body)
         layout.addWidget(make_label("Gentle exercises for sacroiliac joint pain", "title"))
-        header = QHBoxLayout()
+        header = QBoxLayout(ACROSS)                # portrait: the look buttons under the words
         header.addWidget(make_label("Choose a routine, then press Start. The voice will guide you; "
                                     "you can stop at any moment.", "muted"), 1)
         self.contrast_button = make_button("High contrast")
         self.large_text_button = make_button("Larger text")
         for button in (self.contrast_button, self.large_text_button):
             button.setCheckable(True)
-            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-            header.addWidget(button)
+        self.look_buttons = ButtonRow([(self.contrast_button, 1), (self.large_text_button, 1)])
+        header.addWidget(self.look_buttons)
         layout.addLayout(header)
+        self._turn = TurnWithWindow(self, header, on_turn=self._turned)
         self.notice = make_label("\n".join(notices), "notice", name="Notice")
         self.notice.setVisible(bool(notices))
         layout.addWidget(self.notice)
@@ -165,12 +168,16 @@ class HomeScreen(QWidget):
         self._reflow()
 
     def _reflow(self) -> None:
-        """Four across when they fit; two across with larger text on a narrow screen."""
+        """Four across when they fit; two across with larger text on a narrow screen; one above the
+        other on a portrait screen (the buttons under them two across)."""
         if not self.isVisible():
             self._columns = 0                # laid out when shown, at the size it is shown at
             return
-        unit = unit_for_height(self.window().height())
-        columns = 4 if self.width() >= 58 * unit else 2
+        unit = window_unit(self)
+        if is_portrait(self):
+            columns = 1                       # a column of cards, each as wide as the screen
+        else:
+            columns = 4 if self.width() >= 58 * unit else 2
         card_width = self.width() // columns - unit          # less the grid's spacing and the card's edge
         # With larger text or on a short screen the summary is left to the screen reader (the card's
         # description), so that the routines and the buttons under them fit without scrolling.
@@ -181,11 +188,17 @@ class HomeScreen(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        for grid, widgets in ((self.card_grid, self.cards), (self.button_grid, self.buttons)):
+        for grid, widgets, across in ((self.card_grid, self.cards, columns),
+                                      (self.button_grid, self.buttons, max(2, columns))):
             for widget in widgets:
                 grid.removeWidget(widget)
             for index, widget in enumerate(widgets):
-                grid.addWidget(widget, *divmod(index, columns))
+                grid.addWidget(widget, *divmod(index, across))
+
+    def _turned(self, portrait: bool) -> None:
+        """Portrait: the look buttons side by side under the words, as wide as the screen."""
+        self.look_buttons.setSizePolicy(QSizePolicy.Policy.Preferred if portrait else QSizePolicy.Policy.Maximum,
+                                        QSizePolicy.Policy.Fixed)
 
     def show_notice(self, text: str) -> None:
         """Add a line to the notice above the routines (a recovery, a failed save); a line shown already

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.phrases import phrase
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label, scrolling
 from kiosk.ui.widgets.pose_view import PoseView
+from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 
 # What is also said aloud (phrase "hurt": stop, rest, breathe, let go) comes first; then this.
 ADVICE = "Leave out the move that hurt. If the pain stays or gets worse, tell your doctor."
@@ -31,7 +32,7 @@ class HurtScreen(QWidget):
         self.setAccessibleName("Stop and rest")
         layout = QVBoxLayout(self)
         layout.addWidget(make_label("Stop and rest", "title"))
-        middle = QHBoxLayout()
+        middle = QBoxLayout(ACROSS)        # portrait: the resting figure above the advice
         self.pose = PoseView(self)
         self.pose.setMinimumSize(240, 150)
         advice = QVBoxLayout()
@@ -46,6 +47,7 @@ class HurtScreen(QWidget):
         middle.addWidget(self.pose, 1)
         middle.addWidget(scrolling(advice, self), 1)     # larger text on a small screen: it scrolls
         layout.addLayout(middle, 1)
+        self._turn = TurnWithWindow(self, middle)
         self.skip_side_button = make_button("Skip this side")
         self.skip_exercise_button = make_button("Skip this exercise", "primary")
         self.end_button = make_button("End the session")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.button_row import ButtonRow
-from kiosk.ui.widgets.controls import make_button, make_label
+from kiosk.ui.widgets.controls import make_button, make_label, scrolling
 
 QUESTION = ("Delete all your pain ratings, sessions and activity from this computer? "
             "This cannot be undone.")
@@ -30,13 +30,15 @@ class MyDataScreen(QWidget):
         self.setAccessibleName("Your data")
         layout = QVBoxLayout(self)
         layout.addWidget(make_label("Your data", "title"))
+        words = QVBoxLayout()
         self.held = make_label("", "caption", name="What is kept")
-        layout.addWidget(self.held)
-        layout.addWidget(make_label("It stays on this computer, readable only by your user account; "
-                                    "nothing is ever sent anywhere.", "muted"))
+        words.addWidget(self.held)
+        words.addWidget(make_label("It stays on this computer, readable only by your user account; "
+                                   "nothing is ever sent anywhere.", "muted"))
         self.question = make_label(QUESTION, "notice", name="Delete everything?")
-        layout.addWidget(self.question)
-        layout.addStretch(1)
+        words.addWidget(self.question)
+        words.addStretch(1)
+        layout.addWidget(scrolling(words, self), 1)     # larger text on a small screen: it scrolls
         self.back_button = make_button("Back")
         self.back_button.clicked.connect(self.back_requested)
         self.delete_button = make_button("Delete my data", "danger")

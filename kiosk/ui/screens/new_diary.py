@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.diary_number import spaced
-from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.theme import PALETTE, window_unit
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import TouchButton, screen_touch_target_px
 
@@ -51,6 +51,8 @@ class NewDiaryScreen(QWidget):
         text = spaced(number)
         self.number.setText(text)
         self.number.setAccessibleName(f"Diary number {' '.join(number)}")
+        self._unit = 0                           # the digits' size depends on the number's length
+        self._style()
 
     def reset(self) -> None:
         self.number.setText("")
@@ -58,11 +60,30 @@ class NewDiaryScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        unit = unit_for_height(max(self.window().height(), 1))
-        if unit != self._unit:
-            self._unit = unit
-            margin = round(unit * 1.2)
-            self._layout.setContentsMargins(margin, margin, margin, margin)
-            self.setStyleSheet(f"""QLabel#diary_number {{ font-size: {round(unit * 5)}px; font-weight: bold;
-                letter-spacing: {unit // 4}px; color: {PALETTE.text}; background: {PALETTE.notice};
-                border-radius: {unit // 2}px; padding: {unit // 2}px; }}""")
+        self._style()
+
+    def _style(self) -> None:
+        unit = window_unit(self)
+        if unit == self._unit:
+            return
+        self._unit = unit
+        margin = round(unit * 1.2)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        size = self._digit_size(unit, self.window().width() - 2 * margin - unit)
+        self.setStyleSheet(f"""QLabel#diary_number {{ font-size: {size}px; font-weight: bold;
+            letter-spacing: {unit // 4}px; color: {PALETTE.text}; background: {PALETTE.notice};
+            border-radius: {unit // 2}px; padding: {unit // 2}px; }}""")
+
+    def _digit_size(self, unit: int, room: int) -> int:
+        """Five text units, or less when the number would not fit the window's width (a portrait screen)."""
+        text = self.number.text() or spaced("0" * 8)
+        size = round(unit * 5)
+        while size > unit * 2:
+            font = QFont(self.font())
+            font.setPixelSize(size)
+            font.setBold(True)
+            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, unit // 4)
+            if QFontMetrics(font).horizontalAdvance(text) <= room:
+                break
+            size -= max(1, unit // 4)
+        return size

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QScro
 
 from kiosk.core.records import SIDES, WORSE_WITH
 from kiosk.ui.theme import PALETTE
+from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.form_screen import FormScreen, heading_label
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet
 
@@ -72,9 +73,7 @@ class PainDetailsScreen(FormScreen):
         self._done.clicked.connect(self._on_done)
 
         side_heading = heading_label("Where is the pain?")
-        side_row = QHBoxLayout()
-        for button in self._side_buttons.values():
-            side_row.addWidget(button)
+        side_row = ButtonRow([(button, 1) for button in self._side_buttons.values()])   # on two rows when narrow
         worse_heading = heading_label("What made it worse?")
         worse_grid = QGridLayout()
         self._chips_per_row = 0
@@ -93,12 +92,12 @@ class PainDetailsScreen(FormScreen):
         self._content.setContentsMargins(0, 0, 0, 0)
         for part in (title, hint, side_heading, side_row, worse_heading, worse_grid,
                      note_heading, self._note):
-            if isinstance(part, QWidget):
+            if isinstance(part, QWidget):      # (the side row is a widget too)
                 self._content.addWidget(part)
             else:
                 self._content.addLayout(part)
         self._content.addStretch(1)
-        self._spaced_layouts = (self._content, side_row, worse_grid, buttons_row)
+        self._spaced_layouts = (self._content, worse_grid, buttons_row)
         self._chips = (*self._side_buttons.values(), *self._worse_buttons.values())
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)

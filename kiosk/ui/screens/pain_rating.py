@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.theme import PALETTE, window_unit
 from kiosk.ui.widgets.pain_faces import FACE_PAIN_LEVELS, PainFace
+from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import BOUNCE_MS, BounceGuard, TouchButton, screen_touch_target_px
 
 DEFAULT_QUESTION = "How is your pain right now?"
@@ -28,6 +29,15 @@ RATING_COLOURS: tuple[tuple[str, str], ...] = (
     ("#9C1F2E", "#FFFFFF"),      # 9   7.9:1
     ("#7A1838", "#FFFFFF"),      # 10 10.4:1
 )
+COLUMN_CHOICES = (11, 6, 4, 3)      # buttons per row: one band, or bands of 6 + 5, 4 + 4 + 3, 3 + 3 + 3 + 2
+NUMBER_ROOM_PX = 24                 # a number's room inside its button: the chosen border, 7 px each side, and air
+
+
+def _number_px(unit: int, columns: int) -> int:
+    """The numbers' size: a little smaller when they are on more than one row."""
+    return round(unit * (2.6 if columns == len(PAIN_VALUES) else 2.2))
+
+
 PRESSED_COLOURS = ("#86C9B0", "#9DD186", "#BFD977", "#DCD765", "#F0C955", "#F1B04B",
                    "#EE9244", "#DF7A4E", "#982820", "#7E1824", "#5E112A")
 
@@ -137,6 +147,8 @@ class PainRatingScreen(QWidget):
         self._pending: int | None = None
         self._columns = 0
         self._unit = 0
+        self._style_key: tuple[int, bool] | None = None
+        self._placed_unit = self._placed_width = 0
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(undo_ms)
@@ -161,6 +173,7 @@ class PainRatingScreen(QWidget):
         for label, align in ((self._no_pain, Qt.AlignLeft), (self._worst, Qt.AlignRight)):
             label.setProperty("role", "heading")
             label.setAlignment(align | Qt.AlignTop)
+            label.setWordWrap(True)             # a narrow band (portrait) puts "imaginable" on a line of its own
         self._buttons[0].setAccessibleDescription("0, no pain")
         self._buttons[10].setAccessibleDescription("10, worst pain imaginable")
 
@@ -177,11 +190,14 @@ class PainRatingScreen(QWidget):
         self._skip.setAccessibleDescription("Go on without rating your pain")
         self._skip.clicked.connect(self._on_skip)
 
-        status_row = QHBoxLayout()
+        answer_buttons = QHBoxLayout()
+        answer_buttons.addWidget(self._undo)
+        answer_buttons.addSpacing(self._touch_px // 2)
+        answer_buttons.addWidget(self._skip)
+        status_row = QBoxLayout(ACROSS)          # portrait: Undo and Skip under the message
         status_row.addWidget(self._status, 1)
-        status_row.addWidget(self._undo)
-        status_row.addSpacing(self._touch_px // 2)
-        status_row.addWidget(self._skip)
+        status_row.addLayout(answer_buttons)
+        self._turn = TurnWithWindow(self, status_row)
 
         self._outer = QVBoxLayout(self)
         self._outer.addWidget(self._question)
@@ -206,7 +222,7 @@ class PainRatingScreen(QWidget):
 
     @property
     def columns(self) -> int:
-        """Buttons per row: 11, or 6 when eleven 15 mm buttons do not fit across the screen."""
+        """Buttons per row: 11, or 6, 4 or 3 when eleven buttons (15 mm, with a whole "10") do not fit across."""
         return self._columns
 
     def question(self) -> str:
@@ -214,6 +230,7 @@ class PainRatingScreen(QWidget):
 
     def set_question(self, text: str) -> None:
         self._question.setText(text)
+        self._relayout(self.width(), self.height())      # a longer question may leave no room for the faces
 
     def rating_button(self, value: int) -> RatingButton:
         return self._buttons[value]
@@ -293,6 +310,7 @@ class PainRatingScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.setFocus(Qt.OtherFocusReason)     # no focus ring that looks like a choice; digits work
+        self._relayout(self.width(), self.height())     # styled now: whether the faces fit is known
         touch_px = screen_touch_target_px(self, self._physical_dpi)
         if touch_px != self._touch_px:          # moved to another screen
             self._touch_px = touch_px
@@ -308,7 +326,7 @@ class PainRatingScreen(QWidget):
         self._relayout(event.size().width(), event.size().height())
 
     def _relayout(self, width: int, height: int) -> None:
-        unit = unit_for_height(max(height, 1))
+        unit = window_unit(self)
         margin = round(unit * 1.2)
         spacing = max(6, round(unit * 0.5))
         self._outer.setContentsMargins(margin, margin, margin, margin)
@@ -317,11 +335,11 @@ class PainRatingScreen(QWidget):
         self._grid.setVerticalSpacing(max(4, spacing // 2))
 
         usable = width - 2 * margin
-        columns = 11 if usable >= 11 * self._touch_px + 10 * spacing else 6
-        bands = 1 if columns == 11 else 2
+        columns = self._columns_that_fit(usable, spacing, unit)
+        bands = -(-len(PAIN_VALUES) // columns)
         cell = (usable - (columns - 1) * spacing) / columns
-        button_px = int(max(self._touch_px, min(cell * 0.9, height * (0.2 if bands == 1 else 0.11))))
-        face_px = int(max(28, min(cell * 0.7, height * (0.16 if bands == 1 else 0.08))))
+        button_px = int(max(self._touch_px, min(cell * 0.9, height * 0.22 / bands)))
+        face_px = int(max(28, min(cell * 0.7, height * 0.16 / bands)))
         for button in self._buttons:
             button.set_preferred_height(button_px)
         for face in self._faces.values():
@@ -329,17 +347,54 @@ class PainRatingScreen(QWidget):
         # Room for two lines of status, so that showing a longer message never moves the scale.
         status_line = round(unit * 1.4 * 1.35)
         self._status.setMinimumHeight(max(self._touch_px, 2 * status_line + 4))
-        if columns != self._columns:
-            self._place(columns)
-        if unit != self._unit:
-            self._unit = unit
-            number_px = round(unit * (2.6 if bands == 1 else 2.2))
-            self._scale.setStyleSheet(_scale_style_sheet(number_px, round(unit * 0.6)))
+        if (columns, unit, usable) != (self._columns, self._placed_unit, self._placed_width):
+            self._place(columns, unit, usable)
+        # A short window (larger text on a 7" panel, a title bar): numbers only, when the faces
+        # would squeeze the scale.
+        # Still too short: the question in heading size rather than title size.
+        self._set_question_role("title")
+        for face in self._faces.values():                # (in the grid by now: never a window of their own)
+            face.setVisible(True)
+        if self._needed_height(usable) > height:
+            for face in self._faces.values():
+                face.setVisible(False)
+            if self._needed_height(usable) > height:
+                self._set_question_role("heading")
+        style = (unit, columns == len(PAIN_VALUES))
+        if unit != self._unit or style != self._style_key:      # (the main window zeroes _unit on a new look)
+            self._unit, self._style_key = unit, style
+            self._scale.setStyleSheet(_scale_style_sheet(_number_px(unit, columns), round(unit * 0.6)))
             for button in self._buttons:
                 button.repolish()
 
-    def _place(self, columns: int) -> None:
-        """Put faces, buttons and end captions in one band of 11 or two bands of 6 and 5."""
+    def _set_question_role(self, role: str) -> None:
+        if self._question.property("role") != role:
+            self._question.setProperty("role", role)
+            self._question.style().unpolish(self._question)
+            self._question.style().polish(self._question)
+
+    def _needed_height(self, usable: int) -> int:
+        """The height the screen needs at this width, with the question wrapped to it."""
+        self.ensurePolished()            # styled (fonts, button sizes) even before it is first shown
+        self._grid.invalidate()
+        self._scale.updateGeometry()     # the outer layout keeps the scale's last minimum until told
+        self._outer.invalidate()
+        question = self._question.heightForWidth(usable) - self._question.minimumSizeHint().height()
+        return self._outer.totalMinimumSize().height() + max(0, question)
+
+    def _columns_that_fit(self, usable: int, spacing: int, unit: int) -> int:
+        """Eleven across when eleven buttons with a whole "10" fit; else the widest of the rows that do."""
+        for columns in COLUMN_CHOICES:
+            font = QFont(self.font())
+            font.setPixelSize(_number_px(unit, columns))
+            font.setBold(True)
+            need = max(self._touch_px, QFontMetrics(font).horizontalAdvance("10") + NUMBER_ROOM_PX)
+            if usable >= columns * need + (columns - 1) * spacing:
+                return columns
+        return COLUMN_CHOICES[-1]
+
+    def _place(self, columns: int, unit: int, usable: int) -> None:
+        """Put faces, buttons and end captions in bands of `columns` (one band of 11, or 6 and 5, ...)."""
         for widget in (*self._buttons, *self._faces.values(), self._no_pain, self._worst):
             self._grid.removeWidget(widget)
         for column in range(11):
@@ -351,10 +406,23 @@ class PainRatingScreen(QWidget):
             if value in self._faces:
                 self._grid.addWidget(self._faces[value], row, column, Qt.AlignHCenter | Qt.AlignBottom)
             self._grid.addWidget(self._buttons[value], row + 1, column)
-        self._grid.addWidget(self._no_pain, 2, 0, 1, 4)
-        last_band, last_column = divmod(10, columns)
-        self._grid.addWidget(self._worst, last_band * 3 + 2, last_column - 3, 1, 4)
-        self._columns = columns
+        one_band = columns == len(PAIN_VALUES)
+        last_band, last_column = divmod(PAIN_VALUES[-1], columns)
+        no_pain_span = 4 if one_band else columns
+        worst_start, worst_span = (last_column - 3, 4) if one_band else (0, columns)   # under the last row
+        self._grid.addWidget(self._no_pain, 2, 0, 1, no_pain_span)
+        self._grid.addWidget(self._worst, last_band * 3 + 2, worst_start, 1, worst_span)
+        # A narrow band may put "imaginable" on a second line: keep room for it (a grid does not
+        # give a spanning label the height its wrapped text needs).
+        font = QFont(self.font())
+        font.setPixelSize(round(unit * 1.4))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        for label, span in ((self._no_pain, no_pain_span), (self._worst, worst_span)):
+            room = usable * span / columns - 8
+            lines = 1 if metrics.horizontalAdvance(label.text()) <= room else 2
+            label.setMinimumHeight(0 if lines == 1 else lines * metrics.lineSpacing() + 2)
+        self._columns, self._placed_unit, self._placed_width = columns, unit, usable
         # Tab order follows the numbers, then Undo and Skip.
         chain = [*self._buttons, self._undo, self._skip]
         for first, second in zip(chain, chain[1:]):

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.routine import Exercise
 from kiosk.core.timeline import Cue, Timeline
+from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_button_text
 from kiosk.ui.widgets.pose_view import PoseView
+from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
 
 POSE_TRANSITION_MS = 900
+PORTRAIT_POSE_HEIGHT = 0.6      # portrait: the figure's area at most this times the screen's width high
 
 
 def format_time_left(seconds: float) -> str:
@@ -60,9 +63,12 @@ class PlayerScreen(QWidget):
         side_panel.addStretch(1)
         side_panel.addWidget(self.next_up)
 
-        middle = QHBoxLayout()
+        # Landscape: the figure beside the count and cautions; portrait: the figure above them.
+        middle = QBoxLayout(ACROSS)
         middle.addWidget(self.pose, 3)
         middle.addWidget(scrolling(side_panel, self), 2)      # long cautions scroll; the buttons stay
+        self._middle = middle
+        self._turn = TurnWithWindow(self, middle, on_turn=self._turned)
 
         self.caption = make_label("", "spoken", name="Caption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -72,7 +78,6 @@ class PlayerScreen(QWidget):
         self.progress = make_label("", "notice", name="Preparing")
         self.progress.hide()
 
-        controls = QHBoxLayout()
         self.back_button = make_button("Back", description="Left arrow key")
         self.pause_button = make_button("Pause", "primary", description="Space bar")
         self.skip_button = make_button("Skip", description="Right arrow key")
@@ -81,9 +86,9 @@ class PlayerScreen(QWidget):
         self.pause_button.clicked.connect(self.pause_toggled)
         self.skip_button.clicked.connect(self.skip_requested)
         self.hurt_button.clicked.connect(self.hurt_requested)
-        for button, stretch in ((self.back_button, 1), (self.pause_button, 2), (self.skip_button, 1),
-                                (self.hurt_button, 2)):
-            controls.addWidget(button, stretch)
+        # On more rows when the labels do not fit side by side (larger text on a narrow screen).
+        controls = ButtonRow([(self.back_button, 1), (self.pause_button, 2), (self.skip_button, 1),
+                              (self.hurt_button, 2)])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -91,7 +96,7 @@ class PlayerScreen(QWidget):
         layout.addWidget(self.progress)
         layout.addLayout(middle, 1)
         layout.addWidget(self.caption)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
 
         for key, signal in ((Qt.Key.Key_Space, self.pause_toggled), (Qt.Key.Key_Left, self.back_requested),
                             (Qt.Key.Key_Right, self.skip_requested), (Qt.Key.Key_H, self.hurt_requested)):
@@ -153,6 +158,24 @@ class PlayerScreen(QWidget):
         self._update_time_left()
 
     # -- inside -----------------------------------------------------------------------------
+    def _turned(self, portrait: bool) -> None:
+        """Portrait: the figure takes most of the height; the count and cautions need little."""
+        self._middle.setStretch(0, 4 if portrait else 3)
+        self._middle.setStretch(1, 1 if portrait else 2)
+        self._fit_pose_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_pose_height()
+
+    def _fit_pose_height(self) -> None:
+        """Portrait: the figure no taller than it can use (most poses are wider than high), so the
+        count and cautions get the rest rather than empty space above and below the figure."""
+        portrait = is_portrait(self)
+        limit = max(self.pose.minimumHeight(), round(self.width() * PORTRAIT_POSE_HEIGHT)) if portrait else 16777215
+        if self.pose.maximumHeight() != limit:
+            self.pose.setMaximumHeight(limit)
+
     def _show_exercise(self, exercise: Exercise | None, at_start: bool) -> None:
         if exercise is None:
             routine = self._timeline.routine

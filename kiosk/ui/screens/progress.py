@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.trends import TrendReport, WeekStats, analyse, summary_sentence
-from kiosk.ui.theme import unit_for_height
+from kiosk.ui.theme import window_unit
 from kiosk.ui.widgets.trend_chart import TrendChart
 
 SIDE_CHOICES = (("All", None), ("Left", "left"), ("Right", "right"))
@@ -229,7 +229,7 @@ class ProgressScreen(QWidget):
         self._apply_unit()
 
     def _apply_unit(self) -> None:
-        unit = unit_for_height(self.window().height())
+        unit = window_unit(self)
         if unit != self._unit:
             self._unit = unit
             self.chart.set_unit(unit)

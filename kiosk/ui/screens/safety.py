@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.ui.widgets.controls import make_button, make_label
+from kiosk.ui.widgets.button_row import ButtonRow
+from kiosk.ui.widgets.controls import make_button, make_label, scrolling
 
 SAFETY_POINTS = (
     "Ask your doctor or physiotherapist before you start a new exercise plan.",
@@ -31,18 +32,17 @@ class SafetyScreen(QWidget):
         self.setAccessibleName("Before you start")
         layout = QVBoxLayout(self)
         layout.addWidget(make_label("Before you start", "title"))
+        points = QVBoxLayout()
         for point in SAFETY_POINTS:
-            layout.addWidget(make_label(f"•  {point}", "caption"))
-        layout.addWidget(make_label("This app guides exercises; it does not diagnose or treat.", "muted"))
-        layout.addStretch(1)
-        buttons = QHBoxLayout()
+            points.addWidget(make_label(f"•  {point}", "caption"))
+        points.addWidget(make_label("This app guides exercises; it does not diagnose or treat.", "muted"))
+        points.addStretch(1)
+        layout.addWidget(scrolling(points, self), 1)    # larger text on a small screen: it scrolls
         self.back_button = make_button("Back")
         self.back_button.clicked.connect(self.back_requested)
         self.continue_button = make_button("I understand, continue", "primary")
         self.continue_button.clicked.connect(self.accepted)
-        buttons.addWidget(self.back_button, 1)
-        buttons.addWidget(self.continue_button, 2)
-        layout.addLayout(buttons)
+        layout.addWidget(ButtonRow([(self.back_button, 1), (self.continue_button, 2)]))    # always in sight
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.ui.widgets.controls import make_button, make_label
+from kiosk.ui.widgets.button_row import ButtonRow
+from kiosk.ui.widgets.controls import make_button, make_label, scrolling
 
 
 class SkipOfferScreen(QWidget):
@@ -19,19 +20,18 @@ class SkipOfferScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(make_label("Leave out what hurt?", "title"))
         self.names = make_label("", "heading", name="Exercises that hurt")
-        layout.addWidget(self.names)
-        layout.addWidget(make_label("These hurt in your last two sessions. Moves that hurt are best "
-                                    "left out for now; ask your doctor or physiotherapist about them.",
-                                    "caption"))
-        layout.addStretch(1)
-        buttons = QHBoxLayout()
+        words = QVBoxLayout()
+        words.addWidget(self.names)
+        words.addWidget(make_label("These hurt in your last two sessions. Moves that hurt are best "
+                                   "left out for now; ask your doctor or physiotherapist about them.",
+                                   "caption"))
+        words.addStretch(1)
+        layout.addWidget(scrolling(words, self), 1)     # larger text on a small screen: it scrolls
         self.keep_button = make_button("Keep them in")
         self.leave_button = make_button("Leave them out", "primary")
         self.keep_button.clicked.connect(lambda: self.decided.emit(False))
         self.leave_button.clicked.connect(lambda: self.decided.emit(True))
-        buttons.addWidget(self.keep_button, 1)
-        buttons.addWidget(self.leave_button, 2)
-        layout.addLayout(buttons)
+        layout.addWidget(ButtonRow([(self.keep_button, 1), (self.leave_button, 2)]))
 
     def offer(self, titles: list[str]) -> None:
         self.names.setText("\n".join(f"•  {title}" for title in titles))

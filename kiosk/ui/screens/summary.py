@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.session import Summary
-from kiosk.ui.widgets.controls import make_button, make_label
+from kiosk.ui.widgets.controls import make_button, make_label, scrolling
 
 STATUS_TEXT = {
     "done": "✓ Done",
@@ -39,8 +39,10 @@ class SummaryScreen(QWidget):
         self.table = QGridLayout()
         self.table.setColumnStretch(2, 1)          # keep each status next to its exercise
         self.table.setHorizontalSpacing(40)
-        layout.addLayout(self.table)
-        layout.addStretch(1)
+        table = QVBoxLayout()
+        table.addLayout(self.table)
+        table.addStretch(1)
+        layout.addWidget(scrolling(table, self), 1)     # a long routine or larger text: it scrolls
         self.advice = make_label("", "notice", name="Advice")
         self.advice.hide()
         layout.addWidget(self.advice)

@@ -6,16 +6,18 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
+    QBoxLayout, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.ports import SettingsStore, Speaker
 from kiosk.speech.messages import SAMPLE_SENTENCE
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
 from kiosk.ui.ports import NoVoiceControls, VoiceControls
-from kiosk.ui.theme import PALETTE, unit_for_height
+from kiosk.ui.theme import PALETTE, window_unit
+from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_label, scrolling
+from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
 
 SPEED_LABELS = {"slow": "Slow", "normal": "Normal", "fast": "Fast"}
@@ -54,7 +56,8 @@ class VoiceSettingsScreen(QWidget):
         self.notice = make_label("", "notice", name="Voice notice")
         layout.addWidget(self.notice)
 
-        columns = QHBoxLayout()
+        columns = QBoxLayout(ACROSS)        # portrait: the voices under the rest
+        self._turn = TurnWithWindow(self, columns)
         left = QVBoxLayout()
         right = QVBoxLayout()
         columns.addLayout(left, 1)
@@ -65,25 +68,21 @@ class VoiceSettingsScreen(QWidget):
         self.enabled_group, row = self._choice_row(
             [("Voice on", "on"), ("Voice off", "off")], "on" if self._settings.enabled else "off", touch)
         left.addWidget(make_label("Spoken guidance", "heading"))
-        left.addLayout(row)
+        left.addWidget(row)
         self.enabled_group.idToggled.connect(self._on_enabled_toggled)
 
         left.addWidget(make_label("Speed", "heading"))
         self.speed_group, row = self._choice_row(
             [(SPEED_LABELS[speed], speed) for speed in SPEED_RATES], self._settings.speed, touch)
-        left.addLayout(row)
+        left.addWidget(row)
         self.speed_group.idToggled.connect(self._on_speed_toggled)
 
         left.addWidget(make_label("Volume", "heading"))
-        volume_row = QHBoxLayout()
         self.quieter_button = TouchButton("Quieter", None, touch, self)
         self.louder_button = TouchButton("Louder", None, touch, self)
         self.volume_label = make_label("", "heading")
         self.volume_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        volume_row.addWidget(self.quieter_button, 2)
-        volume_row.addWidget(self.volume_label, 1)
-        volume_row.addWidget(self.louder_button, 2)
-        left.addLayout(volume_row)
+        left.addWidget(ButtonRow([(self.quieter_button, 2), (self.volume_label, 1), (self.louder_button, 2)]))
         left.addStretch(1)
         self.quieter_button.clicked.connect(self._quieter)  # bound methods: a lambda holding self would
         self.louder_button.clicked.connect(self._louder)    # keep the screen alive through its children
@@ -148,7 +147,7 @@ class VoiceSettingsScreen(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        unit = unit_for_height(max(event.size().height(), 1))
+        unit = window_unit(self)
         if unit != self._unit:
             self._unit = unit
             margin, spacing = round(unit * 1.2), max(6, round(unit * 0.5))
@@ -181,13 +180,13 @@ class VoiceSettingsScreen(QWidget):
 
     def _choice_row(self, choices: list[tuple[str, str]], checked: str, touch: int):
         group = OneChoiceGroup(self)
-        row = QHBoxLayout()
+        chips = []
         for index, (label, value) in enumerate(choices):
             button = ChipButton(label, value, touch, self)
             button.setChecked(value == checked)
             group.addButton(button, index)
-            row.addWidget(button, 1)
-        return group, row
+            chips.append((button, 1))
+        return group, ButtonRow(chips)         # on more rows when the labels do not fit side by side
 
     def _on_enabled_toggled(self, button_id: int, checked: bool) -> None:
         if checked:

@@ -41,6 +41,16 @@ class ButtonRow(QWidget):
                 self._grid.setColumnStretch(column, stretch)
         self._placed = [button for button, _ in shown]
 
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As wide as all its buttons side by side (where a layout gives it only what it asks for)."""
+        shown = [(button, max(1, stretch)) for button, stretch in self._buttons if not button.isHidden()]
+        if not shown:
+            return super().sizeHint()
+        spacing = max(0, self._grid.horizontalSpacing())
+        total = sum(stretch for _, stretch in shown)        # the row is shared out by the stretches
+        width = max(button.sizeHint().width() * total / stretch for button, stretch in shown)
+        return QSize(round(width) + spacing * (len(shown) - 1) + 1, super().sizeHint().height())
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """As narrow as the widest label (then one button per row)."""
         widest = max((button.sizeHint().width() for button, _ in self._buttons), default=0)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QWidget
 
-from kiosk.ui.theme import unit_for_height
+from kiosk.ui.theme import window_unit
 from kiosk.ui.widgets.touch_button import BounceGuard, ChipButton, screen_touch_target_px
 
 
@@ -54,7 +54,7 @@ class FormScreen(QWidget):
         self._restyle(event.size().height())
 
     def _restyle(self, height: int) -> None:
-        unit = unit_for_height(max(height, 1))
+        unit = window_unit(self)
         if unit == self._unit:
             return
         self._unit = unit

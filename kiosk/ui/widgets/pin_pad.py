@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ui.theme import PALETTE, unit_for_height
-from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.theme import PALETTE, window_unit
+from kiosk.ui.widgets.controls import make_label, scrolling
+from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
 
 KEY_BOUNCE_MS = 200       # the same key twice within this is a touchscreen bounce, not two digits
@@ -170,7 +171,7 @@ def keypad_style_sheet(unit: int) -> str:
 
 
 class PinPadScreen(QWidget):
-    """A PinPad on the right; on the left a title, an explanation, the PIN dots and a message.
+    """A PinPad on the right (below in portrait); on the left (above) a title, an explanation, the PIN dots and a message.
 
     A subclass makes its own widgets after this constructor (they may use `touch_px`), then calls
     `_lay_out`. Typed keys go to the pad while it is enabled; the keypad style and the margins
@@ -196,10 +197,12 @@ class PinPadScreen(QWidget):
                  lower: Sequence[QWidget | QLayout | int] = ()) -> None:
         """Left column: title, `explain`, dots, message, `upper`, a stretch, `lower` (ints are spacing,
         layouts a row of their own)."""
-        left = QVBoxLayout()
+        words = QVBoxLayout()
         for widget in (self._title, explain, self.pad.dots, self.message, *upper):
-            left.addWidget(widget)
-        left.addStretch(1)
+            words.addWidget(widget)
+        words.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(scrolling(words, self), 1)   # a short screen scrolls the words; the buttons stay
         for part in lower:
             if isinstance(part, int):
                 left.addSpacing(part)
@@ -207,7 +210,8 @@ class PinPadScreen(QWidget):
                 left.addLayout(part)
             else:
                 left.addWidget(part)
-        self._row = QHBoxLayout(self)
+        self._row = QBoxLayout(ACROSS, self)      # portrait: the keypad under the rest
+        self._turn = TurnWithWindow(self, self._row)
         self._row.addLayout(left, 4)
         self._row.addSpacing(self.touch_px // 2)
         self._row.addWidget(self.pad, 5)
@@ -228,7 +232,7 @@ class PinPadScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        unit = unit_for_height(max(self.window().height(), 1))
+        unit = window_unit(self)
         if unit != self._unit:
             self._unit = unit
             self.setStyleSheet(keypad_style_sheet(unit))

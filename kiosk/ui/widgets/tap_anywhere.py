@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.theme import unit_for_height
+from kiosk.ui.theme import window_unit
 from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
 
 
@@ -58,7 +58,7 @@ class TapAnywhereScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        unit = unit_for_height(max(self.window().height(), 1))
+        unit = window_unit(self)
         if unit != self._unit:
             self._unit = unit
             self._rescale(unit)

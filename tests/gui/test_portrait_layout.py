@@ -1,0 +1,71 @@
+"""Portrait screens get their own arrangement, and a window turned on the fly re-arranges itself."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+
+def _settle():
+    for _ in range(4):
+        QApplication.processEvents()
+
+
+def _top_left(widget, window) -> QPoint:
+    return widget.mapTo(window, QPoint(0, 0))
+
+
+def _show_player(window):
+    from kiosk.ui import screenshots
+
+    screenshots._stage_player(window, "floor", "bridge", "count")
+    _settle()
+
+
+def test_home_cards_go_into_a_column_in_portrait_and_back_across(make_window, bundled_routines):
+    window = make_window(folder=bundled_routines, size=(1920, 1080))
+    _settle()
+    corners = [_top_left(card, window) for card in window.home.cards]
+    assert len({corner.y() for corner in corners}) == 1          # four across
+    window.resize(1080, 1920)
+    _settle()
+    corners = [_top_left(card, window) for card in window.home.cards]
+    assert len({corner.x() for corner in corners}) == 1          # one above the other
+    assert [c.y() for c in corners] == sorted(c.y() for c in corners)
+    assert all(card.width() > 0.8 * window.width() for card in window.home.cards)
+    window.resize(1920, 1080)
+    _settle()
+    assert len({_top_left(card, window).y() for card in window.home.cards}) == 1
+
+
+def test_player_puts_the_figure_above_the_controls_in_portrait(make_window, bundled_routines):
+    window = make_window(folder=bundled_routines, size=(1920, 1080))
+    _show_player(window)
+    player = window.player
+    count = player.countdown
+    assert _top_left(player.pose, window).x() + player.pose.width() <= _top_left(count, window).x()
+    window.resize(1080, 1920)
+    _settle()
+    pose_bottom = _top_left(player.pose, window).y() + player.pose.height()
+    assert pose_bottom <= _top_left(count, window).y()                      # the count is under the figure
+    assert player.pose.width() > 0.9 * (window.width() - 2 * 24)          # and the figure spans the width
+    hurt = player.hurt_button
+    assert _top_left(hurt, window).y() + hurt.height() <= window.height()
+    window.player.end()
+
+
+@pytest.mark.parametrize("size, columns", [((1920, 1080), (11,)), ((1080, 1920), (11, 6)), ((480, 800), (4, 3))])
+def test_rating_buttons_wrap_into_rows_that_fit_the_width(make_window, bundled_routines, size, columns):
+    window = make_window(folder=bundled_routines, size=size)
+    window._ask_rating("before")
+    _settle()
+    rating = window.rating
+    assert rating.columns in columns
+    for value in range(11):
+        button = rating.rating_button(value)
+        left = _top_left(button, window).x()
+        assert left >= 0 and left + button.width() <= window.width(), value
+        text = button.fontMetrics().horizontalAdvance(button.text())
+        assert text <= button.width() - 12, (value, text, button.width())
+    assert rating.minimumSizeHint().width() <= size[0]
