@@ -32,6 +32,15 @@ def _by_number(store: DataStore, args: argparse.Namespace) -> None:
         args.profile = found.profile_id
 
 
+def _open_profile(store: DataStore, profile_id: str, create: bool = False):
+    """Open a profile, saying on stderr what opening it repaired or set aside."""
+    before = len(store.notices)
+    profile = store.open_profile(profile_id, create=create)
+    for notice in store.notices[before:]:
+        print(f"kiosk data: {notice}", file=sys.stderr)
+    return profile
+
+
 def _guard(command):
     """Turn the store's expected failures into a message and an exit status."""
     def run(args: argparse.Namespace) -> int:
@@ -59,7 +68,7 @@ def export_command(args: argparse.Namespace) -> int:
         _by_number(store, args)
         if not store.profiles.exists(args.profile):
             return _fail(f"there is no profile {args.profile!r}.")
-        ratings = store.open_profile(args.profile).ratings.list()
+        ratings = _open_profile(store, args.profile).ratings.list()
     text = io.StringIO(newline="")
     count = write_diary(ratings, text)
     if args.out and args.out != "-":
@@ -97,7 +106,7 @@ def import_command(args: argparse.Namespace) -> int:
     with open_data_folder(args, "data") as store:
         _by_number(store, args)
         created = not store.profiles.exists(args.profile)
-        repository = store.open_profile(args.profile, create=True).ratings
+        repository = _open_profile(store, args.profile, create=True).ratings
         known = {(r.timestamp, r.pain, r.moment, r.side, r.exercise, r.note) for r in repository.list()}
         new = []
         for rating in ratings:

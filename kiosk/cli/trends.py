@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import TextIO
 
 from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
+from kiosk.core.clock import CLOCK_NOTICE, clock_looks_wrong, left_out_notice, trusted
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.trends import TrendReport, analyse, summary_sentence
 from kiosk.store.profile_repository import ProfileError
@@ -20,19 +22,27 @@ _COLUMNS = (
 )
 
 
-def run_trends(args: argparse.Namespace) -> int:
-    """`kiosk trends --profile ID [--json] [--side left|right|all]`: read the profile's records, print the trend."""
+def run_trends(args: argparse.Namespace, now: datetime | None = None) -> int:
+    """`kiosk trends --profile ID [--json] [--side left|right|all]`: read the profile, print the trend.
+
+    What opening the profile repaired or set aside, and ratings left out for their dates, are
+    said on stderr; the trend of everything else goes to stdout.
+    """
     try:
         with open_data_folder(args, "trends") as store:
             profile = store.open_profile(args.profile)
             records = profile.ratings.list(), profile.sessions.list(), profile.aerobic.list()
+            notices = list(store.notices)
     except DataFolderProblem as problem:
         return cannot_open("trends", problem)
     except ProfileError as error:
         print(f"kiosk trends: {error}", file=sys.stderr)
         return ExitCode.BAD_INPUT
+    for notice in notices:
+        print(f"kiosk trends: {notice}", file=sys.stderr)
     side = None if args.side == "all" else args.side
-    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side)
+    today = (now or datetime.now().astimezone()).date()
+    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side, today=today, err=sys.stderr)
 
 
 def trends_command(
@@ -42,8 +52,19 @@ def trends_command(
     as_json: bool,
     out: TextIO,
     side: str | None = None,
+    today: date | None = None,
+    err: TextIO | None = None,
 ) -> int:
-    """Print the trend of these records to `out`; returns the exit status (ExitCode.OK)."""
+    """Print the trend of these records to `out`; returns the exit status (ExitCode.OK).
+
+    Ratings whose dates look like a wrong clock's (core.clock) are left out, and said so on `err`.
+    """
+    ratings, left_out = trusted(list(ratings), today)
+    if err is not None:
+        if today is not None and clock_looks_wrong(today):
+            err.write(f"kiosk trends: {CLOCK_NOTICE}\n")
+        if left_out:
+            err.write(f"kiosk trends: {left_out_notice(left_out)}\n")
     report = analyse(ratings, sessions, aerobic, side=side)
     if as_json:
         json.dump(report.to_json_dict(), out, indent=2)

@@ -67,7 +67,7 @@ class _Checker:
         self.errors.append(RoutineError(self.path, message, self.exercise, name))
 
     def unknown(self, table: dict, allowed: set[str]) -> None:
-        for key in sorted(set(table) - allowed):
+        for key in sorted(str(key) for key in set(table) - allowed):
             self.error(key, f"unknown field (allowed: {', '.join(sorted(allowed))})")
 
     def text(self, table: dict, key: str, required: bool = True, default: str = "",
@@ -190,6 +190,9 @@ def _steps(check: _Checker, table: dict, key: str, poses: tuple[str, ...], sides
 def parse_exercise(table: dict, path: Path, errors: list[RoutineError],
                    known_poses: frozenset[str] | None) -> Exercise | None:
     """Validate one `[[exercise]]` table; None when it has errors (they are appended to `errors`)."""
+    if not isinstance(table, dict):
+        errors.append(RoutineError(path, f"must be an [[exercise]] table, not {_kind(table)}", None, "exercise"))
+        return None
     before = len(errors)
     ex_id = table.get("id") if isinstance(table.get("id"), str) else None
     check = _Checker(path, errors, ex_id)
@@ -201,6 +204,8 @@ def parse_exercise(table: dict, path: Path, errors: list[RoutineError],
     sides = check.choice(table, "sides", SIDE_MODES)
     has_sides = sides in ("each", "alternate")
     poses = check.text_list(table, "poses")
+    if not poses and isinstance(table.get("poses"), list):      # the timeline starts on the first one
+        check.error("poses", "must name at least one key position")
     for pose in poses:
         if known_poses is not None and pose not in known_poses:
             check.error("poses", f"{pose!r} is not a known illustration (see kiosk/core/poses.py)")
@@ -230,6 +235,14 @@ def parse_exercise(table: dict, path: Path, errors: list[RoutineError],
     return exercise if len(errors) == before else None
 
 
+def _kind(value) -> str:
+    """A value's type in the words of a TOML file, for error messages."""
+    if isinstance(value, bool):
+        return "true/false"
+    names = {dict: "a table", list: "a list", str: "text", int: "a whole number", float: "a number"}
+    return next((name for kind, name in names.items() if isinstance(value, kind)), "a date or time")
+
+
 def _read_toml(path: Path, errors: list[RoutineError]) -> dict | None:
     try:
         with path.open("rb") as handle:
@@ -251,7 +264,16 @@ def load_library(path: Path, errors: list[RoutineError],
     data = _read_toml(path, errors)
     if data is None:
         return {}
+    return library_from_data(data, path, errors, known_poses)
+
+
+def library_from_data(data: dict, path: Path, errors: list[RoutineError],
+                      known_poses: frozenset[str] | None = None) -> dict[str, Exercise]:
+    """The exercises of an already parsed library file; invalid ones are left out and reported."""
     check = _Checker(path, errors)
+    if not isinstance(data, dict):
+        check.error(None, f"must be a TOML document of [[exercise]] tables, not {_kind(data)}")
+        return {}
     check.unknown(data, {"exercise"})
     tables = data.get("exercise")
     if not isinstance(tables, list) or not tables:
@@ -274,6 +296,9 @@ def parse_routine(data: dict, path: Path, exercises: dict[str, Exercise], errors
     """Validate one routine file's table against the exercise library."""
     before = len(errors)
     check = _Checker(path, errors)
+    if not isinstance(data, dict):
+        check.error(None, f"must be a TOML document, not {_kind(data)}")
+        return None
     check.unknown(data, {"id", "title", "summary", "setting", "picture", "rest_between", "order", "item"})
     routine_id = check.ident(data, "id")
     picture = check.text(data, "picture")
@@ -330,11 +355,23 @@ def load_aerobics(path: Path, errors: list[RoutineError]) -> AerobicsPage | None
     data = _read_toml(path, errors)
     if data is None:
         return None
+    return aerobics_from_data(data, path, errors)
+
+
+def aerobics_from_data(data: dict, path: Path, errors: list[RoutineError]) -> AerobicsPage | None:
+    """The light-aerobics page from an already parsed file; None (errors appended) when it is invalid."""
     before = len(errors)
     check = _Checker(path, errors)
+    if not isinstance(data, dict):
+        check.error(None, f"must be a TOML document, not {_kind(data)}")
+        return None
     check.unknown(data, {"title", "intro", "weekly_goal_minutes", "activity", "avoid"})
     activities = []
-    for number, table in enumerate(data.get("activity") or [], 1):
+    tables = data.get("activity", [])
+    if not isinstance(tables, list):
+        check.error("activity", f"must be a list of [[activity]] tables, not {_kind(tables)}")
+        tables = []
+    for number, table in enumerate(tables, 1):
         sub = _Checker(path, errors, None, f"activity[{number}].")
         if not isinstance(table, dict):
             sub.error(None, "must be a table")
@@ -349,7 +386,7 @@ def load_aerobics(path: Path, errors: list[RoutineError]) -> AerobicsPage | None
         activities=tuple(activities),
         avoid=check.text_list(data, "avoid"),
     )
-    if not activities:
+    if not activities and tables is data.get("activity", tables):
         check.error("activity", "must hold at least one [[activity]] table")
     return page if len(errors) == before else None
 

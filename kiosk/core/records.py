@@ -14,6 +14,78 @@ WORSE_WITH = (
 )
 
 
+class RecordError(ValueError):
+    """A stored or imported record that does not validate; the message names the field and says why."""
+
+
+def _mapping(data) -> dict:
+    if not isinstance(data, dict):
+        raise RecordError(f"a record must be a JSON object, not {type(data).__name__}")
+    return data
+
+
+def read_moment(data: dict, key: str) -> datetime:
+    """The aware date and time under `key`; RecordError when it is missing, not ISO 8601 or has no offset."""
+    if key not in data:
+        raise RecordError(f"{key} is missing")
+    value = data[key]
+    try:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise RecordError(f"{key} must be an ISO 8601 date and time, not {value!r}")
+    if moment.tzinfo is None:
+        raise RecordError(f"{key} {value!r} has no UTC offset")
+    return moment
+
+
+def _text(data: dict, key: str, default: str | None = None, required: bool = False) -> str | None:
+    if key not in data:
+        if required:
+            raise RecordError(f"{key} is missing")
+        return default
+    value = data[key]
+    if value is None and not required and default is None:
+        return None
+    if not isinstance(value, str):
+        raise RecordError(f"{key} must be text, not {value!r}")
+    return value
+
+
+def _texts(data: dict, key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise RecordError(f"{key} must be a list of texts, not {value!r}")
+    return tuple(value)
+
+
+def _flag(data: dict, key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise RecordError(f"{key} must be true or false, not {value!r}")
+    return value
+
+
+def _whole(data: dict, key: str) -> int:
+    if key not in data:
+        raise RecordError(f"{key} is missing")
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RecordError(f"{key} must be a whole number, not {value!r}")
+    return value
+
+
+def _built(make):
+    """Run a record's constructor, its own checks reported as RecordError."""
+    try:
+        return make()
+    except RecordError:
+        raise
+    except ValueError as error:
+        raise RecordError(str(error)) from None
+
+
 @dataclass(frozen=True)
 class PainRating:
     """One 0-10 pain rating; `timestamp` is timezone-aware (its own UTC offset is kept)."""
@@ -26,6 +98,7 @@ class PainRating:
     note: str = ""
     worse_with: tuple[str, ...] = ()
     session_id: str | None = None
+    clock_suspect: bool = False     # the kiosk's clock looked wrong when this was recorded (core.clock)
 
     def __post_init__(self) -> None:
         if self.timestamp.tzinfo is None:
@@ -44,20 +117,64 @@ class PainRating:
         data = asdict(self)
         data["timestamp"] = self.timestamp.isoformat()
         data["worse_with"] = list(self.worse_with)
+        if not self.clock_suspect:      # only marked ratings carry the field
+            del data["clock_suspect"]
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> PainRating:
-        return cls(
-            timestamp=datetime.fromisoformat(data["timestamp"]),
-            pain=data["pain"],
-            moment=data.get("moment", "other"),
-            side=data.get("side"),
-            exercise=data.get("exercise"),
-            note=data.get("note", ""),
-            worse_with=tuple(data.get("worse_with", ())),
-            session_id=data.get("session_id"),
-        )
+        """The rating a stored document describes; RecordError naming the first field that is wrong."""
+        data = _mapping(data)
+        return _built(lambda: cls(
+            timestamp=read_moment(data, "timestamp"),
+            pain=_whole(data, "pain"),
+            moment=_text(data, "moment", "other", required=False) or "other",
+            side=_text(data, "side"),
+            exercise=_text(data, "exercise"),
+            note=_text(data, "note", "") or "",
+            worse_with=_texts(data, "worse_with"),
+            session_id=_text(data, "session_id"),
+            clock_suspect=_flag(data, "clock_suspect"),
+        ))
+
+
+_RATING_KEYS = frozenset(("timestamp", "pain", "moment", "side", "exercise", "note", "worse_with", "session_id",
+                          "clock_suspect"))
+_MOMENT_SET, _SIDE_SET, _WORSE_SET = frozenset(MOMENTS), frozenset(SIDES), frozenset(WORSE_WITH)
+_fromisoformat = datetime.fromisoformat
+
+
+def looks_like_a_rating(data) -> bool:
+    """A quick, conservative check of a stored rating: True only when `PainRating.from_dict` accepts it.
+
+    False means "ask from_dict" (which says what is wrong), not necessarily that it is invalid.
+    About four times quicker than from_dict, for checking a whole diary when its file is opened.
+    """
+    if type(data) is not dict or not _RATING_KEYS.issuperset(data):
+        return False
+    pain, stamp = data.get("pain"), data.get("timestamp")
+    if type(pain) is not int or not 0 <= pain <= 10 or type(stamp) is not str:
+        return False
+    moment, side = data.get("moment", "other"), data.get("side")
+    if type(moment) is not str or moment not in _MOMENT_SET:
+        return False
+    if side is not None and (type(side) is not str or side not in _SIDE_SET):
+        return False
+    for key in ("exercise", "session_id"):
+        value = data.get(key)
+        if value is not None and type(value) is not str:
+            return False
+    if type(data.get("note", "")) is not str or type(data.get("clock_suspect", False)) is not bool:
+        return False
+    worse = data.get("worse_with", ())
+    if worse and (type(worse) is not list or not all(type(w) is str for w in worse) or not _WORSE_SET.issuperset(worse)):
+        return False
+    if type(worse) not in (list, tuple):
+        return False
+    try:
+        return _fromisoformat(stamp).tzinfo is not None
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -83,15 +200,17 @@ class SessionRecord:
 
     @classmethod
     def from_dict(cls, data: dict) -> SessionRecord:
+        """The session a stored document describes; RecordError naming the first field that is wrong."""
+        data = _mapping(data)
         return cls(
-            session_id=data["session_id"],
-            routine=data["routine"],
-            started=datetime.fromisoformat(data["started"]),
-            ended=datetime.fromisoformat(data["ended"]),
-            done=tuple(data.get("done", ())),
-            skipped=tuple(data.get("skipped", ())),
-            hurt=tuple(data.get("hurt", ())),
-            completed=bool(data.get("completed", False)),
+            session_id=_text(data, "session_id", required=True),
+            routine=_text(data, "routine", required=True),
+            started=read_moment(data, "started"),
+            ended=read_moment(data, "ended"),
+            done=_texts(data, "done"),
+            skipped=_texts(data, "skipped"),
+            hurt=_texts(data, "hurt"),
+            completed=_flag(data, "completed"),
         )
 
 
@@ -108,7 +227,7 @@ class AerobicEntry:
             raise ValueError("timestamp needs a UTC offset")
         if self.activity not in AEROBIC_ACTIVITIES:
             raise ValueError(f"activity must be one of {', '.join(AEROBIC_ACTIVITIES)}")
-        if not isinstance(self.minutes, int) or not 0 < self.minutes <= 600:
+        if isinstance(self.minutes, bool) or not isinstance(self.minutes, int) or not 0 < self.minutes <= 600:
             raise ValueError("minutes must be a whole number from 1 to 600")
 
     def to_dict(self) -> dict:
@@ -116,4 +235,7 @@ class AerobicEntry:
 
     @classmethod
     def from_dict(cls, data: dict) -> AerobicEntry:
-        return cls(datetime.fromisoformat(data["timestamp"]), data["activity"], data["minutes"])
+        """The entry a stored document describes; RecordError naming the first field that is wrong."""
+        data = _mapping(data)
+        return _built(lambda: cls(read_moment(data, "timestamp"), _text(data, "activity", required=True),
+                                  _whole(data, "minutes")))

@@ -48,12 +48,28 @@ def read_index(path: Path, stamp: list) -> Choices | None:
     """The choices saved in `path` for exactly these files, or None (missing, stale or unreadable)."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data.get("version") != INDEX_VERSION or data.get("stamp") != stamp:
-            return None
-        routines = tuple(RoutineChoice(**entry) for entry in data["routines"])
-        return Choices(routines, int(data["problems"]))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError):           # missing, unreadable, not UTF-8 or not JSON
         return None
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or data.get("stamp") != stamp:
+        return None
+    entries, problems = data.get("routines"), data.get("problems")
+    if not isinstance(entries, list) or not _count(problems) or not all(map(_valid_choice, entries)):
+        return None                         # damaged: the routine files are read instead
+    return Choices(tuple(RoutineChoice(**entry) for entry in entries), problems)
+
+
+def _count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _valid_choice(entry) -> bool:
+    """One saved choice with exactly the fields of RoutineChoice, each of its type."""
+    if not isinstance(entry, dict) or set(entry) != set(RoutineChoice._fields):
+        return False
+    seconds = entry["seconds"]
+    return (all(isinstance(entry[name], str) for name in ("id", "title", "summary", "picture"))
+            and isinstance(seconds, (int, float)) and not isinstance(seconds, bool)
+            and 0 <= seconds < 86400)
 
 
 def write_index(path: Path, stamp: list, choices: Choices) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from tinydb import TinyDB
@@ -15,6 +15,7 @@ from kiosk.store.atomic_file import write_atomically
 from kiosk.store.atomic_storage import AtomicJSONStorage, encode_in_slices
 from kiosk.store.recovery import load_or_recover
 from kiosk.store.schema import SCHEMA_VERSION, empty_data, migrate
+from kiosk.store.set_aside import set_aside_invalid
 
 
 @dataclass
@@ -38,16 +39,20 @@ def open_database(path: Path, kind: str, now: datetime | None = None) -> Databas
     """Open the data file `path` of `kind` ("profile", "settings", "profiles"), creating it if new.
 
     Damaged files are moved aside and the backup restored (see recovery.recover_file); older
-    schema versions are migrated and saved (the pre-migration file stays as the backup). The
-    caller must hold the data folder lock.
+    schema versions are migrated and saved (the pre-migration file stays as the backup). Records
+    that do not validate are moved, unchanged, to the file's `_set_aside` table, with one notice
+    (see set_aside). The caller must hold the data folder lock.
     """
     path = Path(path)
     data, notices = load_or_recover(path, now)
     if data is not None:
         data, version = migrate(data, kind)
-        if version != SCHEMA_VERSION:
+        data, set_aside = set_aside_invalid(data, kind, path.name, now or datetime.now(timezone.utc))
+        if version != SCHEMA_VERSION or set_aside:      # the file as it was stays as the backup
             write_atomically(path, encode_in_slices(data))
+        if version != SCHEMA_VERSION:
             notices.append(f"The data file {path.name} was upgraded from format version {version}.")
+        notices += set_aside
     else:
         data = empty_data(kind)
         write_atomically(path, encode_in_slices(data), keep_backup=False)

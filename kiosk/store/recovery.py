@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kiosk.store.atomic_file import backup_path, is_temp_of, write_atomically
+from kiosk.store.schema import META_DOC_ID, META_TABLE
 
 CORRUPT_MARKER = ".corrupt-"
 
@@ -34,6 +35,10 @@ def load_store_file(path: Path) -> dict:
                           f"it is not valid JSON (line {error.lineno}, column {error.colno})") from error
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
         raise DamagedFile("its content is not a database (tables of records)")
+    meta = data.get(META_TABLE, {}).get(META_DOC_ID, {})
+    version = meta.get("schema_version", 0) if isinstance(meta, dict) else None
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise DamagedFile("its format version is unreadable")
     return data
 
 

@@ -39,7 +39,7 @@ def _v0_to_v1(data: dict, kind: str) -> dict:
     main = MAIN_TABLE[kind]
     if default:
         merged = dict(migrated.get(main, {}))
-        next_id = max((int(i) for i in merged), default=0)
+        next_id = max((int(i) for i in merged if i.isascii() and i.isdigit()), default=0)
         for doc in default.values():
             next_id += 1
             merged[str(next_id)] = doc

@@ -425,15 +425,17 @@ class MainWindow(QMainWindow):
         self.show_screen(self.rating)
 
     def _rated(self, pain: int | None) -> None:
+        from kiosk.core.clock import clock_looks_wrong
         from kiosk.core.records import PainRating
 
         moment = self._moment
         if pain is not None:
             where = self._where if moment == "during" else None
+            now = local_now()
             saved = self.journal.add_rating(PainRating(
-                timestamp=local_now(), pain=pain, moment=moment,
+                timestamp=now, pain=pain, moment=moment,
                 side=where.side if where else None, exercise=where.exercise if where else None,
-                session_id=self._session_id or None))
+                session_id=self._session_id or None, clock_suspect=clock_looks_wrong(now)))
             if moment == "after":
                 self._after_saved = saved
         if moment == "before":

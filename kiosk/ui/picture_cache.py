@@ -9,7 +9,8 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage, QImageReader
 
 from kiosk import __version__
 
@@ -55,10 +56,12 @@ class PictureCache:
         if image is None and self._folder is not None:
             try:
                 path = self._path(name, width, height)
-                if path.exists():
-                    loaded = QImage(str(path))
-                    if not loaded.isNull() and (loaded.width(), loaded.height()) == (width, height):
-                        image = loaded
+                if path.is_file():
+                    reader = QImageReader(str(path), b"bmp")
+                    if reader.size() == QSize(width, height):    # a damaged header is never allocated
+                        loaded = reader.read()
+                        if not loaded.isNull() and loaded.size() == QSize(width, height):
+                            image = loaded
             except OSError:
                 image = None
         if image is not None:
@@ -72,7 +75,9 @@ class PictureCache:
         path = self._path(name, image.width(), image.height())
         temporary = path.with_suffix(".tmp")
         try:
-            if not self._folder.exists():
+            if not self._folder.is_dir():
+                if self._folder.parent.exists() and not self._folder.parent.is_dir():
+                    self._folder.parent.unlink()              # a stray file where the cache belongs
                 self._clear_old_stamps()
                 self._folder.parent.mkdir(mode=0o700, exist_ok=True)     # owner only, like the data folder
                 os.chmod(self._folder.parent, 0o700)
@@ -88,7 +93,10 @@ class PictureCache:
         except OSError as error:
             log.info("pose picture not kept: %s", error)
         finally:
-            temporary.unlink(missing_ok=True)
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:                               # its folder is not a folder: nothing was written
+                pass
 
     def _remember(self, key: tuple[str, int, int], image: QImage) -> None:
         self._memory[key] = image
@@ -105,6 +113,8 @@ class PictureCache:
             for old in parent.iterdir():
                 if old.is_dir() and old != self._folder:
                     shutil.rmtree(old, ignore_errors=True)
+                elif old == self._folder:                 # a file in the place of this stamp's folder
+                    old.unlink()
 
 
 PICTURES = PictureCache()      # the app points it at a folder in its data folder

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.clock import CLOCK_NOTICE, clock_looks_wrong
 from kiosk.ui.theme import PALETTE, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label
@@ -229,6 +231,9 @@ class AdminScreen(QWidget):
         content.setObjectName("admin_content")
         self._content_layout = QVBoxLayout(content)
         self._content_layout.addLayout(top)
+        self.clock_notice = make_label(CLOCK_NOTICE, "notice", name="Clock")   # shown by show_clock
+        self.clock_notice.hide()
+        self._content_layout.addWidget(self.clock_notice)
         self._content_layout.addLayout(columns, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -244,6 +249,14 @@ class AdminScreen(QWidget):
         self._selection_changed()
 
     # -- public API -----------------------------------------------------------------------
+    def show_clock(self, now: datetime) -> None:
+        """Say "The clock looks wrong" when `now` is before this version's build date (core.clock)."""
+        self.clock_notice.setVisible(clock_looks_wrong(now))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.show_clock(datetime.now().astimezone())
+
     def set_state(self, *, idle_timeout: int | None = None, default_routine: str | None = None,
                   voice_on: bool | None = None, volume: int | None = None) -> None:
         """Show the current settings (no signals are emitted)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from kiosk.core.clock import left_out_notice, trusted
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.trends import TrendReport, WeekStats, analyse, summary_sentence
 from kiosk.ui.theme import window_unit
@@ -73,6 +74,8 @@ class ProgressScreen(QWidget):
         self._sentence = self._label("Progress summary", "heading")
         self._advice = self._label("Advice", "notice")
         self._advice.hide()
+        self._left_out = self._label("Ratings left out", "caption")     # dates from a wrong clock
+        self._left_out.hide()
 
         self._side_row = QWidget(self)
         side_layout = QHBoxLayout(self._side_row)
@@ -133,6 +136,7 @@ class ProgressScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._sentence)
         layout.addWidget(self._advice)
+        layout.addWidget(self._left_out)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self._week_numbers)
         layout.addLayout(buttons)
@@ -159,10 +163,14 @@ class ProgressScreen(QWidget):
         """Show these records (all sides; the side filter shows when sides were recorded).
 
         `today` lets the sentence say "This week" or "Last week" truthfully; without it the last
-        week with any record counts as this week.
+        week with any record counts as this week. Ratings whose dates look like a wrong clock's
+        (core.clock.suspect_ratings) are left out, with a line saying how many.
         """
         self._today = today
-        self._ratings = tuple(ratings)
+        kept, left_out = trusted(list(ratings), today)       # a wrong clock's dates stay out of the chart
+        self._ratings = tuple(kept)
+        self._left_out.setText(left_out_notice(left_out) or "")
+        self._left_out.setVisible(bool(left_out))
         self._sessions = tuple(sessions)
         self._aerobic = tuple(aerobic)
         self._side = None
