@@ -23,18 +23,19 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, Qt, QtMsgType, qInstallMessageHandler  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 VISITS = int(os.environ.get("SOAK_VISITS", "300"))
 WARM_UP = min(30, VISITS // 3)
 TIME_SCALE = float(os.environ.get("SOAK_TIME_SCALE", "600"))
-PEOPLE = 25                         # PINs of the regulars; the rest come as guests
+PEOPLE = 12                         # PINs of the regulars; the rest come as guests (a sign-in checks every PIN)
 NEW_TODAY = 4                       # of them start a diary today (fewer than the 5 wrong PINs that rest the keypad)
-IDLE_S, WARNING_S = 2.0, 0.5        # short, so a walk-away costs seconds, not minutes
+IDLE_S, WARNING_S = 3.0, 0.5        # short, so a walk-away costs seconds, not minutes (longer than a PIN check)
 ADMIN_PIN = "97531"
 MEMORY_TARGET_MB = 20
+TRACE_AT = [int(os.environ.get("SOAK_TRACE", "0"))]
 ROUTINE = "waiting-room"
 
 
@@ -74,10 +75,17 @@ def day_pins() -> list[str]:
     return [f"{4000 + 37 * n:04d}" for n in range(PEOPLE)]
 
 
+def pump(app: QApplication) -> None:
+    """What the app's event loop does: handle events, and delete what was `deleteLater`ed (a bare
+    processEvents outside `exec()` never does, and would make every replaced widget look leaked)."""
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def wait_until(app: QApplication, condition, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        app.processEvents()
+        pump(app)
         if condition():
             return True
         time.sleep(0.005)
@@ -132,7 +140,7 @@ class Day:
 
     def click(self, widget) -> None:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-        self.app.processEvents()
+        pump(self.app)
 
     def rate(self) -> None:
         rating = self.window.rating
@@ -194,7 +202,7 @@ class Day:
         hurt_at = self.rng.random() < 0.25
         started = time.monotonic()
         while time.monotonic() - started < 120:
-            self.app.processEvents()
+            pump(self.app)
             if self.on(window.rating):
                 return True
             if self.on(self.clinic.attract):
@@ -266,6 +274,13 @@ def main() -> int:
         if visit == WARM_UP:
             baseline = rss_mb()
             warm_warnings = len(counter.seen)
+        if visit % 50 == 0:
+            print(f"visit {visit}: {rss_mb():.1f} MB", flush=True)
+        if visit == TRACE_AT[0] and TRACE_AT[0]:
+            import tracemalloc
+
+            tracemalloc.start(10)
+            first_trace = tracemalloc.take_snapshot()
         try:
             day.visit()
         except RuntimeError as stuck:           # say so, and let the idle reset bring the kiosk back
@@ -274,6 +289,13 @@ def main() -> int:
                 print(f"stuck for good at visit {visit}: {stuck}")
                 break
     elapsed = time.monotonic() - started
+    if TRACE_AT[0]:                             # SOAK_TRACE=N: where memory grew after visit N
+        import tracemalloc
+
+        for stat in tracemalloc.take_snapshot().compare_to(first_trace, "traceback")[:8]:
+            print(stat)
+            for line in stat.traceback.format()[-6:]:
+                print("   ", line)
     wait_until(app, lambda: day.on(clinic.attract), IDLE_S + WARNING_S + 10)
     data.writer.flush(60)
     end = rss_mb()

@@ -108,7 +108,7 @@ class AerobicLogScreen(FormScreen):
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         self._refresh()
-        self._restyle(self.height())
+        self._restyle()
 
     # --- public API -------------------------------------------------------------------------
 

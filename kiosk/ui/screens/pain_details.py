@@ -109,7 +109,7 @@ class PainDetailsScreen(FormScreen):
         self._outer.addWidget(self._scroll, 1)
         self._outer.addLayout(buttons_row)
 
-        self._restyle(self.height())
+        self._restyle()
         self._place_chips(self.width())
         chain = [*self._side_buttons.values(), *self._worse_buttons.values(), self._note,
                  self._skip, self._done]

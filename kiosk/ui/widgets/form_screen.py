@@ -1,4 +1,4 @@
-"""A base for form screens of chips and big buttons that restyle themselves when their height changes."""
+"""A base for form screens of chips and big buttons that restyle themselves when their window's size changes."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ def heading_label(text: str) -> QLabel:
 
 
 class FormScreen(QWidget):
-    """Keeps the touch target, a bounce guard for its final button, and the theme unit of its height.
+    """Keeps the touch target, a bounce guard for its final button, and the theme unit of its window.
 
     A subclass sets `_outer` (its outermost layout), `_spaced_layouts` (layouts inside it) and `_chips`,
-    then calls `_restyle(self.height())`. On every change of the unit the margins and spacing follow
+    then calls `_restyle()`. On every change of the unit (the window's) the margins and spacing follow
     it, `_style(unit)` runs, and the chips' tick icons are resized.
     """
 
@@ -51,9 +51,9 @@ class FormScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._restyle(event.size().height())
+        self._restyle()
 
-    def _restyle(self, height: int) -> None:
+    def _restyle(self) -> None:
         unit = window_unit(self)
         if unit == self._unit:
             return
