@@ -9,6 +9,7 @@ from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from kiosk.core.clock import clock_looks_wrong
 from kiosk.core.hurt_history import hurt_in_a_row
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 
@@ -281,13 +282,14 @@ class Visit:
 
     # -- ratings ------------------------------------------------------------------------------
     def pain_rated(self, pain: int, now: datetime) -> Effects:
-        """A rating was given (its undo time over): written, then on to what the moment leads to."""
+        """A rating was given (its undo time over): written (marked when the clock reads before the app
+        was built), then on to what the moment leads to."""
         if self.step is not Step.RATING:
             return ()
         where = self.where if self.moment == "during" else None
         rating = PainRating(timestamp=now, pain=pain, moment=self.moment,
                             side=where.side if where else None, exercise=where.exercise if where else None,
-                            session_id=self.session_id or None)
+                            session_id=self.session_id or None, clock_suspect=clock_looks_wrong(now))
         return (Write(rating), *self._rated(pain, rating, now))
 
     def rating_skipped(self, now: datetime) -> Effects:

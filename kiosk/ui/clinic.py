@@ -15,6 +15,7 @@ from kiosk.core.csv_diary import write_diary
 from kiosk.core.diary_number import spaced
 from kiosk.core.session import State
 from kiosk.core.sign_in import SignInPolicy
+from kiosk.core.visit import Step
 from kiosk.speech.voices import VoiceSettings
 from kiosk.store.atomic_file import write_atomically
 from kiosk.store.data_store import export_file, picture_folder
@@ -78,9 +79,8 @@ class ClinicMode(QObject):
         self.idle = IdleWatcher(timeout_s=timeout, warning_s=warning_seconds, speaker=window.speaker, parent=self)
         self.idle.set_activity_source(self._routine_running)
         self.awake = ScreenAwake()
-        self.profile_id: str | None = None
         self._before_interrupt: QWidget | None = None
-        self._new_diary: tuple | None = None          # (profile id, its data) while its number is shown
+        self._new_diary_data = None                   # the new diary's ProfileData while its number is shown
 
         self.attract = window._add(AttractScreen())
         self.sign_in = window._add(SignInScreen())
@@ -93,7 +93,11 @@ class ClinicMode(QObject):
         self.sign_out_button = make_button("Sign out")
         self.sign_out_button.clicked.connect(self.forget_everyone)
         window.home.add_button(self.sign_out_button)
-        window.clinic = True
+        window.visit.enter_clinic()
+        window.register_screen(Step.ATTRACT, self.attract)
+        window.register_screen(Step.SIGN_IN, self.sign_in)
+        window.register_screen(Step.NEW_DIARY, self.new_diary)
+        window.close_diary = self._close_diary
 
         self.setup.pin_chosen.connect(self._admin_pin_chosen)
         self.attract.start_requested.connect(self._show_sign_in)
@@ -114,7 +118,7 @@ class ClinicMode(QObject):
         self.idle.warning_started.connect(self._warn)
         self.still_there.still_here.connect(self.idle.still_here)
         self.idle.warning_ended.connect(self._back_from_interrupt)
-        self.idle.timed_out.connect(self.forget_everyone)
+        self.idle.timed_out.connect(lambda: self._forget(self.window.visit.timed_out()))
         self.gesture.triggered.connect(self._gesture)
         self.unlock.pin_entered.connect(self._admin_pin_entered)
         self.unlock.cancelled.connect(self._back_from_interrupt)
@@ -136,30 +140,39 @@ class ClinicMode(QObject):
         log.info("screen blanking: %s", method or "could not be prevented")
         self._show(self.attract if self.policy.has_pin() else self.setup)
 
+    @property
+    def profile_id(self) -> str | None:
+        """The diary signed in to (None: nobody, or a guest): the visit's."""
+        return self.window.visit.profile_id
+
     def forget_everyone(self) -> None:
-        """Sign-out or time-out: stop speaking, drop unsaved input and personal data, attract screen."""
-        self.window.forget_person()
-        if self.profile_id:
-            self.store.writer.submit(self.store.close_profile, self.profile_id)
-        self.profile_id = None
-        if self._new_diary is not None:               # left before Continue: the diary stays, closed
-            self.store.writer.submit(self.store.close_profile, self._new_diary[0])
-            self._new_diary = None
+        """Sign-out (or Back on the sign-in screen, or staff Done): the visit forgets the person as a whole
+        (voice stopped, unsaved input and personal data dropped, their diary closed), the attract screen."""
+        self._forget(self.window.visit.signed_out())
+
+    def _forget(self, effects) -> None:
+        self._reset_screens()
+        self.window.do(effects)
+
+    def _reset_screens(self) -> None:
+        self._new_diary_data = None                   # left before Continue: the diary stays, closed
         for screen in (self.sign_in, self.new_diary, self.unlock, self.admin, self.setup):
             screen.reset()
         self.still_there.stop_countdown()
-        self._show(self.attract)
+
+    def _close_diary(self, profile_id: str) -> None:
+        """After the writes queued for it (the writer keeps order)."""
+        self.store.writer.submit(self.store.close_profile, profile_id)
 
     def leave(self) -> None:
-        """Staff leave kiosk mode: an ordinary window again."""
-        self.forget_everyone()
+        """Staff leave kiosk mode: the person forgotten, an ordinary window again."""
+        self._reset_screens()
         self.lock.release()
         self.gesture.uninstall()
         self.idle.stop()
         self.awake.release()
-        self.window.clinic = False
         self.sign_out_button.hide()
-        self.window.go_home()
+        self.window.do(self.window.visit.leave_clinic())
 
     # -- inside -----------------------------------------------------------------------------
     def _show(self, screen: QWidget) -> None:
@@ -196,7 +209,7 @@ class ClinicMode(QObject):
 
     def _show_sign_in(self) -> None:
         self.sign_in.reset()
-        self._show(self.sign_in)
+        self.window.do(self.window.visit.attract_touched())
         self._off_the_gui_thread(self.kiosk_rest_checked, self.sign_in_policy.kiosk.remaining, self.wall_clock())
 
     def _kiosk_rest_checked(self, rest) -> None:
@@ -250,19 +263,21 @@ class ClinicMode(QObject):
         if self.window.stack.currentWidget() is not self.sign_in:
             self.store.writer.submit(self.store.close_profile, profile.profile_id)
             return
-        self._new_diary = (profile.profile_id, data)
+        self._new_diary_data = data
         self.sign_in.reset()
         self.new_diary.show_number(profile.number)       # shown, never spoken
-        self._show(self.new_diary)
+        self.window.do(self.window.visit.diary_created(profile.profile_id))
 
     def _new_diary_noted(self) -> None:
-        if self._new_diary is not None:
-            (profile_id, data), self._new_diary = self._new_diary, None
+        visit = self.window.visit
+        if visit.step is Step.NEW_DIARY and visit.new_diary is not None:
+            data, self._new_diary_data = self._new_diary_data, None
             self.new_diary.reset()
-            self._signed_in(profile_id, data)
+            self._signed_in(visit.new_diary, data, visit.new_diary_noted)
 
-    def _signed_in(self, profile_id: str | None, profile) -> None:
-        self.profile_id = profile_id
+    def _signed_in(self, profile_id: str | None, profile, answer=None) -> None:
+        """Their journal, their picture folder, the default routine chosen; then the visit is told
+        (`answer`: the visit's action, `signed_in` unless given)."""
         self.window.set_journal(Journal(profile, self.store.writer))
         if profile_id:
             self.window.set_picture_folder(picture_folder(self.store.folder, profile_id))
@@ -271,7 +286,7 @@ class ClinicMode(QObject):
         default = self.window.settings.get(DEFAULT_ROUTINE)
         if default:
             self.window.home.select(default)
-        self.window.go_home()
+        self.window.do(answer() if answer is not None else self.window.visit.signed_in(profile_id))
 
     def _interrupt(self, screen: QWidget) -> None:
         if self.window.stack.currentWidget() not in (self.still_there, self.unlock, self.admin, self.setup):

@@ -1,15 +1,16 @@
-"""The main window: one screen at a time, the session controller, and the flow between screens."""
+"""The main window: a view of the visit (kiosk/core/visit.py), one screen at a time, and the session controller."""
 
 from __future__ import annotations
 
 import logging
-import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from kiosk.core import visit as v
 from kiosk.core.routine_index import Choices
+from kiosk.core.visit import Step, Visit
 from kiosk.ui.journal import Journal
 from kiosk.ui.ports import NoVoiceControls, VoiceControls
 from kiosk.ui.screens.home import HomeScreen
@@ -18,12 +19,13 @@ from kiosk.ui.widgets.controls import make_button
 from kiosk.ui.widgets.touch_target import screen_touch_target_px
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
 
     from kiosk.core.ports import SettingsStore, Speaker
     from kiosk.core.routine import Routine
     from kiosk.core.session import Summary
-    from kiosk.core.timeline import Cue
+    from kiosk.ui.journal import Saved
     from kiosk.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
@@ -51,7 +53,11 @@ def local_now() -> datetime:
 
 
 class MainWindow(QMainWindow):
-    """Home -> (safety once) -> (skip offer) -> rating -> player <-> hurt -> rating -> summary."""
+    """The view of the visit: shows the screen the visit asks for and passes the person's actions back.
+
+    The flow itself (home -> safety once -> skip offer -> rating -> player <-> hurt -> rating -> summary)
+    and everything about the person live in `self.visit`; `do(effects)` carries out what it asks for.
+    """
 
     def __init__(self, library, speaker: Speaker, settings: SettingsStore,
                  journal: Journal | None = None, time_scale: float | None = None,
@@ -70,19 +76,12 @@ class MainWindow(QMainWindow):
         self.picture_folder = picture_folder      # where "Save picture" puts the chart (None: the user's pictures)
         self._picture_saving = True
         self._time_scale = time_scale
-        self._routine: Routine | None = None
-        self._pending: Routine | None = None
-        self._offered: set[str] = set()          # exercises offered as left out (hurt twice in a row)
-        self._moment = "before"
-        self._where: Cue | None = None
-        self._session_id = ""
-        self._started: datetime | None = None
-        self._before_pain: int | None = None
-        self._after_pain: int | None = None
-        self._summary: Summary | None = None
+        self.visit = Visit()                     # the screen to show, and everything about the person
+        self.close_diary: Callable[[str], None] = lambda profile_id: None   # ClinicMode's: close it in the store
+        self._screens: dict[Step, QWidget] = {}  # the clinic's own (attract, sign-in, new diary)
+        self._last_rating: Saved | None = None   # the rating last written, for its details to replace
+        self._timeline = None                    # of the routine on the player
         self._unit = 0
-        self.clinic = False           # set by ClinicMode: safety per person, scores never read aloud
-        self._safety_seen = False
 
         self._choices: Choices = library.choices()
         messages = list(notices)
@@ -92,16 +91,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.home = self._add(HomeScreen(self._choices.routines, messages))
         self.home.start_requested.connect(self.start_routine_by_id)
-        self.home.aerobics_requested.connect(lambda: self.show_screen(self.aerobics))
+        self.home.aerobics_requested.connect(lambda: self.do(self.visit.opened(Step.AEROBICS)))
         home_buttons = [("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
-                        ("Voice", lambda: self.show_screen(self.voice))]
+                        ("Voice", lambda: self.do(self.visit.opened(Step.VOICE)))]
         if self.journal.can_erase:               # at home: one person's own data, theirs to delete
             home_buttons.append(("My data", self.show_my_data))
         for text, handler in home_buttons:
             button = make_button(text)
             button.clicked.connect(handler)
             self.home.add_button(button)
-        self._after_saved = None                 # the 'after' rating as written, for its details
         self._follow(self.journal)
         self.look_from_settings()
         self.home.contrast_button.toggled.connect(lambda on: self._look_changed(HIGH_CONTRAST, on))
@@ -141,7 +139,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.safety import SafetyScreen
 
         screen = self._add(SafetyScreen())
-        screen.accepted.connect(self._safety_accepted)
+        screen.accepted.connect(lambda: self.do(self.visit.safety_accepted()))
         screen.back_requested.connect(self.go_home)
         return screen
 
@@ -150,7 +148,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.skip_offer import SkipOfferScreen
 
         screen = self._add(SkipOfferScreen())
-        screen.decided.connect(self._skip_offer_decided)
+        screen.decided.connect(lambda leave_out: self.do(self.visit.skip_offer_answered(leave_out)))
         return screen
 
     @cached_property
@@ -158,8 +156,8 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.pain_rating import PainRatingScreen
 
         screen = self._add(PainRatingScreen(undo_ms=RATING_UNDO_MS))
-        screen.rating_confirmed.connect(self._rated)
-        screen.skipped.connect(lambda: self._rated(None))
+        screen.rating_confirmed.connect(lambda pain: self.do(self.visit.pain_rated(pain, local_now())))
+        screen.skipped.connect(lambda: self.do(self.visit.rating_skipped(local_now())))
         return screen
 
     @cached_property
@@ -167,8 +165,9 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.pain_details import PainDetailsScreen
 
         screen = self._add(PainDetailsScreen())
-        screen.details_given.connect(self._details_given)
-        screen.skipped.connect(self._show_summary)
+        screen.details_given.connect(
+            lambda side, worse_with, note: self.do(self.visit.details_given(side, worse_with, note)))
+        screen.skipped.connect(lambda: self.do(self.visit.details_skipped()))
         return screen
 
     @cached_property
@@ -193,10 +192,10 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.hurt import HurtScreen
 
         screen = self._add(HurtScreen())
-        screen.rate_requested.connect(lambda: self._ask_rating("during"))
-        screen.skip_side_requested.connect(self._after_hurt(self.controller.skip_side))
-        screen.skip_exercise_requested.connect(self._after_hurt(self.controller.skip_exercise))
-        screen.end_requested.connect(self._end_after_hurt)
+        screen.rate_requested.connect(lambda: self.do(self.visit.rate_hurt_chosen()))
+        screen.skip_side_requested.connect(lambda: self.do(self.visit.skip_side_chosen()))
+        screen.skip_exercise_requested.connect(lambda: self.do(self.visit.skip_exercise_chosen()))
+        screen.end_requested.connect(lambda: self.do(self.visit.end_chosen()))
         return screen
 
     @cached_property
@@ -223,7 +222,8 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.aerobic_log import AerobicLogScreen
 
         screen = self._add(AerobicLogScreen())
-        screen.aerobic_logged.connect(self._aerobic_logged)
+        screen.aerobic_logged.connect(
+            lambda activity, minutes: self.do(self.visit.aerobic_logged(activity, minutes, local_now())))
         screen.back_requested.connect(self.go_home)
         return screen
 
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         if not self._picture_saving:
             screen.set_picture_folder(self.picture_folder, allowed=False)
         screen.back_requested.connect(self.go_home)
-        screen.summary_spoken.connect(self._speak_summary)
+        screen.summary_spoken.connect(lambda text: self.do(self.visit.read_aloud_requested(text)))
         return screen
 
     @cached_property
@@ -260,16 +260,175 @@ class MainWindow(QMainWindow):
         screen.done_requested.connect(self.go_home)
         return screen
 
-    # -- navigation -------------------------------------------------------------------------
+    # -- the view of the visit ------------------------------------------------------------------
+    @property
+    def clinic(self) -> bool:
+        """A waiting-room kiosk (ClinicMode): safety asked of each person, scores never read aloud."""
+        return self.visit.clinic
+
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
         screen.setFocus()                     # Qt's OtherFocusReason
 
-    def go_home(self) -> None:
+    def register_screen(self, step: Step, screen: QWidget) -> None:
+        """A screen the clinic adds (attract, sign-in, new diary): shown when the visit is on `step`."""
+        self._screens[step] = screen
+
+    def do(self, effects: v.Effects) -> None:
+        """Carry out what the visit asks for, in order."""
+        for effect in effects:
+            match effect:
+                case v.Show(step):
+                    self._show_step(step)
+                case v.OfferSkip(titles):
+                    self.skip_offer.offer(list(titles))
+                    self.show_screen(self.skip_offer)
+                case v.AskRating(moment):
+                    self.rating.reset()
+                    self.rating.set_question(QUESTIONS[moment])
+                    self.show_screen(self.rating)
+                case v.Play(routine):
+                    self._play(routine)
+                case v.ShowHurt(title, side, rest_pose, pain):
+                    self.hurt.show_for(title, side, rest_pose)
+                    if pain is not None:
+                        self.hurt.set_rated(pain)
+                    self.show_screen(self.hurt)
+                case v.ShowSummary(summary, before_pain, after_pain):
+                    if summary is not None:
+                        self.summary.show_summary(summary, summary.elapsed / self.controller.time_scale,
+                                                  before_pain, after_pain)
+                    self.show_screen(self.summary)
+                case v.ReadPastSessions():
+                    self._read_past_sessions()
+                case v.Write(record, replaces):
+                    self._write(record, replaces)
+                case v.RememberSafety():
+                    self.settings.set(SAFETY_ACCEPTED, True)
+                case v.Forget():
+                    self._forget_shown_person()
+                case v.CloseDiary(profile_id):
+                    self.close_diary(profile_id)
+                case v.Say(text):
+                    self.speaker.say_personal(text)          # the progress summary names pain scores
+                case v.Control.START:
+                    self.player.set_progress(1, 1)
+                    self.player.set_voice_notice(self.speaker.status_message)
+                    self.controller.start(self._timeline)
+                case v.Control.SKIP_SIDE:
+                    self.controller.skip_side()
+                case v.Control.SKIP_EXERCISE:
+                    self.controller.skip_exercise()
+                case v.Control.END:
+                    self.controller.end()
+                case v.Control.SILENCE:
+                    self.speaker.stop()
+                case _:
+                    raise TypeError(f"the visit asked for something the window cannot do: {effect!r}")
+
+    def _show_step(self, step: Step) -> None:
+        if step is Step.HOME:
+            self.controller.stop()
+            if "player" in self.__dict__:
+                self.player.end()
+            self.show_screen(self.home)
+        elif step is Step.PROGRESS:
+            self._when_records_ready(step, self._show_progress)
+        elif step is Step.MY_DATA:
+            self._when_records_ready(step, self._show_my_data)
+        elif step is Step.AEROBIC_LOG:
+            self.aerobic_log.reset()
+            self.show_screen(self.aerobic_log)
+        elif step is Step.DETAILS:
+            self.details.reset()
+            self.show_screen(self.details)
+        elif step in self._screens:
+            self.show_screen(self._screens[step])
+        else:                                  # safety, player, aerobics, voice: the screen of that name
+            self.show_screen(getattr(self, step.value))
+
+    def _when_records_ready(self, step: Step, show: Callable[[Journal], None]) -> None:
+        """Show a screen of records once the journal has them in memory (at once, but for a moment after
+        start-up), unless the person has moved on meanwhile (signed out, or gone elsewhere)."""
+        journal = self.journal
+
+        def ready() -> None:
+            if journal is self.journal and self.visit.step is step:
+                show(journal)
+
+        journal.when_ready(ready)
+
+    def _show_progress(self, journal: Journal) -> None:
+        self.progress.set_data(journal.ratings(), journal.sessions(), journal.aerobic(), today=local_now().date())
+        self.show_screen(self.progress)
+
+    def _show_my_data(self, journal: Journal) -> None:
+        self.my_data.show_counts(len(journal.ratings()), len(journal.sessions()), len(journal.aerobic()))
+        self.show_screen(self.my_data)
+
+    def _read_past_sessions(self) -> None:
+        """The skip offer needs the past sessions: once they are in memory (if they could not be read, the
+        routine goes on without the offer rather than waiting again)."""
+        journal = self.journal
+
+        def ready() -> None:
+            if journal is self.journal:          # nobody signed out meanwhile
+                self.do(self.visit.past_sessions_read(journal.sessions()))
+
+        journal.when_ready(ready)
+
+    def _write(self, record, replaces) -> None:
+        from kiosk.core.records import AerobicEntry, PainRating
+
+        if isinstance(record, PainRating):
+            if replaces is None:
+                self._last_rating = self.journal.add_rating(record)
+                return
+            from kiosk.ui.journal import Saved
+
+            last = self._last_rating
+            saved = last if last is not None and last.record is replaces else Saved(replaces)
+            self._last_rating = self.journal.replace_rating(saved, record)   # one record, in one write
+        elif isinstance(record, AerobicEntry):
+            self.journal.add_aerobic(record)
+        else:
+            self.journal.add_session(record)
+
+    def _play(self, routine: Routine) -> None:
+        from kiosk.core.timeline import compile_routine
+
+        timeline = self._timeline = compile_routine(routine)
+        self.player.begin(timeline, self.controller.remaining_seconds)
+        self.player.show_cue(timeline.cues[0])
+        self.show_screen(self.player)
+        self.speaker.prepare(timeline.utterances(), on_progress=self.player.set_progress,
+                             on_done=lambda: self.do(self.visit.voice_ready()))
+
+    def _hurt(self) -> None:
+        """"It hurts": the controller stops at once (when the routine is playing) and says where."""
+        where = self.controller.hurt() if self.visit.playing else None
+        self.do(self.visit.hurt_pressed(where))
+
+    def _finished(self, summary: Summary) -> None:
+        self.player.end()
+        self.do(self.visit.session_finished(summary, local_now()))
+
+    def _forget_shown_person(self) -> None:
+        """Drop everything the view holds of the last person: session, voice, unsaved input, their records."""
         self.controller.stop()
-        if "player" in self.__dict__:
+        self.speaker.stop()
+        self.set_journal(Journal(parent=self))     # its queued writes go on: the writer keeps them in order
+        self._last_rating = self._timeline = None
+        built = self.__dict__
+        if "player" in built:
             self.player.end()
-        self.show_screen(self.home)
+        for name in ("rating", "details", "aerobic_log"):
+            if name in built:
+                built[name].reset()
+        self._clear_shown_records()
+
+    def go_home(self) -> None:
+        self.do(self.visit.back_home())
 
     def set_journal(self, journal: Journal) -> None:
         """Records now go to this person's journal (clinic sign-in)."""
@@ -289,44 +448,12 @@ class MainWindow(QMainWindow):
         if "progress" in self.__dict__:
             self.progress.set_picture_folder(folder, allowed=allowed)
 
-    def forget_person(self) -> None:
-        """Drop everything about the last person: session, unsaved input, screens with their data."""
-        self.controller.stop()
-        self.speaker.stop()
-        self.set_journal(Journal(parent=self))     # its queued writes go on: the writer keeps them in order
-        self._safety_seen = False
-        self._routine = self._pending = self._where = self._summary = None
-        self._before_pain = self._after_pain = self._after_saved = None
-        self._session_id = ""
-        built = self.__dict__
-        if "player" in built:
-            self.player.end()
-        for name in ("rating", "details", "aerobic_log"):
-            if name in built:
-                built[name].reset()
-        self._clear_shown_records()
-
     def show_progress(self) -> None:
-        """The chart, once the journal has its records in memory (at once, but for a moment after start-up)."""
-        journal = self.journal
-
-        def show() -> None:
-            if journal is self.journal:          # nobody signed out meanwhile
-                self.progress.set_data(journal.ratings(), journal.sessions(), journal.aerobic(),
-                                       today=local_now().date())
-                self.show_screen(self.progress)
-
-        journal.when_ready(show)
+        """The chart, once the journal has its records in memory."""
+        self.do(self.visit.opened(Step.PROGRESS))
 
     def show_my_data(self) -> None:
-        journal = self.journal
-
-        def show() -> None:
-            if journal is self.journal:
-                self.my_data.show_counts(len(journal.ratings()), len(journal.sessions()), len(journal.aerobic()))
-                self.show_screen(self.my_data)
-
-        journal.when_ready(show)
+        self.do(self.visit.opened(Step.MY_DATA))
 
     def _erase_my_data(self) -> None:
         """Delete on the writer thread; `_erase_finished` says how it went."""
@@ -343,7 +470,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.voice_controls.forget_what_was_said()       # spoken summaries name pain scores
-        except OSError as error:
+        except Exception as error:
             log.error("forgetting the spoken sentences failed: %s", error)
             self.my_data.show_problem(f"Not all of your data could be deleted ({error}). Please try again.")
             return
@@ -358,34 +485,12 @@ class MainWindow(QMainWindow):
             self.summary.clear()
 
     def show_aerobic_log(self) -> None:
-        self.aerobic_log.reset()
-        self.show_screen(self.aerobic_log)
+        self.do(self.visit.opened(Step.AEROBIC_LOG))
 
-    def request_start(self, routine: Routine, *, waited: bool = False) -> None:
-        """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating.
-
-        `waited`: the journal was given its chance to read the sessions (if it could not, the routine
-        starts without the skip offer rather than waiting again)."""
-        accepted = self._safety_seen if self.clinic else self.settings.get(SAFETY_ACCEPTED, False)
-        if not accepted:
-            self._pending = routine
-            self.show_screen(self.safety)
-            return
-        if not self.journal.is_ready and not waited:   # the sessions are still on their way from the disk
-            self.journal.when_ready(lambda: self.request_start(routine, waited=True))
-            return
-        from kiosk.core.hurt_history import hurt_in_a_row
-
-        offered = hurt_in_a_row(self.journal.sessions(), [e.id for e in routine.exercises])
-        if offered:
-            self._pending = routine
-            titles = [e.title for e in routine.exercises if e.id in offered]
-            self.skip_offer.offer(titles)
-            self._offered = set(offered)
-            self.show_screen(self.skip_offer)
-            return
-        self._pending = routine
-        self._ask_rating("before")
+    def request_start(self, routine: Routine) -> None:
+        """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating."""
+        remembered = False if self.clinic else bool(self.settings.get(SAFETY_ACCEPTED, False))   # clinic: per person
+        self.do(self.visit.start_requested(routine, safety_remembered=remembered))
 
     def start_routine_by_id(self, routine_id: str) -> bool:
         routine = self.library.routines.get(routine_id)
@@ -394,154 +499,6 @@ class MainWindow(QMainWindow):
         self.home.select(routine_id)
         self.request_start(routine)
         return True
-
-    # -- the flow ---------------------------------------------------------------------------
-    def _safety_accepted(self) -> None:
-        self._safety_seen = True
-        if not self.clinic:
-            self.settings.set(SAFETY_ACCEPTED, True)
-        routine, self._pending = self._pending, None
-        if routine is not None:
-            self.request_start(routine)
-        else:
-            self.go_home()
-
-    def _skip_offer_decided(self, leave_out: bool) -> None:
-        from dataclasses import replace
-
-        routine = self._pending
-        if leave_out:
-            kept = tuple(e for e in routine.exercises if e.id not in self._offered)
-            routine = replace(routine, exercises=kept) if kept else routine
-        self._pending = routine
-        self._ask_rating("before")
-
-    def _ask_rating(self, moment: str) -> None:
-        if moment == "before":
-            self._session_id = os.urandom(16).hex()      # the 'before' rating already belongs to the session
-        self._moment = moment
-        self.rating.reset()
-        self.rating.set_question(QUESTIONS[moment])
-        self.show_screen(self.rating)
-
-    def _rated(self, pain: int | None) -> None:
-        from kiosk.core.clock import clock_looks_wrong
-        from kiosk.core.records import PainRating
-
-        moment = self._moment
-        if pain is not None:
-            where = self._where if moment == "during" else None
-            now = local_now()
-            saved = self.journal.add_rating(PainRating(
-                timestamp=now, pain=pain, moment=moment,
-                side=where.side if where else None, exercise=where.exercise if where else None,
-                session_id=self._session_id or None, clock_suspect=clock_looks_wrong(now)))
-            if moment == "after":
-                self._after_saved = saved
-        if moment == "before":
-            self._before_pain = pain
-            routine, self._pending = self._pending, None
-            self._start(routine)
-        elif moment == "during":
-            if pain is not None:
-                self.hurt.set_rated(pain)
-            self.show_screen(self.hurt)
-        else:
-            self._after_pain = pain
-            if pain is None:
-                self._show_summary()
-            else:
-                self.details.reset()
-                self.show_screen(self.details)
-
-    def _details_given(self, side, worse_with, note) -> None:
-        """The optional details belong to the rating just given: that record is replaced by a fuller one,
-        in one write (its time stays the time the number was given)."""
-        from dataclasses import replace
-
-        saved = self._after_saved
-        if saved is not None and self._after_pain is not None and (side or worse_with or note):
-            self._after_saved = self.journal.replace_rating(
-                saved, replace(saved.record, side=side, note=note, worse_with=tuple(worse_with)))
-        self._show_summary()
-
-    def _start(self, routine: Routine) -> None:
-        from kiosk.core.timeline import compile_routine
-
-        self._routine = routine
-        self._started = local_now()
-        self._after_pain = self._after_saved = None
-        timeline = compile_routine(routine)
-        self.player.begin(timeline, self.controller.remaining_seconds)
-        self.player.show_cue(timeline.cues[0])
-        self.show_screen(self.player)
-        self.speaker.prepare(timeline.utterances(), on_progress=self.player.set_progress,
-                             on_done=lambda: self._prepared(timeline))
-
-    def _prepared(self, timeline) -> None:
-        if self.stack.currentWidget() is self.player and self.controller.session is None:
-            self.player.set_progress(1, 1)
-            self.player.set_voice_notice(self.speaker.status_message)
-            self.controller.start(timeline)
-
-    def _hurt(self) -> None:
-        if self.controller.session is None and self._routine is not None:
-            # Still getting the voice ready: nothing has started, but stopping must work all the same.
-            self.speaker.stop()
-            self._where = None
-            self.hurt.show_for(None, None, self._routine.rest_pose)
-            self.show_screen(self.hurt)
-            return
-        where: Cue | None = self.controller.hurt()
-        if where is None or self._routine is None:
-            return
-        self._where = where
-        exercise = self.controller.session.timeline.exercises.get(where.exercise) if where.exercise else None
-        self.hurt.show_for(exercise.title if exercise else None, where.side, self._routine.rest_pose)
-        self.show_screen(self.hurt)
-
-    def _end_after_hurt(self) -> None:
-        if self.controller.session is None:      # it hurt before the routine had begun
-            self.go_home()
-        else:
-            self.controller.end()
-
-    def _after_hurt(self, action):
-        def run() -> None:
-            self.show_screen(self.player)
-            action()
-        return run
-
-    def _finished(self, summary: Summary) -> None:
-        from kiosk.core.records import SessionRecord
-
-        self.player.end()
-        self._summary = summary
-        hurt = []
-        for outcome in summary.outcomes:
-            if outcome.status == "hurt":
-                hurt += [f"{outcome.exercise}:{side}" for side in outcome.hurt_sides] or [outcome.exercise]
-        self.journal.add_session(SessionRecord(
-            session_id=self._session_id, routine=self._routine.id, started=self._started, ended=local_now(),
-            done=summary.ids("done"), skipped=summary.ids("skipped"), hurt=tuple(hurt),
-            completed=summary.completed))
-        self._ask_rating("after")
-
-    def _show_summary(self) -> None:
-        if self._summary is not None:
-            self.summary.show_summary(self._summary, self._summary.elapsed / self.controller.time_scale,
-                                      self._before_pain, self._after_pain)
-        self.show_screen(self.summary)
-
-    def _aerobic_logged(self, activity: str, minutes: int) -> None:
-        from kiosk.core.records import AerobicEntry
-
-        self.journal.add_aerobic(AerobicEntry(local_now(), activity, minutes))
-        self.go_home()
-
-    def _speak_summary(self, text: str) -> None:
-        if not self.clinic and self.stack.currentWidget() is self.progress:   # never aloud in a waiting room
-            self.speaker.say_personal(text)
 
     # -- look -------------------------------------------------------------------------------
     def _look_changed(self, key: str, on: bool) -> None:

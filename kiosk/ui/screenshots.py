@@ -11,6 +11,7 @@ from kiosk.core.loader import load_routines
 from kiosk.core.ports import SilentSpeaker
 from kiosk.core.session import ExerciseOutcome, Summary
 from kiosk.core.timeline import compile_routine
+from kiosk.core.visit import AskRating
 from kiosk.paths import bundled_dir
 from kiosk.ui.main_window import MainWindow
 
@@ -52,7 +53,7 @@ def _stages(window: MainWindow):
                           window.stack.setCurrentWidget(window.hurt))),
         ("summary", lambda: (window.summary.show_summary(summary, 612), window.stack.setCurrentWidget(window.summary))),
         ("aerobics", lambda: window.stack.setCurrentWidget(window.aerobics)),
-        ("rating", lambda: window._ask_rating("before")),
+        ("rating", lambda: window.do((AskRating("before"),))),
         ("details", lambda: window.stack.setCurrentWidget(window.details)),
         ("skip-offer", lambda: (window.skip_offer.offer(["Bridge", "Cat and cow"]),
                                 window.stack.setCurrentWidget(window.skip_offer))),

@@ -136,6 +136,31 @@ def test_idle_warns_then_resets_to_the_attract_screen(make_clinic, qtbot, speake
     assert clinic.profile_id is None and not window.journal.keeps_records
 
 
+def test_the_window_shows_the_visits_step_and_an_idle_reset_mid_routine_forgets_the_visit(make_clinic, qtbot, store):
+    from kiosk.core.visit import Step
+
+    clinic = make_clinic(timeout=60, warning=0.3)
+    window = clinic.window
+    assert window.visit.step is Step.ATTRACT and window.clinic
+    profile_id = sign_in_new(qtbot, clinic, "2468")
+    assert window.visit.step is Step.HOME and window.visit.profile_id == profile_id
+    qtbot.mouseClick(button(window, "Start"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(window, "I understand, continue"), Qt.MouseButton.LeftButton)
+    assert window.visit.step is Step.RATING and window.stack.currentWidget() is window.rating
+    qtbot.mouseClick(window.rating.rating_button(3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.visit.step is Step.PLAYER and window.controller.session is not None,
+                    timeout=10_000)
+    assert window.stack.currentWidget() is window.player and window.visit.session_id
+    window.controller.toggle_pause()                  # paused: not activity, so the idle reset comes
+    clinic.idle.set_timeout(0.3)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.attract, timeout=5_000)
+    visit = window.visit
+    assert (visit.step, visit.profile_id, visit.session_id, visit.routine, visit.before_pain, visit.safety_seen) == (
+        Step.ATTRACT, None, "", None, None, False)
+    assert window.controller.session is None and not window.journal.keeps_records
+    qtbot.waitUntil(lambda: profile_id not in store._open, timeout=5_000)      # their diary closed
+
+
 def test_still_here_keeps_the_person(make_clinic, qtbot):
     clinic = make_clinic(timeout=60, warning=3)
     window = clinic.window

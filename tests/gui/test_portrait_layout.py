@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.visit import AskRating
+
 
 def _settle():
     for _ in range(4):
@@ -58,7 +60,7 @@ def test_player_puts_the_figure_above_the_controls_in_portrait(make_window, bund
 @pytest.mark.parametrize("size, columns", [((1920, 1080), (11,)), ((1080, 1920), (11, 6)), ((480, 800), (4, 3))])
 def test_rating_buttons_wrap_into_rows_that_fit_the_width(make_window, bundled_routines, size, columns):
     window = make_window(folder=bundled_routines, size=size)
-    window._ask_rating("before")
+    window.do((AskRating("before"),))          # the rating screen as the visit asks for it
     _settle()
     rating = window.rating
     assert rating.columns in columns

@@ -36,7 +36,7 @@ def drive(app: QApplication, timer: QTimer) -> None:
     QTest.mouseClick(window.rating.rating_button(PAIN), Qt.MouseButton.LeftButton)
     window.rating.confirm_pending()                       # what the undo timer does after 3 s
     assert window.stack.currentWidget() is not window.rating, "the screen did not move on"
-    print(f"rated {window._session_id} pid {os.getpid()}", flush=True)
+    print(f"rated {window.visit.session_id} pid {os.getpid()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from kiosk.core.visit import (
     ShowHurt, ShowSummary, Step, Visit, Write,
 )
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+T0 = datetime(2027, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))     # after the build date (core.clock)
 
 
 def numbered_ids():
@@ -227,6 +227,31 @@ def test_details_complete_the_after_rating_in_its_place(visit, mini_routine):
                                       note="after the drive", session_id="id1")
     assert shown == ShowSummary(summary, 4, 6)
     assert visit.details_given("right", (), "") == ()          # a double tap on Done
+
+
+def test_a_rating_given_while_the_clock_reads_before_the_build_date_is_marked(visit, mini_routine):
+    from kiosk.core.clock import BUILD_DATE
+
+    (good,) = writes(begin(visit, mini_routine, before=4))
+    assert not good.clock_suspect
+    visit.back_home()
+    visit.start_requested(mini_routine, safety_remembered=True)
+    visit.past_sessions_read([])
+    (suspect,) = writes(visit.pain_rated(4, datetime(1970, 1, 1, tzinfo=timezone.utc)))
+    assert suspect.clock_suspect and datetime(1970, 1, 1).date() < BUILD_DATE
+
+
+def test_details_keep_the_clock_mark_of_the_rating_they_complete(visit, mini_routine):
+    visit.start_requested(mini_routine, safety_remembered=True)
+    visit.past_sessions_read([])
+    early = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    visit.rating_skipped(early)
+    visit.voice_ready()
+    _, summary = play_to_end(mini_routine)
+    visit.session_finished(summary, early)
+    visit.pain_rated(5, early)
+    (write, _) = visit.details_given(None, ["stairs"], "")
+    assert write.record.clock_suspect and write.replaces.clock_suspect
 
 
 def test_details_with_nothing_chosen_write_nothing(visit, mini_routine):
