@@ -126,7 +126,7 @@ class Ledger:
     """Every rating a signed-in person gave, as the journal wrote it (a replaced one follows its details)."""
 
     def __init__(self, clinic) -> None:
-        from kiosk.ui.journal import Journal
+        from kiosk.services.journal import Journal
 
         self.entries: dict[int, tuple[str, object]] = {}
         add, replace = Journal.add_rating, Journal.replace_rating
@@ -345,8 +345,8 @@ def main() -> int:
     from kiosk.speech.speaker import create_speaker
     from kiosk.store.data_store import DataStore
     from kiosk.ui.clinic import ClinicMode
-    from kiosk.ui.deferred_store import DeferredStore
-    from kiosk.ui.journal import Journal
+    from kiosk.services.deferred_store import DeferredStore
+    from kiosk.services.journal import Journal
     from kiosk.ui.main_window import MainWindow
 
     folder = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))

@@ -59,9 +59,9 @@ def run_app(args: argparse.Namespace) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     from kiosk.core.library import RoutineLibrary
     from kiosk.store.folder_lock import DataFolderInUse
-    from kiosk.ui.deferred_speaker import DeferredSpeaker
-    from kiosk.ui.deferred_store import DeferredStore
-    from kiosk.ui.journal import Journal
+    from kiosk.services.deferred_speaker import DeferredSpeaker
+    from kiosk.services.deferred_store import DeferredStore
+    from kiosk.services.journal import Journal
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.picture_cache import PICTURES
     from kiosk.ui.turns import Turns

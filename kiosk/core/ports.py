@@ -10,7 +10,7 @@ class Speaker(Protocol):
     """Speaks sentences aloud. Every method returns at once; nothing blocks the caller.
 
     The choice of voice (voices, settings, forgetting what was said) is a port of its own, used only
-    by screens: VoiceControls in kiosk/ui/ports.py.
+    by screens: VoiceControls in kiosk/services/voice_controls.py.
     """
 
     @property

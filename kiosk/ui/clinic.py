@@ -22,7 +22,7 @@ from kiosk.store.data_store import export_file, picture_folder
 from kiosk.store.profile_repository import GUEST_PROFILE_ID, ProfileError
 from kiosk.ui.corner_gesture import CornerGesture
 from kiosk.ui.idle_watcher import IdleWatcher
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.kiosk_lock import KioskLock
 from kiosk.ui.screen_awake import ScreenAwake
 from kiosk.ui.screens.admin import AdminScreen, AdminUnlockScreen

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from kiosk.core import visit as v
 from kiosk.core.routine_index import Choices
 from kiosk.core.visit import Step, Visit
-from kiosk.ui.journal import Journal
-from kiosk.ui.ports import NoVoiceControls, VoiceControls
+from kiosk.services.journal import Journal
+from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import set_look, stylesheet, unit_for_size
 from kiosk.ui.widgets.controls import make_button
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kiosk.core.ports import SettingsStore, Speaker
     from kiosk.core.routine import Routine
     from kiosk.core.session import Summary
-    from kiosk.ui.journal import Saved
+    from kiosk.services.journal import Saved
     from kiosk.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
                  notices: list[str] = (), picture_folder=None, parent: QWidget | None = None,
                  voice_controls: VoiceControls | None = None) -> None:
         """`library`: a LoadResult, or a RoutineLibrary that loads the routine files on first use.
-        `voice_controls`: the speaker's, when it has them (kiosk/ui/ports.py)."""
+        `voice_controls`: the speaker's, when it has them (kiosk/services/voice_controls.py)."""
         super().__init__(parent)
         self.setWindowTitle("SI joint exercises")
         self.setAccessibleName("SI joint exercises")
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
             if replaces is None:
                 self._last_rating = self.journal.add_rating(record)
                 return
-            from kiosk.ui.journal import Saved
+            from kiosk.services.journal import Saved
 
             last = self._last_rating
             saved = last if last is not None and last.record is replaces else Saved(replaces)

@@ -60,7 +60,7 @@ def make_window(qtbot, speaker, mini_folder, store):
     Its settings are queued on the store's writer, as the app's are (flush the writer before reading
     `store.settings`)."""
     from kiosk.store.queued_settings import QueuedSettings
-    from kiosk.ui.journal import Journal
+    from kiosk.services.journal import Journal
     from kiosk.ui.main_window import MainWindow
 
     def build(folder=None, scale=50.0, accepted=True, size=(1280, 800)):

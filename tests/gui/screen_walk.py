@@ -145,7 +145,7 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None) -> list
     from kiosk.store.data_store import DataStore
     from kiosk.ui import screenshots, theme
     from kiosk.ui.clinic import ClinicMode
-    from kiosk.ui.journal import Journal
+    from kiosk.services.journal import Journal
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.widgets.touch_target import screen_touch_target_px
 

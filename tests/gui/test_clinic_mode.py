@@ -15,7 +15,7 @@ from kiosk.core.lockout import DIARY_RULE
 from kiosk.core.sign_in import SignInPolicy
 from kiosk.ui.screens import sign_in as sign_in_screen
 from kiosk.ui.clinic import ClinicMode
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
 from test_player_flow import button
 

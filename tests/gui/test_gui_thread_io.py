@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractButton
 from kiosk.core.loader import load_routines
 from kiosk.core.records import PainRating
 from kiosk.store.queued_settings import QueuedSettings
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
 from test_player_flow import button
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from kiosk.core.records import PainRating
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 

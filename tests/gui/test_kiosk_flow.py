@@ -9,7 +9,7 @@ from kiosk.core.admin_pin import AdminPinPolicy
 from kiosk.core.loader import load_routines
 from kiosk.ui.clinic import ClinicMode
 from kiosk.ui.idle_watcher import STILL_THERE_QUESTION
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from kiosk.core.loader import load_routines
 from kiosk.core.records import AerobicEntry, PainRating
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.ports import NoVoiceControls
+from kiosk.services.voice_controls import NoVoiceControls
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 

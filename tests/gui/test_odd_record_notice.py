@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from kiosk.core.loader import load_routines
 from kiosk.core.records import PainRating
 from kiosk.store.data_store import DataStore
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
 
 START = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)   # before today: a later date would look ahead

@@ -142,7 +142,7 @@ def test_start_goes_on_when_the_diary_cannot_be_read(qtbot, store, speaker, mini
     """The skip offer needs the past sessions; a profile that cannot be opened says so and is not retried forever."""
     from kiosk.core.loader import load_routines
     from kiosk.store.queued_settings import QueuedSettings
-    from kiosk.ui.journal import Journal
+    from kiosk.services.journal import Journal
     from kiosk.ui.main_window import MainWindow
 
     tries = []

@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk.core.loader import load_routines
 from kiosk.core.records import PainRating
 from kiosk.store.data_store import DataStore
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

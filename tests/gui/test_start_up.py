@@ -73,7 +73,7 @@ def test_a_data_folder_the_store_cannot_open_stops_the_app_with_a_message(tmp_pa
 
 
 def test_the_home_screen_follows_the_files_when_the_index_was_wrong(qtbot, tmp_path, mini_folder, speaker, store):
-    from kiosk.ui.journal import Journal
+    from kiosk.services.journal import Journal
     from kiosk.ui.main_window import MainWindow
 
     index = tmp_path / "index.json"

@@ -1,4 +1,4 @@
-"""The speaker's voice controls (kiosk/ui/ports.py) as the screens use them: the player's notice, the voice
+"""The speaker's voice controls (kiosk/services/voice_controls.py) as the screens use them: the player's notice, the voice
 settings screen, clinic staff settings; and a speaker without them."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import pytest
 
 from kiosk.core.loader import load_routines
 from kiosk.speech.voices import VoiceInfo, VoiceSettings
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.ports import NoVoiceControls
+from kiosk.services.voice_controls import NoVoiceControls
 
 VOICES = [VoiceInfo("gmw/en", "English (Great Britain)", ("en-gb",)),
           VoiceInfo("gmw/en-us", "English (America)", ("en-us",)),

@@ -24,7 +24,7 @@ from kiosk.speech.speaker import QtSpeaker
 from kiosk.speech.cache import forget_personal_sentences
 from kiosk.store.data_store import DataStore
 from kiosk.ui.clinic import ClinicMode
-from kiosk.ui.journal import Journal
+from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
 from prerequisites import missing
 
@@ -62,7 +62,7 @@ class Visit:
 
     def __init__(self, qtbot, folder: Path, mini_folder: Path, profile_id: str | None) -> None:
         self.qtbot, self.folder = qtbot, folder
-        # Composed as the app composes it (kiosk/ui/deferred_store.py): deletes forget personal audio.
+        # Composed as the app composes it (kiosk/services/deferred_store.py): deletes forget personal audio.
         self.store = DataStore(folder, forget_personal_audio=forget_personal_sentences)
         AdminPinPolicy(self.store.settings).set_pin(ADMIN_PIN)
         self.before = files_in(folder)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.ui.deferred_speaker import DeferredSpeaker
+from kiosk.services.deferred_speaker import DeferredSpeaker
 
 
 class FakeSignal:
@@ -85,7 +85,7 @@ def test_only_the_ports_are_offered():
 
 def test_the_app_speaker_and_the_stand_ins_offer_every_voice_control():
     from kiosk.speech.speaker import QtSpeaker
-    from kiosk.ui.ports import NoVoiceControls, VoiceControls
+    from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
 
     members = {name for name in vars(VoiceControls) if not name.startswith("_")} | set(VoiceControls.__annotations__)
     assert {"availability_changed", "voices_changed", "voices", "voice", "apply_settings",

@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.store import DataFolderInUse, DataStore
 from kiosk.store.settings_file import SETTINGS_FILE, read_settings
-from kiosk.ui.deferred_store import DeferredStore
+from kiosk.services.deferred_store import DeferredStore
 
 
 def test_read_settings_sees_what_the_store_wrote(tmp_path):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.ports import SettingsStore, Speaker
 from kiosk.speech.messages import SAMPLE_SENTENCE
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
-from kiosk.ui.ports import NoVoiceControls, VoiceControls
+from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
 from kiosk.ui.theme import PALETTE, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
@@ -40,7 +40,7 @@ class VoiceSettingsScreen(QWidget):
 
     def __init__(self, speaker: Speaker, store: SettingsStore, language: str = "en",
                  parent: QWidget | None = None, controls: VoiceControls | None = None) -> None:
-        """`controls`: the speaker's voice controls, when it has them (kiosk/ui/ports.py)."""
+        """`controls`: the speaker's voice controls, when it has them (kiosk/services/voice_controls.py)."""
         super().__init__(parent)
         self.setAccessibleName("Voice settings")
         self._speaker = speaker

@@ -9,12 +9,12 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from kiosk.speech.voices import VoiceInfo, VoiceSettings
-    from kiosk.ui.ports import SpeakerWithVoiceControls
+    from kiosk.services.voice_controls import SpeakerWithVoiceControls
 
 
 def _silent_speaker():
     """The Speaker and VoiceControls ports saying nothing: what is left once the app is quitting."""
-    from kiosk.ui.ports import NoVoiceControls      # Qt: only when it is needed, never before the first paint
+    from kiosk.services.voice_controls import NoVoiceControls      # Qt: only when it is needed, never before the first paint
 
     class SilentSpeaker(NoVoiceControls):
         available = False
@@ -37,7 +37,7 @@ def _silent_speaker():
 
 
 class DeferredSpeaker:
-    """Implements the Speaker port and the VoiceControls port (kiosk/ui/ports.py) by delegating to
+    """Implements the Speaker port and the VoiceControls port (kiosk/services/voice_controls.py) by delegating to
     `factory()`, called once, on first use.
 
     Once the application is about to quit (a stop signal can come before the first paint has
