@@ -42,6 +42,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     Start-up paints the home screen first: the folder lock and the look are taken before, the
     store, the full routine files and the voice right after (or when something needs them sooner).
+    `KIOSK_QUIT_WHEN_STARTED=1` quits once the after-paint steps are done (for the tests).
     `KIOSK_LOG=debug` (or info) writes the app's log to standard error, with the moment each
     sentence is started and each pause (monotonic seconds), for diagnosis and the end-to-end tests.
     """
@@ -59,6 +60,7 @@ def run_app(args: argparse.Namespace) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     from kiosk.core.library import RoutineLibrary
     from kiosk.store.folder_lock import DataFolderInUse
+    from kiosk.ui.cache_writer import CacheWriter
     from kiosk.ui.deferred_speaker import DeferredSpeaker
     from kiosk.ui.deferred_store import DeferredStore
     from kiosk.ui.journal import Journal
@@ -72,14 +74,16 @@ def run_app(args: argparse.Namespace) -> int:
     except DataFolderInUse as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    caches = CacheWriter()                        # the routine index and the pose pictures, off the GUI thread
     try:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("SI joint exercises")
         from kiosk.ui.stop_signals import quit_on_stop_signals
 
         quit_on_stop_signals(app)                 # SIGTERM/SIGINT/SIGHUP: quit the loop, then shut down below
-        library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json")
-        PICTURES.set_folder(folder / "picture-cache")
+        library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json",
+                                 write_later=caches.submit)
+        PICTURES.set_folder(folder / "picture-cache", write_later=caches.submit)
 
         def make_speaker():
             from kiosk.speech.speaker import create_speaker   # Qt Multimedia loads after the first paint
@@ -118,6 +122,8 @@ def run_app(args: argparse.Namespace) -> int:
             return problem is None
 
         turns = Turns(_after_paint_steps(window, store, open_data, library, speaker), parent=app)
+        if os.environ.get("KIOSK_QUIT_WHEN_STARTED"):      # for the tests: quit once start-up is done
+            turns.completed.connect(app.quit)
 
         def on_first_paint() -> None:
             if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
@@ -141,6 +147,7 @@ def run_app(args: argparse.Namespace) -> int:
         window.controller.stop()
         return _cannot_open(folder, failed[0]) if failed else code
     finally:
+        caches.close(timeout=STOP_FLUSH_SECONDS)  # what is not written by then is only drawn again next start
         store.close(timeout=STOP_FLUSH_SECONDS)
 
 

@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 Step = Callable[[], object]
 log = logging.getLogger(__name__)
@@ -25,7 +25,12 @@ class Turns(QObject):
     """Runs `steps` in order, each from a zero timer queued when the one before has finished: what the
     event loop was given meanwhile (input, paints, timers) goes first. A step that returns False
     ends the run (the rest is left undone); an exception ends it too, and reaches the event loop.
+
+    Signals:
+        completed(): the last step has run (not sent when the run was ended or cancelled)
     """
+
+    completed = Signal()
 
     def __init__(self, steps: Iterable[Step], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,3 +66,5 @@ class Turns(QObject):
             QTimer.singleShot(0, self, self._next)
         elif not carry_on:
             self.cancel()
+        else:
+            self.completed.emit()
