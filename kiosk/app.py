@@ -169,8 +169,9 @@ def _open_data(store, journal) -> Exception | None:
 
 def _after_paint_steps(window, store, open_data, library, speaker) -> list:
     """What start-up leaves for after the first paint, in steps short enough that a touch or a key
-    waits for one of them at most: the store (and the notices of its recovery), the full routine
-    files, the voice. Each module is imported in a step of its own; anything a person asks for
+    waits for one of them at most: the store (opened on a thread of its own, since a recovery or an
+    upgrade writes files; the steps go on when it is done), the notices of its recovery, the full
+    routine files, the voice. Each module is imported in a step of its own; anything a person asks for
     sooner does what it needs itself (opening the store, loading the routines, the voice)."""
     from kiosk.ui.turns import importing
 
@@ -197,7 +198,8 @@ def _after_paint_steps(window, store, open_data, library, speaker) -> list:
                   "kiosk.speech.speaker"),
     }
     return [
-        *map(importing, modules["store"]), open_data, show_notices, window.look_from_settings, qt_names,
+        *map(importing, modules["store"]), store.open_in_background, open_data, show_notices,
+        window.look_from_settings, qt_names,
         *map(importing, modules["routines"]), lambda: library.result, check_routines,
         importing("kiosk.core.timeline"), window.refresh_choices,
         *map(importing, modules["voice"]), speaker.materialize,
