@@ -42,6 +42,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     Start-up paints the home screen first: the folder lock and the look are taken before, the
     store, the full routine files and the voice right after (or when something needs them sooner).
+    `KIOSK_QUIT_WHEN_STARTED=1` quits once the after-paint steps are done (for the tests).
     `KIOSK_LOG=debug` (or info) writes the app's log to standard error, with the moment each
     sentence is started and each pause (monotonic seconds), for diagnosis and the end-to-end tests.
     """
@@ -62,6 +63,7 @@ def run_app(args: argparse.Namespace) -> int:
     from kiosk.services.deferred_speaker import DeferredSpeaker
     from kiosk.services.deferred_store import DeferredStore
     from kiosk.services.journal import Journal
+    from kiosk.ui.cache_writer import CacheWriter
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.picture_cache import PICTURES
     from kiosk.ui.turns import Turns
@@ -72,14 +74,16 @@ def run_app(args: argparse.Namespace) -> int:
     except DataFolderInUse as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    caches = CacheWriter()                        # the routine index and the pose pictures, off the GUI thread
     try:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("SI joint exercises")
         from kiosk.ui.stop_signals import quit_on_stop_signals
 
         quit_on_stop_signals(app)                 # SIGTERM/SIGINT/SIGHUP: quit the loop, then shut down below
-        library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json")
-        PICTURES.set_folder(folder / "picture-cache")
+        library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json",
+                                 write_later=caches.submit)
+        PICTURES.set_folder(folder / "picture-cache", write_later=caches.submit)
 
         def make_speaker():
             from kiosk.speech.speaker import create_speaker   # Qt Multimedia loads after the first paint
@@ -118,6 +122,8 @@ def run_app(args: argparse.Namespace) -> int:
             return problem is None
 
         turns = Turns(_after_paint_steps(window, store, open_data, library, speaker), parent=app)
+        if os.environ.get("KIOSK_QUIT_WHEN_STARTED"):      # for the tests: quit once start-up is done
+            turns.completed.connect(app.quit)
 
         def on_first_paint() -> None:
             if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
@@ -141,6 +147,7 @@ def run_app(args: argparse.Namespace) -> int:
         window.controller.stop()
         return _cannot_open(folder, failed[0]) if failed else code
     finally:
+        caches.close(timeout=STOP_FLUSH_SECONDS)  # what is not written by then is only drawn again next start
         store.close(timeout=STOP_FLUSH_SECONDS)
 
 
@@ -162,8 +169,9 @@ def _open_data(store, journal) -> Exception | None:
 
 def _after_paint_steps(window, store, open_data, library, speaker) -> list:
     """What start-up leaves for after the first paint, in steps short enough that a touch or a key
-    waits for one of them at most: the store (and the notices of its recovery), the full routine
-    files, the voice. Each module is imported in a step of its own; anything a person asks for
+    waits for one of them at most: the store (opened on a thread of its own, since a recovery or an
+    upgrade writes files; the steps go on when it is done), the notices of its recovery, the full
+    routine files, the voice. Each module is imported in a step of its own; anything a person asks for
     sooner does what it needs itself (opening the store, loading the routines, the voice)."""
     from kiosk.ui.turns import importing
 
@@ -190,7 +198,8 @@ def _after_paint_steps(window, store, open_data, library, speaker) -> list:
                   "kiosk.speech.speaker"),
     }
     return [
-        *map(importing, modules["store"]), open_data, show_notices, window.look_from_settings, qt_names,
+        *map(importing, modules["store"]), store.open_in_background, open_data, show_notices,
+        window.look_from_settings, qt_names,
         *map(importing, modules["routines"]), lambda: library.result, check_routines,
         importing("kiosk.core.timeline"), window.refresh_choices,
         *map(importing, modules["voice"]), speaker.materialize,

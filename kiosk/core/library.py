@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, partial
 from pathlib import Path
 
 from kiosk import __version__
@@ -14,12 +15,15 @@ class RoutineLibrary:
 
     `choices()` answers from the index file while the routine files are unchanged since it was
     written, without reading any TOML; anything else loads and validates the whole folder once,
-    and writes the index for the next start.
+    and writes the index for the next start: through `write_later(job)` when given (the app's
+    cache thread, so that the GUI thread never waits for the disk), else at once.
     """
 
-    def __init__(self, folder: Path, index_path: Path | None = None) -> None:
+    def __init__(self, folder: Path, index_path: Path | None = None,
+                 write_later: Callable[[Callable[[], object]], object] | None = None) -> None:
         self.folder = Path(folder)
         self.index_path = index_path
+        self._write_later = write_later or (lambda job: job())
         self._stamp: list | None = None
         self._indexed: Choices | None = None      # what the index said, when it was current
 
@@ -43,7 +47,7 @@ class RoutineLibrary:
                 return self._indexed
         choices = self.result.choices()
         if self.index_path is not None and self._files_stamp() and choices != self._indexed:
-            write_index(self.index_path, self._files_stamp(), choices)
+            self._write_later(partial(write_index, self.index_path, self._files_stamp(), choices))
             self._indexed = choices
         return choices
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import builtins
-import concurrent.futures
-import hashlib
-import io
 import os
-import threading
-import traceback
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.core.loader import load_routines
@@ -21,25 +14,8 @@ from kiosk.core.records import PainRating
 from kiosk.store.queued_settings import QueuedSettings
 from kiosk.services.journal import Journal
 from kiosk.ui.main_window import MainWindow
+from main_thread_io import MainThreadIO, watch_disk_waits
 from test_player_flow import button
-
-WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-
-
-class MainThreadIO:
-    """Records every watched call made on the main thread while `watching` is on."""
-
-    def __init__(self) -> None:
-        self.watching = False
-        self.calls: list[str] = []
-
-    def note(self, what: str) -> None:
-        if self.watching and threading.current_thread() is threading.main_thread():
-            where = "".join(traceback.format_stack(limit=8)[:-2])
-            self.calls.append(f"{what}\n{where}")
-
-    def check(self) -> None:
-        assert not self.calls, f"{len(self.calls)} disk waits on the GUI thread; the first:\n{self.calls[0]}"
 
 
 @pytest.fixture
@@ -47,33 +23,7 @@ def gui_thread_io(monkeypatch):
     """Wraps os.fsync, os.replace, os.open/open for writing, hashlib.scrypt, Future.result and the
     Qt picture writers; turn `watching` on for the flow under test, then `check()`."""
     guard = MainThreadIO()
-
-    def wrap(owner, name, describe=None):
-        real = getattr(owner, name)
-
-        def watched(*args, **kwargs):
-            what = describe(*args, **kwargs) if describe else name
-            if what:
-                guard.note(what)
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(owner, name, watched)
-
-    def open_for_writing(file, mode="r", *args, **kwargs):
-        return f"open({file!r}, {mode!r})" if any(c in mode for c in "wax+") else None
-
-    def os_open_for_writing(path, flags, *args, **kwargs):
-        return f"os.open({path!r}, {flags:#o})" if flags & WRITE_FLAGS else None
-
-    wrap(os, "fsync")
-    wrap(os, "replace")
-    wrap(os, "open", os_open_for_writing)
-    wrap(builtins, "open", open_for_writing)
-    wrap(io, "open", open_for_writing)
-    wrap(hashlib, "scrypt")
-    wrap(concurrent.futures.Future, "result", lambda self, *a, **k: "Future.result")
-    wrap(QImage, "save", lambda self, *a, **k: "QImage.save")
-    wrap(QPixmap, "save", lambda self, *a, **k: "QPixmap.save")
+    watch_disk_waits(guard, monkeypatch.setattr)
     return guard
 
 

@@ -44,3 +44,26 @@ def test_importing_names_its_module_and_a_failed_step_ends_the_run(qtbot):
         turns.start()
         qtbot.waitUntil(lambda: turns.finished)
     assert exceptions and exceptions[0][0] is ModuleNotFoundError
+
+
+def test_a_step_that_returns_an_event_holds_the_next_until_it_is_set_and_the_loop_stays_free(qtbot):
+    import threading
+
+    done: list[str] = []
+    event = threading.Event()
+    turns = Turns([lambda: done.append("start") or event, lambda: done.append("after")])
+    turns.start()
+    qtbot.waitUntil(lambda: done == ["start"])
+    QTimer.singleShot(0, lambda: done.append("click"))
+    qtbot.wait(30)                                           # a few looks at the event: still not set
+    assert done == ["start", "click"] and not turns.finished
+    with qtbot.waitSignal(turns.completed, timeout=2000):
+        event.set()
+    assert done == ["start", "click", "after"]
+
+
+def test_completed_is_not_said_when_a_step_ends_the_run(qtbot):
+    turns = Turns([lambda: False, lambda: None])
+    with qtbot.assertNotEmitted(turns.completed, wait=50):
+        turns.start()
+    assert turns.finished

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import threading
+
 import pytest
 
 from kiosk.store import DataFolderInUse, DataStore
+from kiosk.store.schema import SchemaTooNew
 from kiosk.store.settings_file import SETTINGS_FILE, read_settings
 from kiosk.services.deferred_store import DeferredStore
 
@@ -107,3 +111,53 @@ def test_the_apps_store_forgets_the_audio_of_personal_sentences_on_delete(tmp_pa
         assert not personal.exists() and kept.exists()
     finally:
         deferred.close()
+
+
+def test_opened_in_background_then_open_answers_with_that_store(tmp_path):
+    with DataStore(tmp_path) as store:
+        store.settings.set("look.large_text", True)
+    deferred = DeferredStore(tmp_path)
+    try:
+        opened = deferred.open_in_background()
+        assert deferred.open_in_background() is opened           # one thread, however often asked
+        assert opened.wait(10)
+        store = deferred.open()
+        assert deferred.is_open and deferred.open() is store
+        assert store.settings.get("look.large_text") is True
+        assert deferred.open_in_background().is_set()            # open already: nothing to wait for
+    finally:
+        deferred.close()
+    assert not any(t.name == "store-opener" for t in threading.enumerate())
+    DeferredStore(tmp_path).close()                              # the folder was released
+
+
+def test_open_while_the_thread_is_still_opening_waits_for_it(tmp_path):
+    deferred = DeferredStore(tmp_path)
+    try:
+        deferred.open_in_background()
+        store = deferred.open()                                  # at once: joins the thread
+        assert store is deferred.open() and (tmp_path / "settings.json").is_file()
+    finally:
+        deferred.close()
+
+
+def test_a_folder_the_thread_cannot_open_raises_from_open_and_close_releases_it(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps(                         # a newer format
+        {"_meta": {"1": {"schema_version": 999, "kind": "settings"}}, "settings": {}}))
+    deferred = DeferredStore(tmp_path)
+    try:
+        assert deferred.open_in_background().wait(10)
+        with pytest.raises(SchemaTooNew):
+            deferred.open()
+        assert not deferred.is_open
+    finally:
+        deferred.close()
+    DeferredStore(tmp_path).close()
+
+
+def test_close_while_the_thread_is_opening_waits_for_it_then_closes_the_store(tmp_path):
+    deferred = DeferredStore(tmp_path)
+    deferred.open_in_background()
+    deferred.close()
+    assert not any(t.name == "store-opener" for t in threading.enumerate())
+    DeferredStore(tmp_path).close()
