@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from kiosk.core.clock import clock_looks_wrong
-from kiosk.core.hurt_history import hurt_in_a_row
-from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 
 if TYPE_CHECKING:                     # the home screen paints before the timeline is imported
+    from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
     from kiosk.core.routine import Routine
     from kiosk.core.session import Summary
     from kiosk.core.timeline import Cue
@@ -150,6 +147,8 @@ Effects = tuple[Effect, ...]
 
 def random_session_id() -> str:
     """128 random bits as hex: the id that ties a session's ratings to its record."""
+    import secrets        # here, not at the top: the home screen paints before a session is needed
+
     return secrets.token_hex(16)
 
 
@@ -263,6 +262,8 @@ class Visit:
             return ()
         self.reading_history = False
         routine = self.pending
+        from kiosk.core.hurt_history import hurt_in_a_row
+
         offered = hurt_in_a_row(sessions, [e.id for e in routine.exercises])
         if not offered:
             return self._ask("before")
@@ -287,6 +288,9 @@ class Visit:
         if self.step is not Step.RATING:
             return ()
         where = self.where if self.moment == "during" else None
+        from kiosk.core.clock import clock_looks_wrong
+        from kiosk.core.records import PainRating
+
         rating = PainRating(timestamp=now, pain=pain, moment=self.moment,
                             side=where.side if where else None, exercise=where.exercise if where else None,
                             session_id=self.session_id or None, clock_suspect=clock_looks_wrong(now))
@@ -364,6 +368,8 @@ class Visit:
         for outcome in summary.outcomes:
             if outcome.status == "hurt":
                 hurt += [f"{outcome.exercise}:{side}" for side in outcome.hurt_sides] or [outcome.exercise]
+        from kiosk.core.records import SessionRecord
+
         record = SessionRecord(session_id=self.session_id, routine=self.routine.id, started=self.started,
                                ended=now, done=summary.ids("done"), skipped=summary.ids("skipped"),
                                hurt=tuple(hurt), completed=summary.completed)
@@ -391,6 +397,8 @@ class Visit:
     def aerobic_logged(self, activity: str, minutes: int, now: datetime) -> Effects:
         if self.step is not Step.AEROBIC_LOG:
             return ()
+        from kiosk.core.records import AerobicEntry
+
         return (Write(AerobicEntry(now, activity, minutes)), *self.back_home())
 
     def read_aloud_requested(self, text: str) -> Effects:

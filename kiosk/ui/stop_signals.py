@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import socket
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
 
@@ -19,7 +18,7 @@ class StopSignals(QObject):
     """Turns a stop signal into `app.exit(0)`, so everything after `app.exec()` runs.
 
     Python runs a signal handler only when the interpreter gets control, and a Qt app spends its
-    time inside the C++ event loop. So the C-level handler writes the signal number to a socket
+    time inside the C++ event loop. So the C-level handler writes the signal number to a pipe
     (`signal.set_wakeup_fd`) whose read end a QSocketNotifier watches: the event loop wakes, the
     Python handler runs, and the loop is asked to quit. `aboutToQuit` then ends the speech
     worker, and the app closes the store (which flushes the writer, bounded) and releases the lock.
@@ -29,12 +28,12 @@ class StopSignals(QObject):
         super().__init__(app)
         self._app = app
         self.received: list[int] = []
-        self._reader, self._writer = socket.socketpair()
+        self._reader, self._writer = os.pipe()       # a pipe, not a socket pair: no socket module before the paint
         for end in (self._reader, self._writer):
-            end.setblocking(False)
-        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+            os.set_blocking(end, False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer, warn_on_full_buffer=False)
         self._previous = {number: signal.signal(number, self._on_signal) for number in STOP_SIGNALS}
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
 
     def _on_signal(self, number: int, _frame) -> None:
@@ -46,9 +45,9 @@ class StopSignals(QObject):
         QTimer.singleShot(0, self._app, lambda: self._app.exit(0))
 
     def _drain(self) -> None:
-        """Empty the wake-up socket (the handler itself has already run by now)."""
+        """Empty the wake-up pipe (the handler itself has already run by now)."""
         try:
-            while self._reader.recv(64):
+            while os.read(self._reader, 64):
                 pass
         except (BlockingIOError, InterruptedError):
             pass
@@ -67,8 +66,8 @@ class StopSignals(QObject):
         for number, handler in self._previous.items():
             signal.signal(number, handler)
         signal.set_wakeup_fd(self._previous_fd)
-        self._reader.close()
-        self._writer.close()
+        os.close(self._reader)
+        os.close(self._writer)
 
 
 def quit_on_stop_signals(app: QCoreApplication) -> StopSignals | None:
