@@ -14,26 +14,15 @@ if TYPE_CHECKING:
 
 def _silent_speaker():
     """The Speaker and VoiceControls ports saying nothing: what is left once the app is quitting."""
+    from kiosk.core.ports import SilentSpeaker
     from kiosk.services.voice_controls import NoVoiceControls      # Qt: only when it is needed, never before the first paint
 
-    class SilentSpeaker(NoVoiceControls):
-        available = False
-        status_message = ""
+    class QuittingSpeaker(SilentSpeaker, NoVoiceControls):
+        def __init__(self) -> None:
+            SilentSpeaker.__init__(self, "The app is closing.")
+            NoVoiceControls.__init__(self)
 
-        def prepare(self, texts, on_progress=None, on_done=None) -> None:
-            if on_done:
-                on_done()
-
-        def say(self, text: str) -> None:
-            pass
-
-        def say_personal(self, text: str) -> None:
-            pass
-
-        def stop(self) -> None:
-            pass
-
-    return SilentSpeaker()
+    return QuittingSpeaker()
 
 
 class DeferredSpeaker:
