@@ -7,7 +7,7 @@ import logging
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.admin_pin import AdminPinPolicy

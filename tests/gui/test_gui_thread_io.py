@@ -141,24 +141,32 @@ def test_progress_its_picture_and_my_data_never_wait_on_the_gui_thread(qtbot, ho
     assert not store.profiles.exists("home")
 
 
+def started_clinic(qtbot, store, speaker, mini_folder, **options):
+    """A clinic kiosk on the store (settings saved on its writer, the staff PIN set), shown and started."""
+    from kiosk.core.admin_pin import AdminPinPolicy
+    from kiosk.ui.clinic import ClinicMode
+    from test_clinic_mode import ADMIN_PIN
+
+    settings = QueuedSettings(store.settings, store.writer)
+    AdminPinPolicy(settings).set_pin(ADMIN_PIN)
+    window = MainWindow(load_routines(mini_folder), speaker, settings, Journal(), time_scale=20)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    clinic = ClinicMode(window, store, **options)
+    window.show()
+    qtbot.waitExposed(window)
+    clinic.start()
+    window.activateWindow()
+    return clinic
+
+
 def test_a_guest_visit_with_it_hurts_and_the_idle_reset_never_waits_on_the_gui_thread(
         qtbot, store, speaker, mini_folder, gui_thread_io):
     """The clinic's flows apart from signing in with a PIN (its own rework) and the staff screens."""
     from PySide6.QtCore import QPoint
 
-    from kiosk.ui.clinic import ClinicMode
-
-    settings = QueuedSettings(store.settings, store.writer)
-    from kiosk.core.admin_pin import AdminPinPolicy
-    AdminPinPolicy(settings).set_pin("97531")
-    window = MainWindow(load_routines(mini_folder), speaker, settings, Journal(), time_scale=20)
-    qtbot.addWidget(window)
-    window.resize(1024, 600)
-    clinic = ClinicMode(window, store, idle_timeout=3, warning_seconds=0.5)
-    window.show()
-    qtbot.waitExposed(window)
-    clinic.start()
-    window.activateWindow()
+    clinic = started_clinic(qtbot, store, speaker, mini_folder, idle_timeout=3, warning_seconds=0.5)
+    window = clinic.window
     try:
         gui_thread_io.watching = True
         qtbot.mouseClick(clinic.attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
@@ -186,20 +194,10 @@ def test_new_diary_sign_in_and_the_staff_export_and_delete_never_wait_on_the_gui
     a diary's export and its delete: all on the store's thread, answered back to the screens."""
     from PySide6.QtCore import QPoint
 
-    from kiosk.core.admin_pin import AdminPinPolicy
-    from kiosk.ui.clinic import ClinicMode
     from test_clinic_mode import ADMIN_PIN, sign_in, sign_in_new, type_pin
 
-    settings = QueuedSettings(store.settings, store.writer)
-    AdminPinPolicy(settings).set_pin(ADMIN_PIN)
-    window = MainWindow(load_routines(mini_folder), speaker, settings, Journal(), time_scale=20)
-    qtbot.addWidget(window)
-    window.resize(1024, 600)
-    clinic = ClinicMode(window, store, idle_timeout=600, export_folder=tmp_path)
-    window.show()
-    qtbot.waitExposed(window)
-    clinic.start()
-    window.activateWindow()
+    clinic = started_clinic(qtbot, store, speaker, mini_folder, idle_timeout=600, export_folder=tmp_path)
+    window = clinic.window
     try:
         gui_thread_io.watching = True
         profile_id = sign_in_new(qtbot, clinic, "4826")
