@@ -11,6 +11,7 @@ import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -64,34 +65,50 @@ def _read_line(process: subprocess.Popen, timeout: float) -> str:
     return process.stdout.readline() if ready else ""
 
 
+class Stopped(NamedTuple):
+    """What a child app said first, and how it ended after the stop signal sent right then."""
+
+    line: str
+    code: int | None
+    errors: str
+    pid: int
+    seconds: float
+
+
+def _stop_after_first_line(folder: Path, argument: str, number: int, expected: str) -> Stopped:
+    """Start rating_child.py, wait for its first line (it must start with `expected`), send `number`."""
+    env = dict(os.environ, PYTHONPATH=str(PROJECT), QT_QPA_PLATFORM="offscreen", KIOSK_LOG="warning")
+    process = subprocess.Popen([sys.executable, str(CHILD), str(folder), argument], env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        line = _read_line(process, 60)
+        assert line.startswith(expected), f"first line {line!r}: {process.stderr.read()}"
+        started = time.monotonic()
+        process.send_signal(number)
+        code = process.wait(timeout=30)
+        return Stopped(line, code, process.stderr.read(), process.pid, time.monotonic() - started)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+        process.stderr.close()
+
+
 def test_sigterm_right_after_a_rating_keeps_every_rating(tmp_path):
     folder = tmp_path / "data"
     save_seconds = _seed(folder)
-    env = dict(os.environ, PYTHONPATH=str(PROJECT), QT_QPA_PLATFORM="offscreen", KIOSK_LOG="warning")
     acknowledged: list[str] = []
     stops: list[float] = []
     for run in range(RUNS):
-        process = subprocess.Popen([sys.executable, str(CHILD), str(folder), ROUTINE], env=env, text=True,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-        try:
-            line = _read_line(process, 60)
-            assert line.startswith("rated "), f"run {run}: no rating given: {line!r} {process.stderr.read()}"
-            acknowledged.append(line.split()[1])          # the screen has moved on: the person was told
-            started = time.monotonic()
-            process.send_signal(signal.SIGTERM)
-            code = process.wait(timeout=30)
-            stops.append(time.monotonic() - started)
-            errors = process.stderr.read()
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            process.stdout.close()
-            process.stderr.close()
+        stopped = _stop_after_first_line(folder, ROUTINE, signal.SIGTERM, "rated ")
+        acknowledged.append(stopped.line.split()[1])       # the screen had moved on: the person was told
+        stops.append(stopped.seconds)
+        code, errors = stopped.code, stopped.errors
         assert code == 0, f"run {run}: exit code {code}: {errors}"
         assert "Traceback" not in errors and "unsaved" not in errors, errors
         time.sleep(0.2)                                    # a worker killed with the app has gone by now
-        assert _group_members(process.pid) == [], f"run {run}: the speech worker outlived the app"
+        assert _group_members(stopped.pid) == [], f"run {run}: the speech worker outlived the app"
         saved = set(_session_ids(folder))                 # the file parses as it is on disk
         lost = [session for session in acknowledged if session not in saved]
         assert not lost, f"run {run}: {len(lost)} of {len(acknowledged)} ratings lost"
@@ -107,21 +124,8 @@ def test_ctrl_c_and_a_closed_session_stop_it_cleanly_too(tmp_path, name):
     folder = tmp_path / "data"
     with DataStore(folder) as store:
         store.settings.set("safety.accepted", True)
-    env = dict(os.environ, PYTHONPATH=str(PROJECT), QT_QPA_PLATFORM="offscreen", KIOSK_LOG="warning")
-    process = subprocess.Popen([sys.executable, str(CHILD), str(folder), ROUTINE], env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        line = _read_line(process, 60)
-        assert line.startswith("rated "), line
-        process.send_signal(getattr(signal, name))
-        code = process.wait(timeout=30)
-        errors = process.stderr.read()
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        process.stdout.close()
-        process.stderr.close()
+    stopped = _stop_after_first_line(folder, ROUTINE, getattr(signal, name), "rated ")
+    line, code, errors = stopped.line, stopped.code, stopped.errors
     assert code == 0, errors
     assert "KeyboardInterrupt" not in errors
     assert _session_ids(folder) == [line.split()[1]]
@@ -136,21 +140,8 @@ def test_the_locked_clinic_window_stops_too(tmp_path):
 
     with DataStore(folder) as store:
         AdminPinPolicy(store.settings).set_pin("97531")
-    env = dict(os.environ, PYTHONPATH=str(PROJECT), QT_QPA_PLATFORM="offscreen", KIOSK_LOG="warning")
-    process = subprocess.Popen([sys.executable, str(CHILD), str(folder), "clinic"], env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        line = _read_line(process, 60)
-        assert line.startswith("attract "), line
-        process.send_signal(signal.SIGTERM)
-        code = process.wait(timeout=30)
-        errors = process.stderr.read()
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        process.stdout.close()
-        process.stderr.close()
+    stopped = _stop_after_first_line(folder, "clinic", signal.SIGTERM, "attract ")
+    code, errors = stopped.code, stopped.errors
     assert code == 0, errors
     time.sleep(0.2)
-    assert _group_members(process.pid) == []
+    assert _group_members(stopped.pid) == []
