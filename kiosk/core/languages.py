@@ -5,6 +5,8 @@ from __future__ import annotations
 SOURCE_LANGUAGE = "en"              # the language the code and the routine files are written in
 #: Every language the app offers, by code, each named in its own language (the language button's words).
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+#: Each language's name in English, for messages to the people who write the routine files.
+ENGLISH_NAMES: dict[str, str] = {"en": "English", "es": "Spanish"}
 #: The CLDR locale that formats a language's dates and numbers: the Spanish of the United States
 #: (decimal point, "2 de marzo de 2026"), where the kiosk's clinics are.
 FORMAT_LOCALES: dict[str, str] = {"en": "en_US", "es": "es_US"}
