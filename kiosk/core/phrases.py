@@ -75,10 +75,11 @@ def side_words(side: str, language: str = SOURCE_LANGUAGE) -> dict[str, str]:
 
     {side} and {other}: the side and the other one, as they go with "side" (masculine in Spanish:
     "el pie derecho"); {side_f} and {other_f}: with a feminine noun ("la rodilla derecha").
-    English has one form for both.
+    English has one form for both. {side_en} and {other_en}: the English words, for an English text
+    kept where its translation is missing (core.routine_language).
     """
     other = "left" if side == "right" else "right"
     catalog = translation(language)
     feminine = {"right": catalog.pgettext("feminine", "right"), "left": catalog.pgettext("feminine", "left")}
     return {"side": side_word(side, language), "other": side_word(other, language),
-            "side_f": feminine[side], "other_f": feminine[other]}
+            "side_f": feminine[side], "other_f": feminine[other], "side_en": side, "other_en": other}

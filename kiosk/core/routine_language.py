@@ -29,6 +29,12 @@ MAX_LENGTH = {"title": 60, "summary": 200, "reps_note": 40, "stop_if": 160, "say
 _STEP_FIELDS = ("say", "again")
 
 
+def _kept(english: str | None) -> str | None:
+    """An English text kept where its translation is missing: its sides stay English words too
+    ({side_en}, see phrases.side_words), so that no "your derecho hip" is ever said."""
+    return english.replace("{side}", "{side_en}").replace("{other}", "{other_en}") if english else english
+
+
 def translated_languages() -> tuple[str, ...]:
     """Every offered language but the one the routine files are written in."""
     return tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
@@ -95,17 +101,17 @@ class _Overlay:
             return english
         if key not in table:
             self.gap(english, exercise, name)
-            return english
+            return _kept(english)
         value = table[key]
         if not isinstance(value, str) or not value.strip():
             self.error(f"must be non-empty text, not {value!r}", exercise, name)
-            return english
+            return _kept(english)
         value = value.strip()
         most = MAX_LENGTH.get(limit or key, 400)
         if len(value) > most:
             self.error(f"is {len(value)} characters long; keep it under {most}", exercise, name)
         if not self._placeholders_agree(value, english, sides, exercise, name):
-            return english
+            return _kept(english)
         return value
 
     def _placeholders_agree(self, value: str, english: str, sides: bool, exercise: str | None, name: str) -> bool:
@@ -137,11 +143,11 @@ class _Overlay:
         if key not in table:
             for number, text in enumerate(english, 1):
                 self.gap(text, exercise, f"{key}[{number}]")
-            return english
+            return tuple(_kept(text) for text in english)
         value = table[key]
         if not isinstance(value, list) or len(value) != len(english):
             self.error(f"must be a list of {len(english)} texts, as in the English file", exercise, key)
-            return english
+            return tuple(_kept(text) for text in english)
         return tuple(self.text({"x": item}, "x", text, exercise, sides, limit=key, name=f"{key}[{number}]")
                      for number, (item, text) in enumerate(zip(value, english), 1))
 
@@ -156,12 +162,12 @@ class _Overlay:
                     for part in _STEP_FIELDS:
                         if getattr(step, part):
                             self.gap(getattr(step, part), exercise, f"{key}[{number}].{part}")
-            return english
+            return tuple(replace(step, say=_kept(step.say), again=_kept(step.again)) for step in english)
         value = table[key]
         if not isinstance(value, list) or len(value) != len(english) or not all(isinstance(v, dict) for v in value):
             self.error(f"must be a list of {len(english)} tables like {{ say = \"...\" }}, one per English step "
                        "({} for a step that says nothing)", exercise, key)
-            return english
+            return tuple(replace(step, say=_kept(step.say), again=_kept(step.again)) for step in english)
         steps = []
         for number, (item, step) in enumerate(zip(value, english), 1):
             self.unknown(item, set(_STEP_FIELDS), exercise, f"{key}[{number}].")

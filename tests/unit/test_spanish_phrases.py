@@ -37,15 +37,16 @@ def test_english_stays_as_it_was():
     assert phrase("alternate_side", side=side_word("right")) == "Right side."
     assert phrase("rep_count", count=number_word(1), total=number_word(8)) == "One of eight."
     assert phrase("hold") == "Hold." and phrase("welcome") == PHRASES_EN["welcome"]
-    assert side_words("right") == {"side": "right", "other": "left", "side_f": "right", "other_f": "left"}
+    assert side_words("right") == {"side": "right", "other": "left", "side_f": "right", "other_f": "left",
+                                   "side_en": "right", "other_en": "left"}
 
 
 def test_the_sides_agree_with_the_noun():
     # "el lado derecho", "el pie izquierdo" / "la rodilla derecha", "la mano izquierda"
-    assert side_words("right", "es") == {"side": "derecho", "other": "izquierdo",
-                                         "side_f": "derecha", "other_f": "izquierda"}
-    assert side_words("left", "es") == {"side": "izquierdo", "other": "derecho",
-                                        "side_f": "izquierda", "other_f": "derecha"}
+    assert side_words("right", "es") == {"side": "derecho", "other": "izquierdo", "side_f": "derecha",
+                                         "other_f": "izquierda", "side_en": "right", "other_en": "left"}
+    assert side_words("left", "es") == {"side": "izquierdo", "other": "derecho", "side_f": "izquierda",
+                                        "other_f": "derecha", "side_en": "left", "other_en": "right"}
 
 
 @pytest.mark.parametrize(("n", "masculine", "feminine"), [
