@@ -41,10 +41,11 @@ def translation(language: str = SOURCE_LANGUAGE) -> gettext.NullTranslations:
 
 
 def load_catalog(language: str, folder: Path) -> gettext.NullTranslations:
-    """The compiled catalog when it is there and not older than its source, else the source compiled now."""
+    """The compiled catalog when there is one (a wheel, a bundle), else the source compiled now (a checkout,
+    which never holds a `.mo`: .gitignore)."""
     po, mo = catalog_paths(language, folder)
     try:
-        if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        if mo.is_file():
             with mo.open("rb") as handle:
                 return gettext.GNUTranslations(handle)
         if po.is_file():
