@@ -15,6 +15,7 @@ from importlib import import_module
 from kiosk import __version__
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.cli.run import positive_seconds
+from kiosk.core.languages import LANGUAGES
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     script = rsub.add_parser("script", help="print a routine's timeline")
     script.add_argument("id")
     script.add_argument("--json", action="store_true", help="a JSON list of cues")
+    script.add_argument("--language", choices=tuple(LANGUAGES), default="en", help="the language of the script")
     script.set_defaults(func=_command("routines", "script_command"))
 
     data = sub.add_parser("data", help="export, import or delete a profile's pain diary")

@@ -1,4 +1,4 @@
-"""The `kiosk routines list|validate|script` commands: the routine files, checked and printed."""
+"""The `kiosk routines list|validate|script` commands: the routine files, checked (translations too) and printed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.exit_codes import ExitCode
+from kiosk.core.languages import SOURCE_LANGUAGE
 from kiosk.core.loader import LIBRARY, load_routines
+from kiosk.core.routine_language import translate, translated_languages
 from kiosk.core.timeline import compile_routine
 from kiosk.paths import bundled_dir
 
@@ -41,18 +43,29 @@ def validate_command(args: argparse.Namespace) -> int:
     else:
         folder = _routines_folder_for(paths) if paths else bundled_dir("routines")
     result = load_routines(folder, paths or None)
-    for error in result.errors:
+    errors, missing = list(result.errors), []
+    for language in translated_languages():         # a text without its translation: a warning (routine_language)
+        check = translate(result, folder, language)[1]
+        errors += check.errors
+        missing += check.missing
+    for error in errors:
         print(error, file=sys.stderr)
-    if result.errors:
-        print(f"{len(result.errors)} error{'s' if len(result.errors) != 1 else ''} found.", file=sys.stderr)
+    for gap in missing:
+        print(f"warning: {gap}", file=sys.stderr)
+    if missing:
+        print(f"{len(missing)} text{'s' if len(missing) != 1 else ''} without a translation (shown in English).",
+              file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error{'s' if len(errors) != 1 else ''} found.", file=sys.stderr)
         return ExitCode.BAD_INPUT
     print(f"OK: {len(result.routines)} routines, {len(result.exercises)} exercises in {folder}")
     return ExitCode.OK
 
 
 def script_command(args: argparse.Namespace) -> int:
-    """`kiosk routines script ID [--json]`: the routine's whole timeline, as text or a JSON list of cues."""
-    result = load_routines(bundled_dir("routines"))
+    """`kiosk routines script ID [--json] [--language es]`: the routine's whole timeline, as text or a JSON list of cues."""
+    language = getattr(args, "language", None) or SOURCE_LANGUAGE
+    result = load_routines(bundled_dir("routines"), language=language)
     routine = result.routines.get(args.id)
     if routine is None:
         known = ", ".join(result.routines) or "none"
@@ -60,7 +73,7 @@ def script_command(args: argparse.Namespace) -> int:
         for error in result.errors:
             print(error, file=sys.stderr)
         return ExitCode.BAD_INPUT
-    timeline = compile_routine(routine)
+    timeline = compile_routine(routine, language)
     if args.json:
         json.dump([cue.to_dict() for cue in timeline.cues], sys.stdout, indent=1)
         print()

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from kiosk.cli.exit_codes import ExitCode
+from kiosk.speech.language_voices import ordered_for
 from kiosk.speech.voices import list_voices, voices_for
 
 
@@ -18,7 +19,7 @@ def voices_command(args: argparse.Namespace) -> int:
         return ExitCode.BAD_INPUT
     language = getattr(args, "language", None)
     if language:
-        voices = voices_for(voices, language)
+        voices = ordered_for(voices_for(voices, language), language)     # the language's default voice first
     for voice in voices:
         print(f"{voice.id}\t{voice.name}\t{','.join(voice.languages)}")
     return ExitCode.OK

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from kiosk.core.languages import SOURCE_LANGUAGE
 from kiosk.core.records import PainRating
+from kiosk.core.translations import N_, translation
 
 #: The day this version of the app was released (set by the release, with the version): a clock that
 #: reads earlier cannot be right, since this code did not exist before it. Kept a constant rather
@@ -20,7 +22,7 @@ SITTING = timedelta(days=1)
 #: Time zones and a rating taken late in the day: "after today" means after today plus this.
 AHEAD_MARGIN = timedelta(days=1)
 
-CLOCK_NOTICE = "The clock looks wrong: it is set before this version of the app was made. Set the date and time."
+CLOCK_NOTICE = N_("The clock looks wrong: it is set before this version of the app was made. Set the date and time.")
 
 
 def clock_looks_wrong(now: datetime | date, build_date: date = BUILD_DATE) -> bool:
@@ -78,12 +80,17 @@ def trusted(ratings: Sequence[PainRating], today: date | None = None,
     return [r for i, r in enumerate(ratings) if i not in suspect], len(suspect)
 
 
-def left_out_notice(count: int) -> str | None:
+def left_out_notice(count: int, language: str = SOURCE_LANGUAGE) -> str | None:
     """The sentence under the trend when `count` ratings were left out of it (None for none)."""
     if not count:
         return None
-    if count == 1:
-        return ("1 pain rating has a date that looks wrong (the clock may have been off when it was made), "
-                "so the chart leaves it out. It is still kept.")
-    return (f"{count} pain ratings have dates that look wrong (the clock may have been off when they were "
-            "made), so the chart leaves them out. They are still kept.")
+    return translation(language).ngettext(
+        "{count} pain rating has a date that looks wrong (the clock may have been off when it was made), "
+        "so the chart leaves it out. It is still kept.",
+        "{count} pain ratings have dates that look wrong (the clock may have been off when they were "
+        "made), so the chart leaves them out. They are still kept.", count).format(count=count)
+
+
+def clock_notice(language: str = SOURCE_LANGUAGE) -> str:
+    """CLOCK_NOTICE in `language`."""
+    return translation(language).gettext(CLOCK_NOTICE)

@@ -20,8 +20,10 @@ class RoutineLibrary:
     """
 
     def __init__(self, folder: Path, index_path: Path | None = None,
-                 write_later: Callable[[Callable[[], object]], object] | None = None) -> None:
+                 write_later: Callable[[Callable[[], object]], object] | None = None,
+                 language: str = "en") -> None:
         self.folder = Path(folder)
+        self.language = language                  # the texts' language: its translation files are read too
         self.index_path = index_path
         self._write_later = write_later or (lambda job: job())
         self._stamp: list | None = None
@@ -38,7 +40,7 @@ class RoutineLibrary:
         from kiosk.core.loader import load_routines
 
         self._files_stamp()                     # taken before reading: a file changed meanwhile shows next time
-        return load_routines(self.folder)
+        return load_routines(self.folder, language=self.language)
 
     def choices(self) -> Choices:
         if not self.is_loaded and self.index_path is not None and self._files_stamp():
@@ -71,6 +73,8 @@ class RoutineLibrary:
         if self._stamp is None:
             try:
                 self._stamp = files_stamp(self.folder, __version__)
+                if self.language != "en":     # the translation files too: a changed one makes the index stale
+                    self._stamp += files_stamp(self.folder / self.language, self.language)
             except OSError:
                 self._stamp = []
         return self._stamp

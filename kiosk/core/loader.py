@@ -46,12 +46,15 @@ class LoadResult:
     exercises: dict[str, Exercise] = field(default_factory=dict)
     aerobics: AerobicsPage | None = None
     errors: list[RoutineError] = field(default_factory=list)
+    language: str = "en"                # the language of the texts (core.routine_language)
+    missing_translations: list[RoutineError] = field(default_factory=list)   # warnings: texts left in English
 
     def choices(self) -> Choices:
         """What the home screen offers: each routine with its length, and the number of problems."""
         from kiosk.core.timeline import compile_routine
 
-        return Choices(tuple(RoutineChoice(r.id, r.title, r.summary, compile_routine(r).duration, r.picture)
+        return Choices(tuple(RoutineChoice(r.id, r.title, r.summary, compile_routine(r, self.language).duration,
+                                           r.picture)
                              for r in self.routines.values()), len(self.errors))
 
 
@@ -392,10 +395,12 @@ def aerobics_from_data(data: dict, path: Path, errors: list[RoutineError]) -> Ae
 
 
 def load_routines(folder: Path, paths: list[Path] | None = None,
-                  known_poses: frozenset[str] | None = None) -> LoadResult:
+                  known_poses: frozenset[str] | None = None, language: str = "en") -> LoadResult:
     """Load the library and the routines of `folder` (or just `paths`), reporting every error.
 
     Valid routines load even when others are broken; a routine that uses a broken exercise does not.
+    In another `language` than English, the translation files of `folder/<language>/` are laid over
+    them (core.routine_language): texts without a translation stay English, listed in `missing_translations`.
     """
     folder = Path(folder)
     known_poses = known_poses if known_poses is not None else _default_poses()
@@ -431,4 +436,9 @@ def load_routines(folder: Path, paths: list[Path] | None = None,
     result.routines = dict(sorted(result.routines.items(), key=lambda item: (item[1].order, item[0])))
     if not result.routines and paths == sorted(folder.glob("*.toml")) and not paths:
         result.errors.append(RoutineError(folder, "holds no routine files (*.toml)"))
+    if language != "en":
+        from kiosk.core.routine_language import translate
+
+        result, check = translate(result, folder, language)
+        result.missing_translations = check.missing
     return result

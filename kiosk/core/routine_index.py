@@ -28,10 +28,14 @@ class Choices(NamedTuple):
     problems: int = 0
 
 
-def format_minutes(seconds: float) -> str:
-    """A length for people: "1 minute", "20 minutes" (never "0 minutes")."""
+def format_minutes(seconds: float, language: str = "en") -> str:
+    """A length for people: "1 minute", "20 minutes" (never "0 minutes"); "20 minutos" in Spanish."""
     minutes = max(1, round(seconds / 60))
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    if language == "en":                # before the first paint: no gettext import for the source language
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    from kiosk.core.translations import translation
+
+    return translation(language).ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def files_stamp(folder: Path, app_version: str) -> list:

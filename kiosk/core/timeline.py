@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from kiosk.core.phrases import number_word, phrase, side_word
+from kiosk.core.phrases import number_word, phrase, side_word, side_words
 from kiosk.core.routine import SIDE_ORDER, Exercise, Routine
 from kiosk.core.routine_index import format_minutes
 
@@ -79,6 +79,7 @@ class Timeline:
     cues: tuple[Cue, ...]
     segments: tuple[Segment, ...]
     exercises: dict[str, Exercise] = field(default_factory=dict)
+    language: str = "en"            # the language of its phrases (the routine's texts are in it too)
 
     @property
     def duration(self) -> float:
@@ -101,7 +102,7 @@ class Timeline:
 
     def script(self) -> str:
         """The timeline as a printable script, one line per cue that is said or shown."""
-        lines = [f"{self.routine.title} ({format_minutes(self.duration)})", ""]
+        lines = [f"{self.routine.title} ({format_minutes(self.duration, self.language)})", ""]
         for cue in self.cues:
             if cue.kind == "count" and cue.text is None:
                 continue
@@ -136,81 +137,85 @@ class _Builder:
         self.t += speech_seconds(text) if duration is None else max(duration, speech_seconds(text))
 
 
-def _fill(text: str, side: str | None) -> str:
+def _fill(text: str, side: str | None, language: str = "en") -> str:
     if side is None:
         return text
-    other = "left" if side == "right" else "right"
-    return text.format(side=side_word(side), other=side_word(other))
+    return text.format(**side_words(side, language))
 
 
-def _hold(b: _Builder, seconds: float) -> None:
+def _hold(b: _Builder, seconds: float, language: str = "en") -> None:
     total = max(1, round(seconds))
-    b.emit("hold", phrase("hold"))
+    b.emit("hold", phrase("hold", language))
     for n in range(total, 0, -1):
-        b.emit("count", number_word(n) if spoken_count(n, total) else None, COUNT_SECONDS, count=n)
-    b.emit("release", phrase("release"))
+        b.emit("count", number_word(n, language) if spoken_count(n, total) else None, COUNT_SECONDS, count=n)
+    b.emit("release", phrase("release", language))
 
 
-def _exercise(b: _Builder, exercise: Exercise, index: int, next_title: str | None, rest_between: float) -> None:
+def _exercise(b: _Builder, exercise: Exercise, index: int, next_title: str | None, rest_between: float,
+              language: str = "en") -> None:
     sides: tuple[str | None, ...] = SIDE_ORDER if exercise.sides == "each" else (None,)
     first_pose = next((s.pose for s in exercise.setup + exercise.steps if s.pose), exercise.poses[0])
     for side_index, side in enumerate(sides):
         b.segment(exercise.id, side, index)
         if side_index == 0:
-            b.emit("exercise", phrase("exercise_start", title=exercise.title), pose=first_pose)
+            b.emit("exercise", phrase("exercise_start", language, title=exercise.title), pose=first_pose)
             if exercise.cautions:
-                b.emit("caution", _fill(exercise.cautions[0], side or "right"))
+                b.emit("caution", _fill(exercise.cautions[0], side or "right", language))
             if side:
-                b.emit("side", phrase("side_first", side=side_word(side)))
+                b.emit("side", phrase("side_first", language, side=side_word(side, language)))
         else:
-            b.emit("side", phrase("side_switch", side=side_word(side)), pose=first_pose)
+            b.emit("side", phrase("side_switch", language, side=side_word(side, language)), pose=first_pose)
         for step in exercise.setup:
-            b.emit("setup", _fill(step.say, side or "right") if step.say else None,
+            b.emit("setup", _fill(step.say, side or "right", language) if step.say else None,
                    MOVE_SECONDS if step.pose and not step.say else None, pose=step.pose or b.state["pose"])
         if exercise.stop_if and side_index == 0:
-            b.emit("caution", _fill(exercise.stop_if, side or "right"))
+            b.emit("caution", _fill(exercise.stop_if, side or "right", language))
         for rep in range(1, exercise.reps + 1):
             rep_side = side
             if exercise.sides == "alternate":
                 rep_side = SIDE_ORDER[(rep - 1) % 2]
                 b.state["side"] = rep_side
             if exercise.reps > 1:
-                b.emit("rep", phrase("rep_count", count=number_word(rep).capitalize(),
-                                     total=number_word(exercise.reps)), rep=rep, reps=exercise.reps)
+                b.emit("rep", phrase("rep_count", language, count=number_word(rep, language, feminine=True),
+                                     total=number_word(exercise.reps, language, feminine=True)), rep=rep, reps=exercise.reps)
             else:
                 b.state.update(rep=1, reps=1)
             if exercise.sides == "alternate":
-                b.emit("side", phrase("alternate_side", side=side_word(rep_side).capitalize()))
+                b.emit("side", phrase("alternate_side", language, side=side_word(rep_side, language)))
             for step in exercise.steps:
                 moves = step.pose is not None and step.pose != b.state["pose"]
                 pose = step.pose or b.state["pose"]
                 words = step.again if rep > 1 and step.again else step.say
                 if words:
                     extra = MOVE_SECONDS if moves else 0.0
-                    text = _fill(words, rep_side)
+                    text = _fill(words, rep_side, language)
                     b.emit("step", text, speech_seconds(text) + extra, pose=pose)
                 elif moves:
                     b.emit("pose", None, MOVE_SECONDS, pose=pose)
                 if step.hold:
-                    _hold(b, step.seconds or exercise.hold)
+                    _hold(b, step.seconds or exercise.hold, language)
             if rep < exercise.reps and exercise.rest > 0:
-                b.emit("rest", phrase("rest") if exercise.rest >= 3 else None, exercise.rest)
+                b.emit("rest", phrase("rest", language) if exercise.rest >= 3 else None, exercise.rest)
     if next_title is not None and rest_between > 0:
-        b.emit("rest", phrase("rest_between", title=next_title), rest_between, rep=None, reps=None)
+        b.emit("rest", phrase("rest_between", language, title=next_title), rest_between, rep=None, reps=None)
 
 
-def compile_routine(routine: Routine) -> Timeline:
-    """Turn a routine into its timeline. Deterministic: the same routine gives the same cues."""
+def compile_routine(routine: Routine, language: str = "en") -> Timeline:
+    """Turn a routine into its timeline. Deterministic: the same routine gives the same cues.
+
+    `language` is that of the app's own phrases; the routine's texts are already in it
+    (core.routine_language.translate_routine).
+    """
     b = _Builder()
     b.segment(None, None, None)
     intro_pose = routine.exercises[0].poses[0] if routine.exercises else routine.rest_pose
-    b.emit("intro", phrase("welcome"), pose=intro_pose)
-    b.emit("intro", phrase("welcome_hurt"))
+    b.emit("intro", phrase("welcome", language), pose=intro_pose)
+    b.emit("intro", phrase("welcome_hurt", language))
     exercises = routine.exercises
     for index, exercise in enumerate(exercises):
         next_title = exercises[index + 1].title if index + 1 < len(exercises) else None
-        _exercise(b, exercise, index, next_title, routine.rest_between)
+        _exercise(b, exercise, index, next_title, routine.rest_between, language)
     b.segment(None, None, None)
-    b.emit("outro", phrase(f"well_done_{routine.setting}"), pose=routine.rest_pose)
+    b.emit("outro", phrase(f"well_done_{routine.setting}", language), pose=routine.rest_pose)
     b.emit("end", None)
-    return Timeline(routine, tuple(b.cues), tuple(b.segments), {e.id: e for e in exercises})
+    return Timeline(routine, tuple(b.cues), tuple(b.segments), {e.id: e for e in exercises}, language)

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
+from kiosk.core.languages import SOURCE_LANGUAGE
+from kiosk.core.local_formats import decimal, long_date
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
+from kiosk.core.translations import N_, translation
 
 #: A drop of at least this many points on the 0-10 scale ... (Farrar 2001; IMMPACT)
 MEANINGFUL_POINTS = 2
@@ -20,7 +23,7 @@ REGULAR_SESSIONS_PER_WEEK = 2
 #: ... for at least this many weeks in a row before the advice to tell the doctor can appear.
 ADVICE_WEEKS = 3
 
-ADVICE_TEXT = (
+ADVICE_TEXT = N_(
     "You have exercised regularly for three weeks and your pain has not eased much yet. "
     "It is worth telling your doctor or physiotherapist how it is going."
 )
@@ -270,51 +273,62 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _format_points(points: float) -> str:
-    text = f"{abs(points):.1f}"
-    return f"{text} point" if text == "1.0" else f"{text} points"
+def advice_sentence(report: TrendReport, language: str = SOURCE_LANGUAGE) -> str | None:
+    """The report's "tell your doctor" advice in `language`; None when there is none."""
+    return translation(language).gettext(report.advice) if report.advice else None
 
 
-def _when(report: TrendReport, today: date | None) -> str:
+def _format_points(points: float, language: str = SOURCE_LANGUAGE) -> str:
+    shown = f"{abs(points):.1f}"
+    # The plural form of the number as shown: one for "1.0", the other form for any other amount.
+    return translation(language).ngettext("{points} point", "{points} points", 1 if shown == "1.0" else 2).format(
+        points=decimal(abs(points), language))
+
+
+def _when(report: TrendReport, today: date | None, language: str = SOURCE_LANGUAGE) -> str:
+    _ = translation(language).gettext
     latest = report.latest_week
     if today is None:
         if latest is report.weeks[-1]:
-            return "This week"
+            return _("This week")
     else:
         this_monday = today - timedelta(days=today.weekday())
         if latest.start == this_monday:
-            return "This week"
+            return _("This week")
         if latest.start == this_monday - timedelta(days=7):
-            return "Last week"
-    return f"In the week of {latest.start.day} {latest.start:%B %Y}"
+            return _("Last week")
+    return _("In the week of {date}").format(date=long_date(latest.start, language))
 
 
-def summary_sentence(report: TrendReport, today: date | None = None) -> str:
+def summary_sentence(report: TrendReport, today: date | None = None, language: str = SOURCE_LANGUAGE) -> str:
     """One plain sentence that answers "is this working?" for the person (never a diagnosis).
 
     With `today`, the latest week is named relative to it ("This week", "Last week", "In the week
-    of 2 March 2026"); without it, "This week" means the last week of the report.
+    of 2 March 2026"); without it, "This week" means the last week of the report. In `language`,
+    numbers and dates written its way.
     """
+    _ = translation(language).gettext
     if not report.has_ratings:
-        return ("No pain ratings yet. Rate your pain before and after a session, "
-                "and your progress will appear here week by week.")
-    when = _when(report, today)
-    latest = f"{report.latest:.1f}"
+        return _("No pain ratings yet. Rate your pain before and after a session, "
+                 "and your progress will appear here week by week.")
+    values = {"when": _when(report, today, language), "latest": decimal(report.latest, language)}
     if len(report.rated_weeks) == 1:
-        return (f"{when} your pain averaged {latest}. "
-                "Keep rating it: from next week you will see how it changes.")
+        return _("{when} your pain averaged {latest}. "
+                 "Keep rating it: from next week you will see how it changes.").format(**values)
     change = report.change
     assert change is not None
     if change.percent is None:
-        return f"{when} your pain averaged {latest}; in your first week it averaged 0."
+        return _("{when} your pain averaged {latest}; in your first week it averaged 0.").format(**values)
     if round(change.points, 1) == 0:
-        return f"{when} your pain averaged {latest}, about the same as when you started."
-    amount = f"{_format_points(change.points)} ({abs(change.percent):.0f}%)"
+        return _("{when} your pain averaged {latest}, about the same as when you started.").format(**values)
+    values["amount"] = f"{_format_points(change.points, language)} ({decimal(abs(change.percent), language, 0)}%)"
     if change.points < 0:
         if report.advice:               # the advice already suggests telling the doctor
-            return f"{when} your pain averaged {latest}, {amount} higher than when you started."
-        return (f"{when} your pain averaged {latest}, {amount} higher than when you started. "
-                "Go gently, and tell your doctor if it keeps rising.")
+            return _("{when} your pain averaged {latest}, {amount} higher than when you started.").format(**values)
+        return _("{when} your pain averaged {latest}, {amount} higher than when you started. "
+                 "Go gently, and tell your doctor if it keeps rising.").format(**values)
     if change.meaningful:
-        return f"{when} your pain averaged {latest}, {amount} lower than when you started: a meaningful improvement."
-    return f"{when} your pain averaged {latest}, {amount} lower than when you started: a start, keep going."
+        return _("{when} your pain averaged {latest}, {amount} lower than when you started: "
+                 "a meaningful improvement.").format(**values)
+    return _("{when} your pain averaged {latest}, {amount} lower than when you started: "
+             "a start, keep going.").format(**values)

@@ -70,3 +70,13 @@ def test_the_bundle_says_so_when_there_is_no_display(bundle, tmp_path):
     assert done.returncode == 3, (done.returncode, done.stderr[-2000:])
     assert "no display to show the app on" in done.stderr
     assert "KIOSK-SETUP.md" in done.stderr
+
+
+def test_the_bundle_speaks_spanish_from_its_compiled_catalog(bundle):
+    done = run_bundle(bundle, "routines", "script", "waiting-room", "--language", "es")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Rutina en la silla (") and "Mantenga la posición." in done.stdout
+    locale = bundle.parent / "_internal" / "kiosk" / "locale" / "es" / "LC_MESSAGES"
+    assert sorted(p.name for p in locale.iterdir()) == ["kiosk.mo"]        # compiled at build time, no source
+    kept = {p.stem for p in (bundle.parent / "_internal" / "babel" / "locale-data").glob("*.dat")}
+    assert kept == {"root", "en", "en_US", "es", "es_419", "es_US"}      # the CLDR data of the app's languages only

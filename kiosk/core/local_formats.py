@@ -1,0 +1,26 @@
+"""Numbers and dates written the way a language writes them (Babel's CLDR data; English as Python writes it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kiosk.core.languages import FORMAT_LOCALES, SOURCE_LANGUAGE
+
+
+def decimal(value: float, language: str = SOURCE_LANGUAGE, digits: int = 1) -> str:
+    """`value` with `digits` decimals: "4.5" in English and in the Spanish of the United States."""
+    if language == SOURCE_LANGUAGE:
+        return f"{value:.{digits}f}"
+    from babel.numbers import format_decimal
+
+    pattern = "0." + "0" * digits if digits else "0"
+    return format_decimal(value, pattern, locale=FORMAT_LOCALES[language])
+
+
+def long_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
+    """A date in words: "2 March 2026", "2 de marzo de 2026"."""
+    if language == SOURCE_LANGUAGE:
+        return f"{day.day} {day:%B %Y}"
+    from babel.dates import format_date
+
+    return format_date(day, "long", locale=FORMAT_LOCALES[language])
