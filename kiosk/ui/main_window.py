@@ -132,6 +132,11 @@ class MainWindow(QMainWindow):
         return SessionController(self.speaker, self._time_scale, parent=self)
 
     # -- screens, each built the first time it is needed (start-up paints only the home screen) --
+    def add_screen(self, screen: QWidget) -> QWidget:
+        """A screen of another mode's (the clinic's) in the window's stack, sized and in the look like
+        the window's own; show it with `show_screen`, or through the visit with `register_screen`."""
+        return self._add(screen)
+
     def _add(self, screen: QWidget) -> QWidget:
         self.stack.addWidget(screen)
         self._fit_page(screen)                   # arranged for the window's size and shape at once

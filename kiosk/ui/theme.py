@@ -57,10 +57,6 @@ class Look:
     def palette(self) -> Palette:
         return HIGH_CONTRAST if self.high_contrast else DEFAULT
 
-    @property
-    def text_scale(self) -> float:
-        return LARGE_TEXT_SCALE if self.large_text else 1.0
-
     def unit_for_size(self, width: int, height: int) -> int:
         """Base text size in pixels for a window of this size, in this look (see `unit_for_size`)."""
         return unit_for_size(width, height, large_text=self.large_text)

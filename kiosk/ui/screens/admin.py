@@ -269,10 +269,7 @@ class AdminScreen(QWidget):
         if default_routine in self.routine_buttons:
             _choose_one(self.routine_buttons, default_routine)
         if voice_on is not None:
-            self.voice_button.blockSignals(True)
-            self.voice_button.setChecked(voice_on)
-            self.voice_button._show_tick(voice_on)
-            self.voice_button.blockSignals(False)
+            self.voice_button.set_checked_quietly(voice_on)
             self._label_voice(voice_on)
         if volume is not None:
             self._volume = max(MIN_VOLUME, min(100, int(volume)))

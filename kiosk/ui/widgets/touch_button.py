@@ -147,5 +147,12 @@ class ChipButton(TouchButton):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.toggled.connect(self._show_tick)
 
+    def set_checked_quietly(self, checked: bool) -> None:
+        """Chosen or not, tick and all, without emitting `toggled` (settings shown as they are)."""
+        self.blockSignals(True)
+        self.setChecked(checked)
+        self._show_tick(checked)
+        self.blockSignals(False)
+
     def _show_tick(self, checked: bool) -> None:
         self.setIcon(_tick_icon("white") if checked else QIcon())
