@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         self.look_from_settings()
         self.home.contrast_button.toggled.connect(lambda on: self._look_changed(HIGH_CONTRAST, on))
         self.home.large_text_button.toggled.connect(lambda on: self._look_changed(LARGE_TEXT, on))
-        self._set_look(self._chosen_look())
+        self.setProperty(LOOK_PROPERTY, self._chosen_look())
+        self._apply_style()
 
     def look_from_settings(self) -> None:
         """Set the look buttons from the settings (again after the store opens: it may have repaired them)."""
@@ -526,8 +527,6 @@ class MainWindow(QMainWindow):
     def _set_look(self, look: Look) -> None:
         """Publish `look` on the window and style everything in it again: the screens style themselves
         for (unit, look) on a resize, so each gets one at its own size."""
-        if look == self.look and self._styled_for is not None:
-            return
         self.setProperty(LOOK_PROPERTY, look)
         self._apply_style()
         from PySide6.QtGui import QResizeEvent
