@@ -65,7 +65,7 @@ def run_app(args: argparse.Namespace) -> int:
     from kiosk.services.journal import Journal
     from kiosk.ui.cache_writer import CacheWriter
     from kiosk.ui.main_window import MainWindow
-    from kiosk.ui.picture_cache import PICTURES
+    from kiosk.ui.picture_cache import PictureCache
     from kiosk.ui.turns import Turns
 
     folder = data_dir(getattr(args, "data_dir", None))
@@ -83,7 +83,7 @@ def run_app(args: argparse.Namespace) -> int:
         quit_on_stop_signals(app)                 # SIGTERM/SIGINT/SIGHUP: quit the loop, then shut down below
         library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json",
                                  write_later=caches.submit)
-        PICTURES.set_folder(folder / "picture-cache", write_later=caches.submit)
+        pictures = PictureCache(folder / "picture-cache", write_later=caches.submit)    # the window's
 
         def make_speaker():
             from kiosk.speech.speaker import create_speaker   # Qt Multimedia loads after the first paint
@@ -96,7 +96,8 @@ def run_app(args: argparse.Namespace) -> int:
         journal = Journal() if clinic else Journal.for_profile(store.open, HOME_PROFILE)
         window = MainWindow(library, speaker, store.settings, journal,
                             picture_folder=folder / "pictures" if clinic else None,
-                            voice_controls=speaker)       # the real speaker's, through DeferredSpeaker
+                            voice_controls=speaker,       # the real speaker's, through DeferredSpeaker
+                            pictures=pictures)
         ScreenWatcher(window.home.show_notice, parent=window)     # a screen smaller than 800 x 480 is said
         routine = getattr(args, "routine", None)
         if clinic or routine:              # these need the store before anything is shown

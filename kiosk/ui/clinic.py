@@ -82,14 +82,14 @@ class ClinicMode(QObject):
         self._before_interrupt: QWidget | None = None
         self._new_diary_data = None                   # the new diary's ProfileData while its number is shown
 
-        self.attract = window._add(AttractScreen())
-        self.sign_in = window._add(SignInScreen())
-        self.new_diary = window._add(NewDiaryScreen())
-        self.still_there = window._add(StillThereScreen())
-        self.unlock = window._add(AdminUnlockScreen())
-        self.setup = window._add(AdminSetupScreen())
+        self.attract = window.add_screen(AttractScreen())
+        self.sign_in = window.add_screen(SignInScreen())
+        self.new_diary = window.add_screen(NewDiaryScreen())
+        self.still_there = window.add_screen(StillThereScreen())
+        self.unlock = window.add_screen(AdminUnlockScreen())
+        self.setup = window.add_screen(AdminSetupScreen())
         routines = [(r.id, r.title) for r in window.library.routines.values()]
-        self.admin = window._add(AdminScreen(routines, export_profile=self._export_profile))
+        self.admin = window.add_screen(AdminScreen(routines, export_profile=self._export_profile))
         self.sign_out_button = make_button("Sign out")
         self.sign_out_button.clicked.connect(self.forget_everyone)
         window.home.add_button(self.sign_out_button)
@@ -320,7 +320,7 @@ class ClinicMode(QObject):
         if isinstance(answer, BaseException):
             log.error("the admin PIN could not be saved: %r", answer)
             self.setup.reset()
-            self.setup._show_message("The PIN could not be saved. Please try again.")
+            self.setup.show_problem("The PIN could not be saved. Please try again.")
             return
         self._show(self.attract)
 

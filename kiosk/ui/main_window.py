@@ -13,8 +13,9 @@ from kiosk.core.routine_index import Choices
 from kiosk.core.visit import Step, Visit
 from kiosk.services.journal import Journal
 from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
+from kiosk.ui.picture_cache import PictureCache
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.theme import set_look, stylesheet, unit_for_size
+from kiosk.ui.theme import LOOK_PROPERTY, NORMAL, Look
 from kiosk.ui.widgets.controls import make_button
 from kiosk.ui.widgets.touch_target import screen_touch_target_px
 
@@ -62,9 +63,10 @@ class MainWindow(QMainWindow):
     def __init__(self, library, speaker: Speaker, settings: SettingsStore,
                  journal: Journal | None = None, time_scale: float | None = None,
                  notices: list[str] = (), picture_folder=None, parent: QWidget | None = None,
-                 voice_controls: VoiceControls | None = None) -> None:
+                 voice_controls: VoiceControls | None = None, pictures: PictureCache | None = None) -> None:
         """`library`: a LoadResult, or a RoutineLibrary that loads the routine files on first use.
-        `voice_controls`: the speaker's, when it has them (kiosk/services/voice_controls.py)."""
+        `voice_controls`: the speaker's, when it has them (kiosk/services/voice_controls.py).
+        `pictures`: the drawn poses, kept on disk by the app (default: in memory only)."""
         super().__init__(parent)
         self.setWindowTitle("SI joint exercises")
         self.setAccessibleName("SI joint exercises")
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.speaker = speaker
         self.voice_controls = voice_controls or NoVoiceControls(self)
         self.library = library
+        self.pictures = pictures or PictureCache()
         self.journal = journal or Journal(parent=self)
         self.picture_folder = picture_folder      # where "Save picture" puts the chart (None: the user's pictures)
         self._picture_saving = True
@@ -81,7 +84,8 @@ class MainWindow(QMainWindow):
         self._screens: dict[Step, QWidget] = {}  # the clinic's own (attract, sign-in, new diary)
         self._last_rating: Saved | None = None   # the rating last written, for its details to replace
         self._timeline = None                    # of the routine on the player
-        self._unit = 0
+        self._styled_for: tuple[int, Look] | None = None     # the unit and look of the window's style sheet
+        self.setProperty(LOOK_PROPERTY, NORMAL)   # every screen reads it through theme.window_look
 
         self._choices: Choices = library.choices()
         messages = list(notices)
@@ -89,7 +93,7 @@ class MainWindow(QMainWindow):
             messages.append(PROBLEMS.format(self._choices.problems))
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.home = self._add(HomeScreen(self._choices.routines, messages))
+        self.home = self._add(HomeScreen(self._choices.routines, messages, pictures=self.pictures))
         self.home.start_requested.connect(self.start_routine_by_id)
         self.home.aerobics_requested.connect(lambda: self.do(self.visit.opened(Step.AEROBICS)))
         home_buttons = [("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
@@ -104,7 +108,7 @@ class MainWindow(QMainWindow):
         self.look_from_settings()
         self.home.contrast_button.toggled.connect(lambda on: self._look_changed(HIGH_CONTRAST, on))
         self.home.large_text_button.toggled.connect(lambda on: self._look_changed(LARGE_TEXT, on))
-        set_look(self.home.contrast_button.isChecked(), self.home.large_text_button.isChecked())
+        self.setProperty(LOOK_PROPERTY, self._chosen_look())
         self._apply_style()
 
     def look_from_settings(self) -> None:
@@ -129,6 +133,11 @@ class MainWindow(QMainWindow):
         return SessionController(self.speaker, self._time_scale, parent=self)
 
     # -- screens, each built the first time it is needed (start-up paints only the home screen) --
+    def add_screen(self, screen: QWidget) -> QWidget:
+        """A screen of another mode's (the clinic's) in the window's stack, sized and in the look like
+        the window's own; show it with `show_screen`, or through the visit with `register_screen`."""
+        return self._add(screen)
+
     def _add(self, screen: QWidget) -> QWidget:
         self.stack.addWidget(screen)
         self._fit_page(screen)                   # arranged for the window's size and shape at once
@@ -501,14 +510,24 @@ class MainWindow(QMainWindow):
         return True
 
     # -- look -------------------------------------------------------------------------------
+    @property
+    def look(self) -> Look:
+        """The look in use (theme.Look): what the look buttons on the home screen say."""
+        return self.property(LOOK_PROPERTY)
+
+    def _chosen_look(self) -> Look:
+        return Look(high_contrast=self.home.contrast_button.isChecked(),
+                    large_text=self.home.large_text_button.isChecked())
+
     def _look_changed(self, key: str, on: bool) -> None:
         """High contrast or larger text: saved, and every screen styled again at once."""
         self.settings.set(key, on)
-        set_look(self.home.contrast_button.isChecked(), self.home.large_text_button.isChecked())
-        self._unit = 0
-        for widget in self.findChildren(QWidget):
-            if "_unit" in vars(widget):
-                widget._unit = 0
+        self._set_look(self._chosen_look())
+
+    def _set_look(self, look: Look) -> None:
+        """Publish `look` on the window and style everything in it again: the screens style themselves
+        for (unit, look) on a resize, so each gets one at its own size."""
+        self.setProperty(LOOK_PROPERTY, look)
         self._apply_style()
         from PySide6.QtGui import QResizeEvent
 
@@ -517,10 +536,11 @@ class MainWindow(QMainWindow):
             QApplication.sendEvent(page, QResizeEvent(page.size(), page.size()))
 
     def _apply_style(self) -> None:
-        unit = unit_for_size(self.width(), self.height())
-        if unit != self._unit:
-            self._unit = unit
-            self.setStyleSheet(stylesheet(unit, touch_px=screen_touch_target_px(self)))
+        look = self.look
+        key = (look.unit_for_window(self), look)
+        if key != self._styled_for:
+            self._styled_for = key
+            self.setStyleSheet(look.stylesheet(key[0], touch_px=screen_touch_target_px(self)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -130,5 +130,3 @@ class PictureCache:
                 elif old == folder:                 # a file in the place of this stamp's folder
                     old.unlink()
 
-
-PICTURES = PictureCache()      # the app points it at a folder in its data folder

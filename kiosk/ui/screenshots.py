@@ -96,7 +96,6 @@ def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS))
     import tempfile
 
     from kiosk.store.data_store import DataStore
-    from kiosk.ui import theme
     from kiosk.ui.clinic import ClinicMode
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -126,7 +125,6 @@ def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS))
             window.deleteLater()
             store.close()
             folder.cleanup()
-            theme.set_look()
     return paths
 
 

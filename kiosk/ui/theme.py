@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class Palette(NamedTuple):
@@ -38,43 +42,46 @@ LARGE_TEXT_SCALE = 1.5
 LARGE_TEXT_SIDE_UNITS = 24      # larger text: at most a 24th of the window's shorter side
 
 
+@dataclass(frozen=True)
 class Look:
-    """The look chosen on the home screen: which palette, and how large the text is."""
+    """The look chosen on the home screen (high contrast, larger text): a value, compared and hashed.
 
-    def __init__(self, palette: Palette = DEFAULT, text_scale: float = 1.0) -> None:
-        self.palette = palette
-        self.text_scale = text_scale
-
-
-_LOOK = Look()
-
-
-class _ActivePalette:
-    """`PALETTE.text` etc. always read the palette of the current look."""
-
-    def __getattr__(self, name: str):
-        return getattr(_LOOK.palette, name)
-
-
-PALETTE = _ActivePalette()
-
-
-def set_look(high_contrast: bool = False, large_text: bool = False) -> None:
-    """Switch the palette and text size for everything styled from now on.
-
-    Screens that style themselves keep the unit they last used in `_unit`; the main window
-    sets it to 0 after a switch so that they style themselves again.
+    The main window owns the one in use and publishes it on itself as the Qt property `look`; a
+    widget finds it with `window_look(self)`. A new choice is a new Look, never a change to this one.
     """
-    _LOOK.palette = HIGH_CONTRAST if high_contrast else DEFAULT
-    _LOOK.text_scale = LARGE_TEXT_SCALE if large_text else 1.0
+
+    high_contrast: bool = False
+    large_text: bool = False
+
+    @property
+    def palette(self) -> Palette:
+        return HIGH_CONTRAST if self.high_contrast else DEFAULT
+
+    def unit_for_size(self, width: int, height: int) -> int:
+        """Base text size in pixels for a window of this size, in this look (see `unit_for_size`)."""
+        return unit_for_size(width, height, large_text=self.large_text)
+
+    def unit_for_window(self, window: QWidget) -> int:
+        return self.unit_for_size(window.width(), window.height())
+
+    def stylesheet(self, unit: int, touch_px: int = 44) -> str:
+        """The application style sheet in this look (see `stylesheet`)."""
+        return stylesheet(unit, self.palette, touch_px)
 
 
-def current_look() -> Look:
-    return _LOOK
+NORMAL = Look()
+LOOK_PROPERTY = "look"          # the Qt property of the main window that holds its Look
 
 
-def unit_for_size(width: int, height: int) -> int:
-    """Base text size in pixels for a window of this size, times the large-text scale when it is on.
+def window_look(widget: QWidget) -> Look:
+    """The look of the window `widget` is in: its `look` property, or the normal look (a widget on
+    its own, as in a test, has none)."""
+    look = widget.window().property(LOOK_PROPERTY)
+    return look if isinstance(look, Look) else NORMAL
+
+
+def unit_for_size(width: int, height: int, large_text: bool = False) -> int:
+    """Base text size in pixels for a window of this size, with larger text or without.
 
     It follows the window's shorter side: 22 px for 1920 x 1080 and for 1080 x 1920 alike, 16 px at
     600 or less (a portrait screen's height would make its text too wide for its width).
@@ -83,26 +90,26 @@ def unit_for_size(width: int, height: int) -> int:
     """
     side = max(1, min(width, height))
     base = max(16, min(40, round(side / 49)))
-    if _LOOK.text_scale == 1.0:
+    if not large_text:
         return base
-    return max(base, min(round(base * _LOOK.text_scale), round(side / LARGE_TEXT_SIDE_UNITS)))
+    return max(base, min(round(base * LARGE_TEXT_SCALE), round(side / LARGE_TEXT_SIDE_UNITS)))
 
 
 def unit_for_height(height: int) -> int:
-    """The unit of a landscape window this tall (22 px at 1080, 16 px at 600)."""
+    """The unit of a landscape window this tall in the normal look (22 px at 1080, 16 px at 600)."""
     return unit_for_size(height, height)
 
 
-def window_unit(widget) -> int:
-    """The unit for the window `widget` is in (the screens and the main window agree on it)."""
-    window = widget.window()
-    return unit_for_size(window.width(), window.height())
+def window_unit(widget: QWidget) -> int:
+    """The unit for the window `widget` is in, in that window's look (the screens and the main
+    window agree on it)."""
+    return window_look(widget).unit_for_window(widget.window())
 
 
-def stylesheet(unit: int, palette: Palette | None = None, touch_px: int = 44) -> str:
-    """The application style sheet for base text size `unit` pixels (current look by default);
+def stylesheet(unit: int, palette: Palette = DEFAULT, touch_px: int = 44) -> str:
+    """The application style sheet for base text size `unit` pixels in `palette`;
     every button is at least `touch_px` (15 mm on the screen in use) in both directions."""
-    p = palette or _LOOK.palette
+    p = palette
     big = round(unit * 1.4)
     huge = round(unit * 2.2)
     pad = round(unit * 0.6)

@@ -126,12 +126,3 @@ def make_screen(host_screen):
 def bundled_routines():
     return bundled_dir("routines")
 
-
-@pytest.fixture(autouse=True)
-def _default_look():
-    """Each test starts and ends with the default palette and text size (the look is global)."""
-    from kiosk.ui import theme
-
-    theme.set_look()
-    yield
-    theme.set_look()

@@ -143,7 +143,7 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None) -> list
     from kiosk.core.ports import SilentSpeaker
     from kiosk.paths import bundled_dir
     from kiosk.store.data_store import DataStore
-    from kiosk.ui import screenshots, theme
+    from kiosk.ui import screenshots
     from kiosk.ui.clinic import ClinicMode
     from kiosk.services.journal import Journal
     from kiosk.ui.main_window import MainWindow
@@ -177,7 +177,6 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None) -> list
             settle()
             home_store.close()
             clinic_store.close()
-            theme.set_look()
     return problems
 
 

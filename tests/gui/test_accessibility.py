@@ -316,7 +316,7 @@ def test_every_colour_of_the_theme_is_checked():
     checked = {name for pair in TEXT_PAIRS + CONTROL_PAIRS for name in pair[:2]}
     unchecked = set(theme.Palette._fields) - checked - NOT_FOR_CONTROLS_OR_TEXT
     assert not unchecked, f"palette colours no contrast pair checks: {sorted(unchecked)}"
-    palette = theme.PALETTE
+    palette = theme.DEFAULT
     known = {_colour(palette, name).upper() for name in checked | NOT_FOR_CONTROLS_OR_TEXT} | {"#FFFFFF"}
     literals = {c.upper() for c in re.findall(r"#[0-9A-Fa-f]{6}\b", theme.stylesheet(22))}
     assert literals <= known, f"style-sheet colours no contrast pair checks: {sorted(literals - known)}"

@@ -235,6 +235,15 @@ def test_admin_setup_mismatch_starts_over(qtbot, hosted):
     assert screen.message.isVisible() and "not the same" in screen.message.text()
 
 
+def test_admin_setup_says_a_problem_until_a_digit_is_typed(qtbot, hosted):
+    screen = AdminSetupScreen()
+    hosted(screen)
+    screen.show_problem("The PIN could not be saved. Please try again.")
+    assert screen.message.isVisible() and screen.message.text().startswith("The PIN could not be saved")
+    qtbot.keyClicks(screen.pad, "2")
+    assert not screen.message.isVisible()
+
+
 def test_admin_unlock_pin_wrong_and_locked(qtbot, hosted):
     screen = AdminUnlockScreen()
     hosted(screen)
@@ -275,6 +284,16 @@ def admin(qtbot, tmp_path, hosted):
     screen.exported = exported
     hosted(screen, (1920, 1080))
     return screen
+
+
+def test_admin_shows_the_voice_setting_with_its_tick_without_a_signal(qtbot, admin):
+    assert admin.voice_button.isChecked() and not admin.voice_button.icon().isNull()
+    with qtbot.assertNotEmitted(admin.voice_toggled):
+        admin.set_state(voice_on=False)
+    assert not admin.voice_button.isChecked() and admin.voice_button.icon().isNull()
+    with qtbot.assertNotEmitted(admin.voice_toggled):
+        admin.set_state(voice_on=True)
+    assert admin.voice_button.isChecked() and not admin.voice_button.icon().isNull()
 
 
 def test_admin_idle_routine_voice_and_volume_signals(qtbot, admin):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.clock import CLOCK_NOTICE, clock_looks_wrong
-from kiosk.ui.theme import PALETTE, window_unit
+from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.pin_pad import PinPadScreen
@@ -134,7 +134,7 @@ class AdminScreen(QWidget):
         self.touch_px = touch = screen_touch_target_px(self, physical_dpi)
         self._export_profile = export_profile
         self._volume = 80
-        self._unit = 0
+        self._styled_for = None          # the unit and look of its style sheet
         self._pending_delete: str | None = None
 
         # top bar
@@ -269,10 +269,7 @@ class AdminScreen(QWidget):
         if default_routine in self.routine_buttons:
             _choose_one(self.routine_buttons, default_routine)
         if voice_on is not None:
-            self.voice_button.blockSignals(True)
-            self.voice_button.setChecked(voice_on)
-            self.voice_button._show_tick(voice_on)
-            self.voice_button.blockSignals(False)
+            self.voice_button.set_checked_quietly(voice_on)
             self._label_voice(voice_on)
         if volume is not None:
             self._volume = max(MIN_VOLUME, min(100, int(volume)))
@@ -409,16 +406,16 @@ class AdminScreen(QWidget):
             self._columns.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                        else QBoxLayout.Direction.LeftToRight)
             self.profile_list.setMinimumHeight(self.touch_px * (4 if narrow else 2))
-        unit = window_unit(self)
-        if unit != self._unit:
-            self._unit = unit
+        unit, look = window_unit(self), window_look(self)
+        if (unit, look) != self._styled_for:
+            self._styled_for = (unit, look)
             margin = round(unit * 1.0)
             self._content_layout.setContentsMargins(margin, margin, margin, margin)
-            self.setStyleSheet(chip_style_sheet(unit) + f"""
-            QFrame#confirm_panel {{ background: #FBE9E7; border: 3px solid {PALETTE.danger};
+            self.setStyleSheet(chip_style_sheet(unit, look.palette) + f"""
+            QFrame#confirm_panel {{ background: #FBE9E7; border: 3px solid {look.palette.danger};
                                     border-radius: {round(unit * 0.6)}px; }}
             QFrame#confirm_panel QLabel {{ background: transparent; }}
-            QPushButton:disabled {{ background: #ECEFF2; color: {PALETTE.muted}; border: 2px dashed #B8C2CC; }}
+            QPushButton:disabled {{ background: #ECEFF2; color: {look.palette.muted}; border: 2px dashed #B8C2CC; }}
             QListWidget::item {{ min-height: {self.touch_px - 2 * round(unit * 0.6)}px; }}
             QPushButton[chip="true"] {{ font-size: {unit}px; }}  /* long routine titles fit a narrow screen */
             """)

@@ -37,6 +37,10 @@ class AdminSetupScreen(PinPadScreen):
         """True while waiting for the PIN a second time."""
         return self._first is not None
 
+    def show_problem(self, text: str) -> None:
+        """Say what went wrong (the PIN could not be saved): under the dots, until a digit is typed."""
+        self._show_message(text)
+
     def reset(self) -> None:
         self._first = None
         self.pad.clear()

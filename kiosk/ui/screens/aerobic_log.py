@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.records import AEROBIC_ACTIVITIES
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import Palette
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import scrolling
@@ -234,15 +234,15 @@ class AerobicLogScreen(FormScreen):
                   + 2 * spacing + 2 * round(self._unit * 1.2) + 24)      # margins and a scroll bar
         self._place_minutes(stacked=across > event.size().width())
 
-    def _style(self, unit: int) -> None:
+    def _style(self, unit: int, palette: Palette) -> None:
         stepper = max(self._touch_px, round(unit * 5))
         for button in (self._minus, self._plus):
             button.set_touch_px(stepper)
             button.set_min_width(round(stepper * 1.6))
-        self.setStyleSheet(chip_style_sheet(unit) + f"""
+        self.setStyleSheet(chip_style_sheet(unit, palette) + f"""
         QPushButton[stepper="true"] {{ font-size: {round(unit * 2.2)}px; }}
-        QPushButton:disabled {{ background: {PALETTE.secondary}; color: {PALETTE.muted}; }}
-        QLabel#minutes_value {{ font-size: {round(unit * 2.6)}px; font-weight: bold; color: {PALETTE.primary}; }}
+        QPushButton:disabled {{ background: {palette.secondary}; color: {palette.muted}; }}
+        QLabel#minutes_value {{ font-size: {round(unit * 2.6)}px; font-weight: bold; color: {palette.primary}; }}
         QLabel#weekly_goal {{ font-size: {round(unit * 1.2)}px; }}
         """)
         font = QFont(self._minutes_label.font())

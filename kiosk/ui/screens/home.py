@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QBoxLayout, QGridLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.routine_index import RoutineChoice, format_minutes
-from kiosk.ui.theme import current_look, window_unit
+from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import SCROLL_BAR_ALWAYS_OFF, make_button, make_label
 from kiosk.ui.widgets.pose_picture import PosePicture
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
+
+if TYPE_CHECKING:
+    from kiosk.ui.picture_cache import PictureCache
 
 # No `Qt` enums before the first paint (see controls.py): keys are looked at when one is pressed.
 
@@ -27,7 +32,7 @@ def _is_activate_key(key: int) -> bool:
 class RoutineCard(QPushButton):
     """A checkable card: the routine's picture, title, length and summary."""
 
-    def __init__(self, routine: RoutineChoice, parent: QWidget | None = None) -> None:
+    def __init__(self, routine: RoutineChoice, pictures: PictureCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.routine = routine
         self._minimum = 0
@@ -38,7 +43,7 @@ class RoutineCard(QPushButton):
         self.setAccessibleDescription(f"{minutes}. {routine.summary}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
-        self.picture = PosePicture(routine.picture, self)
+        self.picture = PosePicture(routine.picture, pictures, self)
         self.picture.setMinimumHeight(80)
         # The picture takes the height that is left, rather than asking for its full size.
         self.picture.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
@@ -84,9 +89,11 @@ class HomeScreen(QWidget):
     aerobics_requested = Signal()
 
     def __init__(self, routines: tuple[RoutineChoice, ...], notices: list[str] = (),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, pictures: PictureCache) -> None:
+        """`pictures`: the window's cache of drawn poses, for the cards."""
         super().__init__(parent)
         self.setAccessibleName("Home")
+        self._pictures = pictures
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)              # with larger text on a small screen, it scrolls
@@ -142,7 +149,7 @@ class HomeScreen(QWidget):
             card.deleteLater()
         self.cards = []
         for routine in routines:
-            card = RoutineCard(routine, self)
+            card = RoutineCard(routine, self._pictures, self)
             card.installEventFilter(self)
             self.group.addButton(card)
             self.cards.append(card)
@@ -181,7 +188,7 @@ class HomeScreen(QWidget):
         card_width = self.width() // columns - unit          # less the grid's spacing and the card's edge
         # With larger text or on a short screen the summary is left to the screen reader (the card's
         # description), so that the routines and the buttons under them fit without scrolling.
-        roomy = current_look().text_scale == 1.0 and self.window().height() >= 700
+        roomy = not window_look(self).large_text and self.window().height() >= 700
         for card in self.cards:
             card.summary.setVisible(roomy)
             card.keep_minimum_height(max(11 * unit, card.needed_height(card_width, unit)))

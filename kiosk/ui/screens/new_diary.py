@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.diary_number import spaced
-from kiosk.ui.theme import PALETTE, window_unit
+from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import TouchButton, screen_touch_target_px
 
@@ -28,7 +28,7 @@ class NewDiaryScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Your diary number")
         touch = screen_touch_target_px(self, physical_dpi)
-        self._unit: tuple[int, int] | None = None
+        self._styled_for: tuple | None = None      # unit, digits' size, look
         self.title = make_label("Your diary number", "title")
         self.number = make_label("", None, name="Diary number", wrap=False)
         self.number.setObjectName("diary_number")
@@ -60,10 +60,11 @@ class NewDiaryScreen(QWidget):
         super().resizeEvent(event)
         unit = window_unit(self)
         digits = min(round(unit * 5), self.window().width() // 8)   # "1234 5678" fits a portrait panel
-        if (unit, digits) != self._unit:
-            self._unit = (unit, digits)
+        look = window_look(self)
+        if (unit, digits, look) != self._styled_for:
+            self._styled_for = (unit, digits, look)
             margin = round(unit * 1.2)
             self._layout.setContentsMargins(margin, margin, margin, margin)
             self.setStyleSheet(f"""QLabel#diary_number {{ font-size: {digits}px; font-weight: bold;
-                letter-spacing: {unit // 4}px; color: {PALETTE.text}; background: {PALETTE.notice};
+                letter-spacing: {unit // 4}px; color: {look.palette.text}; background: {look.palette.notice};
                 border-radius: {unit // 2}px; padding: {unit // 2}px; }}""")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QScro
     QWidget
 
 from kiosk.core.records import SIDES, WORSE_WITH
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import Palette
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.form_screen import FormScreen, heading_label
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet
@@ -184,13 +184,14 @@ class PainDetailsScreen(FormScreen):
             self._worse_grid.addWidget(chip, *divmod(index, per_row))
         self._chips_per_row = per_row
 
-    def _style(self, unit: int) -> None:
+    def _style(self, unit: int, palette: Palette) -> None:
         pad = round(unit * 0.5)
-        self.setStyleSheet(chip_style_sheet(unit) + f"""
+        p = palette
+        self.setStyleSheet(chip_style_sheet(unit, p) + f"""
         QLineEdit#pain_note {{
-            background: {PALETTE.surface}; color: {PALETTE.text}; font-size: {round(unit * 1.3)}px;
-            placeholder-text-color: {PALETTE.muted};   /* readable hint, not faint grey */
-            border: 2px solid {PALETTE.muted}; border-radius: {pad}px; padding: 0px {pad}px;
+            background: {p.surface}; color: {p.text}; font-size: {round(unit * 1.3)}px;
+            placeholder-text-color: {p.muted};   /* readable hint, not faint grey */
+            border: 2px solid {p.muted}; border-radius: {pad}px; padding: 0px {pad}px;
         }}
-        QLineEdit#pain_note:focus {{ border: 4px solid {PALETTE.focus}; }}
+        QLineEdit#pain_note:focus {{ border: 4px solid {p.focus}; }}
         """)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ui.theme import PALETTE, window_unit
+from kiosk.ui.theme import DEFAULT, Palette, window_look, window_unit
 from kiosk.ui.widgets.pain_faces import FACE_PAIN_LEVELS, PainFace
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import BOUNCE_MS, BounceGuard, TouchButton, screen_touch_target_px
@@ -16,15 +16,16 @@ UNDO_MS = 5000
 PAIN_VALUES = tuple(range(11))
 
 # (background, text) for 0..10, calm mint to deep wine; every pair has at least 4.5:1 contrast.
+# Dark text is the palette's text colour (the normal look's here; high contrast's is darker still).
 RATING_COLOURS: tuple[tuple[str, str], ...] = (
-    ("#A8DCC8", PALETTE.text),   # 0   9.6:1
-    ("#B9E0A5", PALETTE.text),   # 1   9.9:1
-    ("#D3E79A", PALETTE.text),   # 2  10.9:1
-    ("#EAE68A", PALETTE.text),   # 3  11.3:1
-    ("#F7DA7A", PALETTE.text),   # 4  10.6:1
-    ("#F7C56E", PALETTE.text),   # 5   9.2:1
-    ("#F4A765", PALETTE.text),   # 6   7.4:1
-    ("#E8845C", PALETTE.text),   # 7   5.5:1
+    ("#A8DCC8", DEFAULT.text),   # 0   9.6:1
+    ("#B9E0A5", DEFAULT.text),   # 1   9.9:1
+    ("#D3E79A", DEFAULT.text),   # 2  10.9:1
+    ("#EAE68A", DEFAULT.text),   # 3  11.3:1
+    ("#F7DA7A", DEFAULT.text),   # 4  10.6:1
+    ("#F7C56E", DEFAULT.text),   # 5   9.2:1
+    ("#F4A765", DEFAULT.text),   # 6   7.4:1
+    ("#E8845C", DEFAULT.text),   # 7   5.5:1
     ("#B8322A", "#FFFFFF"),      # 8   6.0:1
     ("#9C1F2E", "#FFFFFF"),      # 9   7.9:1
     ("#7A1838", "#FFFFFF"),      # 10 10.4:1
@@ -55,17 +56,18 @@ def pain_words(value: int) -> str:
     return "severe pain"
 
 
-def _scale_style_sheet(number_px: int, radius: int) -> str:
-    """Colours, type and chosen/focus marks of the eleven rating buttons."""
+def _scale_style_sheet(number_px: int, radius: int, palette: Palette = DEFAULT) -> str:
+    """Colours, type and chosen/focus marks of the eleven rating buttons, in `palette`."""
     rules = [f"""
     QPushButton[rating="true"] {{
         min-height: 0px; min-width: 0px; padding: 0px; font-size: {number_px}px; font-weight: bold;
         border-radius: {radius}px; border: 3px solid transparent;
     }}
-    QPushButton[rating="true"]:focus {{ border: 4px dashed {PALETTE.text}; }}
-    QPushButton[rating="true"][chosen="true"] {{ border: 7px solid {PALETTE.text}; }}
+    QPushButton[rating="true"]:focus {{ border: 4px dashed {palette.text}; }}
+    QPushButton[rating="true"][chosen="true"] {{ border: 7px solid {palette.text}; }}
     """]
     for value, (background, text) in enumerate(RATING_COLOURS):
+        text = palette.text if text == DEFAULT.text else text
         rules.append(
             f'QPushButton[pain="{value}"] {{ background: {background}; color: {text}; }}\n'
             f'QPushButton[pain="{value}"]:pressed {{ background: {PRESSED_COLOURS[value]}; }}\n'
@@ -77,9 +79,9 @@ class RatingButton(TouchButton):
     """One number of the scale; its height follows the screen, never below the touch target."""
 
     def __init__(self, value: int, touch_px: int, parent: QWidget | None = None) -> None:
+        self._preferred_height = touch_px     # before the base class asks for the size hint
         super().__init__(str(value), None, touch_px, parent)
         self.value = value
-        self._preferred_height = touch_px
         self.setProperty("rating", True)
         self.setProperty("pain", value)
         self.setProperty("chosen", False)
@@ -91,7 +93,7 @@ class RatingButton(TouchButton):
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        return QSize(self.touch_px, max(self.touch_px, getattr(self, "_preferred_height", 0)))
+        return QSize(self.touch_px, max(self.touch_px, self._preferred_height))
 
     def minimumSizeHint(self) -> QSize:
         text_width = self.fontMetrics().horizontalAdvance(self.text()) + 12
@@ -146,8 +148,7 @@ class PainRatingScreen(QWidget):
         self._guard = BounceGuard(bounce_ms)
         self._pending: int | None = None
         self._columns = 0
-        self._unit = 0
-        self._style_key: tuple[int, bool] | None = None
+        self._style_key: tuple[int, bool, object] | None = None     # unit, one band, look
         self._placed_unit = self._placed_width = 0
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
@@ -360,10 +361,11 @@ class PainRatingScreen(QWidget):
                 face.setVisible(False)
             if self._needed_height(usable) > height:
                 self._set_question_role("heading")
-        style = (unit, columns == len(PAIN_VALUES))
-        if unit != self._unit or style != self._style_key:      # (the main window zeroes _unit on a new look)
-            self._unit, self._style_key = unit, style
-            self._scale.setStyleSheet(_scale_style_sheet(_number_px(unit, columns), round(unit * 0.6)))
+        look = window_look(self)
+        style = (unit, columns == len(PAIN_VALUES), look)
+        if style != self._style_key:
+            self._style_key = style
+            self._scale.setStyleSheet(_scale_style_sheet(_number_px(unit, columns), round(unit * 0.6), look.palette))
             for button in self._buttons:
                 button.repolish()
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.clock import left_out_notice, trusted
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.trends import TrendReport, WeekStats, analyse, summary_sentence
-from kiosk.ui.theme import window_unit
+from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.trend_chart import TrendChart
 
 SIDE_CHOICES = (("All", None), ("Left", "left"), ("Right", "right"))
@@ -69,7 +69,7 @@ class ProgressScreen(QWidget):
         self._side: str | None = None
         self._today: date | None = None
         self._report = TrendReport()
-        self._unit: int | None = None
+        self._styled_for = None          # the unit and look the chart is drawn for
 
         self._sentence = self._label("Progress summary", "heading")
         self._advice = self._label("Advice", "notice")
@@ -237,10 +237,10 @@ class ProgressScreen(QWidget):
         self._apply_unit()
 
     def _apply_unit(self) -> None:
-        unit = window_unit(self)
-        if unit != self._unit:
-            self._unit = unit
-            self.chart.set_unit(unit)
+        unit, look = window_unit(self), window_look(self)
+        if (unit, look) != self._styled_for:
+            self._styled_for = (unit, look)
+            self.chart.set_unit(unit, look.palette)
 
     def _refresh(self) -> None:
         self._report = analyse(self._ratings, self._sessions, self._aerobic, side=self._side)

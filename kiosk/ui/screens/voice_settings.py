@@ -13,7 +13,7 @@ from kiosk.core.ports import SettingsStore, Speaker
 from kiosk.speech.messages import SAMPLE_SENTENCE
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
 from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
-from kiosk.ui.theme import PALETTE, window_unit
+from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_label, scrolling
@@ -49,6 +49,7 @@ class VoiceSettingsScreen(QWidget):
         self._language = language
         self._settings = VoiceSettings.load(store, language)
         self._unit = 0
+        self._look = None                   # the unit and look it is styled for
         touch = screen_touch_target_px(self)
 
         layout = QVBoxLayout(self)
@@ -147,17 +148,17 @@ class VoiceSettingsScreen(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        unit = window_unit(self)
-        if unit != self._unit:
-            self._unit = unit
+        unit, look = window_unit(self), window_look(self)
+        if (unit, look) != (self._unit, self._look):
+            self._unit, self._look = unit, look
             margin, spacing = round(unit * 1.2), max(6, round(unit * 0.5))
             self._layout.setContentsMargins(margin, margin, margin, margin)
             for each in (self._layout, *self._column_layouts, self._voice_list):
                 each.setSpacing(spacing)
             self._column_layouts[0].setSpacing(margin * 2)
-            self.setStyleSheet(chip_style_sheet(unit) + f"""
+            self.setStyleSheet(chip_style_sheet(unit, look.palette) + f"""
             QScrollBar:vertical {{ width: {round(unit * 1.6)}px; }}
-            QScrollBar::handle:vertical {{ min-height: {round(unit * 3)}px; background: {PALETTE.muted};
+            QScrollBar::handle:vertical {{ min-height: {round(unit * 3)}px; background: {look.palette.muted};
                                            border-radius: {round(unit * 0.4)}px; }}
             """)
             for button in self.findChildren(ChipButton):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QWidget
 
-from kiosk.ui.theme import window_unit
+from kiosk.ui.theme import Palette, window_look, window_unit
 from kiosk.ui.widgets.touch_button import BounceGuard, ChipButton, screen_touch_target_px
 
 
@@ -21,8 +21,8 @@ class FormScreen(QWidget):
     """Keeps the touch target, a bounce guard for its final button, and the theme unit of its window.
 
     A subclass sets `_outer` (its outermost layout), `_spaced_layouts` (layouts inside it) and `_chips`,
-    then calls `_restyle()`. On every change of the unit (the window's) the margins and spacing follow
-    it, `_style(unit)` runs, and the chips' tick icons are resized.
+    then calls `_restyle()`. On every change of the unit or the look (the window's) the margins and
+    spacing follow it, `_style(unit, palette)` runs, and the chips' tick icons are resized.
     """
 
     SPACING_UNITS = 0.6          # the spacing between parts, in theme units (at least 6 px)
@@ -33,6 +33,7 @@ class FormScreen(QWidget):
         self._guard = BounceGuard()
         self.setFocusPolicy(Qt.StrongFocus)
         self._unit = 0
+        self._look = None                # the look it is styled for (theme.Look)
         self._outer: QBoxLayout
         self._spaced_layouts: tuple[QLayout, ...] = ()
         self._chips: tuple[ChipButton, ...] = ()
@@ -46,23 +47,23 @@ class FormScreen(QWidget):
         super().showEvent(event)
         self.setFocus(Qt.OtherFocusReason)
 
-    def _style(self, unit: int) -> None:
-        """For subclasses: apply what else depends on the unit (the style sheet, sizes)."""
+    def _style(self, unit: int, palette: Palette) -> None:
+        """For subclasses: apply what else depends on the unit and the look (the style sheet, sizes)."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._restyle()
 
     def _restyle(self) -> None:
-        unit = window_unit(self)
-        if unit == self._unit:
+        unit, look = window_unit(self), window_look(self)
+        if (unit, look) == (self._unit, self._look):
             return
-        self._unit = unit
+        self._unit, self._look = unit, look
         margin, spacing = round(unit * 1.2), max(6, round(unit * self.SPACING_UNITS))
         self._outer.setContentsMargins(margin, margin, margin, margin)
         for layout in (self._outer, *self._spaced_layouts):
             layout.setSpacing(spacing)
-        self._style(unit)
+        self._style(unit, look.palette)
         icon = round(unit * 1.3)
         for button in self._chips:
             button.setIconSize(button.iconSize().scaled(icon, icon, Qt.IgnoreAspectRatio))

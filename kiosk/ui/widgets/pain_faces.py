@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import DEFAULT, window_look
 
 FACE_PAIN_LEVELS = (0, 2, 4, 6, 8, 10)
 FACE_DESCRIPTIONS = {
@@ -20,7 +20,7 @@ FACE_DESCRIPTIONS = {
 
 
 def draw_pain_face(painter: QPainter, rect: QRectF, pain: int, fill: QColor | str = "#FFE7C2",
-                   ink: QColor | str = PALETTE.text) -> None:
+                   ink: QColor | str = DEFAULT.text) -> None:
     """Draw the face for `pain` (0-10) centred in `rect`; odd values fall between the drawings."""
     t = max(0.0, min(1.0, pain / 10.0))
     side = min(rect.width(), rect.height())
@@ -123,5 +123,5 @@ class PainFace(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        draw_pain_face(painter, QRectF(self.rect()), self.pain, self._fill)
+        draw_pain_face(painter, QRectF(self.rect()), self.pain, self._fill, window_look(self).palette.text)
         painter.end()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ui.theme import PALETTE, window_unit
+from kiosk.ui.theme import DEFAULT, Palette, window_look, window_unit
 from kiosk.ui.widgets.controls import make_label, scrolling
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
@@ -158,14 +158,14 @@ class PinPad(QWidget):
             super().keyPressEvent(event)
 
 
-def keypad_style_sheet(unit: int) -> str:
-    """Big digits on the keypad and a visible focus ring."""
+def keypad_style_sheet(unit: int, palette: Palette = DEFAULT) -> str:
+    """Big digits on the keypad and a visible focus ring, in `palette`."""
     return f"""
     QPushButton[keypad="true"] {{ font-size: {round(unit * 2.0)}px; min-height: 0px; padding: 0px; }}
     QPushButton[keypad="true"][word="true"] {{ font-size: {round(unit * 1.3)}px; }}
-    QPushButton[keypad="true"]:disabled {{ color: {PALETTE.muted}; background: #ECEFF2; }}
+    QPushButton[keypad="true"]:disabled {{ color: {palette.muted}; background: #ECEFF2; }}
     QLabel[role="notice"] {{ font-size: {round(unit * 1.25)}px; font-weight: bold; }}
-    QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {PALETTE.text}; }}
+    QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {palette.text}; }}
     QLabel#pin_dots[digits="true"] {{ font-size: {round(unit * 2.0)}px; letter-spacing: {unit // 6}px; }}
     """
 
@@ -183,7 +183,7 @@ class PinPadScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName(title)
         self.touch_px = screen_touch_target_px(self, physical_dpi)
-        self._unit = 0
+        self._styled_for = None          # the unit and look of its style sheet
         self.pad = PinPad(self.touch_px, min_digits=4, max_digits=max_digits)
         self.pad.changed.connect(self._digits_changed)
         self._title = make_label(title, "title")
@@ -232,9 +232,9 @@ class PinPadScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        unit = window_unit(self)
-        if unit != self._unit:
-            self._unit = unit
-            self.setStyleSheet(keypad_style_sheet(unit))
+        unit, look = window_unit(self), window_look(self)
+        if (unit, look) != self._styled_for:
+            self._styled_for = (unit, look)
+            self.setStyleSheet(keypad_style_sheet(unit, look.palette))
             margin = round(unit * 1.2)
             self._row.setContentsMargins(margin, margin, margin, margin)

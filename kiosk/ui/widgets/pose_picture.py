@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.ui.picture_cache import PICTURES, PictureCache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.ui.picture_cache import PictureCache
 
 
 def spoken_name(name: str) -> str:
@@ -32,9 +35,10 @@ def draw_pose_image(name: str, width: int, height: int, ratio: float = 1.0) -> Q
 
 
 class PosePicture(QWidget):
-    """Shows the named pose, still. Drawing a pose takes a few milliseconds; reading it back, much less."""
+    """Shows the named pose, still. Drawing a pose takes a few milliseconds; reading it back from
+    `cache` (the window's, kiosk/ui/picture_cache.py), much less."""
 
-    def __init__(self, name: str, parent: QWidget | None = None, cache: PictureCache = PICTURES) -> None:
+    def __init__(self, name: str, cache: PictureCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pose_name = name
         self._cache = cache

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.theme import window_unit
+from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
 
 
@@ -14,7 +14,7 @@ class TapAnywhereScreen(QWidget):
     """Calls `_activated()` for a tap released on it, Enter, Return or Space, or its big button
     (connect the button's `clicked` to `_activate`); presses within the bounce interval count once.
 
-    When the window height changes the theme unit, `_rescale(unit)` runs.
+    When the window's size or look changes the theme unit or the look, `_rescale(unit)` runs.
     """
 
     def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
@@ -22,7 +22,7 @@ class TapAnywhereScreen(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.touch_px = screen_touch_target_px(self, physical_dpi)
         self._guard = BounceGuard()
-        self._unit = 0
+        self._styled_for = None          # the unit and look it is sized for
 
     # -- for subclasses -------------------------------------------------------------------
     def _activated(self) -> None:
@@ -59,6 +59,6 @@ class TapAnywhereScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         unit = window_unit(self)
-        if unit != self._unit:
-            self._unit = unit
+        if (unit, window_look(self)) != self._styled_for:
+            self._styled_for = (unit, window_look(self))
             self._rescale(unit)

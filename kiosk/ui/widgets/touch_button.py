@@ -6,7 +6,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import DEFAULT, Palette
 from kiosk.ui.widgets.touch_target import (  # noqa: F401 (the size rule, used with these buttons)
     TOUCH_TARGET_FLOOR_PX, TOUCH_TARGET_MM, screen_touch_target_px, touch_target_px,
 )
@@ -119,9 +119,9 @@ def _tick_icon(colour: str, size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
-def chip_style_sheet(unit_px: int) -> str:
-    """Style for toggle chips: outlined when off, filled with a tick when on."""
-    p = PALETTE
+def chip_style_sheet(unit_px: int, palette: Palette = DEFAULT) -> str:
+    """Style for toggle chips in `palette`: outlined when off, filled with a tick when on."""
+    p = palette
     pad = round(unit_px * 0.5)
     return f"""
     QPushButton[chip="true"] {{
@@ -146,6 +146,13 @@ class ChipButton(TouchButton):
         self.setCheckable(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.toggled.connect(self._show_tick)
+
+    def set_checked_quietly(self, checked: bool) -> None:
+        """Chosen or not, tick and all, without emitting `toggled` (settings shown as they are)."""
+        self.blockSignals(True)
+        self.setChecked(checked)
+        self._show_tick(checked)
+        self.blockSignals(False)
 
     def _show_tick(self, checked: bool) -> None:
         self.setIcon(_tick_icon("white") if checked else QIcon())

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.trends import AEROBIC_GOAL_MINUTES, TrendReport, WeekStats
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import DEFAULT, Palette
 
 DAY = 24 * 3600
 WEEK = 7 * DAY
@@ -65,10 +65,8 @@ class TrendChart(QWidget):
         self._legend.setAccessibleName("Chart legend")
         self._legend.setWordWrap(True)
         self._legend.setTextFormat(Qt.TextFormat.RichText)
-        self._legend.setStyleSheet(f"background: {PALETTE.surface}; padding: 4px;")
 
         self._view = pg.GraphicsLayoutWidget(self)
-        self._view.setBackground(PALETTE.surface)
         self._view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._view.ci.setSpacing(4)
 
@@ -166,14 +164,16 @@ class TrendChart(QWidget):
             plot.setMouseEnabled(x=not locked, y=False)
         self._apply_x_range()
 
-    def set_unit(self, unit: int) -> None:
-        """Scale fonts and lines to the base text size `unit` in pixels."""
+    def set_unit(self, unit: int, palette: Palette = DEFAULT) -> None:
+        """Scale fonts and lines to the base text size `unit` in pixels; text and axes in `palette`."""
         self._unit = unit
+        self._legend.setStyleSheet(f"background: {palette.surface}; padding: 4px;")
+        self._view.setBackground(palette.surface)
         font = QFont()
         font.setPixelSize(unit)
         small = QFont()
         small.setPixelSize(max(12, round(unit * 0.85)))
-        axis_pen = pg.mkPen(PALETTE.text, width=max(2, unit // 10))
+        axis_pen = pg.mkPen(palette.text, width=max(2, unit // 10))
         left_width = round(unit * 4.2)
         labels = (("Pain (0-10)", self.pain_plot), ("Sessions", self.sessions_plot),
                   ("Aerobic min", self.aerobic_plot))
@@ -181,11 +181,11 @@ class TrendChart(QWidget):
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
                 axis.setPen(axis_pen)
-                axis.setTextPen(pg.mkPen(PALETTE.text))
+                axis.setTextPen(pg.mkPen(palette.text))
                 axis.setTickFont(font if plot is self.pain_plot else small)
                 axis.setStyle(tickLength=-max(6, unit // 3), tickTextOffset=max(4, unit // 4))
             plot.getAxis("left").setWidth(left_width)
-            plot.setLabel("left", text, **{"font-size": f"{round(unit * 0.85)}px", "color": PALETTE.text})
+            plot.setLabel("left", text, **{"font-size": f"{round(unit * 0.85)}px", "color": palette.text})
         self.pain_plot.getAxis("bottom").setHeight(round(unit * 2.2))
         line = max(3, round(unit / 5))
         self._mean_curve.setPen(pg.mkPen(ChartColours.mean, width=line))
@@ -194,6 +194,7 @@ class TrendChart(QWidget):
         self._goal.setPen(pg.mkPen(ChartColours.goal, width=max(2, line // 2), style=Qt.PenStyle.DashLine))
         for label in (self._baseline_label, self._goal_label):
             label.textItem.setFont(small)
+            label.setColor(palette.text)
         self._legend.setText(self._legend_html(unit))
 
     def select_week(self, index: int | None) -> None:
@@ -271,7 +272,7 @@ class TrendChart(QWidget):
 
         self._baseline = pg.InfiniteLine(angle=0, movable=False)
         self._baseline_label = pg.InfLineLabel(self._baseline, "where you started", position=0.99,
-                                               anchors=[(1, 1), (1, 1)], color=PALETTE.text,
+                                               anchors=[(1, 1), (1, 1)], color=DEFAULT.text,
                                                fill=pg.mkBrush(255, 255, 255, 200))
         self._baseline.setZValue(7)         # its label stays readable above the markers
         self.pain_plot.addItem(self._baseline, ignoreBounds=True)
@@ -294,7 +295,7 @@ class TrendChart(QWidget):
         self.aerobic_plot.addItem(self._aerobic_bars)
         self._goal = pg.InfiniteLine(pos=AEROBIC_GOAL_MINUTES, angle=0, movable=False)
         self._goal_label = pg.InfLineLabel(self._goal, f"goal {AEROBIC_GOAL_MINUTES} min a week", position=0.01,
-                                           anchors=[(0, 1), (0, 1)], color=PALETTE.text,
+                                           anchors=[(0, 1), (0, 1)], color=DEFAULT.text,
                                            fill=pg.mkBrush(255, 255, 255, 200))
         self.aerobic_plot.addItem(self._goal, ignoreBounds=True)
 
