@@ -15,6 +15,7 @@ from importlib import import_module
 from kiosk import __version__
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.cli.run import positive_seconds
+from kiosk.cli.weeks import whole_weeks
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -91,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     trends.add_argument("--profile", required=True, metavar="ID")
     trends.add_argument("--json", action="store_true", help="a JSON object instead of a table")
     trends.add_argument("--side", choices=("all", "left", "right"), default="all")
+    trends.add_argument("--weeks", type=whole_weeks, metavar="N",
+                        help="only the last N weeks of the diary (ending with its latest record)")
     trends.add_argument("--data-dir", metavar="DIR", help="the data folder")
     trends.set_defaults(func=_command("trends", "run_trends"))
 
