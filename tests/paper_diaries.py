@@ -31,7 +31,7 @@ def diary_records(first: date, last: date, *, seed: int = 14, skip_weeks: frozen
             day += timedelta(days=1)
             continue
         n += 1
-        start = datetime.combine(day, time(8, 30) if n % 3 else time(23, 40), BERLIN)   # late ones near midnight
+        start = datetime.combine(day, time(8, 30) if n % 3 else time(0, 20), BERLIN)   # 00:20: the day before in UTC
         level = max(0, min(10, round(7 - 4 * (day - first).days / max(1, (last - first).days) + rng.uniform(-1.5, 1.5))))
         side = ("left", "right", "both", None)[n % 4]
         session_id = f"s{n}"
