@@ -35,26 +35,6 @@ def _stage_player(window: MainWindow, routine_id: str, exercise: str, kind: str)
     window.stack.setCurrentWidget(window.player)
 
 
-def _show_progress_with_records(window: MainWindow) -> None:
-    """My progress at home with twelve weeks of made-up ratings, sessions and walks (its report button shows)."""
-    from datetime import date, datetime, timedelta, timezone
-
-    from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
-
-    start = datetime(2026, 9, 7, 9, tzinfo=timezone(timedelta(hours=2)))
-    ratings, sessions, aerobic = [], [], []
-    for day in range(0, 84, 2):
-        when = start + timedelta(days=day)
-        level = 7 - day // 14
-        ratings += [PainRating(when, level, moment="before", side="left" if day % 4 else "right"),
-                    PainRating(when + timedelta(minutes=25), max(0, level - 1), moment="after")]
-        sessions.append(SessionRecord(f"s{day}", "floor", when, when + timedelta(minutes=20), completed=True))
-        aerobic.append(AerobicEntry(when, "walking", 30))
-    window.progress.set_locked(False)
-    window.progress.set_data(ratings, sessions, aerobic, today=date(2026, 11, 30))
-    window.stack.setCurrentWidget(window.progress)
-
-
 def _stages(window: MainWindow):
     """(name, function that puts the window in that state) for every screen."""
     summary = Summary((
@@ -79,7 +59,6 @@ def _stages(window: MainWindow):
                                 window.stack.setCurrentWidget(window.skip_offer))),
         ("aerobic-log", lambda: window.show_aerobic_log()),
         ("progress-empty", lambda: window.show_progress()),
-        ("progress-home", lambda: _show_progress_with_records(window)),
         ("voice", lambda: window.stack.setCurrentWidget(window.voice)),
         ("my-data", lambda: (window.my_data.show_counts(42, 17, 9), window.stack.setCurrentWidget(window.my_data))),
         ("my-data-confirm", lambda: (window.my_data.delete_button.click(),
