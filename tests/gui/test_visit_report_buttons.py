@@ -171,3 +171,32 @@ def test_the_removable_drive_seam_writes_the_pdf_there(qtbot, clinic, tmp_path):
     assert len(files) == 1 and outcome.where == str(files[0])
     assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
     assert "Diary number" in pdf_text(files[0])
+
+
+def test_the_plans_days_and_a_long_list_of_hurting_exercises(qapp, tmp_path):
+    """With a plan the sessions are set against its days; more than ten hurting exercises end in "and N more"."""
+    from datetime import datetime, timedelta, timezone
+
+    from kiosk.core.records import PainRating, SessionRecord
+    from kiosk.ui.paper.report import report_content, write_report_pdf
+
+    start = datetime(2021, 3, 1, 9, tzinfo=timezone.utc)
+    ratings = [PainRating(start + timedelta(days=d), 5, moment="before") for d in range(14)]
+    sessions = [SessionRecord(f"s{d}", "floor", start + timedelta(days=d), start + timedelta(days=d, minutes=20),
+                              done=("bridge",), hurt=tuple(f"exercise_{n:02d}:left" for n in range(d + 1)))
+                for d in range(14)]
+    content = report_content(ratings, sessions, [], diary_number="15002278", today=date(2021, 3, 20),
+                             plan_days_per_week=3)
+    path = tmp_path / "plan.pdf"
+    assert write_report_pdf(path, content) <= 2
+    text = pdf_text(path)
+    sessions_per_week = content.numbers.details.sessions_per_week
+    assert f"Sessions: 14 in 2 weeks, {sessions_per_week!r} a week on average; the plan asks for 3 days a week." in text
+    assert "plan: 3 days a week" in text                           # the chart's line for the plan
+    hurt = text.split("Exercises that hurt", 1)[1].split("Exercises left out", 1)[0]
+    assert hurt.count("• ") == 9 and "and 5 more" in hurt           # 14 exercises: nine shown, five more
+    assert "Exercise 00, left side: in 14 sessions" in hurt         # the most often first
+    without = report_content(ratings, sessions, [], diary_number=None, today=date(2021, 3, 20))
+    write_report_pdf(path, without)
+    text = pdf_text(path)
+    assert "a week on average." in text and "plan" not in text and "Diary number: not given" in text
