@@ -67,7 +67,7 @@ def report_command(args: argparse.Namespace, now: datetime | None = None) -> int
     for notice in notices:
         print(f"kiosk report: {notice}", file=sys.stderr)
 
-    app = _gui_application()
+    _gui_application()                                   # kept by Qt until the process ends
     from kiosk.ui.paper.report import report_content, write_report_pdf
 
     today = (now or datetime.now().astimezone()).date()
@@ -78,8 +78,6 @@ def report_command(args: argparse.Namespace, now: datetime | None = None) -> int
         pages = write_report_pdf(out, content, args.paper)
     except OSError as error:
         return _fail(f"could not write {out}: {error}")
-    finally:
-        del app
     if content.numbers.left_out:
         from kiosk.core.clock import left_out_notice
 

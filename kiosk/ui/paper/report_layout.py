@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPen
 
 POINTS_PER_INCH = 72
@@ -141,7 +141,6 @@ def paint_pages(device: QPagedPaintDevice, max_pages: int, lay_out: Callable[[Pa
         raise OSError("the page could not be drawn on (printer or file not ready)")
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        layout = device.pageLayout()
         dots = device.resolution() / POINTS_PER_INCH
         # QPainter on a paged device starts at the printable area's top left (QPdfWriter and QPrinter alike)
         painter.scale(dots, dots)
@@ -152,11 +151,6 @@ def paint_pages(device: QPagedPaintDevice, max_pages: int, lay_out: Callable[[Pa
         flow.on_new_page = lambda f: footer(f, f.page, pages)
         footer(flow, 1, pages)
         lay_out(flow)
-        del layout
         return flow.page
     finally:
         painter.end()
-
-
-def paper_size_points(paper: str) -> QSizeF:
-    return page_layout(paper).fullRect(QPageLayout.Unit.Point).size()

@@ -207,7 +207,6 @@ class AdminScreen(QWidget):
         self.export_button = TouchButton("Export data", None, touch)
         self.delete_button = TouchButton("Delete profile", "danger", touch)
         self.report_button = TouchButton("Report", None, touch)
-        self.report_button.setAccessibleName("Print report")
         self.report_button.setAccessibleDescription("Print this diary's visit report for the doctor")
         self.export_button.clicked.connect(self._export)
         self.report_button.clicked.connect(self._report)
