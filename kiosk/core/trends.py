@@ -323,10 +323,6 @@ def summary_sentence(report: TrendReport, today: date | None = None) -> str:
 
 # -- the visit report's numbers (also `kiosk trends --json`, under "details") -----------------------
 
-#: A side's view counts these ratings too (`rating_matches_side`): "both" is felt on the left and the right.
-REPORT_SIDES = ("left", "right")
-
-
 def last_weeks(ratings: Iterable[PainRating], sessions: Iterable[SessionRecord] = (),
                aerobic: Iterable[AerobicEntry] = (), weeks: int | None = None,
                ) -> tuple[list[PainRating], list[SessionRecord], list[AerobicEntry]]:
