@@ -1,6 +1,6 @@
 """The `kiosk` command: run the app, and inspect routines, voices and data from a terminal.
 
-One module per command group (run, routines, trends, data, admin, voices); this one holds the parser.
+One module per command group (run, routines, trends, report, data, admin, voices); this one holds the parser.
 Every command opens the data folder through `data_folder.open_data_folder` and ends with an
 `exit_codes.ExitCode` (0 done, 1 bad input, 2 the data folder could not be opened).
 """
@@ -15,6 +15,7 @@ from importlib import import_module
 from kiosk import __version__
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.cli.run import positive_seconds
+from kiosk.cli.weeks import whole_weeks
 from kiosk.core.languages import LANGUAGES
 
 Command = Callable[[argparse.Namespace], int]
@@ -93,8 +94,19 @@ def build_parser() -> argparse.ArgumentParser:
     trends.add_argument("--profile", required=True, metavar="ID")
     trends.add_argument("--json", action="store_true", help="a JSON object instead of a table")
     trends.add_argument("--side", choices=("all", "left", "right"), default="all")
+    trends.add_argument("--weeks", type=whole_weeks, metavar="N",
+                        help="only the last N weeks of the diary (ending with its latest record)")
     trends.add_argument("--data-dir", metavar="DIR", help="the data folder")
     trends.set_defaults(func=_command("trends", "run_trends"))
+
+    report = sub.add_parser("report", help="a diary's visit report for the doctor (PDF, at most two pages)")
+    report.add_argument("--profile", required=True, metavar="ID", help="the profile id or its diary number")
+    report.add_argument("--weeks", type=whole_weeks, metavar="N",
+                        help="only the last N weeks of the diary (ending with its latest record)")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    report.add_argument("--data-dir", metavar="DIR", help="the data folder")
+    report.set_defaults(func=_command("report", "report_command"))
 
     voices = sub.add_parser("voices", help="the voices the speech engine offers")
     voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")

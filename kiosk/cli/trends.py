@@ -11,9 +11,9 @@ from typing import TextIO
 
 from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
-from kiosk.core.clock import CLOCK_NOTICE, clock_looks_wrong, left_out_notice, trusted
+from kiosk.core.clock import CLOCK_NOTICE, clock_looks_wrong, left_out_notice
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
-from kiosk.core.trends import TrendReport, analyse, summary_sentence
+from kiosk.core.trends import TrendReport, diary_numbers, summary_sentence
 from kiosk.store.profile_repository import ProfileError
 
 _COLUMNS = (
@@ -43,7 +43,8 @@ def run_trends(args: argparse.Namespace, now: datetime | None = None) -> int:
         print(f"kiosk trends: {notice}", file=sys.stderr)
     side = None if args.side == "all" else args.side
     today = (now or datetime.now().astimezone()).date()
-    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side, today=today, err=sys.stderr)
+    return trends_command(*records, as_json=args.json, out=sys.stdout, side=side, today=today, err=sys.stderr,
+                          weeks=getattr(args, "weeks", None))
 
 
 def trends_command(
@@ -55,20 +56,24 @@ def trends_command(
     side: str | None = None,
     today: date | None = None,
     err: TextIO | None = None,
+    weeks: int | None = None,
 ) -> int:
     """Print the trend of these records to `out`; returns the exit status (ExitCode.OK).
 
     Ratings whose dates look like a wrong clock's (core.clock) are left out, and said so on `err`.
+    `weeks`: only the last this many weeks the diary covers (core.trends.last_weeks). The JSON holds
+    the trend and, under "details", the visit report's other numbers (core.trends.diary_numbers).
     """
-    ratings, left_out = trusted(list(ratings), today)
+    numbers = diary_numbers(ratings, sessions, aerobic, weeks=weeks, today=today, side=side)
+    left_out = numbers.left_out
     if err is not None:
         if today is not None and clock_looks_wrong(today):
             err.write(f"kiosk trends: {CLOCK_NOTICE}\n")
         if left_out:
             err.write(f"kiosk trends: {left_out_notice(left_out)}\n")
-    report = analyse(ratings, sessions, aerobic, side=side)
+    report = numbers.trend
     if as_json:
-        json.dump(report.to_json_dict(), out, indent=2)
+        json.dump(numbers.to_json_dict(), out, indent=2)
         out.write("\n")
     else:
         out.write(format_table(report))

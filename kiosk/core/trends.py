@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 
+from kiosk.core.clock import trusted
 from kiosk.core.languages import SOURCE_LANGUAGE
 from kiosk.core.local_formats import decimal, long_date
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
@@ -332,3 +333,200 @@ def summary_sentence(report: TrendReport, today: date | None = None, language: s
                  "a meaningful improvement.").format(**values)
     return _("{when} your pain averaged {latest}, {amount} lower than when you started: "
              "a start, keep going.").format(**values)
+
+
+# -- the visit report's numbers (also `kiosk trends --json`, under "details") -----------------------
+
+def last_weeks(ratings: Iterable[PainRating], sessions: Iterable[SessionRecord] = (),
+               aerobic: Iterable[AerobicEntry] = (), weeks: int | None = None,
+               ) -> tuple[list[PainRating], list[SessionRecord], list[AerobicEntry]]:
+    """Only the records of the last `weeks` ISO weeks the diary covers (None: all of them).
+
+    The window ends with the week of the latest record of any kind (so a report made later, or of a
+    diary not used for a while, shows the same weeks) and starts `weeks - 1` weeks before it. Every
+    record is placed by its own local date, as in `analyse`. ValueError when `weeks` is below 1.
+    """
+    ratings, sessions, aerobic = list(ratings), list(sessions), list(aerobic)
+    if weeks is None:
+        return ratings, sessions, aerobic
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
+        raise ValueError(f"weeks must be a whole number of at least 1, not {weeks!r}")
+    days = ([r.timestamp.date() for r in ratings] + [s.started.date() for s in sessions]
+            + [a.timestamp.date() for a in aerobic])
+    if not days:
+        return ratings, sessions, aerobic
+    latest = max(days)
+    first = latest - timedelta(days=latest.weekday()) - timedelta(weeks=weeks - 1)
+    return ([r for r in ratings if r.timestamp.date() >= first],
+            [s for s in sessions if s.started.date() >= first],
+            [a for a in aerobic if a.timestamp.date() >= first])
+
+
+@dataclass(frozen=True)
+class Average:
+    """How many ratings and their mean (None when there are none)."""
+
+    count: int = 0
+    mean: float | None = None
+
+    def to_json_dict(self) -> dict:
+        return {"count": self.count, "mean": _round(self.mean)}
+
+
+@dataclass(frozen=True)
+class ExerciseTally:
+    """How many sessions an exercise hurt in (on `side`, None when no side was said) or was left out of."""
+
+    exercise: str
+    side: str | None
+    count: int
+
+    def to_json_dict(self) -> dict:
+        return {"exercise": self.exercise, "side": self.side, "count": self.count}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A rating's note, with when and how much it hurt."""
+
+    timestamp: datetime
+    pain: int
+    moment: str
+    side: str | None
+    exercise: str | None
+    text: str
+
+    def to_json_dict(self) -> dict:
+        return {"timestamp": self.timestamp.isoformat(), "pain": self.pain, "moment": self.moment,
+                "side": self.side, "exercise": self.exercise, "text": self.text}
+
+
+@dataclass(frozen=True)
+class DiaryDetails:
+    """What the visit report tells beside the weekly chart, over the weeks of a `TrendReport`.
+
+    Averages are over the ratings themselves (not over weekly means); per-week figures are over
+    every week of the report, empty weeks included.
+    """
+
+    weeks: int = 0
+    first_week: str | None = None
+    last_week: str | None = None
+    first_day: date | None = None           # the Monday of the first week
+    last_day: date | None = None            # the Sunday of the last week
+    ratings: int = 0
+    before: Average = Average()
+    after: Average = Average()
+    left: Average = Average()
+    right: Average = Average()
+    hurt: tuple[ExerciseTally, ...] = ()       # most often first
+    left_out: tuple[ExerciseTally, ...] = ()   # skipped, most often first
+    worse_with: tuple[tuple[str, int], ...] = ()   # (WORSE_WITH choice, ratings), most often first
+    notes: tuple[Note, ...] = ()               # newest first
+    sessions: int = 0
+    sessions_per_week: float | None = None
+    aerobic_minutes: int = 0
+    aerobic_minutes_per_week: float | None = None
+    aerobic_weeks_at_goal: int = 0
+
+    def to_json_dict(self) -> dict:
+        return {
+            "weeks": self.weeks,
+            "first_week": self.first_week,
+            "last_week": self.last_week,
+            "from": self.first_day.isoformat() if self.first_day else None,
+            "to": self.last_day.isoformat() if self.last_day else None,
+            "ratings": self.ratings,
+            "before": self.before.to_json_dict(),
+            "after": self.after.to_json_dict(),
+            "left": self.left.to_json_dict(),
+            "right": self.right.to_json_dict(),
+            "hurt": [tally.to_json_dict() for tally in self.hurt],
+            "left_out": [tally.to_json_dict() for tally in self.left_out],
+            "worse_with": [{"reason": reason, "count": count} for reason, count in self.worse_with],
+            "notes": [note.to_json_dict() for note in self.notes],
+            "sessions": self.sessions,
+            "sessions_per_week": _round(self.sessions_per_week),
+            "aerobic_minutes": self.aerobic_minutes,
+            "aerobic_minutes_per_week": _round(self.aerobic_minutes_per_week),
+            "aerobic_goal_minutes": AEROBIC_GOAL_MINUTES,
+            "aerobic_weeks_at_goal": self.aerobic_weeks_at_goal,
+        }
+
+
+def _average(pains: list[int]) -> Average:
+    return Average(len(pains), sum(pains) / len(pains)) if pains else Average()
+
+
+def _tallies(counts: dict[tuple[str, str | None], int]) -> tuple[ExerciseTally, ...]:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0][0], item[0][1] or ""))
+    return tuple(ExerciseTally(exercise, side, count) for (exercise, side), count in ordered)
+
+
+def diary_details(ratings: Iterable[PainRating], sessions: Iterable[SessionRecord],
+                  aerobic: Iterable[AerobicEntry], report: TrendReport) -> DiaryDetails:
+    """The report's other numbers for the same records `report` was made from (`analyse`, all sides).
+
+    Hurt: per exercise and side, the sessions it hurt in (a session's "exercise:side" entries; one
+    without a side counts under side None). Left out: per exercise, the sessions that skipped it.
+    Worse with: per choice, the ratings that named it. Sessions count as in `analyse`.
+    """
+    ratings = list(ratings)
+    weeks = report.weeks
+    if not weeks:
+        return DiaryDetails()
+    hurt: dict[tuple[str, str | None], int] = {}
+    left_out: dict[tuple[str, str | None], int] = {}
+    for session in sessions:
+        for entry in set(session.hurt):
+            exercise, _, side = entry.partition(":")
+            hurt[(exercise, side or None)] = hurt.get((exercise, side or None), 0) + 1
+        for exercise in set(session.skipped):
+            left_out[(exercise, None)] = left_out.get((exercise, None), 0) + 1
+    worse: dict[str, int] = {}
+    for rating in ratings:
+        for reason in set(rating.worse_with):
+            worse[reason] = worse.get(reason, 0) + 1
+    notes = sorted((r for r in ratings if r.note.strip()), key=lambda r: r.timestamp, reverse=True)
+    session_total = sum(week.sessions for week in weeks)
+    minutes = sum(week.aerobic_minutes for week in weeks)
+    return DiaryDetails(
+        weeks=len(weeks), first_week=weeks[0].label, last_week=weeks[-1].label,
+        first_day=weeks[0].start, last_day=weeks[-1].start + timedelta(days=6),
+        ratings=len(ratings),
+        before=_average([r.pain for r in ratings if r.moment == "before"]),
+        after=_average([r.pain for r in ratings if r.moment == "after"]),
+        left=_average([r.pain for r in ratings if r.side is not None and rating_matches_side(r, "left")]),
+        right=_average([r.pain for r in ratings if r.side is not None and rating_matches_side(r, "right")]),
+        hurt=_tallies(hurt), left_out=_tallies(left_out),
+        worse_with=tuple(sorted(worse.items(), key=lambda item: (-item[1], item[0]))),
+        notes=tuple(Note(r.timestamp, r.pain, r.moment, r.side, r.exercise, r.note.strip()) for r in notes),
+        sessions=session_total, sessions_per_week=session_total / len(weeks),
+        aerobic_minutes=minutes, aerobic_minutes_per_week=minutes / len(weeks),
+        aerobic_weeks_at_goal=sum(week.aerobic_minutes >= AEROBIC_GOAL_MINUTES for week in weeks),
+    )
+
+
+@dataclass(frozen=True)
+class DiaryNumbers:
+    """Everything `kiosk trends --json` prints and the visit report shows, worked out once."""
+
+    trend: TrendReport
+    details: DiaryDetails
+    left_out: int = 0           # ratings left out for dates a wrong clock gave (core.clock)
+
+    def to_json_dict(self) -> dict:
+        return {**self.trend.to_json_dict(), "details": self.details.to_json_dict()}
+
+
+def diary_numbers(ratings: Iterable[PainRating], sessions: Iterable[SessionRecord] = (),
+                  aerobic: Iterable[AerobicEntry] = (), *, weeks: int | None = None,
+                  today: date | None = None, side: str | None = None) -> DiaryNumbers:
+    """The trend and the details of a diary: ratings from a wrong clock left out (`core.clock.trusted`),
+    then the last `weeks` weeks (`last_weeks`), then `analyse` (the trend for `side`) and
+    `diary_details` (all sides)."""
+    kept, left_out = trusted(list(ratings), today)
+    kept, sessions, aerobic = last_weeks(kept, sessions, aerobic, weeks)
+    trend = analyse(kept, sessions, aerobic, side=side)
+    overall = trend if side is None else analyse(kept, sessions, aerobic)
+    return DiaryNumbers(trend, diary_details(kept, sessions, aerobic, overall), left_out)

@@ -6,6 +6,8 @@ import io
 import logging
 import time
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -24,6 +26,7 @@ from kiosk.ui.corner_gesture import CornerGesture
 from kiosk.ui.idle_watcher import IdleWatcher
 from kiosk.services.journal import Journal
 from kiosk.ui.kiosk_lock import KioskLock
+from kiosk.ui.paper.report_printing import PrintOutcome, local_paper, print_on_default_printer
 from kiosk.ui.screen_awake import ScreenAwake
 from kiosk.ui.screens.admin import AdminScreen, AdminUnlockScreen
 from kiosk.ui.screens.admin_setup import AdminSetupScreen
@@ -63,6 +66,8 @@ class ClinicMode(QObject):
     admin_pin_saved = Signal(object)
     kiosk_rest_checked = Signal(object)
     profile_exported = Signal(object)
+    profile_report_read = Signal(object)
+    profile_report_written = Signal(object)
     profiles_listed = Signal(object)
 
     def __init__(self, window, store, idle_timeout: float | None = None, wall_clock=time.time,
@@ -89,7 +94,13 @@ class ClinicMode(QObject):
         self.unlock = window.add_screen(AdminUnlockScreen())
         self.setup = window.add_screen(AdminSetupScreen())
         routines = [(r.id, r.title) for r in window.library.routines.values()]
-        self.admin = window.add_screen(AdminScreen(routines, export_profile=self._export_profile))
+        self.admin = window.add_screen(AdminScreen(routines, export_profile=self._export_profile,
+                                             report_profile=self._report_profile))
+        # The visit report goes to the default printer, no dialog. The removable drive chosen on the admin
+        # screen (issue 14's chooser) plugs in here: a folder set in `report_folder` gets the PDF instead.
+        self.report_folder = None
+        self.report_step = print_on_default_printer
+        self._report_done = None
         self.sign_out_button = make_button("Sign out")
         self.sign_out_button.clicked.connect(self.forget_everyone)
         window.home.add_button(self.sign_out_button)
@@ -108,6 +119,8 @@ class ClinicMode(QObject):
         self.new_diary.continue_requested.connect(self._new_diary_noted)
         self.kiosk_rest_checked.connect(self._kiosk_rest_checked)
         self.profile_exported.connect(self._profile_exported)
+        self.profile_report_read.connect(self._profile_report_read)
+        self.profile_report_written.connect(self._profile_report_written)
         self._export_done = None                      # the admin screen's callback for the export on its way
         self.profiles_listed.connect(self._profiles_listed)
         self.admin_pin_checked.connect(self._admin_pin_checked)
@@ -395,6 +408,50 @@ class ClinicMode(QObject):
             done(None, answer)
         else:
             done(answer, None)
+
+    def _report_profile(self, profile_id: str, done) -> None:
+        """Read the diary (store thread), then draw its visit report on the printer (GUI thread): `done(outcome)`."""
+        def read():
+            data = self.store.open_profile(profile_id)
+            profile = self.store.profiles.get(profile_id)
+            return (data.ratings.list(), data.sessions.list(), data.aerobic.list(),
+                    profile.number if profile is not None else None)
+
+        self._report_done = done
+        self._off_the_gui_thread(self.profile_report_read, read)
+
+    def _profile_report_read(self, answer) -> None:
+        from kiosk.ui.paper.report import paint_report, report_content, report_pdf, suggested_file_name, write_private
+
+        done, self._report_done = self._report_done, None
+        if done is None:
+            return
+        if isinstance(answer, BaseException):
+            done(PrintOutcome(False, f"The diary could not be read: {answer}"))
+            return
+        ratings, sessions, aerobic, number = answer
+        titles = {exercise_id: exercise.title for exercise_id, exercise in self.window.library.exercises.items()}
+        content = report_content(ratings, sessions, aerobic, diary_number=number,
+                                 today=datetime.now().astimezone().date(), exercise_titles=titles)
+        if self.report_folder is not None:           # the removable drive (the chooser sets it)
+            path = Path(self.report_folder) / suggested_file_name(content)
+            data, pages = report_pdf(content, local_paper())          # drawn here, written on the store's thread
+
+            def write() -> PrintOutcome:
+                write_private(path, data)
+                return PrintOutcome(True, f"The report ({pages} page{'s' if pages != 1 else ''}) was saved to "
+                                          f"{path}.", str(path))
+
+            self._report_done = done
+            self._off_the_gui_thread(self.profile_report_written, write)
+            return
+        done(self.report_step(self.admin, lambda device: paint_report(device, content)))
+
+    def _profile_report_written(self, answer) -> None:
+        done, self._report_done = self._report_done, None
+        if done is not None:
+            done(PrintOutcome(False, f"The report could not be saved: {answer}")
+                 if isinstance(answer, BaseException) else answer)
 
     def _delete_profile(self, profile_id: str) -> None:
         """Delete the diary and everything the kiosk wrote of it (store thread); then the list again."""

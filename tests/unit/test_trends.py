@@ -319,8 +319,10 @@ def test_trends_command_prints_the_json_object():
     out = io.StringIO()
     assert trends_command(ratings, sessions, [], as_json=True, out=out) == 0
     data = json.loads(out.getvalue())
+    details = data.pop("details")              # the visit report's other numbers (tests/unit/test_diary_details.py)
     assert data == analyse(ratings, sessions).to_json_dict()
     assert set(data) == {"weeks", "baseline", "latest", "change", "advice"}
+    assert details["weeks"] == 3 and details["sessions"] == 6
     assert data["advice"] == ADVICE_TEXT
 
 

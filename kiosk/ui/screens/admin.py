@@ -97,6 +97,7 @@ class AdminUnlockScreen(PinPadScreen):
 
 
 ExportDone = Callable[[Path | str | None, BaseException | None], None]   # where it went, or the error
+ReportDone = Callable[[object], None]       # a kiosk.ui.paper.report_printing.PrintOutcome
 
 
 class AdminScreen(QWidget):
@@ -104,7 +105,9 @@ class AdminScreen(QWidget):
 
     `routines` is [(routine id, title)], shown as choices for the default routine.
     `export_profile(profile_id, done)` writes the profile's data (off the GUI thread) and then calls
-    `done(where, None)`, or `done(None, error)`, on the GUI thread.
+    `done(where, None)`, or `done(None, error)`, on the GUI thread. `report_profile(profile_id, done)`
+    prints the diary's visit report (the clinic: the default printer, no dialog) and calls
+    `done(outcome)` with a PrintOutcome on the GUI thread.
 
     Signals:
         done_requested(): back to the kiosk (attract screen).
@@ -114,6 +117,7 @@ class AdminScreen(QWidget):
         voice_toggled(bool): voice on (True) or off.
         volume_changed(int): percent, 10-100 in steps of 10 (VoiceSettings.volume is this / 100).
         profile_exported(str, str): profile id, where the file went.
+        profile_reported(str, object): profile id, the PrintOutcome of its visit report.
         delete_confirmed(str): profile id; delete it, then call set_profiles with the rest.
     """
 
@@ -124,15 +128,18 @@ class AdminScreen(QWidget):
     voice_toggled = Signal(bool)
     volume_changed = Signal(int)
     profile_exported = Signal(str, str)
+    profile_reported = Signal(str, object)
     delete_confirmed = Signal(str)
 
     def __init__(self, routines: Sequence[tuple[str, str]] = (),
                  export_profile: Callable[[str, ExportDone], None] | None = None,
+                 report_profile: Callable[[str, ReportDone], None] | None = None,
                  physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Staff settings")
         self.touch_px = touch = screen_touch_target_px(self, physical_dpi)
         self._export_profile = export_profile
+        self._report_profile = report_profile
         self._volume = 80
         self._styled_for = None          # the unit and look of its style sheet
         self._pending_delete: str | None = None
@@ -199,9 +206,12 @@ class AdminScreen(QWidget):
         self.profile_list.currentItemChanged.connect(self._selection_changed)
         self.export_button = TouchButton("Export data", None, touch)
         self.delete_button = TouchButton("Delete profile", "danger", touch)
+        self.report_button = TouchButton("Report", None, touch)
+        self.report_button.setAccessibleDescription("Print this diary's visit report for the doctor")
         self.export_button.clicked.connect(self._export)
+        self.report_button.clicked.connect(self._report)
         self.delete_button.clicked.connect(self._ask_delete)
-        profile_buttons = ButtonRow([(self.export_button, 1), (self.delete_button, 1)])
+        profile_buttons = ButtonRow([(self.export_button, 1), (self.report_button, 1), (self.delete_button, 1)])
         self.status = make_label("", "notice", name="Status")
         self.status.hide()
 
@@ -340,6 +350,7 @@ class AdminScreen(QWidget):
     def _selection_changed(self, *_args) -> None:
         chosen = self.selected_profile() is not None
         self.export_button.setEnabled(chosen and self._export_profile is not None)
+        self.report_button.setEnabled(chosen and self._report_profile is not None)
         self.delete_button.setEnabled(chosen)
         if self._pending_delete is not None and self._pending_delete != self.selected_profile():
             self._cancel_delete()
@@ -368,6 +379,21 @@ class AdminScreen(QWidget):
         self._say(f"Saved to {where}")
         self.profile_exported.emit(profile_id, str(where))
 
+    def _report(self) -> None:
+        profile_id = self.selected_profile()
+        if profile_id is None or self._report_profile is None:
+            return
+        self._say("Printing the report\u2026")
+        try:
+            self._report_profile(profile_id, lambda outcome: self._reported(profile_id, outcome))
+        except Exception as error:      # noqa: BLE001 - shown to staff, never a crash
+            log.error("the visit report failed: %s", error)
+            self._say(f"The report could not be printed: {error}")
+
+    def _reported(self, profile_id: str, outcome) -> None:
+        self._say(outcome.message)
+        self.profile_reported.emit(profile_id, outcome)
+
     def _ask_delete(self) -> None:
         item = self.profile_list.currentItem()
         if item is None:
@@ -377,6 +403,7 @@ class AdminScreen(QWidget):
         self.status.hide()
         self.confirm_panel.show()
         self.export_button.setEnabled(False)
+        self.report_button.setEnabled(False)
         self.delete_button.setEnabled(False)
         self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll.ensureWidgetVisible(self.confirm_panel)

@@ -17,6 +17,7 @@ from kiosk.core.trends import TrendReport, WeekStats, analyse, summary_sentence
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.trend_chart import TrendChart
 
+REPORT_WEEKS = 26          # "Report for my doctor": the last half year, as the chart opens at home
 SIDE_CHOICES = (("All", None), ("Left", "left"), ("Right", "right"))
 _SIDED = {"left", "right", "both"}
 
@@ -48,6 +49,10 @@ class ProgressScreen(QWidget):
         summary_spoken(str): the sentence (and any advice) to speak aloud now: the screen was shown
             or the side filter changed. Speak it only when the voice is on.
         week_selected(WeekStats): a week was touched.
+        report_printed(PrintOutcome): "Report for my doctor" went to the printer, a PDF, or not.
+
+    `report_step(parent, paint) -> PrintOutcome` is how the report leaves the screen (default: Qt's
+    print dialog, kiosk.ui.paper.report_printing); tests hand it a step that opens no dialog.
     """
 
     back_requested = Signal()
@@ -55,15 +60,20 @@ class ProgressScreen(QWidget):
     picture_saved = Signal(str)
     summary_spoken = Signal(str)
     week_selected = Signal(object)
+    report_printed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, locked: bool = True,
-                 picture_folder: str | Path | None = None) -> None:
+                 picture_folder: str | Path | None = None, report_step=None) -> None:
         super().__init__(parent)
         self.setAccessibleName("My progress")
         self._picture_folder = Path(picture_folder) if picture_folder is not None else None
         self._saving_allowed = True
         self._picture_writer = None             # built on the first "Save picture"
         self._ratings: tuple[PainRating, ...] = ()
+        self._recorded: tuple[PainRating, ...] = ()     # every rating, wrong-clock ones too (the report says so)
+        self._report_step = report_step
+        self._diary_number: str | None = None
+        self._plan_days: int | None = None
         self._sessions: tuple[SessionRecord, ...] = ()
         self._aerobic: tuple[AerobicEntry, ...] = ()
         self._side: str | None = None
@@ -124,6 +134,10 @@ class ProgressScreen(QWidget):
         self._save.setAccessibleName("Save picture")
         self._save.setProperty("role", "primary")
         self._save.clicked.connect(self._on_save_clicked)
+        self._report_button = QPushButton("Report for my doctor", self)
+        self._report_button.setAccessibleName("Report for my doctor")
+        self._report_button.setAccessibleDescription("Print the weekly chart and numbers, or save them as PDF")
+        self._report_button.clicked.connect(self.print_report)
         buttons = QHBoxLayout()
         buttons.addWidget(self._back)
         buttons.addSpacing(self._back.sizeHint().width() // 3)
@@ -138,7 +152,10 @@ class ProgressScreen(QWidget):
         layout.addWidget(self._advice)
         layout.addWidget(self._left_out)
         layout.addWidget(self._pages, 1)
-        layout.addWidget(self._week_numbers)
+        week_row = QHBoxLayout()           # the report's button here: the row below is full on a small screen
+        week_row.addWidget(self._week_numbers, 1)
+        week_row.addWidget(self._report_button)
+        layout.addLayout(week_row)
         layout.addLayout(buttons)
 
         self._refresh()
@@ -167,8 +184,10 @@ class ProgressScreen(QWidget):
         (core.clock.suspect_ratings) are left out, with a line saying how many.
         """
         self._today = today
-        kept, left_out = trusted(list(ratings), today)       # a wrong clock's dates stay out of the chart
+        ratings = list(ratings)
+        kept, left_out = trusted(ratings, today)       # a wrong clock's dates stay out of the chart
         self._ratings = tuple(kept)
+        self._recorded = tuple(ratings)
         self._left_out.setText(left_out_notice(left_out) or "")
         self._left_out.setVisible(bool(left_out))
         self._sessions = tuple(sessions)
@@ -218,6 +237,27 @@ class ProgressScreen(QWidget):
         self._saving_allowed = allowed
         self._update_controls()
 
+    def set_report_details(self, diary_number: str | None, plan_days_per_week: int | None = None) -> None:
+        """Whose diary the report names (its number, never a name) and the plan's days a week (None: no plan)."""
+        self._diary_number = diary_number
+        self._plan_days = plan_days_per_week
+
+    def print_report(self) -> None:
+        """"Report for my doctor": the last REPORT_WEEKS weeks through the report step; its outcome said below."""
+        from kiosk.ui.paper.report import paint_report, report_content
+
+        content = report_content(self._recorded, self._sessions, self._aerobic, diary_number=self._diary_number,
+                                 today=self._today or date.today(), weeks=REPORT_WEEKS,
+                                 plan_days_per_week=self._plan_days)
+        step = self._report_step
+        if step is None:
+            from kiosk.ui.paper.report_printing import ask_with_print_dialog as step
+        self._status.setText("Preparing the report\u2026")
+        outcome = step(self, lambda device: paint_report(device, content))
+        self._status.setText(outcome.message)
+        self._status.setToolTip(outcome.where or "")
+        self.report_printed.emit(outcome)
+
     def suggested_file_name(self) -> str:
         weeks = self._report.weeks
         side = f"-{self._side}" if self._side else ""
@@ -263,6 +303,7 @@ class ProgressScreen(QWidget):
         self._earlier.setVisible(home)
         self._later.setVisible(home)
         self._save.setVisible(has_weeks and self._saving_allowed)
+        self._report_button.setVisible(home)          # at home; in the clinic, staff print it (admin screen)
 
     def _on_week_selected(self, week: WeekStats) -> None:
         self._week_numbers.setText(describe_week(week))
