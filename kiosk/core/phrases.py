@@ -7,6 +7,7 @@ PHRASES_EN: dict[str, str] = {
     "welcome_hurt": "If anything hurts, press It hurts, or simply stop and rest.",
     "exercise_start": "{title}.",
     "side_first": "We begin with the {side} side.",
+    "side_only": "Only the {side} side.",
     "side_switch": "Now the {side} side.",
     "alternate_side": "{side} side.",
     "hold": "Hold.",

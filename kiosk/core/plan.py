@@ -77,16 +77,22 @@ class Plan:
 
 @dataclass(frozen=True)
 class PlanChange:
-    """One change to a plan, kept for My plan's history: when, what (in words), why and by whom."""
+    """One change to a plan, kept for My plan's history: when, what (in words), why and by whom.
+
+    `kind`: "set" (made or edited), "removed", "locked", "unlocked", a progression kind that was
+    accepted ("step_up", "step_down", "leave_out_side", "leave_out") or one that was declined
+    ("declined_step_up", ...: the plan did not change).
+    """
 
     when: datetime
     what: str
     reason: str
     by: str = "staff"                   # staff | person | file | progression
-    plan: Plan | None = None            # the plan as it was after the change
+    plan: Plan | None = None            # the plan as it was after the change (None: removed)
+    kind: str = "set"
 
 
-CHANGE_AUTHORS = ("staff", "person", "file", "progression")
+CHANGE_AUTHORS = ("staff", "person", "file")
 
 
 def sort_items(items, library: Mapping[str, Exercise]) -> tuple[PlanItem, ...]:
@@ -130,3 +136,70 @@ def plan_routine(plan: Plan, library: Mapping[str, Exercise]) -> Routine:
     return Routine(id=PLAN_ROUTINE_ID, title=plan.title, summary=summary, setting=plan_setting(exercises),
                    picture=picture, rest_between=plan.rest_between, exercises=exercises, order=0)
 
+
+
+# -- as stored (JSON documents in the diary's file) ---------------------------------------------------
+def plan_to_dict(plan: Plan) -> dict:
+    """The plan as a JSON document."""
+    return {
+        "title": plan.title, "days_a_week": plan.days_a_week,
+        "start": plan.start.isoformat() if plan.start else None, "locked": plan.locked, "note": plan.note,
+        "rest_between": plan.rest_between,
+        "items": [{"exercise": i.exercise, "reps": i.reps, "hold": i.hold, "sides": i.sides, "note": i.note,
+                   "rest": i.rest} for i in plan.items],
+    }
+
+
+def _field(data: dict, key: str, kinds, default=...):
+    if key not in data:
+        if default is ...:
+            raise ValueError(f"{key} is missing")
+        return default
+    value = data[key]
+    if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+        raise ValueError(f"{key} cannot be {value!r}")
+    return value
+
+
+def plan_from_dict(data: dict) -> Plan:
+    """The plan a stored document describes (its layout only: check it against the library with
+    `plan_file.check_plan`). ValueError naming the field that is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError(f"a plan must be a JSON object, not {type(data).__name__}")
+    items = []
+    raw_items = _field(data, "items", (list,))
+    for number, raw in enumerate(raw_items, 1):
+        if not isinstance(raw, dict):
+            raise ValueError(f"items[{number}] must be an object")
+        rest = _field(raw, "rest", (int, float, type(None)), None)
+        items.append(PlanItem(_field(raw, "exercise", (str,)), _field(raw, "reps", (int,)),
+                              _field(raw, "hold", (int,)), _field(raw, "sides", (str,), "each"),
+                              _field(raw, "note", (str,), ""), rest))
+        if items[-1].sides not in PLAN_SIDES:
+            raise ValueError(f"items[{number}].sides cannot be {items[-1].sides!r}")
+    start = _field(data, "start", (str, type(None)), None)
+    return Plan(
+        items=tuple(items), days_a_week=_field(data, "days_a_week", (int,), DEFAULT_DAYS_A_WEEK),
+        start=date.fromisoformat(start) if start else None, locked=_field(data, "locked", (bool,), False),
+        note=_field(data, "note", (str,), ""), title=_field(data, "title", (str,), PLAN_TITLE),
+        rest_between=_field(data, "rest_between", (int, float), DEFAULT_REST_BETWEEN),
+    )
+
+
+def change_to_dict(change: PlanChange) -> dict:
+    """A history entry as a JSON document."""
+    return {"when": change.when.isoformat(), "what": change.what, "reason": change.reason, "by": change.by,
+            "kind": change.kind, "plan": plan_to_dict(change.plan) if change.plan is not None else None}
+
+
+def change_from_dict(data: dict) -> PlanChange:
+    """The history entry a stored document describes; ValueError naming the field that is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError(f"a plan change must be a JSON object, not {type(data).__name__}")
+    when = datetime.fromisoformat(_field(data, "when", (str,)))
+    if when.tzinfo is None:
+        raise ValueError("when has no UTC offset")
+    plan = data.get("plan")
+    return PlanChange(when, _field(data, "what", (str,)), _field(data, "reason", (str,)),
+                      _field(data, "by", (str,), "staff"), plan_from_dict(plan) if plan is not None else None,
+                      _field(data, "kind", (str,), "set"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from kiosk.core.phrases import number_word, phrase, side_word
-from kiosk.core.routine import SIDE_ORDER, Exercise, Routine
+from kiosk.core.routine import ONE_SIDE_MODES, SIDE_ORDER, Exercise, Routine
 from kiosk.core.routine_index import format_minutes
 
 SECONDS_PER_WORD = 0.4     # a calm speaking pace, a little slower than espeak-ng's default
@@ -152,7 +152,8 @@ def _hold(b: _Builder, seconds: float) -> None:
 
 
 def _exercise(b: _Builder, exercise: Exercise, index: int, next_title: str | None, rest_between: float) -> None:
-    sides: tuple[str | None, ...] = SIDE_ORDER if exercise.sides == "each" else (None,)
+    sides: tuple[str | None, ...] = (SIDE_ORDER if exercise.sides == "each" else
+                                     (exercise.sides,) if exercise.sides in ONE_SIDE_MODES else (None,))
     first_pose = next((s.pose for s in exercise.setup + exercise.steps if s.pose), exercise.poses[0])
     for side_index, side in enumerate(sides):
         b.segment(exercise.id, side, index)
@@ -161,7 +162,8 @@ def _exercise(b: _Builder, exercise: Exercise, index: int, next_title: str | Non
             if exercise.cautions:
                 b.emit("caution", _fill(exercise.cautions[0], side or "right"))
             if side:
-                b.emit("side", phrase("side_first", side=side_word(side)))
+                first = "side_only" if len(sides) == 1 else "side_first"
+                b.emit("side", phrase(first, side=side_word(side)))
         else:
             b.emit("side", phrase("side_switch", side=side_word(side)), pose=first_pose)
         for step in exercise.setup:

@@ -1,0 +1,140 @@
+"""Each diary's plan for the screens and the commands: read, saved with a reason, proposed and changed by progression."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.core.plan import Plan, PlanChange, plan_routine
+from kiosk.core.plan_file import PlanFileError, check_plan, plan_to_toml, read_plan_file
+from kiosk.core.progression import Proposal, apply, propose
+from kiosk.core.routine import Exercise, Routine
+from kiosk.store.data_store import DataStore
+from kiosk.store.plan_repository import PlanRepository
+from kiosk.store.profile_repository import GUEST_PROFILE_ID, ProfileError
+
+
+class PlanLocked(PermissionError):
+    """Staff locked this plan: the person cannot change it, and progression proposes nothing."""
+
+
+class PlanService:
+    """The plans of the diaries of an open DataStore.
+
+    Every call blocks until its data is on disk (like the store's repositories): from the GUI thread,
+    run it through the store's writer, `store.writer.submit(service.plan, profile_id)`, which gives a
+    Future. The guest has no plan. `library`: `LoadResult.exercises`, in the article's order.
+    """
+
+    def __init__(self, store: DataStore, library: Mapping[str, Exercise]) -> None:
+        self.store = store
+        self.library = library
+
+    def _plans(self, profile_id: str) -> PlanRepository:
+        if profile_id == GUEST_PROFILE_ID:
+            raise ProfileError("The guest has no plan: plans belong to a diary.")
+        return PlanRepository(self.store.open_profile(profile_id).database)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def plan(self, profile_id: str) -> Plan | None:
+        """The diary's plan, or None (also for the guest)."""
+        if profile_id == GUEST_PROFILE_ID:
+            return None
+        return self._plans(profile_id).get()
+
+    def history(self, profile_id: str) -> list[PlanChange]:
+        """Every change to the diary's plan, oldest first (declined proposals included)."""
+        if profile_id == GUEST_PROFILE_ID:
+            return []
+        return self._plans(profile_id).history()
+
+    def routine(self, profile_id: str) -> Routine | None:
+        """The plan as the routine "my-plan" (moves no longer in the library left out), or None."""
+        plan = self.plan(profile_id)
+        if plan is None:
+            return None
+        kept = replace(plan, items=tuple(i for i in plan.items if i.exercise in self.library))
+        return plan_routine(kept, self.library) if kept.items else None
+
+    def export_text(self, profile_id: str) -> str | None:
+        """The plan file of the diary's plan (routines/FORMAT.md), or None when it has none."""
+        plan = self.plan(profile_id)
+        return plan_to_toml(plan, self.library) if plan is not None else None
+
+    # -- changing --------------------------------------------------------------------------------
+    def save(self, profile_id: str, plan: Plan, *, what: str, reason: str, by: str, now: datetime,
+             kind: str = "set") -> PlanChange:
+        """Make `plan` the diary's plan, kept in the history with `what`, `reason` and `by`.
+
+        PlanFileError when it does not validate (nothing saved); PlanLocked when the person (by="person")
+        changes a locked plan.
+        """
+        plans = self._plans(profile_id)
+        current = plans.get()
+        if by == "person" and current is not None and current.locked:
+            raise PlanLocked("This plan was locked by staff; ask them to change it.")
+        errors = check_plan(plan, self.library, f"the plan of {profile_id}")
+        if errors:
+            raise PlanFileError(errors)
+        change = PlanChange(now, what, reason, by, plan, kind)
+        plans.save(change)
+        return change
+
+    def import_file(self, profile_id: str, path: Path, *, now: datetime, by: str = "file") -> Plan:
+        """Read a plan file (refused whole: PlanFileError) and make it the diary's plan."""
+        plan = read_plan_file(Path(path), self.library)
+        self.save(profile_id, plan, what=f"Plan read from {Path(path).name}", reason="Imported from a plan file",
+                  by=by, now=now)
+        return plan
+
+    def remove(self, profile_id: str, *, reason: str, by: str = "staff", now: datetime) -> None:
+        """The diary has no plan any more (the history stays, with this entry)."""
+        plans = self._plans(profile_id)
+        if plans.get() is not None:
+            plans.save(PlanChange(now, "Plan removed", reason, by, None, "removed"))
+
+    def set_locked(self, profile_id: str, locked: bool, *, now: datetime) -> Plan:
+        """Staff lock (or unlock) the plan. ProfileError when the diary has no plan."""
+        plans = self._plans(profile_id)
+        plan = plans.get()
+        if plan is None:
+            raise ProfileError(f"The diary {profile_id} has no plan to lock.")
+        changed = replace(plan, locked=locked)
+        what = "Plan locked by staff" if locked else "Plan unlocked by staff"
+        plans.save(PlanChange(now, what, "Staff decided", "staff", changed, "locked" if locked else "unlocked"))
+        return changed
+
+    # -- progression -----------------------------------------------------------------------------
+    def proposal(self, profile_id: str) -> Proposal | None:
+        """What progression proposes after the diary's latest session (None: nothing, or a locked plan)."""
+        if profile_id == GUEST_PROFILE_ID:
+            return None
+        plans = self._plans(profile_id)
+        plan = plans.get()
+        if plan is None:
+            return None
+        data = self.store.open_profile(profile_id)
+        return propose(plan, plans.history(), data.sessions.list(), data.ratings.list(), self.library)
+
+    def accept(self, profile_id: str, proposal: Proposal, *, by: str, now: datetime) -> Plan:
+        """Make the proposed change; kept in the history with its reason. ProfileError without a plan;
+        PlanLocked when the plan was locked meanwhile."""
+        plans = self._plans(profile_id)
+        plan = plans.get()
+        if plan is None:
+            raise ProfileError(f"The diary {profile_id} has no plan.")
+        if plan.locked:
+            raise PlanLocked("This plan was locked by staff; it stays as it is.")
+        changed = apply(plan, proposal, self.library)
+        plans.save(PlanChange(now, proposal.what, proposal.reason, by, changed, proposal.kind))
+        return changed
+
+    def decline(self, profile_id: str, proposal: Proposal, *, by: str, now: datetime) -> None:
+        """Keep the plan as it is; the declined proposal is kept in the history (a declined step up is
+        offered again only after three new sessions)."""
+        plans = self._plans(profile_id)
+        plan = plans.get()
+        plans.save(PlanChange(now, f"Declined: {proposal.what}", proposal.reason, by, plan,
+                              f"declined_{proposal.kind}"))
