@@ -141,7 +141,9 @@ def parse_plan(data, path: Path, library: Mapping[str, Exercise]) -> Plan:
     if not isinstance(locked, bool):
         check.error("locked", f"must be true or false, not {locked!r}")
         locked = False
-    title = check.text(data, "title", required=False, default=PLAN_TITLE, max_len=60)
+    title = _note(check, data, "title", 60) if "title" in data else PLAN_TITLE
+    if not title and "title" in data and isinstance(data["title"], str):
+        check.error("title", "must be non-empty text")
     plan = Plan(
         items=sort_items(chosen, library),
         days_a_week=_whole(check, data, "days_a_week", DAYS_A_WEEK[0], DAYS_A_WEEK[1], DEFAULT_DAYS_A_WEEK),
