@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from kiosk.core.loader import load_routines
-from kiosk.core.plan import PLAN_ROUTINE_ID, Plan, PlanChange, PlanItem
+from kiosk.core.plan import PLAN_ROUTINE_ID, Plan, PlanItem
 from kiosk.core.plan_file import PlanFileError
 from kiosk.core.records import PainRating, SessionRecord
 from kiosk.paths import bundled_dir

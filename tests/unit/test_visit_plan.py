@@ -10,7 +10,7 @@ from kiosk.core.loader import load_routines
 from kiosk.core.plan import Plan, PlanItem, plan_routine
 from kiosk.core.progression import ItemChange, Proposal
 from kiosk.core.visit import (
-    AnswerProgression, AskProgression, AskRating, CloseDiary, Forget, OfferProgression, ReadPlan, Show, ShowPlan,
+    AnswerProgression, AskProgression, CloseDiary, Forget, OfferProgression, ReadPlan, Show, ShowPlan,
     ShowSummary, Step, Visit,
 )
 from kiosk.paths import bundled_dir
