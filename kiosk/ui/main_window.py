@@ -101,8 +101,7 @@ class MainWindow(QMainWindow):
             button.clicked.connect(handler)
             self.home.add_button(button)
         self._follow(self.journal)
-        if self.journal.is_ready and self.journal.keeps_records:      # a journal opened already: its plan now
-            self._read_plan(self.journal)
+        self._read_plan_when_both_ready(self.journal)                  # a journal opened already: its plan now
         self.look_from_settings()
         self.home.contrast_button.toggled.connect(lambda on: self._look_changed(HIGH_CONTRAST, on))
         self.home.large_text_button.toggled.connect(lambda on: self._look_changed(LARGE_TEXT, on))
@@ -122,6 +121,8 @@ class MainWindow(QMainWindow):
         if choices.problems and choices.problems != self._choices.problems:
             self.home.show_notice(PROBLEMS.format(choices.problems))
         self._choices = choices
+        if self.visit.plan is None:
+            self._read_plan_when_both_ready(self.journal)
 
     @cached_property
     def controller(self) -> SessionController:
@@ -455,7 +456,7 @@ class MainWindow(QMainWindow):
         journal.save_failed.connect(self.home.show_notice)
         journal.notice.connect(self.home.show_notice)
         journal.erase_finished.connect(self._erase_finished)
-        journal.ready.connect(lambda: self._read_plan(journal))      # at home: the diary's plan, once open
+        journal.ready.connect(lambda: self._read_plan_when_both_ready(journal))   # at home, once it is open
 
     # -- the person's plan ("My plan", first on the home screen) ---------------------------------
     @cached_property
@@ -463,6 +464,12 @@ class MainWindow(QMainWindow):
         from kiosk.ui.plan_link import PlanLink
 
         return PlanLink(self)
+
+    def _read_plan_when_both_ready(self, journal: Journal) -> None:
+        """At home: the plan once the journal is open and the routine files are loaded (whichever comes
+        last: start-up loads them in steps of their own, see app._after_paint_steps)."""
+        if journal.is_ready and journal.keeps_records and getattr(self.library, "is_loaded", True):
+            self._read_plan(journal)
 
     def _read_plan(self, journal: Journal) -> None:
         if not journal.keeps_records:

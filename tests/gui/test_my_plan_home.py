@@ -71,3 +71,30 @@ def test_a_third_good_session_proposes_a_step_up_and_accepting_keeps_it(make_win
     assert service.plan("home").item("knee_to_chest").hold == 2
     assert [c.kind for c in service.history("home")] == ["set", "step_up"]
     assert service.history("home")[-1].by == "person"
+
+
+def test_at_start_up_the_plan_comes_once_both_the_diary_and_the_routine_files_are_in(qtbot, store, speaker,
+                                                                                      bundled_routines, tmp_path):
+    """As the app starts: the home screen paints from the routine index, the diary opens on the writer,
+    the routine files load in a later step; My plan appears after the last of these, whichever it is."""
+    from kiosk.core.library import RoutineLibrary
+    from kiosk.services.journal import Journal
+    from kiosk.store.queued_settings import QueuedSettings
+    from kiosk.ui.main_window import MainWindow
+
+    seed(store, 0)
+    store.close_profile("home")
+    RoutineLibrary(bundled_routines, index_path=tmp_path / "index.json").choices()     # the index, as last start
+    library = RoutineLibrary(bundled_routines, index_path=tmp_path / "index.json")
+    journal = Journal.for_profile(lambda: store, "home")
+    window = MainWindow(library, speaker, QueuedSettings(store.settings, store.writer), journal, time_scale=50)
+    qtbot.addWidget(window)
+    window.show()
+    assert not library.is_loaded
+    journal.open()
+    qtbot.waitUntil(lambda: journal.is_ready, timeout=10_000)
+    qtbot.wait(200)
+    assert not library.is_loaded and window.visit.plan is None     # the routine files wait for their step
+    library.result
+    window.refresh_choices()
+    qtbot.waitUntil(lambda: window.home.cards[0].routine.id == PLAN_ROUTINE_ID, timeout=10_000)
