@@ -125,7 +125,7 @@ def plan_setting(exercises) -> str:
 
 
 def plan_routine(plan: Plan, library: Mapping[str, Exercise]) -> Routine:
-    """The plan as a Routine that `core.timeline.compile_routine` plays unchanged.
+    """The plan as a Routine that `core.timeline.compile_routine` plays unchanged, titled "My plan".
 
     KeyError for an item whose exercise is not in the library (a validated plan has none).
     """
@@ -133,7 +133,9 @@ def plan_routine(plan: Plan, library: Mapping[str, Exercise]) -> Routine:
     picture = exercises[0].poses[-1] if exercises else "lying_rest"
     count = len(exercises)
     summary = f"{count} exercise{'s' if count != 1 else ''}, {plan.days_a_week} day{'s' if plan.days_a_week != 1 else ''} a week."
-    return Routine(id=PLAN_ROUTINE_ID, title=plan.title, summary=summary, setting=plan_setting(exercises),
+    if plan.title != PLAN_TITLE:                # the card always reads "My plan"; the plan's own name under it
+        summary = f"{plan.title}: {summary}"
+    return Routine(id=PLAN_ROUTINE_ID, title=PLAN_TITLE, summary=summary, setting=plan_setting(exercises),
                    picture=picture, rest_between=plan.rest_between, exercises=exercises, order=0)
 
 

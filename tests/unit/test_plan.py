@@ -134,6 +134,8 @@ def test_a_bundled_routine_as_a_plan_plays_the_same_timeline(loaded, library):
     as_plan = [(c.kind, c.text, c.side, c.rep, c.count) for c in compile_routine(plan_routine(plan, library)).cues]
     original = [(c.kind, c.text, c.side, c.rep, c.count) for c in compile_routine(routine).cues]
     assert as_plan == original
+    shown = plan_routine(plan, library)
+    assert shown.title == "My plan" and shown.summary == "Gentle start: 4 exercises, 3 days a week."
 
 
 def test_an_item_starts_from_the_library_numbers(library):
