@@ -6,9 +6,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kiosk.core.loader import load_routines
 from kiosk.core.plan import PLAN_ROUTINE_ID, Plan, PlanChange, PlanItem
+from kiosk.core.plan_file import check_plan
+from kiosk.core.plan_ranges import dose_ranges
 from kiosk.core.progression import apply, propose, session_pains
 from kiosk.core.records import PainRating, SessionRecord
 from kiosk.paths import bundled_dir
@@ -169,3 +172,53 @@ def test_pain_during_is_the_highest_of_during_and_after():
     sessions, ratings = records([S(before=1, after=3, during=((6, "bridge"), (4, None)))])
     (pain,) = session_pains(sessions, ratings)
     assert (pain.before, pain.during, pain.high_exercises) == (1, 6, frozenset({"bridge"}))
+
+
+# -- whatever the sessions, a proposal keeps the plan valid ------------------------------------------
+
+
+@st.composite
+def plans(draw):
+    ids = draw(st.lists(st.sampled_from(list(LIBRARY)), min_size=1, max_size=4, unique=True))
+    items = []
+    for exercise_id in ids:
+        exercise = LIBRARY[exercise_id]
+        sides = draw(st.sampled_from(dose_ranges(exercise).sides))
+        ranges = dose_ranges(exercise, sides)
+        items.append(PlanItem(exercise_id, draw(st.integers(ranges.reps.low, ranges.reps.high)),
+                              draw(st.integers(1, 60)), sides))
+    return Plan.in_library_order(items, LIBRARY)
+
+
+@st.composite
+def tables(draw, plan):
+    rows = []
+    for _ in range(draw(st.integers(1, 6))):
+        hurt = draw(st.lists(st.sampled_from([f"{i.exercise}{s}" for i in plan.items
+                                              for s in ("", ":left", ":right")]), max_size=2, unique=True))
+        rows.append(S(before=draw(st.none() | st.integers(0, 10)), after=draw(st.none() | st.integers(0, 10)),
+                      hurt=tuple(hurt)))
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_an_accepted_proposal_leaves_a_valid_plan_and_changes_one_step(data):
+    plan = data.draw(plans())
+    table = data.draw(tables(plan))
+    proposal = run(table, plan, [replace(SET, plan=plan)])
+    if proposal is None:
+        return
+    changed = apply(plan, proposal, LIBRARY)
+    assert changed.items and check_plan(changed, LIBRARY) == []
+    for change in proposal.changes:
+        if change.after is None:
+            continue
+        before, after = change.before, change.after
+        if proposal.kind == "step_up":
+            assert (after.reps > before.reps and after.hold == before.hold) or (
+                after.reps == before.reps and after.hold == before.hold + 1)
+        elif proposal.kind == "step_down":
+            assert (after.reps < before.reps and after.hold == before.hold) or (
+                after.reps == before.reps and after.hold == before.hold - 1)
+    assert run(table, replace(plan, locked=True), [replace(SET, plan=plan)]) is None
