@@ -1,6 +1,6 @@
 """The `kiosk` command: run the app, and inspect routines, voices and data from a terminal.
 
-One module per command group (run, routines, trends, report, data, admin, voices); this one holds the parser.
+One module per command group (run, routines, plans, trends, report, data, admin, voices); this one holds the parser.
 Every command opens the data folder through `data_folder.open_data_folder` and ends with an
 `exit_codes.ExitCode` (0 done, 1 bad input, 2 the data folder could not be opened).
 """
@@ -88,6 +88,21 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     delete.set_defaults(func=_command("data", "delete_command"))
     for command in (export, imported, delete):
+        command.add_argument("--data-dir", metavar="DIR", help="the data folder")
+
+    plan = sub.add_parser("plan", help="a diary's personal plan: from and to a plan file, and its timeline")
+    psub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    plan_import = psub.add_parser("import", help="make a plan file the diary's plan (refused whole if bad)")
+    plan_import.add_argument("file", metavar="FILE")
+    plan_import.set_defaults(func=_command("plans", "import_command"))
+    plan_export = psub.add_parser("export", help="the diary's plan as a plan file")
+    plan_export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    plan_export.set_defaults(func=_command("plans", "export_command"))
+    plan_script = psub.add_parser("script", help="print the plan's timeline")
+    plan_script.add_argument("--json", action="store_true", help="a JSON list of cues")
+    plan_script.set_defaults(func=_command("plans", "script_command"))
+    for command in (plan_import, plan_export, plan_script):
+        command.add_argument("--profile", required=True, metavar="ID", help="the profile id or its diary number")
         command.add_argument("--data-dir", metavar="DIR", help="the data folder")
 
     trends = sub.add_parser("trends", help="weekly pain trend of a profile")

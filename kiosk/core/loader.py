@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kiosk.core.routine import (
-    CATEGORIES, LEVELS, POSITIONS, SETTINGS, SIDE_MODES,
+    CATEGORIES, LEVELS, LIBRARY_SIDE_MODES, POSITIONS, SETTINGS,
     AerobicActivity, AerobicsPage, Exercise, Routine, Step,
 )
 from kiosk.core.routine_index import Choices, RoutineChoice
@@ -204,7 +204,7 @@ def parse_exercise(table: dict, path: Path, errors: list[RoutineError],
         "hold", "rest", "poses", "cautions", "stop_if", "setup", "steps",
     })
     check.ident(table, "id")
-    sides = check.choice(table, "sides", SIDE_MODES)
+    sides = check.choice(table, "sides", LIBRARY_SIDE_MODES)
     has_sides = sides in ("each", "alternate")
     poses = check.text_list(table, "poses")
     if not poses and isinstance(table.get("poses"), list):      # the timeline starts on the first one

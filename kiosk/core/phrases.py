@@ -15,6 +15,7 @@ PHRASES_EN: dict[str, str] = {
     "welcome_hurt": N_("If anything hurts, press It hurts, or simply stop and rest."),
     "exercise_start": N_("{title}."),
     "side_first": N_("We begin with the {side} side."),
+    "side_only": N_("Only the {side} side."),
     "side_switch": N_("Now the {side} side."),
     "alternate_side": N_("{side} side."),
     "hold": N_("Hold."),

@@ -8,7 +8,9 @@ from pathlib import Path
 CATEGORIES = ("stretch", "strength", "aerobic")
 LEVELS = ("beginner", "intermediate", "advanced")
 POSITIONS = ("lying", "side_lying", "hands_knees", "standing", "seated")
-SIDE_MODES = ("none", "each", "alternate")
+LIBRARY_SIDE_MODES = ("none", "each", "alternate")     # what the exercise library may say
+ONE_SIDE_MODES = ("right", "left")                     # one side only: from a plan (core/plan.py)
+SIDE_MODES = LIBRARY_SIDE_MODES + ONE_SIDE_MODES
 SETTINGS = ("floor", "chair")
 SIDE_ORDER = ("right", "left")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from kiosk.core.phrases import number_word, phrase, side_word, side_words
-from kiosk.core.routine import SIDE_ORDER, Exercise, Routine
+from kiosk.core.routine import ONE_SIDE_MODES, SIDE_ORDER, Exercise, Routine
 from kiosk.core.routine_index import format_minutes
 
 SECONDS_PER_WORD = 0.4     # a calm speaking pace, a little slower than espeak-ng's default
@@ -153,7 +153,8 @@ def _hold(b: _Builder, seconds: float, language: str = "en") -> None:
 
 def _exercise(b: _Builder, exercise: Exercise, index: int, next_title: str | None, rest_between: float,
               language: str = "en") -> None:
-    sides: tuple[str | None, ...] = SIDE_ORDER if exercise.sides == "each" else (None,)
+    sides: tuple[str | None, ...] = (SIDE_ORDER if exercise.sides == "each" else
+                                     (exercise.sides,) if exercise.sides in ONE_SIDE_MODES else (None,))
     first_pose = next((s.pose for s in exercise.setup + exercise.steps if s.pose), exercise.poses[0])
     for side_index, side in enumerate(sides):
         b.segment(exercise.id, side, index)
@@ -162,7 +163,8 @@ def _exercise(b: _Builder, exercise: Exercise, index: int, next_title: str | Non
             if exercise.cautions:
                 b.emit("caution", _fill(exercise.cautions[0], side or "right", language))
             if side:
-                b.emit("side", phrase("side_first", language, side=side_word(side, language)))
+                first = "side_only" if len(sides) == 1 else "side_first"
+                b.emit("side", phrase(first, language, side=side_word(side, language)))
         else:
             b.emit("side", phrase("side_switch", language, side=side_word(side, language)), pose=first_pose)
         for step in exercise.setup:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 
 if TYPE_CHECKING:                     # the home screen paints before the timeline is imported
+    from kiosk.core.progression import Proposal
     from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
     from kiosk.core.routine import Routine
     from kiosk.core.session import Summary
@@ -130,6 +131,41 @@ class Say:
     text: str
 
 
+@dataclass(frozen=True)
+class ReadPlan:
+    """Read the diary's plan (once its journal has it) and hand it, as a routine, to `Visit.plan_read`
+    (None when the diary has none, or for a guest)."""
+
+
+@dataclass(frozen=True)
+class ShowPlan:
+    """Offer this plan first on the home screen, as "My plan"; None: no plan card."""
+
+    routine: Routine | None
+
+
+@dataclass(frozen=True)
+class AskProgression:
+    """A session of the plan ended and its ratings are written: ask progression (services.plans) for a
+    proposal, after those writes, and hand it to `Visit.progression_proposed` (None: nothing to offer)."""
+
+
+@dataclass(frozen=True)
+class OfferProgression:
+    """Offer this change to the plan (a step up or down, or leaving out what hurt): accept or decline,
+    answered with `Visit.progression_answered`. Shown over the summary."""
+
+    proposal: Proposal
+
+
+@dataclass(frozen=True)
+class AnswerProgression:
+    """Make (`accept`) or decline the proposed change, kept in the plan's history; then ReadPlan follows."""
+
+    proposal: Proposal
+    accept: bool
+
+
 class Control(Enum):
     """A command for the player (the session controller)."""
 
@@ -141,7 +177,8 @@ class Control(Enum):
 
 
 Effect = (Show | OfferSkip | AskRating | Play | ShowHurt | ShowSummary | ReadPastSessions | Write
-          | RememberSafety | Forget | CloseDiary | Say | Control)
+          | RememberSafety | Forget | CloseDiary | Say | ReadPlan | ShowPlan | AskProgression | OfferProgression
+          | AnswerProgression | Control)
 Effects = tuple[Effect, ...]
 
 
@@ -185,6 +222,9 @@ class Visit:
         self.after_pain: int | None = None
         self.after_rating: PainRating | None = None  # as written, for the details to complete
         self.summary: Summary | None = None
+        self.plan: Routine | None = None         # the diary's plan, offered first as "My plan"
+        self.asking_progression = False          # waiting for the proposal after a session of the plan
+        self.proposal: Proposal | None = None    # offered after that session, not answered yet
 
     # -- the clinic ---------------------------------------------------------------------------
     def enter_clinic(self) -> Effects:
@@ -407,6 +447,33 @@ class Visit:
             return ()
         return (Say(text),)
 
+    # -- the plan -----------------------------------------------------------------------------
+    def plan_read(self, routine: Routine | None) -> Effects:
+        """The diary's plan as a routine (None: it has none): offered first on the home screen."""
+        if self.step in NOBODY_YET:
+            return ()                               # they left before it was read
+        if routine == self.plan:
+            return ()
+        self.plan = routine
+        return (ShowPlan(routine),)
+
+    def progression_proposed(self, proposal: Proposal | None) -> Effects:
+        """Progression's proposal after the session of the plan: held, and offered while the summary shows."""
+        if not self.asking_progression:
+            return ()
+        self.asking_progression = False
+        self.proposal = proposal
+        if proposal is None or self.step is not Step.SUMMARY:
+            return ()
+        return (OfferProgression(proposal),)
+
+    def progression_answered(self, accept: bool) -> Effects:
+        """Accept or decline the change on offer; the plan is read again after it."""
+        if self.proposal is None or self.step in NOBODY_YET:
+            return ()
+        proposal, self.proposal = self.proposal, None
+        return (AnswerProgression(proposal, accept), ReadPlan())
+
     # -- inside -------------------------------------------------------------------------------
     def _go(self, step: Step) -> Effects:
         self.step = step
@@ -414,11 +481,12 @@ class Visit:
 
     def _signed_in(self, profile_id: str | None) -> Effects:
         self.profile_id = profile_id
-        return self._go(Step.HOME)
+        return (*self._go(Step.HOME), *((ReadPlan(),) if profile_id else ()))
 
     def _forget_effects(self) -> Effects:
         diaries = dict.fromkeys(d for d in (self.profile_id, self.new_diary) if d)
-        return (Forget(), *(CloseDiary(d) for d in diaries))
+        plan = (ShowPlan(None),) if self.plan is not None else ()
+        return (Forget(), *plan, *(CloseDiary(d) for d in diaries))
 
     def _read_history(self) -> Effects:
         self.reading_history = True
@@ -463,4 +531,10 @@ class Visit:
 
     def _show_summary(self) -> Effects:
         self.step = Step.SUMMARY
-        return (ShowSummary(self.summary, self.before_pain, self.after_pain),)
+        shown = ShowSummary(self.summary, self.before_pain, self.after_pain)
+        from kiosk.core.plan import PLAN_ROUTINE_ID
+
+        if self.summary is None or self.routine is None or self.routine.id != PLAN_ROUTINE_ID or self.plan is None:
+            return (shown,)
+        self.asking_progression, self.proposal = True, None
+        return (shown, AskProgression())

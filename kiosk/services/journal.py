@@ -140,6 +140,22 @@ class Journal(QObject):
         self._waiting.append(callback)
         self.open()
 
+    def run_with_profile(self, call: Callable[[object], object]) -> Future | None:
+        """Run `call(profile)` (the person's open ProfileData) on the store's writer, after every write
+        queued before it; its Future, or None when nothing of this person is kept (nobody, the guest).
+        The Future's callbacks run on the writer thread."""
+        if not self.keeps_records:
+            return None
+        self.open()
+        if self._writer is None:               # no writer (some tests): run now
+            future: Future = Future()
+            try:
+                future.set_result(call(self._profile_on_writer()))
+            except Exception as error:         # noqa: BLE001 - handed to the caller through the future
+                future.set_exception(error)
+            return future
+        return self._writer.submit(lambda: call(self._profile_on_writer()))
+
     # -- writing ----------------------------------------------------------------------------
     def add_rating(self, rating: PainRating) -> Saved:
         """Save a rating; the handle lets `replace_rating` or `undo_rating` touch exactly this record."""

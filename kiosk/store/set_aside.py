@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from kiosk.core.plan import change_from_dict, plan_from_dict
 from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord, looks_like_a_rating, read_moment
 from kiosk.store.schema import META_TABLE
 
@@ -72,17 +73,31 @@ def _layout_only(document: dict) -> None:
     """Tables this app does not read: only the layout is checked."""
 
 
+def _as_record_error(read: Callable[[dict], object]) -> Callable[[dict], object]:
+    """A reader whose ValueError is reported as RecordError."""
+    def check(document: dict) -> object:
+        try:
+            return read(document)
+        except RecordError:
+            raise
+        except (ValueError, TypeError) as error:
+            raise RecordError(str(error)) from None
+    return check
+
+
 #: Per kind of file, the check each table's documents must pass (RecordError when one does not).
 VALIDATORS: dict[str, dict[str, Callable[[dict], object]]] = {
     "profile": {"ratings": PainRating.from_dict, "sessions": SessionRecord.from_dict,
-                "aerobic": AerobicEntry.from_dict},
+                "aerobic": AerobicEntry.from_dict, "plan": _as_record_error(plan_from_dict),
+                "plan_history": _as_record_error(change_from_dict)},
     "settings": {"settings": _settings_entry},
     "profiles": {"profiles": _profile_entry},
 }
 #: How a notice names the records of each table.
 NOUNS = {"ratings": ("pain rating", "pain ratings"), "sessions": ("session", "sessions"),
          "aerobic": ("aerobic entry", "aerobic entries"), "settings": ("setting", "settings"),
-         "profiles": ("profile", "profiles")}
+         "profiles": ("profile", "profiles"), "plan": ("plan", "plans"),
+         "plan_history": ("plan change", "plan changes")}
 
 
 #: Quick checks that accept only what the full check accepts (most of a diary passes them).

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
             button.clicked.connect(handler)
             self.home.add_button(button)
         self._follow(self.journal)
+        self._read_plan_when_both_ready(self.journal)                  # a journal opened already: its plan now
         self.look_from_settings()
         self.home.contrast_button.toggled.connect(lambda on: self._look_changed(HIGH_CONTRAST, on))
         self.home.large_text_button.toggled.connect(lambda on: self._look_changed(LARGE_TEXT, on))
@@ -120,10 +121,12 @@ class MainWindow(QMainWindow):
         """Show the routines as the library has them now (after a full load that found changes)."""
         choices = self.library.choices()
         if choices.routines != self._choices.routines:
-            self.home.set_choices(choices.routines)
+            self.home.set_choices(self._with_plan(choices.routines))
         if choices.problems and choices.problems != self._choices.problems:
             self.home.show_notice(PROBLEMS.format(choices.problems))
         self._choices = choices
+        if self.visit.plan is None:
+            self._read_plan_when_both_ready(self.journal)
 
     @cached_property
     def controller(self) -> SessionController:
@@ -320,6 +323,19 @@ class MainWindow(QMainWindow):
                     self.close_diary(profile_id)
                 case v.Say(text):
                     self.speaker.say_personal(text)          # the progress summary names pain scores
+                case v.ReadPlan():
+                    self._read_plan(self.journal)
+                case v.ShowPlan(routine):
+                    self._show_plan(routine)
+                case v.AskProgression():
+                    journal = self.journal
+                    self.plan_link.ask_progression(journal, self.library.exercises, lambda proposal: self.do(
+                        self.visit.progression_proposed(proposal)) if journal is self.journal else None)
+                case v.OfferProgression():
+                    pass       # held as `visit.proposal`; the offer screen comes with the plan screens (issue 13)
+                case v.AnswerProgression(proposal, accept):
+                    self.plan_link.answer(self.journal, self.library.exercises, proposal, accept,
+                                          "person", lambda routine: None)     # ReadPlan follows
                 case v.Control.START:
                     self.player.set_progress(1, 1)
                     self.player.set_voice_notice(self.speaker.status_message)
@@ -449,6 +465,43 @@ class MainWindow(QMainWindow):
         journal.save_failed.connect(self.home.show_notice)
         journal.notice.connect(self.home.show_notice)
         journal.erase_finished.connect(self._erase_finished)
+        journal.ready.connect(lambda: self._read_plan_when_both_ready(journal))   # at home, once it is open
+
+    # -- the person's plan ("My plan", first on the home screen) ---------------------------------
+    @cached_property
+    def plan_link(self):
+        from kiosk.ui.plan_link import PlanLink
+
+        return PlanLink(self)
+
+    def _read_plan_when_both_ready(self, journal: Journal) -> None:
+        """At home: the plan once the journal is open and the routine files are loaded (whichever comes
+        last: start-up loads them in steps of their own, see app._after_paint_steps)."""
+        if journal.is_ready and journal.keeps_records and getattr(self.library, "is_loaded", True):
+            self._read_plan(journal)
+
+    def _read_plan(self, journal: Journal) -> None:
+        if not journal.keeps_records:
+            self.do(self.visit.plan_read(None))
+            return
+        self.plan_link.read_routine(journal, self.library.exercises, lambda routine: self.do(
+            self.visit.plan_read(routine)) if journal is self.journal else None)
+
+    def _with_plan(self, routines: tuple) -> tuple:
+        plan = self.visit.plan
+        if plan is None:
+            return routines
+        from kiosk.core.routine_index import RoutineChoice
+        from kiosk.core.timeline import compile_routine
+
+        return (RoutineChoice(plan.id, plan.title, plan.summary, compile_routine(plan).duration, plan.picture),
+                *routines)
+
+    def _show_plan(self, routine) -> None:
+        """The plan card first on the home screen (and chosen), or no plan card."""
+        self.home.set_choices(self._with_plan(self._choices.routines))
+        if routine is not None:
+            self.home.select(routine.id)
 
     def set_picture_folder(self, folder, *, allowed: bool = True) -> None:
         """Where the progress chart is saved (the kiosk: one folder per diary, deleted with it)."""
@@ -477,6 +530,7 @@ class MainWindow(QMainWindow):
             log.error("deleting the data failed: %s", problem)
             self.my_data.show_problem(f"Not all of your data could be deleted ({problem}). Please try again.")
             return
+        self.do(self.visit.plan_read(None))                  # the plan went with the diary
         try:
             self.voice_controls.forget_what_was_said()       # spoken summaries name pain scores
         except Exception as error:
@@ -502,7 +556,8 @@ class MainWindow(QMainWindow):
         self.do(self.visit.start_requested(routine, safety_remembered=remembered))
 
     def start_routine_by_id(self, routine_id: str) -> bool:
-        routine = self.library.routines.get(routine_id)
+        plan = self.visit.plan
+        routine = plan if plan is not None and routine_id == plan.id else self.library.routines.get(routine_id)
         if routine is None:
             return False
         self.home.select(routine_id)

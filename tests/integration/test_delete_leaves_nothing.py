@@ -17,6 +17,7 @@ from integration.conftest import espeak_missing
 from kiosk.core.admin_pin import AdminPinPolicy
 from kiosk.core.diary_number import spaced
 from kiosk.core.loader import load_routines
+from kiosk.core.plan import Plan, PlanItem
 from kiosk.core.ports import SilentSpeaker
 from kiosk.core.records import PainRating
 from kiosk.paths import PROJECT_DIR
@@ -25,6 +26,7 @@ from kiosk.speech.cache import forget_personal_sentences
 from kiosk.store.data_store import DataStore
 from kiosk.ui.clinic import ClinicMode
 from kiosk.services.journal import Journal
+from kiosk.services.plans import DiaryPlans
 from kiosk.ui.main_window import MainWindow
 from prerequisites import missing
 
@@ -33,7 +35,7 @@ pytestmark = [pytest.mark.usefixtures("pulse_server"), pytest.mark.qt_log_ignore
 ADMIN_PIN = "97531"
 PIN = "4826"
 SHARED = {"profiles.json.bak", "settings.json.bak"}    # backups of the index and settings: made by any write
-NOTES = ("sharp-when-climbing-stairs-qx7", "better-after-the-walk-zv9")
+NOTES = ("sharp-when-climbing-stairs-qx7", "better-after-the-walk-zv9", "plan-note-go-gently-pq4")
 
 
 def type_on(qtbot, pad, digits: str) -> None:
@@ -107,6 +109,9 @@ class Visit:
         now = datetime.now(timezone.utc)
         for days, pain, note in ((9, 6, NOTES[0]), (2, 4, NOTES[1])):
             window.journal.add_rating(PainRating(now - timedelta(days=days), pain, "before", note=note))
+        plan = Plan((PlanItem("bridge", 2, 2, note=NOTES[2]),))         # a plan, with the clinician's note
+        window.journal.run_with_profile(lambda profile: DiaryPlans(profile, self.library.exercises).save(
+            plan, what="Plan made", reason="First visit", by="staff", now=now)).result(timeout=10)
         window.journal.flush()
         window.show_progress()
         save = window.progress._save

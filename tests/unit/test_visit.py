@@ -11,7 +11,7 @@ from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 from kiosk.core.session import Session, State
 from kiosk.core.timeline import compile_routine
 from kiosk.core.visit import (
-    AskRating, CloseDiary, Control, Forget, OfferSkip, Play, ReadPastSessions, RememberSafety, Say, Show,
+    AskRating, CloseDiary, Control, Forget, OfferSkip, Play, ReadPastSessions, ReadPlan, RememberSafety, Say, Show,
     ShowHurt, ShowSummary, Step, Visit, Write,
 )
 
@@ -286,7 +286,7 @@ def test_clinic_sign_in_safety_per_person_and_sign_out_forgets_them(clinic, mini
     assert clinic.step is Step.ATTRACT
     assert clinic.start_requested(mini_routine) == ()          # nobody signed in yet
     assert clinic.attract_touched() == (Show(Step.SIGN_IN),)
-    assert clinic.signed_in("p1") == (Show(Step.HOME),)
+    assert clinic.signed_in("p1") == (Show(Step.HOME), ReadPlan())    # a diary: its plan is read
     assert clinic.profile_id == "p1"
     assert clinic.start_requested(mini_routine, safety_remembered=True) == (Show(Step.SAFETY),)
     assert clinic.safety_accepted() == (ReadPastSessions(),)   # not remembered in the settings
@@ -309,7 +309,7 @@ def test_a_guest_has_no_diary_to_close(clinic):
 def test_a_new_diary_shows_its_number_then_signs_in(clinic):
     clinic.attract_touched()
     assert clinic.diary_created("p7") == (Show(Step.NEW_DIARY),)
-    assert clinic.new_diary_noted() == (Show(Step.HOME),)
+    assert clinic.new_diary_noted() == (Show(Step.HOME), ReadPlan())
     assert clinic.profile_id == "p7" and clinic.new_diary is None
 
 
