@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QStorageInfo, Qt
 
 from kiosk.ui.screens.admin import AdminScreen
-from kiosk.ui.widgets.drive_choice import NO_DRIVE_TEXT, DriveChoice, Volume, removable_volumes
+from kiosk.ui.widgets.drive_choice import CHOOSE_TEXT, NO_DRIVE_TEXT, DriveChoice, Volume, removable_volumes
 
 
 class FakeStorage:
@@ -99,11 +99,12 @@ def test_choosing_by_keyboard_tab_and_space(qtbot, tmp_path):
     one.mkdir(), two.mkdir()
     choice = _chooser(qtbot, [Volume(one, "ONE"), Volume(two, "TWO")])
     assert choice.folder() is None                           # two drives: staff choose
+    assert choice.no_drive.isVisible() and choice.no_drive.text() == CHOOSE_TEXT
     choice.buttons[one].setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(choice.buttons[one], Qt.Key.Key_Tab)
     assert choice.buttons[two].hasFocus()
     qtbot.keyClick(choice.buttons[two], Qt.Key.Key_Space)
-    assert choice.folder() == two
+    assert choice.folder() == two and not choice.no_drive.isVisible()
     qtbot.keyClick(choice.buttons[two], Qt.Key.Key_Tab)
     assert choice.look_again_button.hasFocus()
 

@@ -20,6 +20,7 @@ NOT_A_DRIVE = frozenset(("tmpfs", "devtmpfs", "ramfs", "overlay", "squashfs", "p
                          "cgroup", "cgroup2", "autofs", "efivarfs", "securityfs", "debugfs", "tracefs",
                          "fusectl", "mqueue", "hugetlbfs", "pstore", "bpf", "configfs", "nsfs"))
 NO_DRIVE_TEXT = "No USB drive found. Plug one in, then touch \u201cLook again\u201d."
+CHOOSE_TEXT = "Choose the drive to save on."
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class DriveChoice(QWidget):
         for path, button in self.buttons.items():
             button.setChecked(path == root)
         changed, self._chosen = root != self._chosen, root
+        self._say()
         if changed:
             self.chosen.emit(root)
 
@@ -146,11 +148,17 @@ class DriveChoice(QWidget):
             self.buttons[volume.root] = button
         self._row = ButtonRow([(button, 2) for button in self.buttons.values()] + [(self.look_again_button, 1)])
         self._layout.addWidget(self._row)
-        self.no_drive.setVisible(not volumes)
         keep = self._chosen if self._chosen in self.buttons else None
         if keep is None and len(volumes) == 1:
             keep = volumes[0].root
         self.choose(keep)
+
+    def _say(self) -> None:
+        """No drive, or several and none chosen: say so in words (the export buttons stay off)."""
+        text = NO_DRIVE_TEXT if not self.buttons else CHOOSE_TEXT if self._chosen is None else ""
+        self.no_drive.setText(text)
+        self.no_drive.setAccessibleName(text or "No drive")
+        self.no_drive.setVisible(bool(text))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
