@@ -314,7 +314,7 @@ def test_admin_export_calls_back_and_shows_where(qtbot, admin, tmp_path):
         click(qtbot, admin.export_button)
     assert admin.exported == ["p2"]
     assert exported.args == ["p2", str(tmp_path / "p2.csv")]
-    assert admin.status.isVisible() and str(tmp_path / "p2.csv") in admin.status.text()
+    assert admin.status.isVisible() and str(tmp_path / "p2.csv") in admin.status.accessibleName()
     with qtbot.waitSignal(admin.profile_exported) as exported:
         click(qtbot, admin.fhir_button)
     assert exported.args == ["p2", str(tmp_path / "p2.fhir")]

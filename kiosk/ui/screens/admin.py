@@ -99,6 +99,7 @@ class AdminUnlockScreen(PinPadScreen):
 
 ExportDone = Callable[[Path | str | None, BaseException | None], None]   # where it went, or the error
 EXPORT_FORMATS = ("csv", "fhir")
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 class AdminScreen(QWidget):
@@ -391,6 +392,7 @@ class AdminScreen(QWidget):
             self._say(f"Export failed: {error}")
             return
         self._say(f"Saved to {where}")
+        self.status.setText(f"Saved to {str(where).replace('/', '/' + ZERO_WIDTH_SPACE)}")   # a long path wraps
         self.profile_exported.emit(profile_id, str(where))
 
     def _ask_delete(self) -> None:

@@ -35,7 +35,7 @@ class Volume:
     def label(self) -> str:
         if self.free_bytes is None:
             return self.name
-        return f"{self.name} ({self.free_bytes / 1e9:.1f} GB free)"
+        return f"{self.name}\n{self.free_bytes / 1e9:.1f} GB free"      # two short lines fit a narrow column
 
 
 def _is_within(path: Path, folder: Path) -> bool:
