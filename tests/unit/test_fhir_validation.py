@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,8 +24,8 @@ except ImportError:                      # pragma: no cover - the test requireme
 
 MADE = "12345674"
 zones = st.integers(-12 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
-moments = st.datetimes(min_value=__import__("datetime").datetime(1999, 12, 25),
-                       max_value=__import__("datetime").datetime(2040, 1, 7), timezones=zones)
+moments = st.datetimes(min_value=datetime(1999, 12, 25),
+                       max_value=datetime(2040, 1, 7), timezones=zones)
 words = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
 exercise_ids = st.from_regex(r"[a-z][a-z_]{0,15}", fullmatch=True)
 ratings = st.builds(PainRating, timestamp=moments, pain=st.integers(0, 10), moment=st.sampled_from(MOMENTS),
@@ -97,7 +97,7 @@ def test_the_library_is_strict_enough_to_catch_a_broken_resource():
     datatypes; it does not check codes against their value sets: the reader's tests do)."""
     from pydantic import ValidationError
 
-    good = build_bundle(MADE, [PainRating(__import__("datetime").datetime(2026, 3, 1, 9, tzinfo=timezone.utc), 5,
+    good = build_bundle(MADE, [PainRating(datetime(2026, 3, 1, 9, tzinfo=timezone.utc), 5,
                                           side="left", note="stiff")])
     observation = good["entry"][1]["resource"]
     _strictly(observation)
