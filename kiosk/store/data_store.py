@@ -28,10 +28,13 @@ SPEECH_CACHE = "speech-cache"          # rendered sentences; personal ones in it
 PICTURES = "pictures"                  # charts saved at the kiosk: one folder per diary
 
 
-def export_file(folder: Path, profile_id: str) -> Path:
-    """Where the kiosk's admin screen writes a diary's clinic export."""
+EXPORT_NAMES = {"csv": "pain-diary-{}.csv", "fhir": "diary-{}.fhir.json"}
+
+
+def export_file(folder: Path, profile_id: str, fmt: str = "csv") -> Path:
+    """Where the kiosk's admin screen writes a diary's clinic export ("csv" or "fhir")."""
     check_profile_id(profile_id)
-    return Path(folder) / f"pain-diary-{profile_id}.csv"
+    return Path(folder) / EXPORT_NAMES[fmt].format(profile_id)
 
 
 def picture_folder(folder: Path, profile_id: str) -> Path:
@@ -163,7 +166,8 @@ class DataStore:
             removed = []
             exports = {self.folder} | ({Path(export_folder)} if export_folder is not None else set())
             for folder in sorted(exports):
-                removed += _remove_generations(export_file(folder, profile_id))
+                for fmt in EXPORT_NAMES:
+                    removed += _remove_generations(export_file(folder, profile_id, fmt))
             removed += _remove_generations(profile_file(self.folder, profile_id))
             pictures = picture_folder(self.folder, profile_id)
             if pictures.is_dir():

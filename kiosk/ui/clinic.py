@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import time
 from dataclasses import replace
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.core.admin_pin import AdminPinPolicy
 from kiosk.core.csv_diary import write_diary
 from kiosk.core.diary_number import spaced
+from kiosk.core.fhir_bundle import build_bundle
 from kiosk.core.session import State
 from kiosk.core.sign_in import SignInPolicy
 from kiosk.core.visit import Step
@@ -35,6 +37,7 @@ from kiosk.ui.screens.new_diary import NewDiaryScreen
 from kiosk.ui.screens.sign_in import SignInScreen
 from kiosk.ui.screens.still_there import StillThereScreen
 from kiosk.ui.widgets.controls import make_button
+from kiosk.ui.widgets.drive_choice import removable_volumes
 
 log = logging.getLogger(__name__)
 IDLE_TIMEOUT = "clinic.idle_timeout"
@@ -71,10 +74,11 @@ class ClinicMode(QObject):
     profiles_listed = Signal(object)
 
     def __init__(self, window, store, idle_timeout: float | None = None, wall_clock=time.time,
-                 export_folder=None, warning_seconds: float = 15) -> None:
+                 volumes=None, warning_seconds: float = 15) -> None:
         super().__init__(window)
         self.window, self.store, self.wall_clock = window, store, wall_clock
-        self.export_folder = export_folder or store.folder
+        # The drives staff may export to (widgets.drive_choice); never the data folder's own disk.
+        self.volumes = volumes or (lambda: removable_volumes(not_holding=[store.folder]))
         settings = window.settings
         self.policy = AdminPinPolicy(settings)
         self.sign_in_policy = SignInPolicy(store.profiles, store.settings)
@@ -95,9 +99,9 @@ class ClinicMode(QObject):
         self.setup = window.add_screen(AdminSetupScreen())
         routines = [(r.id, r.title) for r in window.library.routines.values()]
         self.admin = window.add_screen(AdminScreen(routines, export_profile=self._export_profile,
-                                             report_profile=self._report_profile))
-        # The visit report goes to the default printer, no dialog. The removable drive chosen on the admin
-        # screen (issue 14's chooser) plugs in here: a folder set in `report_folder` gets the PDF instead.
+                                                   report_profile=self._report_profile, volumes=self.volumes))
+        # The visit report goes to the drive chosen on the admin screen, else to the default printer (no
+        # dialog); a folder set in `report_folder` (the tests) takes the place of the drive.
         self.report_folder = None
         self.report_step = print_on_default_printer
         self._report_done = None
@@ -386,14 +390,22 @@ class ClinicMode(QObject):
         return [(p.profile_id, f"Diary {spaced(p.number or '')}, since {p.created:%d %b %Y}")
                 for p in self.store.profiles.list() if p.profile_id != GUEST_PROFILE_ID]
 
-    def _export_profile(self, profile_id: str, done) -> None:
-        """Write the diary's CSV (on the store's thread) to the export folder, then `done(where, error)`;
-        delete removes it again."""
+    def _export_profile(self, profile_id: str, fmt: str, folder: Path, done) -> None:
+        """Write the diary as CSV or FHIR (on the store's thread) into `folder`, the drive staff chose,
+        then `done(where, error)`; a delete while that drive is chosen removes it again."""
         def export() -> str:
-            ratings = self.store.open_profile(profile_id).ratings.list()
-            path = export_file(self.export_folder, profile_id)
+            if _is_within(folder, self.store.folder):
+                raise ValueError("exports never go into the kiosk's data folder")
+            data = self.store.open_profile(profile_id)
+            path = export_file(folder, profile_id, fmt)
             text = io.StringIO()
-            write_diary(ratings, text)
+            if fmt == "fhir":
+                number = self.store.profiles.get(profile_id).number or ""
+                json.dump(build_bundle(number, data.ratings.list(), data.sessions.list(), data.aerobic.list()),
+                          text, indent=2, ensure_ascii=False)
+                text.write("\n")
+            else:
+                write_diary(data.ratings.list(), text)
             write_atomically(path, [text.getvalue()], keep_backup=False)
             return str(path)
 
@@ -433,8 +445,9 @@ class ClinicMode(QObject):
         titles = {exercise_id: exercise.title for exercise_id, exercise in self.window.library.exercises.items()}
         content = report_content(ratings, sessions, aerobic, diary_number=number,
                                  today=datetime.now().astimezone().date(), exercise_titles=titles)
-        if self.report_folder is not None:           # the removable drive (the chooser sets it)
-            path = Path(self.report_folder) / suggested_file_name(content)
+        folder = self.report_folder if self.report_folder is not None else self.admin.drive.folder()
+        if folder is not None:                       # the removable drive chosen on the admin screen
+            path = Path(folder) / suggested_file_name(content)
             data, pages = report_pdf(content, local_paper())          # drawn here, written on the store's thread
 
             def write() -> PrintOutcome:
@@ -455,9 +468,11 @@ class ClinicMode(QObject):
 
     def _delete_profile(self, profile_id: str) -> None:
         """Delete the diary and everything the kiosk wrote of it (store thread); then the list again."""
+        drive = self.admin.drive.folder()             # its exports on the chosen drive go too
+
         def delete() -> list[tuple[str, str]]:
             try:
-                self.store.delete_profile(profile_id, export_folder=self.export_folder)
+                self.store.delete_profile(profile_id, export_folder=drive)
             except ProfileError as error:
                 log.warning("delete: %s", error)
             return self._profile_labels()
@@ -471,3 +486,11 @@ class ClinicMode(QObject):
             self.admin.set_profiles([])
             return
         self.admin.set_profiles(answer)
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    try:
+        Path(path).resolve().relative_to(Path(folder).resolve())
+        return True
+    except (ValueError, OSError):
+        return False

@@ -66,8 +66,9 @@ def _stages(window: MainWindow):
     ]
 
 
-def _clinic_stages(window: MainWindow, clinic):
-    """The clinic screens (the window is not locked down for pictures)."""
+def _clinic_stages(window: MainWindow, clinic, drives: list | None = None):
+    """The clinic screens (the window is not locked down for pictures). `drives`: what the admin
+    screen's drive chooser finds (none at first, then `clinic.test_drive`); None: no drive stage."""
     def show(screen, prepare=lambda: None):
         def stage():
             prepare()
@@ -87,7 +88,12 @@ def _clinic_stages(window: MainWindow, clinic):
         ("clinic-admin", show(clinic.admin, lambda: clinic.admin.set_profiles(
             [("p-3fa9c1", "Diary 1500 2278, since 02 Mar 2026")]))),
         ("clinic-admin-setup", show(clinic.setup)),
-    ]
+    ] + ([] if drives is None else [
+        ("clinic-admin-drive", show(clinic.admin, lambda: (
+            drives.append(clinic.test_drive), clinic.admin.drive.refresh(),
+            clinic.admin.select_profile("p-3fa9c1"), clinic.admin._exported(
+                "p-3fa9c1", clinic.test_drive.root / "diary-p-3fa9c1.fhir.json", None)))),
+    ])
 
 
 def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS)) -> list[Path]:
@@ -97,6 +103,7 @@ def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS))
 
     from kiosk.store.data_store import DataStore
     from kiosk.ui.clinic import ClinicMode
+    from kiosk.ui.widgets.drive_choice import Volume
 
     out_dir.mkdir(parents=True, exist_ok=True)
     library = load_routines(bundled_dir("routines"))
@@ -110,8 +117,11 @@ def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS))
             window.show()
             folder = tempfile.TemporaryDirectory()
             store = DataStore(Path(folder.name))
-            clinic = ClinicMode(window, store)
-            for name, stage in _stages(window) + _clinic_stages(window, clinic):
+            drives: list = []
+            clinic = ClinicMode(window, store, volumes=lambda: list(drives))
+            (Path(folder.name) / "USB").mkdir()
+            clinic.test_drive = Volume(Path(folder.name) / "USB", "USB STICK", 15_300_000_000)
+            for name, stage in _stages(window) + _clinic_stages(window, clinic, drives):
                 stage()
                 for _ in range(3):                # let layouts settle (a minimum may change after one pass)
                     QApplication.processEvents()

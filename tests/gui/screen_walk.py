@@ -147,6 +147,7 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None) -> list
     from kiosk.ui.clinic import ClinicMode
     from kiosk.services.journal import Journal
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.widgets.drive_choice import Volume
     from kiosk.ui.widgets.touch_target import screen_touch_target_px
 
     problems: list[str] = []
@@ -159,10 +160,13 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None) -> list
         window.resize(*size)
         window.show()
         settle()
-        clinic = ClinicMode(window, clinic_store)
+        drives: list = []                                            # the admin screen's drive chooser
+        clinic = ClinicMode(window, clinic_store, volumes=lambda: list(drives))
+        (Path(clinic_folder) / "USB").mkdir()
+        clinic.test_drive = Volume(Path(clinic_folder) / "USB", "USB STICK", 15_300_000_000)
         touch_px = screen_touch_target_px(window)
         try:
-            for name, stage in screenshots._stages(window) + screenshots._clinic_stages(window, clinic):
+            for name, stage in screenshots._stages(window) + screenshots._clinic_stages(window, clinic, drives):
                 stage()
                 settle()
                 problems += [f"{size[0]}x{size[1]} {look} {p}" for p in check_page(window, name, size, touch_px)]

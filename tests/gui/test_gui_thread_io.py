@@ -196,7 +196,10 @@ def test_new_diary_sign_in_and_the_staff_export_and_delete_never_wait_on_the_gui
 
     from test_clinic_mode import ADMIN_PIN, sign_in, sign_in_new, type_pin
 
-    clinic = started_clinic(qtbot, store, speaker, mini_folder, idle_timeout=600, export_folder=tmp_path)
+    from kiosk.ui.widgets.drive_choice import Volume
+
+    clinic = started_clinic(qtbot, store, speaker, mini_folder, idle_timeout=600,
+                            volumes=lambda: [Volume(tmp_path, "USB")])      # a tmp folder posing as a drive
     window = clinic.window
     try:
         gui_thread_io.watching = True

@@ -24,6 +24,7 @@ from kiosk.ui.screens.sign_in import (
     SignInScreen,
 )
 from kiosk.ui.screens.still_there import StillThereScreen
+from kiosk.ui.widgets.drive_choice import Volume
 from kiosk.ui.widgets.pin_pad import KEY_BOUNCE_MS
 from kiosk.ui.widgets.touch_button import touch_target_px
 
@@ -272,13 +273,13 @@ def test_admin_unlock_pin_wrong_and_locked(qtbot, hosted):
 def admin(qtbot, tmp_path, hosted):
     exported: list[str] = []
 
-    def export(profile_id: str, done) -> None:
+    def export(profile_id: str, fmt: str, folder, done) -> None:
         exported.append(profile_id)
-        path = tmp_path / f"{profile_id}.csv"
+        path = folder / f"{profile_id}.{fmt}"
         path.write_text("date,pain\n")
         done(path, None)
 
-    screen = AdminScreen(ROUTINES, export_profile=export)
+    screen = AdminScreen(ROUTINES, export_profile=export, volumes=lambda: [Volume(tmp_path, "USB")])
     screen.set_state(idle_timeout=90, default_routine="floor", voice_on=True, volume=70)
     screen.set_profiles([("p1", "Profile 001"), ("p2", "Profile 002")])
     screen.exported = exported
@@ -332,13 +333,16 @@ def test_admin_export_calls_back_and_shows_where(qtbot, admin, tmp_path):
         click(qtbot, admin.export_button)
     assert admin.exported == ["p2"]
     assert exported.args == ["p2", str(tmp_path / "p2.csv")]
-    assert admin.status.isVisible() and str(tmp_path / "p2.csv") in admin.status.text()
+    assert admin.status.isVisible() and str(tmp_path / "p2.csv") in admin.status.accessibleName()
+    with qtbot.waitSignal(admin.profile_exported) as exported:
+        click(qtbot, admin.fhir_button)
+    assert exported.args == ["p2", str(tmp_path / "p2.fhir")]
 
 
 def test_admin_export_failure_is_shown_not_raised(qtbot, tmp_path, hosted):
-    def export(_profile_id: str, done) -> None:
+    def export(_profile_id: str, _fmt, _folder, done) -> None:
         done(None, OSError("disk full"))
-    screen = AdminScreen(ROUTINES, export_profile=export)
+    screen = AdminScreen(ROUTINES, export_profile=export, volumes=lambda: [Volume(tmp_path, "USB")])
     screen.set_profiles([("p1", "Profile 001")])
     hosted(screen)
     screen.select_profile("p1")
@@ -407,7 +411,8 @@ def test_attract_bounce_starts_once(qtbot, hosted):
 # --- every screen: names, sizes, pictures ------------------------------------------------------
 
 def _screens(dpi: float):
-    admin = AdminScreen(ROUTINES, export_profile=lambda p, done: done(f"/home/kiosk/exports/{p}.csv", None), physical_dpi=dpi)
+    admin = AdminScreen(ROUTINES, export_profile=lambda p, _fmt, _folder, done: done(f"/media/kiosk/USB/{p}.csv", None),
+                        physical_dpi=dpi, volumes=lambda: [Volume(Path("/"), "USB", 15_300_000_000)])
     admin.set_state(idle_timeout=90, default_routine="floor", voice_on=True, volume=70)
     admin.set_profiles([(f"p{i}", f"Profile {i:03d}") for i in range(1, 7)])
     sign_in = SignInScreen(physical_dpi=dpi)
@@ -484,9 +489,9 @@ def test_choosing_a_chip_twice_keeps_it_chosen(qtbot, admin):
 
 
 def test_admin_export_that_raises_at_once_is_shown_not_raised(qtbot, tmp_path, hosted):
-    def export(_profile_id: str, done) -> None:
+    def export(_profile_id: str, _fmt, _folder, done) -> None:
         raise RuntimeError("the data store is closed")
-    screen = AdminScreen(ROUTINES, export_profile=export)
+    screen = AdminScreen(ROUTINES, export_profile=export, volumes=lambda: [Volume(tmp_path, "USB")])
     screen.set_profiles([("p1", "Profile 001")])
     hosted(screen)
     screen.select_profile("p1")

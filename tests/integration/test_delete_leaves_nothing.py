@@ -25,6 +25,7 @@ from kiosk.speech.speaker import QtSpeaker
 from kiosk.speech.cache import forget_personal_sentences
 from kiosk.store.data_store import DataStore
 from kiosk.ui.clinic import ClinicMode
+from kiosk.ui.widgets.drive_choice import Volume
 from kiosk.services.journal import Journal
 from kiosk.services.plans import DiaryPlans
 from kiosk.ui.main_window import MainWindow
@@ -74,7 +75,10 @@ class Visit:
         self.window = MainWindow(self.library, SilentSpeaker(), self.store.settings, Journal(), time_scale=50)
         qtbot.addWidget(self.window)
         self.window.resize(1280, 800)
-        self.clinic = ClinicMode(self.window, self.store, idle_timeout=600)
+        self.drive = folder.parent / "usb-drive"          # a folder posing as the clinic's USB drive
+        self.drive.mkdir(exist_ok=True)
+        self.clinic = ClinicMode(self.window, self.store, idle_timeout=600,
+                                 volumes=lambda: [Volume(self.drive, "USB")])
         self.window.show()
         qtbot.waitExposed(self.window)
         self.clinic.start()
@@ -213,7 +217,8 @@ def test_after_a_delete_nothing_of_the_diary_is_left_in_the_data_folder(qtbot, t
         visit.rate_save_and_export()
         audio = visit.hear_the_summary_at_home()
         written = files_in(folder) - visit.before
-        assert {visit.picture, visit.export, audio} <= written
+        assert {visit.picture, audio} <= written
+        assert visit.export.parent == visit.drive and visit.export.is_file()   # on the drive, not in the folder
         id_tokens = ([visit.profile_id] if visit.profile_id != "home"          # "home" is a common word:
                      else ['"home"', "profile-home", "pain-diary-home", "pictures/home"])   # look for its uses
         tokens = [visit.number, spaced(visit.number), *NOTES, *id_tokens]
@@ -223,5 +228,7 @@ def test_after_a_delete_nothing_of_the_diary_is_left_in_the_data_folder(qtbot, t
         if visit.store._lock.held:
             visit.close()
     assert traces(folder, tokens) == []
+    if delete is delete_on_the_admin_screen:           # the drive was still chosen: its export went too
+        assert not visit.export.exists()
     left = {str(p.relative_to(folder)) for p in written & files_in(folder)}
     assert left <= SHARED                  # the whole kiosk's files, searched above like all the others

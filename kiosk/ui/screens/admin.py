@@ -27,6 +27,7 @@ from kiosk.core.clock import CLOCK_NOTICE, clock_looks_wrong
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.widgets.drive_choice import DriveChoice, Volume, removable_volumes
 from kiosk.ui.widgets.pin_pad import PinPadScreen
 from kiosk.ui.widgets.responsive import TurnWithWindow
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
@@ -98,16 +99,21 @@ class AdminUnlockScreen(PinPadScreen):
 
 ExportDone = Callable[[Path | str | None, BaseException | None], None]   # where it went, or the error
 ReportDone = Callable[[object], None]       # a kiosk.ui.paper.report_printing.PrintOutcome
+EXPORT_FORMATS = ("csv", "fhir")
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 class AdminScreen(QWidget):
     """Staff settings for the clinic kiosk. Nothing here is a modal dialog.
 
     `routines` is [(routine id, title)], shown as choices for the default routine.
-    `export_profile(profile_id, done)` writes the profile's data (off the GUI thread) and then calls
-    `done(where, None)`, or `done(None, error)`, on the GUI thread. `report_profile(profile_id, done)`
-    prints the diary's visit report (the clinic: the default printer, no dialog) and calls
-    `done(outcome)` with a PrintOutcome on the GUI thread.
+    `export_profile(profile_id, fmt, folder, done)` writes the profile's data as `fmt` ("csv" or
+    "fhir") into `folder`, the drive staff chose (off the GUI thread), and then calls `done(where,
+    None)`, or `done(None, error)`, on the GUI thread. `volumes()` lists the drives offered
+    (default: the removable ones mounted now; see widgets.drive_choice). Nothing is exported without
+    a drive: never into the kiosk's own data folder. `report_profile(profile_id, done)`
+    makes the diary's visit report (onto the chosen drive, else the default printer, no dialog) and
+    calls `done(outcome)` with a PrintOutcome on the GUI thread.
 
     Signals:
         done_requested(): back to the kiosk (attract screen).
@@ -132,9 +138,10 @@ class AdminScreen(QWidget):
     delete_confirmed = Signal(str)
 
     def __init__(self, routines: Sequence[tuple[str, str]] = (),
-                 export_profile: Callable[[str, ExportDone], None] | None = None,
+                 export_profile: Callable[[str, str, Path, ExportDone], None] | None = None,
                  report_profile: Callable[[str, ReportDone], None] | None = None,
-                 physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
+                 physical_dpi: float | None = None, parent: QWidget | None = None,
+                 volumes: Callable[[], list[Volume]] = removable_volumes) -> None:
         super().__init__(parent)
         self.setAccessibleName("Staff settings")
         self.touch_px = touch = screen_touch_target_px(self, physical_dpi)
@@ -204,14 +211,23 @@ class AdminScreen(QWidget):
         self.profile_list.setMinimumHeight(touch * 2)
         QScroller.grabGesture(self.profile_list.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.profile_list.currentItemChanged.connect(self._selection_changed)
-        self.export_button = TouchButton("Export data", None, touch)
+        self.drive = DriveChoice(volumes, touch, heading="Save exports to")
+        self.drive.chosen.connect(self._selection_changed)
+        self.export_button = TouchButton("Export CSV", None, touch)
+        self.export_button.setAccessibleDescription("The pain ratings as a spreadsheet file, on the chosen drive")
+        self.fhir_button = TouchButton("Export FHIR", None, touch)
+        self.fhir_button.setAccessibleDescription("The whole diary for a clinic's records system (FHIR R4), "
+                                                  "on the chosen drive")
         self.delete_button = TouchButton("Delete profile", "danger", touch)
         self.report_button = TouchButton("Report", None, touch)
-        self.report_button.setAccessibleDescription("Print this diary's visit report for the doctor")
-        self.export_button.clicked.connect(self._export)
+        self.report_button.setAccessibleDescription("This diary's visit report for the doctor, on the chosen "
+                                                    "drive, or printed when no drive is chosen")
+        self.export_button.clicked.connect(lambda: self._export("csv"))
+        self.fhir_button.clicked.connect(lambda: self._export("fhir"))
         self.report_button.clicked.connect(self._report)
         self.delete_button.clicked.connect(self._ask_delete)
-        profile_buttons = ButtonRow([(self.export_button, 1), (self.report_button, 1), (self.delete_button, 1)])
+        profile_buttons = ButtonRow([(self.export_button, 1), (self.fhir_button, 1), (self.report_button, 1),
+                                     (self.delete_button, 1)])
         self.status = make_label("", "notice", name="Status")
         self.status.hide()
 
@@ -231,6 +247,7 @@ class AdminScreen(QWidget):
         profile_column = QVBoxLayout()
         profile_column.addWidget(make_label("Profiles", "heading"))
         profile_column.addWidget(self.profile_list, 1)
+        profile_column.addWidget(self.drive)
         profile_column.addWidget(profile_buttons)
         profile_column.addWidget(self.confirm_panel)
         profile_column.addWidget(self.status)
@@ -349,7 +366,9 @@ class AdminScreen(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         chosen = self.selected_profile() is not None
-        self.export_button.setEnabled(chosen and self._export_profile is not None)
+        can_export = chosen and self._export_profile is not None and self.drive.choice is not None
+        self.export_button.setEnabled(can_export)
+        self.fhir_button.setEnabled(can_export)
         self.report_button.setEnabled(chosen and self._report_profile is not None)
         self.delete_button.setEnabled(chosen)
         if self._pending_delete is not None and self._pending_delete != self.selected_profile():
@@ -360,13 +379,19 @@ class AdminScreen(QWidget):
         self.status.setAccessibleName(text)
         self.status.show()
 
-    def _export(self) -> None:
+    def _export(self, fmt: str = "csv") -> None:
         profile_id = self.selected_profile()
-        if profile_id is None or self._export_profile is None:
+        if profile_id is None or self._export_profile is None or fmt not in EXPORT_FORMATS:
+            return
+        folder = self.drive.folder()
+        if folder is None:
+            self.drive.refresh()
+            self._say("The drive is not there any more. Plug it in, then choose it again.")
             return
         self._say("Saving the export\u2026")
         try:
-            self._export_profile(profile_id, lambda where, error: self._exported(profile_id, where, error))
+            self._export_profile(profile_id, fmt, folder,
+                                 lambda where, error: self._exported(profile_id, where, error))
         except Exception as error:      # noqa: BLE001 - shown to staff, never a crash
             self._exported(profile_id, None, error)
 
@@ -377,6 +402,7 @@ class AdminScreen(QWidget):
             self._say(f"Export failed: {error}")
             return
         self._say(f"Saved to {where}")
+        self.status.setText(f"Saved to {str(where).replace('/', '/' + ZERO_WIDTH_SPACE)}")   # a long path wraps
         self.profile_exported.emit(profile_id, str(where))
 
     def _report(self) -> None:
@@ -404,6 +430,7 @@ class AdminScreen(QWidget):
         self.confirm_panel.show()
         self.export_button.setEnabled(False)
         self.report_button.setEnabled(False)
+        self.fhir_button.setEnabled(False)
         self.delete_button.setEnabled(False)
         self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll.ensureWidgetVisible(self.confirm_panel)
