@@ -188,3 +188,19 @@ def test_admin_screen_default_lists_the_real_volumes(qtbot):
     screen = AdminScreen([("floor", "Floor routine")])          # Qt's own list of this machine's mounts
     qtbot.addWidget(screen)
     assert set(screen.drive.buttons) == {volume.root for volume in removable_volumes()}
+
+
+def test_the_admin_report_goes_onto_the_chosen_drive_not_the_printer(qtbot, clinic_admin, store):
+    clinic, profile, drive, _volumes = clinic_admin
+    admin = clinic.admin
+    printed = []
+    clinic.report_step = lambda parent, paint: printed.append(paint)      # the printer: must not be used
+    admin.select_profile(profile.profile_id)
+    with qtbot.waitSignal(admin.profile_reported, timeout=20_000) as reported:
+        qtbot.mouseClick(admin.report_button, Qt.MouseButton.LeftButton)
+    outcome = reported.args[1]
+    assert outcome.done, outcome.message
+    files = list(drive.glob("visit-report-*.pdf"))
+    assert len(files) == 1 and outcome.where == str(files[0]) and not printed
+    assert files[0].stat().st_mode & 0o777 == 0o600
+    assert not [p for p in store.folder.rglob("*.pdf")]                     # nothing left in the data folder
