@@ -11,6 +11,7 @@ from pathlib import Path
 from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
 from kiosk.core.diary_number import is_diary_number
+from kiosk.services.plans import DiaryPlans
 from kiosk.store.profile_repository import GUEST_PROFILE_ID, ProfileError
 
 
@@ -19,13 +20,12 @@ def _fail(message: str) -> int:
     return ExitCode.BAD_INPUT
 
 
-def _exercise_titles() -> dict[str, str]:
-    """The bundled exercises' titles by id (a routine file that does not load only loses its titles)."""
+def _bundled_exercises() -> dict:
+    """The bundled exercise library by id (a routine file that does not load only loses its exercises)."""
     from kiosk.core.loader import load_routines
     from kiosk.paths import bundled_dir
 
-    return {exercise_id: exercise.title
-            for exercise_id, exercise in load_routines(bundled_dir("routines")).exercises.items()}
+    return dict(load_routines(bundled_dir("routines")).exercises)
 
 
 def _gui_application():
@@ -59,6 +59,8 @@ def report_command(args: argparse.Namespace, now: datetime | None = None) -> int
             diary_number = store.profiles.get(profile_id).number
             data = store.open_profile(profile_id)
             records = data.ratings.list(), data.sessions.list(), data.aerobic.list()
+            exercises = _bundled_exercises()
+            plan = DiaryPlans(data, exercises).plan()         # its days a week, when the diary has a plan
             notices = store.notices[already:]
     except DataFolderProblem as problem:
         return cannot_open("report", problem)
@@ -71,9 +73,9 @@ def report_command(args: argparse.Namespace, now: datetime | None = None) -> int
     from kiosk.ui.paper.report import report_content, write_report_pdf
 
     today = (now or datetime.now().astimezone()).date()
-    # The plan's days a week (issue 10) are not stored yet: None gives just the sessions a week.
     content = report_content(*records, diary_number=diary_number, today=today, weeks=args.weeks,
-                             plan_days_per_week=None, exercise_titles=_exercise_titles())
+                             plan_days_per_week=plan.days_a_week if plan is not None else None,
+                             exercise_titles={exercise_id: e.title for exercise_id, e in exercises.items()})
     try:
         pages = write_report_pdf(out, content, args.paper)
     except OSError as error:

@@ -314,3 +314,15 @@ def test_no_name_reaches_the_report(poppler, tmp_path):
     make_report(tmp_path, out, "named")
     text = pdf_text(out)
     assert "Lovelace" not in text and "Ada" not in text and f"{number[:4]} {number[4:]}" in text
+
+
+def test_a_diary_with_a_plan_has_its_sessions_set_against_the_plans_days(poppler, tmp_path):
+    folder = tmp_path / "data"
+    profile = one_week_diary(folder)                    # its diary number
+    plan = tmp_path / "plan.toml"
+    plan.write_text('days_a_week = 4\n\n[[item]]\nexercise = "knee_to_chest"\n')
+    done = kiosk("plan", "import", "--profile", profile, str(plan), "--data-dir", str(folder))
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "report.pdf"
+    make_report(folder, out, profile)
+    assert "the plan asks for 4 days a week" in pdf_text(out)
