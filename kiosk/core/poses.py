@@ -531,12 +531,13 @@ def _build_poses() -> dict[str, Pose]:
     p["cow"] = _hands_knees(-0.26, 12.0)
 
     p["standing"] = _standing()
+    # The triangle's feet a little wider than the hips and its knees soft, never locked (the article).
     p["triangle_reach"] = _standing(
-        sided=True, arm_r=(-170.0, -174.0), arm_l=(8.0, 4.0),
+        sided=True, root=(0.0, 84.5), arm_r=(-170.0, -174.0), arm_l=(8.0, 4.0),
         leg_r=Reach(-30.0, 6.0, 1), leg_l=Reach(30.0, 6.0, -1),
     )
     p["triangle"] = _standing(
-        sided=True, root=(-6.0, 84.0), torso=62.0, head=78.0, width=0.35,
+        sided=True, root=(-6.0, 82.0), torso=62.0, head=78.0, width=0.35,
         arm_r=Reach(36.0, 26.0, -1), arm_l=(-4.0, -6.0),
         leg_r=Reach(-30.0, 6.0, 1), leg_l=Reach(30.0, 6.0, -1),
     )

@@ -176,3 +176,11 @@ def test_tai_chi_stands_on_both_feet_with_soft_knees_not_in_a_lunge():
     ankles = sorted((sk["ankle_r"][0], sk["ankle_l"][0]))
     assert ankles[1] - ankles[0] < 20, "the feet are a stride apart"
     assert ankles[0] - 5 <= sk["pelvis"][0] <= ankles[1] + 5, "the weight is over both feet, evenly"
+
+
+@pytest.mark.parametrize("name", ["triangle_reach", "triangle"])
+def test_the_triangle_keeps_its_knees_soft(name):
+    """"Never lock your knees" (the triangle's caution): the drawing does not either."""
+    sk = skeleton_of(POSES[name])
+    for s in ("r", "l"):
+        assert 150 <= _knee_angle(sk, s) <= 175, "a locked (straight) or deeply bent knee"
