@@ -161,6 +161,8 @@ def key_pictures(exercise: Exercise) -> list[KeyPicture]:
         sides = (_paper_side(exercise),)
     out: list[KeyPicture] = []
     for index, name in enumerate(exercise.poses):
+        if name not in POSES:                      # a routine folder with poses of its own: not drawn
+            continue
         if POSES[name].sided and exercise.sides != "none":
             for side in sides:
                 out.append(KeyPicture(name, side == "left", f"{side.capitalize()} side"))
