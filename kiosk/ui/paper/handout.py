@@ -38,8 +38,8 @@ from kiosk.core.poses import POSES, mirrored
 from kiosk.core.routine import Exercise, Routine
 from kiosk.ui.figure import framing, paint_pose
 from kiosk.ui.paper.page import (
-    Balanced, DrawnPicture, Item, Picture, Rule, Space, Stack, Strip, Text, Typesetter, heading, paginate, render,
-    set_up_page,
+    Balanced, Beside, DrawnPicture, Item, Picture, Rule, Shortest, Space, Stack, Strip, Text, Typesetter,
+    heading, paginate, render, set_up_page,
 )
 
 PAPER_SIDES = ("none", "each", "alternate", "left", "right")
@@ -230,13 +230,16 @@ def exercise_block(number: int, exercise: Exercise, note: str = "") -> Stack:
         care += _labelled("When to stop", _fill(exercise.stop_if, "right"))
     if note:
         care += _labelled("Note from your clinician", note)
+    pictures = _picture_row(exercise)
+    # Pictures across with the steps and the cautions under them side by side, or, when the pictures
+    # leave room (upright figures are narrow), the cautions beside the pictures and the steps under them.
+    under = Stack([pictures, Space(1.2), Balanced(Stack(steps), Stack(care), gap_mm=5.0)])
+    beside = Stack([Beside(pictures, Stack(care), gap_mm=5.0), Space(1.2), Stack(steps)])
     return Stack([
         Rule(after_mm=1.2),
         heading(f"{number}. {exercise.title}", points=12.5, after_mm=0.3),
         Text(dose_in_words(exercise), points=10, bold=True, after_mm=1.2),
-        _picture_row(exercise),
-        Space(1.2),
-        Balanced(Stack(steps), Stack(care), gap_mm=5.0),
+        Shortest([under, beside]),
     ], after_mm=2.0)
 
 

@@ -42,6 +42,7 @@ class Typesetter:
         self.dots_per_mm = device.logicalDpiY() / 25.4
         self.scale = scale
         self._heights: dict[tuple, float] = {}      # a layout measures the same paragraph many times
+        self._fonts: dict[tuple, QFont] = {}
         self.page = 0                                # while painting: the page being painted (1, 2, ...)
         self.drawn: list[DrawnPicture] = []          # while painting: where each picture went
 
@@ -50,6 +51,12 @@ class Typesetter:
         return millimetres * self.dots_per_mm * self.scale
 
     def font(self, points: float, bold: bool = False, italic: bool = False) -> QFont:
+        key = (points, bold, italic)
+        if key not in self._fonts:
+            self._fonts[key] = self._new_font(points, bold, italic)
+        return self._fonts[key]
+
+    def _new_font(self, points: float, bold: bool, italic: bool) -> QFont:
         font = QFont(FONT_FAMILY)
         font.setPointSizeF(points * self.scale)
         font.setBold(bold)
@@ -229,8 +236,11 @@ class Balanced(Item):
     shares: Sequence[float] = (0.4, 0.45, 0.5, 0.55, 0.6)
 
     def _row(self, ts: Typesetter, width: float) -> Row:
-        rows = [Row([(share, self.left), (1.0 - share, self.right)], gap_mm=self.gap_mm) for share in self.shares]
-        return min(rows, key=lambda row: row.measure(ts, width))
+        key = (id(ts), ts.scale, round(width, 2))
+        if getattr(self, "_chosen", (None,))[0] != key:
+            rows = [Row([(share, self.left), (1.0 - share, self.right)], gap_mm=self.gap_mm) for share in self.shares]
+            self._chosen = (key, min(rows, key=lambda row: row.measure(ts, width)))
+        return self._chosen[1]
 
     def measure(self, ts: Typesetter, width: float) -> float:
         return self._row(ts, width).measure(ts, width)
@@ -331,6 +341,11 @@ class Strip(Item):
         free = width - ts.mm(self.gap_mm) * (len(self.pictures) - 1)
         return min(ts.mm(self.height_mm), free / sum(picture.aspect for picture in self.pictures))
 
+    def natural_width(self, ts: Typesetter, width: float) -> float:
+        """How much of `width` the pictures take, side by side."""
+        h = self._box_height(ts, width)
+        return sum(h * picture.aspect for picture in self.pictures) + ts.mm(self.gap_mm) * max(0, len(self.pictures) - 1)
+
     def measure(self, ts: Typesetter, width: float) -> float:
         h = self._box_height(ts, width)
         return max((picture.measure(ts, h * picture.aspect) for picture in self.pictures), default=0.0)
@@ -340,6 +355,47 @@ class Strip(Item):
         for picture in self.pictures:
             picture.paint(ts, painter, x, y, h * picture.aspect)
             x += h * picture.aspect + ts.mm(self.gap_mm)
+
+
+@dataclass
+class Beside(Item):
+    """A strip of pictures at its own width with another item to its right, given the rest of the width;
+    not possible (infinitely tall) when less than `least_mm` would be left for that item."""
+
+    strip: Strip
+    right: Item
+    gap_mm: float = 5.0
+    least_mm: float = 70.0
+
+    def _right_width(self, ts: Typesetter, width: float) -> float:
+        return width - self.strip.natural_width(ts, width) - ts.mm(self.gap_mm)
+
+    def measure(self, ts: Typesetter, width: float) -> float:
+        rest = self._right_width(ts, width)
+        if rest < ts.mm(self.least_mm):
+            return float("inf")
+        return max(self.strip.measure(ts, width), self.right.measure(ts, rest))
+
+    def paint(self, ts: Typesetter, painter: QPainter, x: float, y: float, width: float) -> None:
+        rest = self._right_width(ts, width)
+        self.strip.paint(ts, painter, x, y, width)
+        self.right.paint(ts, painter, x + width - rest, y, rest)
+
+
+@dataclass
+class Shortest(Item):
+    """Whichever of these arrangements of the same content is the least tall at this width."""
+
+    choices: Sequence[Item]
+
+    def _best(self, ts: Typesetter, width: float) -> Item:
+        return min(self.choices, key=lambda item: item.measure(ts, width))
+
+    def measure(self, ts: Typesetter, width: float) -> float:
+        return self._best(ts, width).measure(ts, width)
+
+    def paint(self, ts: Typesetter, painter: QPainter, x: float, y: float, width: float) -> None:
+        self._best(ts, width).paint(ts, painter, x, y, width)
 
 
 @dataclass(frozen=True)
