@@ -87,7 +87,7 @@ def handout_command(args: argparse.Namespace) -> int:
         return _fail(f"could not write {str(out)!r}: {error.strerror or error}.")
     seconds = time.perf_counter() - started
     del app
+    paper = "A4" if args.paper == "a4" else "Letter"
     print(f"Wrote {out}: {source.routine.title}, {len(source.routine.exercises)} exercises on "
-          f"{printed.pages} page{'s' if printed.pages != 1 else ''} ({args.paper.upper() if args.paper == 'a4' else 'Letter'}, "
-          f"{seconds:.2f} s).", file=sys.stderr)
+          f"{printed.pages} page{'s' if printed.pages != 1 else ''} ({paper}, {seconds:.2f} s).", file=sys.stderr)
     return ExitCode.OK

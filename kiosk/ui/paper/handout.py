@@ -1,4 +1,4 @@
-"""The printed exercise handout: a routine's moves with their pictures, steps, numbers and cautions, as PDF or on a printer.
+"""The printed exercise handout: each move of a routine with its pictures, steps, numbers and cautions.
 
 Entry points (a Qt GUI application must exist; `kiosk handout` starts an offscreen one):
 

@@ -1,8 +1,9 @@
 """Pages for paper: A4 or Letter with margins, and a flow of headings, wrapped paragraphs and pictures.
 
-A document is a list of items (`Text`, `Space`, `Rule`, `Stack`, `Row`, `Picture`). `paginate` puts
-them on pages top to bottom; an item never breaks across pages, so a `Stack` (an exercise's block)
-stays on one page. `render` paints the pages on any paged device: a QPdfWriter or a QPrinter.
+A document is a list of items (`Text`, `Space`, `Rule`, `Stack`, `Row`, `Balanced`, `Picture`,
+`Strip`, `Beside`, `Shortest`). `paginate` puts them on pages top to bottom; an item never breaks
+across pages, so a `Stack` (an exercise's block) stays on one page. `render` paints the pages on any
+paged device: a QPdfWriter or a QPrinter.
 Sizes are given in millimetres and points; painting happens in the device's own units (its dots),
 so text is measured and drawn at the device's resolution.
 """
@@ -300,32 +301,6 @@ class Picture(Item):
 
 
 @dataclass
-class Grid(Item):
-    """Pictures (or any items) in rows of `columns`, each cell the same width."""
-
-    items: Sequence[Item]
-    columns: int = 2
-    gap_mm: float = 2.5
-
-    def _rows(self) -> list[Row]:
-        rows = []
-        for start in range(0, len(self.items), self.columns):
-            cells = list(self.items[start:start + self.columns])
-            cells += [Space(0.0)] * (self.columns - len(cells))
-            rows.append(Row([(1.0, cell) for cell in cells], gap_mm=self.gap_mm))
-        return rows
-
-    def measure(self, ts: Typesetter, width: float) -> float:
-        rows = self._rows()
-        return sum(row.measure(ts, width) for row in rows) + ts.mm(self.gap_mm) * max(0, len(rows) - 1)
-
-    def paint(self, ts: Typesetter, painter: QPainter, x: float, y: float, width: float) -> None:
-        for row in self._rows():
-            row.paint(ts, painter, x, y, width)
-            y += row.measure(ts, width) + ts.mm(self.gap_mm)
-
-
-@dataclass
 class Strip(Item):
     """Pictures in one row, left to right, `height_mm` tall (lower when they would not fit across);
     each picture as wide as its own aspect asks."""
@@ -344,7 +319,8 @@ class Strip(Item):
     def natural_width(self, ts: Typesetter, width: float) -> float:
         """How much of `width` the pictures take, side by side."""
         h = self._box_height(ts, width)
-        return sum(h * picture.aspect for picture in self.pictures) + ts.mm(self.gap_mm) * max(0, len(self.pictures) - 1)
+        gaps = ts.mm(self.gap_mm) * max(0, len(self.pictures) - 1)
+        return sum(h * picture.aspect for picture in self.pictures) + gaps
 
     def measure(self, ts: Typesetter, width: float) -> float:
         h = self._box_height(ts, width)

@@ -44,7 +44,8 @@ def _printed_message(printer: QPrinter, routine: Routine, pages: int) -> str:
     sheets = f"{pages} page{'s' if pages != 1 else ''}"
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         return f"The handout for {routine.title} ({sheets}) was saved as {printer.outputFileName()}."
-    return f"The handout for {routine.title} ({sheets}) went to the printer {printer.printerName() or ''}".rstrip() + "."
+    where = f"the printer {printer.printerName()}" if printer.printerName() else "the printer"
+    return f"The handout for {routine.title} ({sheets}) went to {where}."
 
 
 class HandoutPrinting:
