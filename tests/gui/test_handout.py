@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from kiosk.core.diary_number import new_diary_number
 from kiosk.core.loader import load_routines
 from kiosk.core.poses import POSES
 from kiosk.paths import bundled_dir
@@ -15,7 +16,7 @@ from pdf_pages import crop, flat, grey_pages, need_poppler, page_count, pdf_info
 
 ROUTINES = load_routines(bundled_dir("routines"))
 LIBRARY = ROUTINES.exercises
-DIARY = "12345678"
+DIARY = new_diary_number(lambda below: 1234567 % below)   # a valid number, the same each run
 CLINICIAN = "Start with the gentle moves. Call the clinic if the pain is worse after a week."
 SIDES_IN_WORDS = {"each": "each side", "alternate": "in turn", "left": "left side only", "right": "right side only"}
 PAGE_SIZE = {"a4": "(A4)", "letter": "612 x 792 pts (letter)"}   # pdfinfo names the paper
@@ -82,7 +83,7 @@ def test_six_exercises_fit_two_pages_with_every_word_and_number(qapp, poppler, t
     assert pdf_info(path)["Page size"].endswith(PAGE_SIZE[paper])
     assert page_count(path) == printed.pages <= 2
     text = pdf_text(path)
-    for expected in (routine.title, "Days a week: 3", "Diary number: 1234 5678", CLINICIAN,
+    for expected in (routine.title, "Days a week: 3", f"Diary number: {DIARY[:4]} {DIARY[4:]}", CLINICIAN,
                      "Stop and rest if your pain rises."):
         assert expected in text
     for number, exercise in enumerate(routine.exercises, start=1):
@@ -137,6 +138,12 @@ def test_a_plan_on_one_side_prints_that_side_with_its_own_numbers(qapp, poppler,
     assert [p.caption for p in printed.pictures if p.tag == "knee_to_chest"] == ["Start", "Left side"]
     captions = [p.caption for p in printed.pictures if p.tag == "outer_hip_stretch"]
     assert captions == ["Start", "Right side", "Right side"]
+
+
+def test_a_name_is_never_printed_as_the_diary_number(qapp, tmp_path):
+    with pytest.raises(ValueError, match="never a name"):
+        write_handout(tmp_path / "x.pdf", _six("gentle-start"), diary_number="Ann Smith")
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_key_pictures_mirror_the_left_and_show_both_sides_for_each():

@@ -32,7 +32,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
-from kiosk.core.diary_number import spaced
+from kiosk.core.diary_number import is_diary_number, spaced
 from kiosk.core.phrases import side_word
 from kiosk.core.poses import POSES, mirrored
 from kiosk.core.routine import Exercise, Routine
@@ -296,7 +296,10 @@ def paint_handout(device: QPagedPaintDevice, routine: Routine, extras: HandoutEx
 
 
 def _extras(notes, days_per_week, clinician_note, diary_number) -> HandoutExtras:
-    return HandoutExtras(dict(notes or {}), days_per_week, clinician_note or "", diary_number or None)
+    number = "".join(str(diary_number or "").split()) or None
+    if number is not None and not is_diary_number(number):
+        raise ValueError("diary_number must be a diary number (eight digits), never a name")
+    return HandoutExtras(dict(notes or {}), days_per_week, clinician_note or "", number)
 
 
 def handout_pdf(routine: Routine, *, paper: str = "a4", notes: Mapping[str, str] | None = None,
