@@ -23,7 +23,7 @@ test_packages=(
   openbox xdotool wmctrl x11-utils   # a real window manager and the X tools that poke it (tests/e2e/test_kiosk_escape.py)
   cage xwayland             # the kiosk compositor the guide uses, run headless (tests/e2e/test_cage_kiosk.py)
   sway grim                 # a second Wayland compositor (close request, rotation, resize) and its screenshots
-  poppler-utils             # pdftotext, pdftoppm, pdfinfo: the visit report's text, pages and pixels (tests/integration/test_visit_report.py)
+  poppler-utils             # pdftotext, pdftoppm, pdfinfo: the visit report and the handout read back (tests)
 )
 
 want=("${app_packages[@]}")

@@ -1,6 +1,7 @@
 """The `kiosk` command: run the app, and inspect routines, voices and data from a terminal.
 
-One module per command group (run, routines, plans, trends, report, data, admin, voices); this one holds the parser.
+One module per command group (run, routines, plans, trends, report, handout, data, admin, voices); this one
+holds the parser.
 Every command opens the data folder through `data_folder.open_data_folder` and ends with an
 `exit_codes.ExitCode` (0 done, 1 bad input, 2 the data folder could not be opened).
 """
@@ -123,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     report.add_argument("--data-dir", metavar="DIR", help="the data folder")
     report.set_defaults(func=_command("report", "report_command"))
+    handout = sub.add_parser("handout", help="a printable PDF handout of a routine (or a diary's plan)")
+    source = handout.add_mutually_exclusive_group(required=True)
+    source.add_argument("--routine", metavar="ID", help="a bundled routine (see `kiosk routines list`)")
+    source.add_argument("--profile", metavar="ID", help="a diary's personal plan: its profile id or diary number")
+    handout.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    handout.add_argument("--data-dir", metavar="DIR", help="the data folder (with --profile)")
+    handout.set_defaults(func=_command("handout", "handout_command"))
 
     voices = sub.add_parser("voices", help="the voices the speech engine offers")
     voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")

@@ -531,12 +531,13 @@ def _build_poses() -> dict[str, Pose]:
     p["cow"] = _hands_knees(-0.26, 12.0)
 
     p["standing"] = _standing()
+    # The triangle's feet a little wider than the hips and its knees soft, never locked (the article).
     p["triangle_reach"] = _standing(
-        sided=True, arm_r=(-170.0, -174.0), arm_l=(8.0, 4.0),
+        sided=True, root=(0.0, 84.5), arm_r=(-170.0, -174.0), arm_l=(8.0, 4.0),
         leg_r=Reach(-30.0, 6.0, 1), leg_l=Reach(30.0, 6.0, -1),
     )
     p["triangle"] = _standing(
-        sided=True, root=(-6.0, 84.0), torso=62.0, head=78.0, width=0.35,
+        sided=True, root=(-6.0, 82.0), torso=62.0, head=78.0, width=0.35,
         arm_r=Reach(36.0, 26.0, -1), arm_l=(-4.0, -6.0),
         leg_r=Reach(-30.0, 6.0, 1), leg_l=Reach(30.0, 6.0, -1),
     )
@@ -597,10 +598,12 @@ def _build_poses() -> dict[str, Pose]:
         leg_l=Reach(pedal_l[0] - 4.0, pedal_l[1] + 6.0, -1), foot_r=95.0, foot_l=80.0,
         props=(Prop("bike", x=bx, angle=120.0),),
     )
+    # Tai chi's stance as it is: both feet planted side by side, knees soft, weight even, the arms
+    # rounded in front as if holding a ball (not a lunge: the article says to avoid those).
     p["tai_chi"] = _pose(
-        view="side", root=(0.0, 70.0), torso=-2.0, head=0.0,
-        arm_r=(118.0, 35.0), arm_l=(165.0, 100.0),
-        leg_r=Reach(34.0, 6.0, -1), leg_l=Reach(-50.0, 6.0, -1), foot_r=90.0, foot_l=70.0,
+        view="side", root=(-1.0, 86.5), torso=1.0, head=3.0,
+        arm_r=Reach(36.0, 112.0, 1), arm_l=Reach(33.0, 94.0, 1),
+        leg_r=Reach(2.0, 6.0, -1), leg_l=Reach(-5.0, 6.0, -1), foot_r=90.0, foot_l=90.0,
     )
     return p
 

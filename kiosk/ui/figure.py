@@ -389,10 +389,18 @@ def world_transform(scene: QRectF, rect: QRectF) -> QTransform:
     return QTransform(s, 0, 0, -s, ox, oy)
 
 
+def _paler(colour: QColor, tint: float) -> QColor:
+    """The colour blended `tint` of the way towards white (its alpha kept)."""
+    return QColor(round(_lerp(colour.red(), 255, tint)), round(_lerp(colour.green(), 255, tint)),
+                  round(_lerp(colour.blue(), 255, tint)), colour.alpha())
+
+
 def paint_pose(painter: QPainter, pose: Pose, rect: QRectF, mirrored: bool = False,
-               scene: QRectF | None = None) -> None:
+               scene: QRectF | None = None, tint: float = 0.0) -> None:
     """Draw the pose scaled into rect (aspect kept, centred, nothing outside it); `scene`: a fixed
-    part of the world to show (see framing), else the pose's own."""
+    part of the world to show (see framing), else the pose's own. `tint` (paper): every fill blended
+    that far towards white while outlines and the face stay dark, so the shape is in the outlines
+    and the picture prints in greyscale with little ink."""
     if mirrored:
         pose = core.mirrored(pose)
     if rect.width() <= 1 or rect.height() <= 1:
@@ -405,7 +413,7 @@ def paint_pose(painter: QPainter, pose: Pose, rect: QRectF, mirrored: bool = Fal
     painter.setTransform(world_transform(scene, rect), True)
     if not pose.from_above:
         floor = QRectF(scene.left(), scene.top(), scene.width(), -scene.top())
-        painter.fillRect(floor, FLOOR)
+        painter.fillRect(floor, _paler(FLOOR, tint) if tint else FLOOR)
     for s in shapes:
         painter.setOpacity(faded * max(0.0, min(1.0, s.opacity)))
         if s.outline is not None:
@@ -414,6 +422,11 @@ def paint_pose(painter: QPainter, pose: Pose, rect: QRectF, mirrored: bool = Fal
             painter.setPen(pen)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(s.fill) if isinstance(s.fill, QColor) else (s.fill or Qt.BrushStyle.NoBrush))
+        fill = s.fill
+        if tint and isinstance(fill, QBrush):
+            continue                            # the soft shadow prints as a dark smudge
+        if tint and isinstance(fill, QColor) and not (s.outline is None and fill == OUTLINE):
+            fill = _paler(fill, tint)
+        painter.setBrush(QBrush(fill) if isinstance(fill, QColor) else (fill or Qt.BrushStyle.NoBrush))
         painter.drawPath(s.path)
     painter.restore()

@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_routine_by_id)
         self.home.aerobics_requested.connect(lambda: self.do(self.visit.opened(Step.AEROBICS)))
         home_buttons = [("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
-                        ("Voice", lambda: self.do(self.visit.opened(Step.VOICE)))]
+                        ("Voice", lambda: self.do(self.visit.opened(Step.VOICE))),
+                        ("Print handout", self.print_handout)]
         if self.journal.can_erase:               # at home: one person's own data, theirs to delete
             home_buttons.append(("My data", self.show_my_data))
         for text, handler in home_buttons:
@@ -554,6 +555,22 @@ class MainWindow(QMainWindow):
         """Start a routine: the safety screen first if never accepted, then the skip offer, then a rating."""
         remembered = False if self.clinic else bool(self.settings.get(SAFETY_ACCEPTED, False))   # clinic: per person
         self.do(self.visit.start_requested(routine, safety_remembered=remembered))
+
+    @cached_property
+    def handout_printing(self):
+        """Print handout: Qt's print dialog at home, the default printer in the clinic (tests replace it)."""
+        from kiosk.ui.paper.print_action import HandoutPrinting   # QtPrintSupport: loaded when first asked
+
+        return HandoutPrinting(parent=self)
+
+    def print_handout(self) -> None:
+        """The chosen routine's handout on paper; what happened is said above the routines."""
+        routine = self.library.routines.get(self.home.selected() or "")
+        if routine is None:
+            return
+        message = self.handout_printing.print_routine(routine, clinic=self.clinic)
+        if message:
+            self.home.show_notice(message)
 
     def start_routine_by_id(self, routine_id: str) -> bool:
         plan = self.visit.plan

@@ -154,3 +154,33 @@ def test_capsules_cover_the_whole_body():
     parts = capsules(POSES["standing"])
     assert len(parts) >= 1 + 2 * 6
     assert all(r > 0 for _, _, r in parts)
+
+
+def _knee_angle(sk, s: str) -> float:
+    """The angle at the knee between thigh and shin, in degrees (180: a straight leg)."""
+    hip, knee, ankle = sk[f"hip_{s}"], sk[f"knee_{s}"], sk[f"ankle_{s}"]
+    a = (hip[0] - knee[0], hip[1] - knee[1])
+    b = (ankle[0] - knee[0], ankle[1] - knee[1])
+    cos = (a[0] * b[0] + a[1] * b[1]) / (math.hypot(*a) * math.hypot(*b))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+
+
+def test_tai_chi_stands_on_both_feet_with_soft_knees_not_in_a_lunge():
+    """The article warns against lunges; tai chi's stance: both feet planted, knees soft, weight even."""
+    pose = POSES["tai_chi"]
+    sk = skeleton_of(pose)
+    for s in ("r", "l"):
+        assert sk[f"ankle_{s}"][1] - BODY.foot_r == pytest.approx(pose.ground, abs=2.0), "a foot is off the floor"
+        assert 155 <= _knee_angle(sk, s) <= 177, "knees soft: a little bent, neither straight nor deep"
+    assert abs(_knee_angle(sk, "r") - _knee_angle(sk, "l")) < 10, "one knee bent deep, the other straight: a lunge"
+    ankles = sorted((sk["ankle_r"][0], sk["ankle_l"][0]))
+    assert ankles[1] - ankles[0] < 20, "the feet are a stride apart"
+    assert ankles[0] - 5 <= sk["pelvis"][0] <= ankles[1] + 5, "the weight is over both feet, evenly"
+
+
+@pytest.mark.parametrize("name", ["triangle_reach", "triangle"])
+def test_the_triangle_keeps_its_knees_soft(name):
+    """"Never lock your knees" (the triangle's caution): the drawing does not either."""
+    sk = skeleton_of(POSES[name])
+    for s in ("r", "l"):
+        assert 150 <= _knee_angle(sk, s) <= 175, "a locked (straight) or deeply bent knee"

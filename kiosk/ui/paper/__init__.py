@@ -1,1 +1,1 @@
-"""Paper: documents drawn for print with QPainter (the visit report, the handout), as PDF or on a printer."""
+"""Paper: pages laid out with QPainter for a PDF file or a printer (page.py): the exercise handout and the visit report."""

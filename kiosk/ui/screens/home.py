@@ -244,7 +244,11 @@ class HomeScreen(QWidget):
         from PySide6.QtCore import Qt
 
         if _is_activate_key(event.key()):
-            self._start()
+            focused = self.focusWidget()
+            if focused in self.buttons:          # Enter on a button under the routines presses that button
+                focused.click()
+            else:
+                self._start()
             return
         if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.cards:
             step = 1 if event.key() == Qt.Key.Key_Right else -1

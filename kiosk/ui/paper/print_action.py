@@ -1,0 +1,76 @@
+"""Print handout from the app: Qt's print dialog at home (it can also save a PDF), the default printer in the clinic.
+
+At home the person chooses the printer (or "Print to file") in QPrintDialog; in the clinic there is no
+dialog on the kiosk: the handout goes to the system's default printer, and when there is none the
+screen says so. Both steps are injectable, so tests print to a PDF without opening a dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QWidget
+
+from kiosk.core.routine import Routine
+from kiosk.ui.paper.handout import print_handout
+
+log = logging.getLogger(__name__)
+
+AskPrinter = Callable[[QPrinter, QWidget | None], bool]
+DefaultPrinter = Callable[[], QPrinter | None]
+
+NO_PRINTER = "No printer is set up on this kiosk, so the handout could not be printed. Please ask the staff."
+CANCELLED = ""
+
+
+def ask_with_dialog(printer: QPrinter, parent: QWidget | None) -> bool:
+    """Qt's print dialog (its "Print to file" saves a PDF); True when the person pressed Print."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print handout")
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def system_default_printer() -> QPrinter | None:
+    """A printer for the system's default print queue, or None when there is none."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        return None
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def _printed_message(printer: QPrinter, routine: Routine, pages: int) -> str:
+    sheets = f"{pages} page{'s' if pages != 1 else ''}"
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return f"The handout for {routine.title} ({sheets}) was saved as {printer.outputFileName()}."
+    where = f"the printer {printer.printerName()}" if printer.printerName() else "the printer"
+    return f"The handout for {routine.title} ({sheets}) went to {where}."
+
+
+class HandoutPrinting:
+    """Prints a routine's handout the way the place asks for: a dialog at home, the default printer in the clinic."""
+
+    def __init__(self, parent: QWidget | None = None, ask: AskPrinter = ask_with_dialog,
+                 default_printer: DefaultPrinter = system_default_printer) -> None:
+        self.parent, self.ask, self.default_printer = parent, ask, default_printer
+
+    def print_routine(self, routine: Routine, *, clinic: bool, notes: Mapping[str, str] | None = None,
+                      days_per_week: int | None = None, clinician_note: str = "",
+                      diary_number: str | None = None) -> str:
+        """Print it; what to tell the person ("" when they cancelled the dialog)."""
+        if clinic:
+            printer = self.default_printer()
+            if printer is None:
+                return NO_PRINTER
+        else:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if not self.ask(printer, self.parent):
+                return CANCELLED
+        try:
+            printed = print_handout(printer, routine, notes=notes, days_per_week=days_per_week,
+                                    clinician_note=clinician_note, diary_number=diary_number)
+        except OSError as error:
+            log.error("printing the handout failed: %s", error)
+            return f"The handout could not be printed ({error}). Please try again."
+        return _printed_message(printer, routine, printed.pages)
