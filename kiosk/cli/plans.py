@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
+from kiosk.cli.routines import print_timeline
 from kiosk.core.diary_number import is_diary_number
 from kiosk.core.loader import load_routines
 from kiosk.core.plan_file import PlanFileError
@@ -104,10 +104,4 @@ def script_command(args: argparse.Namespace) -> int:
         routine = PlanService(store, _library()).routine(profile_id)
     if routine is None:
         return _fail(f"the diary {profile_id} has no plan.")
-    timeline = compile_routine(routine)
-    if args.json:
-        json.dump([cue.to_dict() for cue in timeline.cues], sys.stdout, indent=1)
-        print()
-    else:
-        print(timeline.script())
-    return ExitCode.OK
+    return print_timeline(compile_routine(routine), as_json=args.json)

@@ -73,8 +73,12 @@ def script_command(args: argparse.Namespace) -> int:
         for error in result.errors:
             print(error, file=sys.stderr)
         return ExitCode.BAD_INPUT
-    timeline = compile_routine(routine, language)
-    if args.json:
+    return print_timeline(compile_routine(routine, language), as_json=args.json)
+
+
+def print_timeline(timeline, *, as_json: bool) -> int:
+    """A timeline on standard output: the printable script, or a JSON list of its cues (`kiosk plan script` too)."""
+    if as_json:
         json.dump([cue.to_dict() for cue in timeline.cues], sys.stdout, indent=1)
         print()
     else:

@@ -433,7 +433,8 @@ class ClinicMode(QObject):
         self._off_the_gui_thread(self.profile_report_read, read)
 
     def _profile_report_read(self, answer) -> None:
-        from kiosk.ui.paper.report import paint_report, report_content, report_pdf, suggested_file_name, write_private
+        from kiosk.ui.paper.private_file import write_private
+        from kiosk.ui.paper.report import paint_report, report_content, report_pdf, suggested_file_name
 
         done, self._report_done = self._report_done, None
         if done is None:

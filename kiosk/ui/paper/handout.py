@@ -23,7 +23,6 @@ The PDF is written to a private temporary file (0600) and moved into place.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +40,7 @@ from kiosk.ui.paper.page import (
     Balanced, Beside, DrawnPicture, Item, Picture, Rule, Shortest, Space, Stack, Strip, Text, Typesetter,
     heading, paginate, render, set_up_page,
 )
+from kiosk.ui.paper.private_file import write_private
 
 PAPER_SIDES = ("none", "each", "alternate", "left", "right")
 MOST_ON_TWO_PAGES = 6                 # up to this many exercises fit on two pages
@@ -319,31 +319,13 @@ def handout_pdf(routine: Routine, *, paper: str = "a4", notes: Mapping[str, str]
     return bytes(QByteArray(buffer.data())), printed
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a 0600 temporary file beside it, replaced into place."""
-    staging = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(staging, path)
-    except BaseException:
-        try:
-            os.unlink(staging)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def write_handout(path: Path | str, routine: Routine, *, paper: str = "a4",
                   notes: Mapping[str, str] | None = None, days_per_week: int | None = None,
                   clinician_note: str = "", diary_number: str | None = None) -> Printed:
     """Write the handout of `routine` as a PDF file at `path` (0600); what was printed (`.pages`)."""
     data, printed = handout_pdf(routine, paper=paper, notes=notes, days_per_week=days_per_week,
                                 clinician_note=clinician_note, diary_number=diary_number)
-    _write_private(Path(path), data)
+    write_private(path, data)
     return printed
 
 

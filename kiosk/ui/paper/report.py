@@ -7,7 +7,6 @@ rounding: both come from `core.trends.diary_numbers`, and each is printed as the
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +21,7 @@ from kiosk.core.trends import (
     AEROBIC_GOAL_MINUTES, MEANINGFUL_PERCENT, MEANINGFUL_POINTS, DiaryNumbers, ExerciseTally, Note, diary_numbers,
 )
 from kiosk.ui.paper.report_chart import draw_weekly_chart
+from kiosk.ui.paper.private_file import write_private
 from kiosk.ui.paper.report_layout import PageFlow, font, page_layout, paint_pages
 
 MAX_PAGES = 2
@@ -301,22 +301,6 @@ def report_pdf(content: ReportContent, paper: str = "a4") -> tuple[bytes, int]:
     del writer                      # finishes the PDF
     buffer.close()
     return bytes(data.data()), pages
-
-
-def write_private(path: Path | str, data: bytes) -> None:
-    """Write `data` to `path` readable by its owner only (0600), durably: a new file, fsynced, moved in place."""
-    path = Path(path)
-    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(staging, path)
-    except BaseException:
-        staging.unlink(missing_ok=True)
-        raise
 
 
 def write_report_pdf(path: Path | str, content: ReportContent, paper: str = "a4") -> int:
