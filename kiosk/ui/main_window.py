@@ -43,6 +43,7 @@ QUESTIONS = {
     "during": "How strong is the pain right now?",
 }
 PROBLEMS = "Some routine files have problems ({}); the others work."
+MAKE_PLAN, CHANGE_PLAN = "Make my plan", "Change my plan"
 
 
 def local_now() -> datetime:
@@ -93,13 +94,16 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_routine_by_id)
         self.home.aerobics_requested.connect(lambda: self.do(self.visit.opened(Step.AEROBICS)))
         home_buttons = [("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
-                        ("Voice", lambda: self.do(self.visit.opened(Step.VOICE)))]
+                        ("Voice", lambda: self.do(self.visit.opened(Step.VOICE))),
+                        (MAKE_PLAN, lambda: self.do(self.visit.opened(Step.MY_PLAN)))]
         if self.journal.can_erase:               # at home: one person's own data, theirs to delete
             home_buttons.append(("My data", self.show_my_data))
         for text, handler in home_buttons:
             button = make_button(text)
             button.clicked.connect(handler)
             self.home.add_button(button)
+            if text == MAKE_PLAN:
+                self.my_plan_button = button            # "Change my plan" once the diary has one
         self._follow(self.journal)
         if self.journal.is_ready and self.journal.keeps_records:      # a journal opened already: its plan now
             self._read_plan(self.journal)
@@ -321,8 +325,8 @@ class MainWindow(QMainWindow):
                     journal = self.journal
                     self.plan_link.ask_progression(journal, self.library.exercises, lambda proposal: self.do(
                         self.visit.progression_proposed(proposal)) if journal is self.journal else None)
-                case v.OfferProgression():
-                    pass       # held as `visit.proposal`; the offer screen comes with the plan screens (issue 13)
+                case v.OfferProgression(proposal):
+                    self.plan_screens.offer(proposal)
                 case v.AnswerProgression(proposal, accept):
                     self.plan_link.answer(self.journal, self.library.exercises, proposal, accept,
                                           "person", lambda routine: None)     # ReadPlan follows
@@ -354,6 +358,8 @@ class MainWindow(QMainWindow):
         elif step is Step.AEROBIC_LOG:
             self.aerobic_log.reset()
             self.show_screen(self.aerobic_log)
+        elif step is Step.MY_PLAN:
+            self.plan_screens.show()
         elif step is Step.DETAILS:
             self.details.reset()
             self.show_screen(self.details)
@@ -440,6 +446,8 @@ class MainWindow(QMainWindow):
         for name in ("rating", "details", "aerobic_log"):
             if name in built:
                 built[name].reset()
+        if "plan_screens" in built:
+            self.plan_screens.reset()
         self._clear_shown_records()
 
     def go_home(self) -> None:
@@ -464,6 +472,12 @@ class MainWindow(QMainWindow):
 
         return PlanLink(self)
 
+    @cached_property
+    def plan_screens(self):
+        from kiosk.ui.plan_screens import HomePlanScreens
+
+        return HomePlanScreens(self)
+
     def _read_plan(self, journal: Journal) -> None:
         if not journal.keeps_records:
             self.do(self.visit.plan_read(None))
@@ -484,6 +498,9 @@ class MainWindow(QMainWindow):
     def _show_plan(self, routine) -> None:
         """The plan card first on the home screen (and chosen), or no plan card."""
         self.home.set_choices(self._with_plan(self._choices.routines))
+        from kiosk.ui.widgets.controls import set_button_text
+
+        set_button_text(self.my_plan_button, MAKE_PLAN if routine is None else CHANGE_PLAN)
         if routine is not None:
             self.home.select(routine.id)
 

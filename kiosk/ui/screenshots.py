@@ -35,6 +35,46 @@ def _stage_player(window: MainWindow, routine_id: str, exercise: str, kind: str)
     window.stack.setCurrentWidget(window.player)
 
 
+def _sample_plan(window: MainWindow, locked: bool = False):
+    """A plan of three moves with a note, and its history: made by staff, a step up, a declined one."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta, timezone
+
+    from kiosk.core.plan import Plan, PlanChange, PlanItem
+
+    library = window.library.exercises
+    plan = Plan.in_library_order([PlanItem("knee_to_chest", 3, 5, "left", "Go gently"), PlanItem("bridge", 9, 5),
+                                  PlanItem("cat_cow", 8, 3)], library, days_a_week=4, note="Stop if pain is over 5",
+                                 locked=locked)
+    when = datetime(2026, 11, 2, 10, 0, tzinfo=timezone.utc)
+    history = [PlanChange(when, "Plan made: 3 exercises, 4 days a week", "First visit", "staff", plan),
+               PlanChange(when + timedelta(days=12), "Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)",
+                          "3 sessions in a row at this dose with pain during at most 5 and the pain before not "
+                          "rising", "person", plan, "step_up"),
+               PlanChange(when + timedelta(days=20), "Declined: Cat and cow: 9 reps, hold 3 s (was 8 reps, hold 3 s)",
+                          "3 sessions in a row at this dose with pain during at most 5", "person", plan,
+                          "declined_step_up")]
+    if locked:
+        history.append(PlanChange(when + timedelta(days=21), "Plan locked by staff", "Staff decided", "staff",
+                                  replace(plan, locked=True), "locked"))
+    return plan, history
+
+
+def _stage_plan(window: MainWindow, editor, plan_and_history) -> None:
+    editor.show_plan(*plan_and_history)
+    window.stack.setCurrentWidget(editor)
+
+
+def _stage_offer(window: MainWindow) -> None:
+    from kiosk.core.plan import PlanItem
+    from kiosk.core.progression import ItemChange, Proposal
+
+    change = ItemChange(PlanItem("bridge", 8, 5), PlanItem("bridge", 9, 5))
+    window.plan_screens.offer(Proposal("step_up", (change,), "Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)",
+                                       "3 sessions in a row at this dose with pain during at most 5 and the pain "
+                                       "before not rising"))
+
+
 def _stages(window: MainWindow):
     """(name, function that puts the window in that state) for every screen."""
     summary = Summary((
@@ -63,6 +103,10 @@ def _stages(window: MainWindow):
         ("my-data", lambda: (window.my_data.show_counts(42, 17, 9), window.stack.setCurrentWidget(window.my_data))),
         ("my-data-confirm", lambda: (window.my_data.delete_button.click(),
                                      window.stack.setCurrentWidget(window.my_data))),
+        ("my-plan", lambda: _stage_plan(window, window.plan_screens.editor, _sample_plan(window))),
+        ("my-plan-locked", lambda: _stage_plan(window, window.plan_screens.editor, _sample_plan(window, True))),
+        ("my-plan-none", lambda: _stage_plan(window, window.plan_screens.editor, (None, []))),
+        ("plan-offer", lambda: _stage_offer(window)),
     ]
 
 
