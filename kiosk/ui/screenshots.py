@@ -131,6 +131,12 @@ def _clinic_stages(window: MainWindow, clinic):
         ("clinic-admin", show(clinic.admin, lambda: clinic.admin.set_profiles(
             [("p-3fa9c1", "Diary 1500 2278, since 02 Mar 2026")]))),
         ("clinic-admin-setup", show(clinic.setup)),
+        ("clinic-admin-plan", show(clinic.staff_plans.editor, lambda: (
+            clinic.staff_plans.editor.set_title("Plan: Diary 1500 2278"),
+            clinic.staff_plans.editor.show_plan(*_sample_plan(window))))),
+        ("clinic-admin-plan-none", show(clinic.staff_plans.editor, lambda: (
+            clinic.staff_plans.editor.set_title("Plan: Diary 1500 2278"),
+            clinic.staff_plans.editor.show_plan(None, [])))),
     ]
 
 

@@ -115,6 +115,7 @@ class AdminScreen(QWidget):
         volume_changed(int): percent, 10-100 in steps of 10 (VoiceSettings.volume is this / 100).
         profile_exported(str, str): profile id, where the file went.
         delete_confirmed(str): profile id; delete it, then call set_profiles with the rest.
+        plan_requested(str, str): profile id and its label: show that diary's plan.
     """
 
     done_requested = Signal()
@@ -125,6 +126,7 @@ class AdminScreen(QWidget):
     volume_changed = Signal(int)
     profile_exported = Signal(str, str)
     delete_confirmed = Signal(str)
+    plan_requested = Signal(str, str)       # profile id, its label: open the diary's plan
 
     def __init__(self, routines: Sequence[tuple[str, str]] = (),
                  export_profile: Callable[[str, ExportDone], None] | None = None,
@@ -199,9 +201,11 @@ class AdminScreen(QWidget):
         self.profile_list.currentItemChanged.connect(self._selection_changed)
         self.export_button = TouchButton("Export data", None, touch)
         self.delete_button = TouchButton("Delete profile", "danger", touch)
+        self.plan_button = TouchButton("Plan", None, touch)
         self.export_button.clicked.connect(self._export)
         self.delete_button.clicked.connect(self._ask_delete)
-        profile_buttons = ButtonRow([(self.export_button, 1), (self.delete_button, 1)])
+        self.plan_button.clicked.connect(self._open_plan)
+        profile_buttons = ButtonRow([(self.plan_button, 1), (self.export_button, 1), (self.delete_button, 1)])
         self.status = make_label("", "notice", name="Status")
         self.status.hide()
 
@@ -344,6 +348,7 @@ class AdminScreen(QWidget):
         chosen = self.selected_profile() is not None
         self.export_button.setEnabled(chosen and self._export_profile is not None)
         self.delete_button.setEnabled(chosen)
+        self.plan_button.setEnabled(chosen)
         if self._pending_delete is not None and self._pending_delete != self.selected_profile():
             self._cancel_delete()
 
@@ -371,6 +376,11 @@ class AdminScreen(QWidget):
         self._say(f"Saved to {where}")
         self.profile_exported.emit(profile_id, str(where))
 
+    def _open_plan(self) -> None:
+        item = self.profile_list.currentItem()
+        if item is not None:
+            self.plan_requested.emit(item.data(Qt.ItemDataRole.UserRole), item.text())
+
     def _ask_delete(self) -> None:
         item = self.profile_list.currentItem()
         if item is None:
@@ -381,6 +391,7 @@ class AdminScreen(QWidget):
         self.confirm_panel.show()
         self.export_button.setEnabled(False)
         self.delete_button.setEnabled(False)
+        self.plan_button.setEnabled(False)
         self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll.ensureWidgetVisible(self.confirm_panel)
 

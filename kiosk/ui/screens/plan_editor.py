@@ -252,7 +252,8 @@ class PlanEditorScreen(QWidget):
             self.plan_note = _note_edit("", "Note for the plan", touch)
             self.plan_note.textChanged.connect(self._changed)
             self.plan_note_picks = _note_picks(self.plan_note, PLAN_NOTES, touch)
-            self.lock_chip = ChipButton("Locked: only staff change it", "locked", touch)
+            self.lock_chip = ChipButton("Locked (staff only)", "locked", touch)
+            self.lock_chip.setAccessibleDescription("Only staff can change a locked plan; nothing is proposed")
             self.lock_chip.toggled.connect(self._changed)
 
         self.history_box = QVBoxLayout()
@@ -493,7 +494,7 @@ class PlanEditorScreen(QWidget):
                             background: {PALETTE.surface}; }}
         QFrame#move_card QLabel, QWidget#move_body {{ background: transparent; }}
         QFrame#move_card QLabel[role="notice"] {{ background: {PALETTE.notice}; }}
-        QFrame[stepper="true"] {{ border: 2px solid transparent; border-radius: {round(unit * 0.4)}px; }}
+        QFrame[stepper="true"] {{ border: 2px solid transparent; background: transparent; border-radius: {round(unit * 0.4)}px; }}
         QFrame[stepper="true"]:focus {{ border: 4px solid {PALETTE.focus}; }}
         QFrame#confirm_panel {{ border: 3px solid {PALETTE.danger}; border-radius: {round(unit * 0.6)}px; }}
         QLineEdit {{ font-size: {unit}px; padding: {round(unit * 0.3)}px; border: 2px solid {PALETTE.edge};
