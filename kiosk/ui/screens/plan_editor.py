@@ -121,6 +121,11 @@ class MoveCard(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.body)
         self._layouts = (layout, body, numbers, head)
+        chain = [self.include, self.reps, self.hold, *self.side_chips.values()]
+        if staff:
+            chain += [self.note_edit, *self.note_picks.findChildren(TouchButton)]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)                # Tab: the chip, reps, hold, sides, note
         self.set_item(None)
 
     def set_item(self, item: PlanItem | None) -> None:
