@@ -15,7 +15,7 @@ from kiosk.core.visit import AskRating
 from kiosk.paths import bundled_dir
 from kiosk.ui.main_window import MainWindow
 
-SIZES = ((1920, 1080), (1024, 600), (800, 480), (3840, 2160), (1080, 1920), (480, 800))
+SIZES = ((1920, 1080), (1280, 800), (1024, 600), (800, 480), (3840, 2160), (1080, 1920), (480, 800))
 LOOKS = {"normal": {}, "contrast": {"look.high_contrast": True}, "large": {"look.large_text": True},
          "large-contrast": {"look.large_text": True, "look.high_contrast": True}}
 

@@ -16,13 +16,15 @@ from kiosk.ui.theme import PALETTE, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label, scrolling
 from kiosk.ui.widgets.number_stepper import NumberStepper
-from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
+from kiosk.ui.widgets.responsive import ACROSS, DOWN
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
 
 SIDE_LABELS = {"each": "Both sides", "left": "Left only", "right": "Right only"}
 MOVE_NOTES = ("Go gently", "Small movements", "Stop if it hurts")       # a kiosk has no keyboard: pick one
 PLAN_NOTES = ("Go gently", "Rest a day between", "Stop if pain is over 5")
 HISTORY_SHOWN = 12
+SHORT_PX = 600             # a window lower than this: the title as a heading
+NARROW_UNITS = 42          # narrower than this many text units: a move's parts one above the other
 BY_WORDS = {"staff": "staff", "person": "you", "file": "a plan file", "progression": "you"}
 
 
@@ -79,7 +81,6 @@ class MoveCard(QFrame):
         numbers.setContentsMargins(0, 0, 0, 0)
         numbers.addWidget(self.reps, 1)
         numbers.addWidget(self.hold, 1)
-        self._turn = TurnWithWindow(self, numbers)
         self.side_chips: dict[str, ChipButton] = {}
         for side in ranges.sides if len(ranges.sides) > 1 else ():
             chip = ChipButton(SIDE_LABELS[side], side, touch)
@@ -117,10 +118,10 @@ class MoveCard(QFrame):
         head.addWidget(self.title, 1)
         head.addWidget(self.left_out)
         head.addWidget(self.include)
-        self._head_turn = TurnWithWindow(self, head)
         layout.addLayout(head)
         layout.addWidget(self.body)
         self._layouts = (layout, body, numbers, head)
+        self._turning = (numbers, head)          # one above the other on a narrow screen
         chain = [self.include, self.reps, self.hold, *self.side_chips.values()]
         if staff:
             chain += [self.note_edit, *self.note_picks.findChildren(TouchButton)]
@@ -164,6 +165,10 @@ class MoveCard(QFrame):
             self.sides_row.setVisible(editable)
         self.sides_words.setText(SIDE_WORDS[self._sides()].capitalize() if self.side_chips else "")
         self.sides_words.setVisible(not editable and bool(self.side_chips))
+
+    def set_narrow(self, narrow: bool) -> None:
+        for each in self._turning:
+            each.setDirection(DOWN if narrow else ACROSS)
 
     def set_spacing(self, spacing: int) -> None:
         for layout in self._layouts:
@@ -219,6 +224,7 @@ class PlanEditorScreen(QWidget):
         self.setAccessibleName("Plan" if staff else "My plan")
         self.touch_px = touch = screen_touch_target_px(self, physical_dpi)
         self._unit = 0
+        self._narrow: bool | None = None
         self._saved: Plan | None = None
         self._start: Plan | None = None            # what the screen started from (saved, or a routine's)
         self._history: list[PlanChange] = []
@@ -485,6 +491,16 @@ class PlanEditorScreen(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         unit = window_unit(self)
+        narrow = self.window().width() < max(NARROW_UNITS * unit, 7 * self.touch_px)   # two steppers side by side
+        if narrow != self._narrow:
+            self._narrow = narrow
+            for card in self.cards.values():
+                card.set_narrow(narrow)
+        role = "heading" if self.window().height() < SHORT_PX else "title"      # more room to scroll
+        if self.title.property("role") != role:
+            self.title.setProperty("role", role)
+            self.title.style().unpolish(self.title)
+            self.title.style().polish(self.title)
         if unit == self._unit:
             return
         self._unit = unit
