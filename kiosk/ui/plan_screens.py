@@ -114,8 +114,11 @@ class HomePlanScreens(QObject):
         self.window.do((v.ReadPlan(),))          # the home screen's My plan card follows
 
     def reset(self) -> None:
+        """The person left: nothing of their plan stays on these screens."""
         if self._editor is not None:
             self._editor.reset()
+        if self._offer is not None:
+            self._offer.clear()
 
     # -- the progression offer -------------------------------------------------------------------
     def offer(self, proposal) -> None:

@@ -69,13 +69,13 @@ class MoveCard(QFrame):
         ranges = dose_ranges(exercise)
         self.title = make_label(exercise.title, "heading")
         self.include = ChipButton("In the plan", exercise.id, touch)
-        self.include.setAccessibleName(f"{exercise.title}: in the plan")
+        self.include.setAccessibleDescription(f"{exercise.title}: in the plan, or left out")
         self.include.toggled.connect(self._included)
         self.left_out = make_label("Left out", "muted")
         self.reps = NumberStepper("Reps", ranges.reps, self._base.reps, "", touch)
         self.hold = NumberStepper("Hold", ranges.hold, self._base.hold, " s", touch)
-        self.reps.setAccessibleName(f"{exercise.title}: reps")
         for stepper in (self.reps, self.hold):
+            stepper.context = f"{exercise.title}: "
             stepper.value_changed.connect(self.changed)
         numbers = QBoxLayout(ACROSS)
         numbers.setContentsMargins(0, 0, 0, 0)
@@ -89,7 +89,6 @@ class MoveCard(QFrame):
         self.sides_row = ButtonRow([(chip, 1) for chip in self.side_chips.values()]) if self.side_chips else None
         cautions = " ".join([*exercise.cautions, exercise.stop_if]).strip()
         self.cautions = make_label(f"Take care: {cautions}" if cautions else "", "notice", name="Cautions")
-        self.cautions.setVisible(bool(cautions))
         self.note_label = make_label("", "caption", name="Note")
         self.note_edit = self.note_picks = None
         if staff:
@@ -122,7 +121,9 @@ class MoveCard(QFrame):
         layout.addWidget(self.body)
         self._layouts = (layout, body, numbers, head)
         self._turning = (numbers, head)          # one above the other on a narrow screen
-        chain = [self.include, self.reps, self.hold, *self.side_chips.values()]
+        self.cautions.setVisible(bool(cautions))  # once inside the card (a label without a parent is a window)
+        chain = [self.include, self.reps, self.reps.minus_button, self.reps.plus_button,
+                 self.hold, self.hold.minus_button, self.hold.plus_button, *self.side_chips.values()]
         if staff:
             chain += [self.note_edit, *self.note_picks.findChildren(TouchButton)]
         for first, second in zip(chain, chain[1:]):

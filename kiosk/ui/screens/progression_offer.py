@@ -64,6 +64,12 @@ class ProgressionOfferScreen(QWidget):
         self.what.setText(proposal.what)
         self.reason.setText(f"Why: {proposal.reason}")
 
+    def clear(self) -> None:
+        """Nothing of the last person's plan stays on it."""
+        self.heading.setText("A change to your plan?")
+        self.what.clear()
+        self.reason.clear()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self.setFocus(Qt.FocusReason.OtherFocusReason)          # neither answer chosen for them

@@ -18,8 +18,8 @@ class NumberStepper(QFrame):
     """"Reps   article: 8 to 10" above "[−]  8  [+]".
 
     The stepper itself takes the keyboard focus (Tab): + / - and the arrow keys change the number;
-    the − and + buttons are for touch (15 mm) and leave the focus where it is. The number never
-    leaves `number_range`; a button at an end of the range is off.
+    Tab goes on to its − and + buttons (15 mm, for touch; Enter or Space presses them). The number
+    never leaves `number_range`; a button at an end of the range is off.
 
     Signals: value_changed(int)
     """
@@ -32,6 +32,7 @@ class NumberStepper(QFrame):
         self.setProperty("stepper", True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.name = name
+        self.context = ""                       # said before the name: "Bridge: reps: 8"
         self._unit = unit
         self._range = number_range
         self._value = number_range.clamp(value)
@@ -39,10 +40,9 @@ class NumberStepper(QFrame):
         self.range_label = make_label("", "muted", name=f"{name}: range")
         self.minus_button = TouchButton("\u2212", None, touch_px, self)
         self.plus_button = TouchButton("+", None, touch_px, self)
-        self.minus_button.setAccessibleName(f"Less {name.lower()}")
-        self.plus_button.setAccessibleName(f"More {name.lower()}")
+        self.minus_button.setAccessibleDescription(f"Less: {name.lower()}")
+        self.plus_button.setAccessibleDescription(f"More: {name.lower()}")
         for button in (self.minus_button, self.plus_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)       # the stepper keeps the focus
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.number = make_label("", "heading", wrap=False)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -56,6 +56,8 @@ class NumberStepper(QFrame):
         grid.addWidget(self.number, 2, 1)
         grid.addWidget(self.plus_button, 2, 2)
         grid.setColumnStretch(3, 1)            # the number stays between its buttons
+        QWidget.setTabOrder(self, self.minus_button)
+        QWidget.setTabOrder(self.minus_button, self.plus_button)
         self._show()
 
     @property
@@ -118,5 +120,5 @@ class NumberStepper(QFrame):
         enabled = self.isEnabled()
         self.minus_button.setEnabled(enabled and self._value > self._range.low)
         self.plus_button.setEnabled(enabled and self._value < self._range.high)
-        self.setAccessibleName(f"{self.name}: {shown}")
+        self.setAccessibleName(f"{self.context}{self.name}: {shown}")
         self.setAccessibleDescription(text)
