@@ -232,3 +232,27 @@ def test_staff_set_reps_a_note_and_the_lock_for_a_chosen_diary(make_clinic, qtbo
     assert history[-1].by == "staff" and "Locked by staff" in history[-1].what and "note changed" in history[-1].what
     qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is clinic.admin
+    qtbot.mouseClick(button(window, "Back to the kiosk"), Qt.MouseButton.LeftButton)
+    assert clinic.staff_plans.profile_id is None and editor.history_box.count() == 0      # nothing stays
+    assert not any(card.include.isChecked() for card in editor.cards.values())
+
+
+def test_in_the_clinic_a_signed_in_diary_makes_its_plan_and_sign_out_leaves_nothing_on_screen(
+        make_clinic, qtbot, store, mini_folder):
+    clinic = make_clinic()
+    window = clinic.window
+    profile_id = sign_in_new(qtbot, clinic, "1357")
+    qtbot.mouseClick(button(window, "Make my plan"), Qt.MouseButton.LeftButton)
+    editor = window.plan_screens.editor
+    qtbot.waitUntil(lambda: editor.starter.isVisible(), timeout=10_000)
+    routine_id = next(iter(window.library.routines))
+    qtbot.mouseClick(editor.routine_buttons[routine_id], Qt.MouseButton.LeftButton)
+    save_plan(window, qtbot, editor)
+    library = load_routines(mini_folder).exercises
+    saved = store.writer.submit(PlanService(store, library).plan, profile_id).result(timeout=10)
+    assert saved is not None and saved.items
+    assert store.writer.submit(PlanService(store, library).history, profile_id).result(timeout=10)[0].by == "person"
+    qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(window, "Sign out"), Qt.MouseButton.LeftButton)
+    assert not any(card.include.isChecked() for card in editor.cards.values())
+    assert editor.history_box.count() == 0 and window.my_plan_button.text() == "Make my plan"
