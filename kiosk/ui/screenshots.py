@@ -107,6 +107,10 @@ def _stages(window: MainWindow):
         ("my-plan-locked", lambda: _stage_plan(window, window.plan_screens.editor, _sample_plan(window, True))),
         ("my-plan-none", lambda: _stage_plan(window, window.plan_screens.editor, (None, []))),
         ("plan-offer", lambda: _stage_offer(window)),
+        ("summary-plan-changed", lambda: (window.summary.show_summary(summary, 612),
+                                          window.summary.show_plan_answer(
+                                              "Your plan was changed: Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)."),
+                                          window.stack.setCurrentWidget(window.summary))),
     ]
 
 

@@ -24,7 +24,8 @@ MOVE_NOTES = ("Go gently", "Small movements", "Stop if it hurts")       # a kios
 PLAN_NOTES = ("Go gently", "Rest a day between", "Stop if pain is over 5")
 HISTORY_SHOWN = 12
 SHORT_PX = 600             # a window lower than this: the title as a heading
-NARROW_UNITS = 42          # narrower than this many text units: a move's parts one above the other
+NARROW_UNITS = 38          # narrower than this many text units: a move's reps above its hold
+TIGHT_UNITS = 26           # narrower than this: a move's "In the plan" under its name
 BY_WORDS = {"staff": "staff", "person": "you", "file": "a plan file", "progression": "you"}
 
 
@@ -167,9 +168,10 @@ class MoveCard(QFrame):
         self.sides_words.setText(SIDE_WORDS[self._sides()].capitalize() if self.side_chips else "")
         self.sides_words.setVisible(not editable and bool(self.side_chips))
 
-    def set_narrow(self, narrow: bool) -> None:
-        for each in self._turning:
-            each.setDirection(DOWN if narrow else ACROSS)
+    def set_narrow(self, narrow: bool, tight: bool) -> None:
+        numbers, head = self._turning
+        numbers.setDirection(DOWN if narrow else ACROSS)
+        head.setDirection(DOWN if tight else ACROSS)
 
     def set_spacing(self, spacing: int) -> None:
         for layout in self._layouts:
@@ -225,7 +227,7 @@ class PlanEditorScreen(QWidget):
         self.setAccessibleName("Plan" if staff else "My plan")
         self.touch_px = touch = screen_touch_target_px(self, physical_dpi)
         self._unit = 0
-        self._narrow: bool | None = None
+        self._narrow: tuple[bool, bool] | None = None
         self._saved: Plan | None = None
         self._start: Plan | None = None            # what the screen started from (saved, or a routine's)
         self._history: list[PlanChange] = []
@@ -492,11 +494,12 @@ class PlanEditorScreen(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         unit = window_unit(self)
-        narrow = self.window().width() < max(NARROW_UNITS * unit, 7 * self.touch_px)   # two steppers side by side
+        width = self.window().width()
+        narrow = (width < max(NARROW_UNITS * unit, 7 * self.touch_px), width < TIGHT_UNITS * unit)
         if narrow != self._narrow:
             self._narrow = narrow
             for card in self.cards.values():
-                card.set_narrow(narrow)
+                card.set_narrow(*narrow)
         role = "heading" if self.window().height() < SHORT_PX else "title"      # more room to scroll
         if self.title.property("role") != role:
             self.title.setProperty("role", role)
