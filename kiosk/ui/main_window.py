@@ -266,6 +266,13 @@ class MainWindow(QMainWindow):
         screen.done_requested.connect(self.go_home)
         return screen
 
+    @cached_property
+    def plan_screens(self):
+        """My plan and the progression offer (kiosk/ui/plan_screens.py)."""
+        from kiosk.ui.plan_screens import HomePlanScreens
+
+        return HomePlanScreens(self)
+
     # -- the view of the visit ------------------------------------------------------------------
     @property
     def clinic(self) -> bool:
@@ -471,12 +478,6 @@ class MainWindow(QMainWindow):
         from kiosk.ui.plan_link import PlanLink
 
         return PlanLink(self)
-
-    @cached_property
-    def plan_screens(self):
-        from kiosk.ui.plan_screens import HomePlanScreens
-
-        return HomePlanScreens(self)
 
     def _read_plan(self, journal: Journal) -> None:
         if not journal.keeps_records:
