@@ -37,9 +37,10 @@ class Step(Enum):
     PROGRESS = "progress"
     MY_DATA = "my_data"
     VOICE = "voice"
+    MY_PLAN = "my_plan"          # the diary's plan: see it, change it within the article's ranges
 
 
-SIDE_TRIPS = frozenset({Step.AEROBICS, Step.AEROBIC_LOG, Step.PROGRESS, Step.MY_DATA, Step.VOICE})
+SIDE_TRIPS = frozenset({Step.AEROBICS, Step.AEROBIC_LOG, Step.PROGRESS, Step.MY_DATA, Step.VOICE, Step.MY_PLAN})
 NOBODY_YET = frozenset({Step.ATTRACT, Step.SIGN_IN, Step.NEW_DIARY})     # clinic, before signing in
 
 

@@ -105,6 +105,10 @@ class ClinicMode(QObject):
         self.report_folder = None
         self.report_step = print_on_default_printer
         self._report_done = None
+        from kiosk.ui.staff_plans import StaffPlans
+
+        self.staff_plans = StaffPlans(window, store, back=lambda: self._show(self.admin))
+        self.admin.plan_requested.connect(self.staff_plans.open)
         self.sign_out_button = make_button("Sign out")
         self.sign_out_button.clicked.connect(self.forget_everyone)
         window.home.add_button(self.sign_out_button)
@@ -173,7 +177,7 @@ class ClinicMode(QObject):
 
     def _reset_screens(self) -> None:
         self._new_diary_data = None                   # left before Continue: the diary stays, closed
-        for screen in (self.sign_in, self.new_diary, self.unlock, self.admin, self.setup):
+        for screen in (self.sign_in, self.new_diary, self.unlock, self.admin, self.setup, self.staff_plans):
             screen.reset()
         self.still_there.stop_countdown()
 
@@ -306,7 +310,8 @@ class ClinicMode(QObject):
         self.window.do(answer() if answer is not None else self.window.visit.signed_in(profile_id))
 
     def _interrupt(self, screen: QWidget) -> None:
-        if self.window.stack.currentWidget() not in (self.still_there, self.unlock, self.admin, self.setup):
+        if self.window.stack.currentWidget() not in (self.still_there, self.unlock, self.admin, self.setup,
+                                                     self.staff_plans.editor):
             self._before_interrupt = self.window.stack.currentWidget()
         self._show(screen)
 
@@ -318,7 +323,7 @@ class ClinicMode(QObject):
         self._interrupt(self.still_there)
 
     def _gesture(self) -> None:
-        if self.window.stack.currentWidget() in (self.unlock, self.admin, self.setup):
+        if self.window.stack.currentWidget() in (self.unlock, self.admin, self.setup, self.staff_plans.editor):
             return
         self.unlock.reset()
         self._interrupt(self.unlock)

@@ -44,6 +44,7 @@ QUESTIONS = {
     "during": "How strong is the pain right now?",
 }
 PROBLEMS = "Some routine files have problems ({}); the others work."
+MAKE_PLAN, CHANGE_PLAN = "Make my plan", "Change my plan"
 
 
 def local_now() -> datetime:
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.home.aerobics_requested.connect(lambda: self.do(self.visit.opened(Step.AEROBICS)))
         home_buttons = [("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
                         ("Voice", lambda: self.do(self.visit.opened(Step.VOICE))),
+                        (MAKE_PLAN, lambda: self.do(self.visit.opened(Step.MY_PLAN))),
                         ("Print handout", self.print_handout)]
         if self.journal.can_erase:               # at home: one person's own data, theirs to delete
             home_buttons.append(("My data", self.show_my_data))
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
             button = make_button(text)
             button.clicked.connect(handler)
             self.home.add_button(button)
+            if text == MAKE_PLAN:
+                self.my_plan_button = button            # "Change my plan" once the diary has one
         self._follow(self.journal)
         self._read_plan_when_both_ready(self.journal)                  # a journal opened already: its plan now
         self.look_from_settings()
@@ -273,6 +277,13 @@ class MainWindow(QMainWindow):
         screen.done_requested.connect(self.go_home)
         return screen
 
+    @cached_property
+    def plan_screens(self):
+        """My plan and the progression offer (kiosk/ui/plan_screens.py)."""
+        from kiosk.ui.plan_screens import HomePlanScreens
+
+        return HomePlanScreens(self)
+
     # -- the view of the visit ------------------------------------------------------------------
     @property
     def clinic(self) -> bool:
@@ -332,8 +343,8 @@ class MainWindow(QMainWindow):
                     journal = self.journal
                     self.plan_link.ask_progression(journal, self.library.exercises, lambda proposal: self.do(
                         self.visit.progression_proposed(proposal)) if journal is self.journal else None)
-                case v.OfferProgression():
-                    pass       # held as `visit.proposal`; the offer screen comes with the plan screens (issue 13)
+                case v.OfferProgression(proposal):
+                    self.plan_screens.offer(proposal)
                 case v.AnswerProgression(proposal, accept):
                     self.plan_link.answer(self.journal, self.library.exercises, proposal, accept,
                                           "person", lambda routine: None)     # ReadPlan follows
@@ -365,6 +376,8 @@ class MainWindow(QMainWindow):
         elif step is Step.AEROBIC_LOG:
             self.aerobic_log.reset()
             self.show_screen(self.aerobic_log)
+        elif step is Step.MY_PLAN:
+            self.plan_screens.show()
         elif step is Step.DETAILS:
             self.details.reset()
             self.show_screen(self.details)
@@ -451,6 +464,8 @@ class MainWindow(QMainWindow):
         for name in ("rating", "details", "aerobic_log"):
             if name in built:
                 built[name].reset()
+        if "plan_screens" in built:
+            self.plan_screens.reset()
         self._clear_shown_records()
 
     def go_home(self) -> None:
@@ -501,6 +516,9 @@ class MainWindow(QMainWindow):
     def _show_plan(self, routine) -> None:
         """The plan card first on the home screen (and chosen), or no plan card."""
         self.home.set_choices(self._with_plan(self._choices.routines))
+        from kiosk.ui.widgets.controls import set_button_text
+
+        set_button_text(self.my_plan_button, MAKE_PLAN if routine is None else CHANGE_PLAN)
         if routine is not None:
             self.home.select(routine.id)
 

@@ -15,7 +15,7 @@ from kiosk.core.visit import AskRating
 from kiosk.paths import bundled_dir
 from kiosk.ui.main_window import MainWindow
 
-SIZES = ((1920, 1080), (1024, 600), (800, 480), (3840, 2160), (1080, 1920), (480, 800))
+SIZES = ((1920, 1080), (1280, 800), (1024, 600), (800, 480), (3840, 2160), (1080, 1920), (480, 800))
 LOOKS = {"normal": {}, "contrast": {"look.high_contrast": True}, "large": {"look.large_text": True},
          "large-contrast": {"look.large_text": True, "look.high_contrast": True}}
 
@@ -33,6 +33,46 @@ def _stage_player(window: MainWindow, routine_id: str, exercise: str, kind: str)
     window.player.show_cue(cue)
     window.player.pose.show_pose(cue.pose, mirrored=cue.mirrored, transition_ms=0)
     window.stack.setCurrentWidget(window.player)
+
+
+def _sample_plan(window: MainWindow, locked: bool = False):
+    """A plan of three moves with a note, and its history: made by staff, a step up, a declined one."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta, timezone
+
+    from kiosk.core.plan import Plan, PlanChange, PlanItem
+
+    library = window.library.exercises
+    plan = Plan.in_library_order([PlanItem("knee_to_chest", 3, 5, "left", "Go gently"), PlanItem("bridge", 9, 5),
+                                  PlanItem("cat_cow", 8, 3)], library, days_a_week=4, note="Stop if pain is over 5",
+                                 locked=locked)
+    when = datetime(2026, 11, 2, 10, 0, tzinfo=timezone.utc)
+    history = [PlanChange(when, "Plan made: 3 exercises, 4 days a week", "First visit", "staff", plan),
+               PlanChange(when + timedelta(days=12), "Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)",
+                          "3 sessions in a row at this dose with pain during at most 5 and the pain before not "
+                          "rising", "person", plan, "step_up"),
+               PlanChange(when + timedelta(days=20), "Declined: Cat and cow: 9 reps, hold 3 s (was 8 reps, hold 3 s)",
+                          "3 sessions in a row at this dose with pain during at most 5", "person", plan,
+                          "declined_step_up")]
+    if locked:
+        history.append(PlanChange(when + timedelta(days=21), "Plan locked by staff", "Staff decided", "staff",
+                                  replace(plan, locked=True), "locked"))
+    return plan, history
+
+
+def _stage_plan(window: MainWindow, editor, plan_and_history) -> None:
+    editor.show_plan(*plan_and_history)
+    window.stack.setCurrentWidget(editor)
+
+
+def _stage_offer(window: MainWindow) -> None:
+    from kiosk.core.plan import PlanItem
+    from kiosk.core.progression import ItemChange, Proposal
+
+    change = ItemChange(PlanItem("bridge", 8, 5), PlanItem("bridge", 9, 5))
+    window.plan_screens.offer(Proposal("step_up", (change,), "Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)",
+                                       "3 sessions in a row at this dose with pain during at most 5 and the pain "
+                                       "before not rising"))
 
 
 def _stages(window: MainWindow):
@@ -63,6 +103,14 @@ def _stages(window: MainWindow):
         ("my-data", lambda: (window.my_data.show_counts(42, 17, 9), window.stack.setCurrentWidget(window.my_data))),
         ("my-data-confirm", lambda: (window.my_data.delete_button.click(),
                                      window.stack.setCurrentWidget(window.my_data))),
+        ("my-plan", lambda: _stage_plan(window, window.plan_screens.editor, _sample_plan(window))),
+        ("my-plan-locked", lambda: _stage_plan(window, window.plan_screens.editor, _sample_plan(window, True))),
+        ("my-plan-none", lambda: _stage_plan(window, window.plan_screens.editor, (None, []))),
+        ("plan-offer", lambda: _stage_offer(window)),
+        ("summary-plan-changed", lambda: (window.summary.show_summary(summary, 612),
+                                          window.summary.show_plan_answer(
+                                              "Your plan was changed: Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)."),
+                                          window.stack.setCurrentWidget(window.summary))),
     ]
 
 
@@ -88,6 +136,12 @@ def _clinic_stages(window: MainWindow, clinic, drives: list | None = None):
         ("clinic-admin", show(clinic.admin, lambda: clinic.admin.set_profiles(
             [("p-3fa9c1", "Diary 1500 2278, since 02 Mar 2026")]))),
         ("clinic-admin-setup", show(clinic.setup)),
+        ("clinic-admin-plan", show(clinic.staff_plans.editor, lambda: (
+            clinic.staff_plans.editor.set_title("Plan: Diary 1500 2278"),
+            clinic.staff_plans.editor.show_plan(*_sample_plan(window))))),
+        ("clinic-admin-plan-none", show(clinic.staff_plans.editor, lambda: (
+            clinic.staff_plans.editor.set_title("Plan: Diary 1500 2278"),
+            clinic.staff_plans.editor.show_plan(None, [])))),
     ] + ([] if drives is None else [
         ("clinic-admin-drive", show(clinic.admin, lambda: (
             drives.append(clinic.test_drive), clinic.admin.drive.refresh(),

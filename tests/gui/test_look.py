@@ -106,8 +106,9 @@ def test_both_look_buttons_restyle_every_screen_at_once_and_write_nothing_privat
     clinic = ClinicMode(window, store)                    # its screens: attract, sign-in, PIN pads, staff
     for name in SCREENS:
         getattr(window, name)
+    window.plan_screens.editor, window.plan_screens.offer_screen          # My plan and the progression offer
     pages = [window.stack.widget(i) for i in range(window.stack.count())]
-    assert len(pages) == 1 + len(SCREENS) + 7
+    assert len(pages) == 1 + len(SCREENS) + 2 + 8                         # the clinic's 8 with the staff plan editor
     writes = _OutsideWrites(monkeypatch, [window, *window.findChildren(QObject)])
     window.home._probe = 1                                 # the audit can fail: this test writes one
     assert writes.found == ["HomeScreen._probe set by test_both_look_buttons_restyle_every_screen_at_once_"

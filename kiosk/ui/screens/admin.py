@@ -125,6 +125,7 @@ class AdminScreen(QWidget):
         profile_exported(str, str): profile id, where the file went.
         profile_reported(str, object): profile id, the PrintOutcome of its visit report.
         delete_confirmed(str): profile id; delete it, then call set_profiles with the rest.
+        plan_requested(str, str): profile id and its label: show that diary's plan.
     """
 
     done_requested = Signal()
@@ -136,6 +137,7 @@ class AdminScreen(QWidget):
     profile_exported = Signal(str, str)
     profile_reported = Signal(str, object)
     delete_confirmed = Signal(str)
+    plan_requested = Signal(str, str)       # profile id, its label: open the diary's plan
 
     def __init__(self, routines: Sequence[tuple[str, str]] = (),
                  export_profile: Callable[[str, str, Path, ExportDone], None] | None = None,
@@ -219,6 +221,7 @@ class AdminScreen(QWidget):
         self.fhir_button.setAccessibleDescription("The whole diary for a clinic's records system (FHIR R4), "
                                                   "on the chosen drive")
         self.delete_button = TouchButton("Delete profile", "danger", touch)
+        self.plan_button = TouchButton("Plan", None, touch)
         self.report_button = TouchButton("Report", None, touch)
         self.report_button.setAccessibleDescription("This diary's visit report for the doctor, on the chosen "
                                                     "drive, or printed when no drive is chosen")
@@ -226,8 +229,9 @@ class AdminScreen(QWidget):
         self.fhir_button.clicked.connect(lambda: self._export("fhir"))
         self.report_button.clicked.connect(self._report)
         self.delete_button.clicked.connect(self._ask_delete)
-        profile_buttons = ButtonRow([(self.export_button, 1), (self.fhir_button, 1), (self.report_button, 1),
-                                     (self.delete_button, 1)])
+        self.plan_button.clicked.connect(self._open_plan)
+        profile_buttons = ButtonRow([(self.plan_button, 1), (self.export_button, 1), (self.fhir_button, 1),
+                                     (self.report_button, 1), (self.delete_button, 1)])
         self.status = make_label("", "notice", name="Status")
         self.status.hide()
 
@@ -371,6 +375,7 @@ class AdminScreen(QWidget):
         self.fhir_button.setEnabled(can_export)
         self.report_button.setEnabled(chosen and self._report_profile is not None)
         self.delete_button.setEnabled(chosen)
+        self.plan_button.setEnabled(chosen)
         if self._pending_delete is not None and self._pending_delete != self.selected_profile():
             self._cancel_delete()
 
@@ -420,6 +425,11 @@ class AdminScreen(QWidget):
         self._say(outcome.message)
         self.profile_reported.emit(profile_id, outcome)
 
+    def _open_plan(self) -> None:
+        item = self.profile_list.currentItem()
+        if item is not None:
+            self.plan_requested.emit(item.data(Qt.ItemDataRole.UserRole), item.text())
+
     def _ask_delete(self) -> None:
         item = self.profile_list.currentItem()
         if item is None:
@@ -432,6 +442,7 @@ class AdminScreen(QWidget):
         self.report_button.setEnabled(False)
         self.fhir_button.setEnabled(False)
         self.delete_button.setEnabled(False)
+        self.plan_button.setEnabled(False)
         self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll.ensureWidgetVisible(self.confirm_panel)
 

@@ -46,6 +46,9 @@ class SummaryScreen(QWidget):
         self.advice = make_label("", "notice", name="Advice")
         self.advice.hide()
         layout.addWidget(self.advice)
+        self.plan_answer = make_label("", "notice", name="Your plan")    # after the progression offer
+        self.plan_answer.hide()
+        layout.addWidget(self.plan_answer)
         buttons = QHBoxLayout()
         self.home_button = make_button("Home", "primary")
         self.home_button.clicked.connect(self.home_requested)
@@ -59,9 +62,15 @@ class SummaryScreen(QWidget):
             item = self.table.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for label in (self.heading, self.duration, self.counts, self.advice):
+        for label in (self.heading, self.duration, self.counts, self.advice, self.plan_answer):
             label.clear()
         self.advice.hide()
+        self.plan_answer.hide()
+
+    def show_plan_answer(self, text: str) -> None:
+        """What became of the change to the plan that was offered after this session."""
+        self.plan_answer.setText(text)
+        self.plan_answer.setVisible(bool(text))
 
     def show_summary(self, summary: Summary, real_seconds: float, pain_before: int | None = None,
                      pain_after: int | None = None) -> None:

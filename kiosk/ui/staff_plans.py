@@ -1,0 +1,106 @@
+"""The clinic's plan editor for staff: a chosen diary's plan, read and saved through PlanService on the store's thread."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.core.plan_edit import edit_kind
+from kiosk.ui.plan_screens import now
+
+log = logging.getLogger(__name__)
+STAFF_REASON = "Changed by staff on the clinic's admin screen"
+REMOVE_REASON = "Removed by staff on the clinic's admin screen"
+
+
+class StaffPlans(QObject):
+    """The staff's plan editor (PlanEditorScreen, staff mode) for one diary at a time.
+
+    `back()` shows the admin screen again. Every read and write runs on the store's writer
+    (`PlanService`); the answers come back on the GUI thread through `_answered`.
+    """
+
+    _answered = Signal(object, object)        # (then, the call's value or the exception it raised)
+
+    def __init__(self, window, store, back) -> None:
+        super().__init__(window)
+        from kiosk.services.plans import PlanService
+        from kiosk.ui.screens.plan_editor import PlanEditorScreen
+
+        self.window, self.store = window, store
+        library = window.library
+        self.service = PlanService(store, library.exercises)
+        self.editor = window.add_screen(PlanEditorScreen(library.exercises, library.routines, staff=True))
+        self.profile_id: str | None = None
+        self._answered.connect(lambda then, value: then(value))
+        self.editor.back_requested.connect(back)
+        self.editor.save_requested.connect(self.save)
+        self.editor.remove_requested.connect(self.remove)
+
+    def open(self, profile_id: str, label: str) -> None:
+        """Show this diary's plan (read on the store's thread)."""
+        self.profile_id = profile_id
+        self.editor.set_title(f"Plan: {label.split(',')[0]}")
+        self.editor.show_reading()
+        self.window.show_screen(self.editor)
+        self._run(self._read_call(profile_id), lambda value: self._show(profile_id, value))
+
+    def save(self, plan, what: str) -> None:
+        profile_id = self.profile_id
+        if profile_id is None:
+            return
+        service = self.service
+
+        def save():
+            kind = edit_kind(service.plan(profile_id), plan)
+            service.save(profile_id, plan, what=what, reason=STAFF_REASON, by="staff", now=now(), kind=kind)
+            return service.plan(profile_id), service.history(profile_id)
+        self._run(save, lambda value: self._show(profile_id, value, "Saved."))
+
+    def remove(self) -> None:
+        profile_id = self.profile_id
+        if profile_id is None:
+            return
+        service = self.service
+
+        def remove():
+            service.remove(profile_id, reason=REMOVE_REASON, by="staff", now=now())
+            return service.plan(profile_id), service.history(profile_id)
+        self._run(remove, lambda value: self._show(profile_id, value, "The plan was removed."))
+
+    def reset(self) -> None:
+        """Nothing of the last diary stays on screen."""
+        self.profile_id = None
+        self.editor.reset()
+
+    # -- inside ----------------------------------------------------------------------------------
+    def _read_call(self, profile_id: str):
+        service = self.service
+        return lambda: (service.plan(profile_id), service.history(profile_id))
+
+    def _show(self, profile_id: str, value, message: str = "") -> None:
+        if profile_id != self.profile_id:          # staff left, or chose another diary meanwhile
+            return
+        if isinstance(value, BaseException):
+            log.error("a diary's plan could not be read or saved: %r", value)
+            self.editor.show_problem(f"That did not work: {value}")
+            return
+        plan, history = value
+        self.editor.show_plan(plan, history, message)
+
+    def _run(self, call, then) -> None:
+        def done(future) -> None:
+            try:
+                value = future.result()
+            except BaseException as error:          # noqa: BLE001 - shown to staff on the GUI thread
+                value = error
+            try:
+                self._answered.emit(then, value)
+            except RuntimeError:                    # the kiosk was closed meanwhile
+                log.info("a plan answer came after the kiosk closed")
+
+        try:
+            self.store.writer.submit(call).add_done_callback(done)
+        except Exception as error:                  # noqa: BLE001 - a closed store: say so
+            then(error)
