@@ -176,7 +176,7 @@ class HomeScreen(QWidget):
 
     def _reflow(self) -> None:
         """Four across when they fit; two across with larger text on a narrow screen; one above the
-        other on a portrait screen (the buttons under them two across)."""
+        other on a portrait screen (the buttons under them two across, or one when their words need it)."""
         if not self.isVisible():
             self._columns = 0                # laid out when shown, at the size it is shown at
             return
@@ -192,11 +192,14 @@ class HomeScreen(QWidget):
         for card in self.cards:
             card.summary.setVisible(roomy)
             card.keep_minimum_height(max(11 * unit, card.needed_height(card_width, unit)))
-        if columns == self._columns:
+        # The buttons two (or four) across, or one above the other when a label would not fit half the width.
+        widest = max(button.sizeHint().width() for button in self.buttons)
+        buttons_across = max(2, columns) if widest <= self.width() // 2 - unit else 1
+        if (columns, buttons_across) == self._columns:
             return
-        self._columns = columns
+        self._columns = columns, buttons_across
         for grid, widgets, across in ((self.card_grid, self.cards, columns),
-                                      (self.button_grid, self.buttons, max(2, columns))):
+                                      (self.button_grid, self.buttons, buttons_across)):
             for widget in widgets:
                 grid.removeWidget(widget)
             for index, widget in enumerate(widgets):
