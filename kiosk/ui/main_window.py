@@ -582,11 +582,26 @@ class MainWindow(QMainWindow):
         return HandoutPrinting(parent=self)
 
     def print_handout(self) -> None:
-        """The chosen routine's handout on paper; what happened is said above the routines."""
-        routine = self.library.routines.get(self.home.selected() or "")
-        if routine is None:
+        """The chosen routine's handout on paper (My plan: with its notes and days a week, read on the
+        store's thread); what happened is said above the routines."""
+        plan = self.visit.plan
+        if plan is not None and self.home.selected() == plan.id:
+            self.plan_link.run(self.journal, self.library.exercises, lambda plans: plans.plan(),
+                               lambda stored: self._print_plan_handout(plan, stored))
             return
-        message = self.handout_printing.print_routine(routine, clinic=self.clinic)
+        routine = self.library.routines.get(self.home.selected() or "")
+        if routine is not None:
+            self._print_handout(routine)
+
+    def _print_plan_handout(self, routine, stored) -> None:
+        if stored is None:                       # the plan went meanwhile (or could not be read)
+            self._print_handout(routine)
+            return
+        self._print_handout(routine, notes={item.exercise: item.note for item in stored.items if item.note},
+                            days_per_week=stored.days_a_week, clinician_note=stored.note)
+
+    def _print_handout(self, routine, **extras) -> None:
+        message = self.handout_printing.print_routine(routine, clinic=self.clinic, **extras)
         if message:
             self.home.show_notice(message)
 

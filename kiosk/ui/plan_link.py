@@ -27,18 +27,10 @@ class PlanLink(QObject):
     def run(self, journal, library, call: Callable, then: Callable[[object], None]) -> None:
         from kiosk.services.plans import DiaryPlans
 
-        try:
-            future = journal.run_with_profile(lambda profile: call(DiaryPlans(profile, library)))
-        except Exception as error:           # noqa: BLE001 - the data folder could not be opened: no plan
-            log.error("the plan could not be read: %s", error)
-            future = None
-        if future is None:
-            then(None)
-            return
-
-        def done(finished) -> None:
+        def on_writer(profile) -> None:
+            """On the store's thread: the call, then its value queued to the GUI thread (no Future waited on)."""
             try:
-                value = finished.result()
+                value = call(DiaryPlans(profile, library))
             except BaseException as error:   # noqa: BLE001 - the screens go on without the plan
                 log.error("the plan could not be read or changed: %s", error)
                 value = None
@@ -47,7 +39,13 @@ class PlanLink(QObject):
             except RuntimeError:             # the window was closed meanwhile
                 log.info("a plan answer came after the window closed")
 
-        future.add_done_callback(done)
+        try:
+            future = journal.run_with_profile(on_writer)
+        except Exception as error:           # noqa: BLE001 - the data folder could not be opened: no plan
+            log.error("the plan could not be read: %s", error)
+            future = None
+        if future is None:
+            then(None)
 
     def read_routine(self, journal, library, then: Callable[[object], None]) -> None:
         """The person's plan as the routine "my-plan" (None: no plan)."""

@@ -98,3 +98,22 @@ def test_at_start_up_the_plan_comes_once_both_the_diary_and_the_routine_files_ar
     library.result
     window.refresh_choices()
     qtbot.waitUntil(lambda: window.home.cards[0].routine.id == PLAN_ROUTINE_ID, timeout=10_000)
+
+
+def test_print_handout_with_my_plan_chosen_prints_the_plan_with_its_notes_and_days(make_window, qtbot, store,
+                                                                                    bundled_routines, tmp_path):
+    from kiosk.ui.paper.print_action import HandoutPrinting
+    from pdf_pages import need_poppler, pdf_text
+    from test_handout_printing import PrintToFile
+
+    need_poppler()
+    seed(store, 0)
+    window = make_window(folder=bundled_routines, scale=100)
+    qtbot.waitUntil(lambda: window.home.selected() == PLAN_ROUTINE_ID, timeout=10_000)
+    ask = PrintToFile(tmp_path / "plan.pdf")
+    window.handout_printing = HandoutPrinting(window, ask=ask, default_printer=lambda: None)
+    qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "plan.pdf").exists() and window.home.notice.isVisible(), timeout=10_000)
+    text = " ".join(pdf_text(tmp_path / "plan.pdf").split())
+    assert "My plan" in text and "One knee to chest" in text and "Gently" in text
+    assert f"Days a week: {PLAN.days_a_week}" in text and "left side only" in text.lower()
