@@ -62,6 +62,7 @@ class HomePlanScreens(QObject):
             self._editor = self.window.add_screen(PlanEditorScreen(library.exercises, library.routines))
             self._editor.back_requested.connect(self.window.go_home)
             self._editor.save_requested.connect(self.save)
+            self._editor.print_requested.connect(self.print_handout)
         return self._editor
 
     @property
@@ -112,6 +113,16 @@ class HomePlanScreens(QObject):
             return
         self._read(journal, value, "Saved.")
         self.window.do((v.ReadPlan(),))          # the home screen's My plan card follows
+
+    def print_handout(self, plan) -> None:
+        """The saved plan's handout (the print dialog at home); what happened is said on the editor."""
+        from kiosk.core.plan import plan_routine
+
+        message = self.window.handout_printing.print_routine(
+            plan_routine(plan, self.window.library.exercises), clinic=False, days_per_week=plan.days_a_week,
+            notes={item.exercise: item.note for item in plan.items if item.note}, clinician_note=plan.note)
+        if message:
+            self.editor.show_problem(message)
 
     def reset(self) -> None:
         """The person left: nothing of their plan stays on these screens."""

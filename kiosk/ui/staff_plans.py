@@ -37,6 +37,7 @@ class StaffPlans(QObject):
         self.editor.back_requested.connect(back)
         self.editor.save_requested.connect(self.save)
         self.editor.remove_requested.connect(self.remove)
+        self.editor.print_requested.connect(self.print_handout)
 
     def open(self, profile_id: str, label: str) -> None:
         """Show this diary's plan (read on the store's thread)."""
@@ -69,6 +70,26 @@ class StaffPlans(QObject):
             return service.plan(profile_id), service.history(profile_id)
         self._run(remove, lambda value: self._show(profile_id, value, "The plan was removed."))
 
+    def print_handout(self, plan) -> None:
+        """The diary's plan on the default printer (no dialog on a kiosk), with its diary number."""
+        profile_id = self.profile_id
+        if profile_id is None:
+            return
+        store = self.store
+        self._run(lambda: store.profiles.get(profile_id).number,
+                  lambda number: self._print(profile_id, plan, number))
+
+    def _print(self, profile_id: str, plan, number) -> None:
+        from kiosk.core.plan import plan_routine
+
+        if profile_id != self.profile_id:
+            return
+        message = self.window.handout_printing.print_routine(
+            plan_routine(plan, self.window.library.exercises), clinic=True, days_per_week=plan.days_a_week,
+            notes={item.exercise: item.note for item in plan.items if item.note}, clinician_note=plan.note,
+            diary_number=None if isinstance(number, BaseException) else number)
+        self.editor.show_problem(message)
+
     def reset(self) -> None:
         """Nothing of the last diary stays on screen."""
         self.profile_id = None
@@ -90,9 +111,10 @@ class StaffPlans(QObject):
         self.editor.show_plan(plan, history, message)
 
     def _run(self, call, then) -> None:
-        def done(future) -> None:
+        def on_writer() -> None:
+            """On the store's thread: the call, its value (or error) queued to the GUI thread."""
             try:
-                value = future.result()
+                value = call()
             except BaseException as error:          # noqa: BLE001 - shown to staff on the GUI thread
                 value = error
             try:
@@ -101,6 +123,6 @@ class StaffPlans(QObject):
                 log.info("a plan answer came after the kiosk closed")
 
         try:
-            self.store.writer.submit(call).add_done_callback(done)
+            self.store.writer.submit(on_writer)
         except Exception as error:                  # noqa: BLE001 - a closed store: say so
             then(error)

@@ -15,6 +15,7 @@ from kiosk.core.visit import Step
 from kiosk.services.plans import PlanService
 from test_clinic_mode import ADMIN_PIN, make_clinic, sign_in_new, type_pin  # noqa: F401 - make_clinic: a fixture
 from test_my_plan_home import LIBRARY, seed
+from pdf_pages import need_poppler, pdf_text
 from test_player_flow import button
 from test_records_flow import rate
 
@@ -181,6 +182,41 @@ def test_a_locked_plan_is_shown_read_only_at_home_with_the_reason(make_window, q
     assert knee.reps.value == 1
 
 
+def _print_to(window, *, dialog_pdf=None, printer_pdf=None):
+    """Print handout without a real dialog or printer: the dialog "prints to file" `dialog_pdf`; the
+    default printer is a PDF at `printer_pdf`."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kiosk.ui.paper.print_action import HandoutPrinting
+    from test_handout_printing import PrintToFile
+
+    def default_printer():
+        if printer_pdf is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printer_pdf))
+        return printer
+    ask = PrintToFile(dialog_pdf or "unused.pdf")
+    window.handout_printing = HandoutPrinting(window, ask=ask, default_printer=default_printer)
+    return ask
+
+
+def test_my_plan_prints_its_handout_as_saved(make_window, qtbot, store, bundled_routines, tmp_path):
+    need_poppler()
+    seed(store, 0)
+    window = make_window(folder=bundled_routines, scale=100)
+    editor = open_my_plan(window, qtbot)
+    qtbot.waitUntil(lambda: editor.print_button.isVisible(), timeout=10_000)
+    ask = _print_to(window, dialog_pdf=tmp_path / "mine.pdf")
+    editor.print_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(editor.print_button, Qt.Key.Key_Space)                      # by keyboard
+    assert ask.asked == [window]                                                 # at home: the print dialog
+    text = " ".join(pdf_text(tmp_path / "mine.pdf").split())
+    assert "One knee to chest" in text and "left side only" in text.lower()
+    assert "saved as" in editor.notice.text()
+
+
 def test_no_plan_yet_one_starts_from_a_routine(make_window, qtbot, store, bundled_routines):
     window = make_window(folder=bundled_routines, scale=100)
     qtbot.waitUntil(lambda: window.journal.is_ready, timeout=10_000)
@@ -195,7 +231,7 @@ def test_no_plan_yet_one_starts_from_a_routine(make_window, qtbot, store, bundle
     assert PlanService(store, LIBRARY).history("home")[0].what.startswith("Plan made:")
 
 
-def test_staff_set_reps_a_note_and_the_lock_for_a_chosen_diary(make_clinic, qtbot, store, mini_folder):
+def test_staff_set_reps_a_note_and_the_lock_for_a_chosen_diary(make_clinic, qtbot, store, mini_folder, tmp_path):
     clinic = make_clinic()
     window = clinic.window
     library = load_routines(mini_folder).exercises
@@ -230,6 +266,12 @@ def test_staff_set_reps_a_note_and_the_lock_for_a_chosen_diary(make_clinic, qtbo
     assert saved.item(first).note == "Go gently"
     history = store.writer.submit(PlanService(store, library).history, profile_id).result(timeout=10)
     assert history[-1].by == "staff" and "Locked by staff" in history[-1].what and "note changed" in history[-1].what
+    handout = _print_to(window, printer_pdf=tmp_path / "staff.pdf")        # the kiosk: default printer, no dialog
+    qtbot.mouseClick(editor.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "staff.pdf").exists(), timeout=10_000)
+    text = " ".join(pdf_text(tmp_path / "staff.pdf").split())
+    number = store.profiles.get(profile_id).number
+    assert f"Diary number: {number[:4]} {number[4:]}" in text and "Go gently" in text and not handout.asked
     qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is clinic.admin
     qtbot.mouseClick(button(window, "Back to the kiosk"), Qt.MouseButton.LeftButton)

@@ -217,6 +217,7 @@ class PlanEditorScreen(QWidget):
     save_requested = Signal(object, str)
     remove_requested = Signal()
     back_requested = Signal()
+    print_requested = Signal(object)         # the saved plan, for its handout
 
     def __init__(self, library: Mapping[str, Exercise], routines: Mapping[str, Routine], staff: bool = False,
                  physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
@@ -309,13 +310,16 @@ class PlanEditorScreen(QWidget):
 
         self.back_button = TouchButton("Back", None, touch)
         self.save_button = TouchButton("Save the plan" if staff else "Save my plan", "primary", touch)
+        self.print_button = TouchButton("Print handout", None, touch)
+        self.print_button.setAccessibleDescription("The saved plan on paper: its moves, numbers, notes and cautions")
         self.back_button.clicked.connect(self.back_requested)
         self.save_button.clicked.connect(self._save)
+        self.print_button.clicked.connect(lambda: self._saved is not None and self.print_requested.emit(self._saved))
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.notice)
         self._layout.addWidget(self.scroll, 1)
-        self._layout.addWidget(ButtonRow([(self.back_button, 1), (self.save_button, 2)]))
+        self._layout.addWidget(ButtonRow([(self.back_button, 1), (self.print_button, 1), (self.save_button, 2)]))
         self._content = content
         self.show_reading()
 
@@ -331,6 +335,7 @@ class PlanEditorScreen(QWidget):
         self._say("Reading the plan\u2026")
         self._show_parts(starter=False, cards=False)
         self.save_button.setEnabled(False)
+        self.print_button.setVisible(False)
 
     def show_no_diary(self) -> None:
         """A guest (or nobody): plans belong to a diary."""
@@ -355,6 +360,7 @@ class PlanEditorScreen(QWidget):
         self.days.setEnabled(self._editable)
         self._show_parts(starter=plan is None, cards=True)
         self.save_button.setVisible(self._editable)
+        self.print_button.setVisible(plan is not None)        # the plan as saved: what the paper shows
         if self.remove_button is not None:
             self.remove_button.setVisible(plan is not None)
         words = [message] if message else []
