@@ -13,6 +13,20 @@ STATUS_PHRASES: dict[str, str] = {
     "starting": "",
 }
 
+# Notices while the voice still speaks, with another voice than the one chosen (fallbacks).
+NOTICE_PHRASES: dict[str, str] = {
+    "voice_missing": "The voice you chose is not installed here: speaking with {voice} ({engine}) instead.",
+    "engine_replaced": "The {failed} voice stopped working: speaking with {voice} ({engine}) instead.",
+}
+
+ENGINE_NAMES: dict[str, str] = {
+    "flite": "Flite",
+    "espeak": "eSpeak NG",
+    "sapi5": "Windows",
+    "nsss": "macOS",
+    "avspeech": "macOS",
+}
+
 LANGUAGE_NAMES: dict[str, str] = {
     "en": "English",
     "de": "German",
@@ -23,6 +37,17 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 
 SAMPLE_SENTENCE = "Breathe out slowly, and let your lower back rest on the mat."
+LISTEN_SENTENCE = "Hello. I will guide you through your exercises."   # a voice's short "Listen" sample
+
+
+def engine_name(engine: str) -> str:
+    """How people see an engine's name ("flite" -> "Flite")."""
+    return ENGINE_NAMES.get(engine, engine or "speech")
+
+
+def notice_phrase(code: str, **values: str) -> str:
+    """The human sentence for a fallback notice such as "voice_missing"."""
+    return NOTICE_PHRASES[code].format(**values)
 
 
 def status_phrase(reason: str, language: str = "en") -> str:
