@@ -53,7 +53,7 @@ FLITE_VOICES = (
     FliteVoice("slt", "SLT, American woman", "en-us", "female"),
     FliteVoice("rms", "RMS, American man", "en-us", "male"),
     FliteVoice("awb", "AWB, Scottish man", "en-gb-scotland", "male"),
-    FliteVoice("kal", "Kal, American man (telephone quality)", "en-us", "male", 2.0),
+    FliteVoice("kal", "Kal 8 kHz, American man", "en-us", "male", 2.0),
 )
 
 

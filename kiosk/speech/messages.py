@@ -36,6 +36,29 @@ LANGUAGE_NAMES: dict[str, str] = {
     "nl": "Dutch",
 }
 
+# Headings of the voice list: a voice's own language tag (espeak-ng's and Flite's tags).
+LANGUAGE_VARIANT_NAMES: dict[str, str] = {
+    "en-us": "American English",
+    "en-gb": "British English",
+    "en-gb-scotland": "Scottish English",
+    "en-gb-x-rp": "British English (Received Pronunciation)",
+    "en-gb-x-gbclan": "British English (Lancaster)",
+    "en-gb-x-gbcwmd": "British English (West Midlands)",
+    "en-us-nyc": "American English (New York City)",
+    "en-029": "Caribbean English",
+}
+
+
+def language_variant_name(tag: str) -> str:
+    """A voice list heading for a language tag: "en-us" -> "American English"; else the language's name."""
+    lowered = tag.lower()
+    if lowered in LANGUAGE_VARIANT_NAMES:
+        return LANGUAGE_VARIANT_NAMES[lowered]
+    base = lowered.split("-")[0]
+    name = LANGUAGE_NAMES.get(base, base)
+    return name if lowered == base else f"{name} ({tag})"
+
+
 SAMPLE_SENTENCE = "Breathe out slowly, and let your lower back rest on the mat."
 LISTEN_SENTENCE = "Hello. I will guide you through your exercises."   # a voice's short "Listen" sample
 
