@@ -31,6 +31,7 @@ from kiosk.speech.voices import RENDER_VOLUME, VoiceInfo, VoiceSettings
 TAIL_SECONDS = 1.0                      # silence after the last sentence
 COMPRESSED = {".ogg": ("OGG", "VORBIS"), ".mp3": ("MP3", "MPEG_LAYER_III")}
 FORMATS = (".wav", *COMPRESSED)
+ENCODE_BLOCK = 16384                    # samples per write to the encoder
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,10 @@ def write_sound(audio: SessionAudio, out: Path) -> None:
         import soundfile
 
         kind, subtype = COMPRESSED[suffix]
-        soundfile.write(str(out), numpy.clip(audio.samples / 32768.0, -1.0, 1.0), audio.rate,
-                        format=kind, subtype=subtype)
+        samples = numpy.clip(audio.samples / 32768.0, -1.0, 1.0).astype(numpy.float32)
+        with soundfile.SoundFile(str(out), "w", audio.rate, 1, format=kind, subtype=subtype) as sound:
+            for start in range(0, len(samples), ENCODE_BLOCK):   # one write of a whole session crashes
+                sound.write(samples[start:start + ENCODE_BLOCK])  # libsndfile 1.2.2's Vorbis encoder
         return
     with wave.open(str(out), "wb") as sound:
         sound.setnchannels(1)
