@@ -140,11 +140,12 @@ class FliteEngine(Engine):
         if channels != 1:
             raise RenderError(f"Flite rendered {channels} channels")
         samples = wav_samples.resample(wav_samples.to_array(frames), rate, wav_samples.PLAYER_RATE)
+        samples = wav_samples.trim_leading_silence(samples * self._volume, wav_samples.PLAYER_RATE)
         with wave.open(path, "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)
             out.setframerate(wav_samples.PLAYER_RATE)
-            out.writeframes(wav_samples.to_bytes(samples * self._volume))
+            out.writeframes(wav_samples.to_bytes(samples))
 
 
 def duration_stretch(rate: int) -> float:

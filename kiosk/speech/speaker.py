@@ -66,6 +66,7 @@ class QtSpeaker(QObject):
         self._given_up_engines: set[str] = set()   # engines that stopped working: their voices are left out
         self._notice = ""                          # why another voice than the chosen one speaks
         self._preview_wanted = ""                  # the voice whose "Listen" sample plays once rendered
+        self._failed: set[str] = set()             # texts that could not be rendered in this generation
         self._engine_started = False
         self._generation = 0
         self._paths: dict[str, str] = {}          # text -> WAV path, for the current generation
@@ -254,6 +255,7 @@ class QtSpeaker(QObject):
         self._thread.submit(RenderJob(self._generation, request), priority)
 
     def _restart_generation(self) -> None:
+        self._failed.clear()
         self._generation += 1
         self._thread.current_generation = self._generation
         self._paths.clear()
@@ -331,7 +333,10 @@ class QtSpeaker(QObject):
             self._engine_problem = reason
             self._announce()
             return
+        failed = set(self._failed)          # what the given-up engine could not say: the next one tries
         self._restart_generation()
+        for text in failed:
+            self._submit(text, AHEAD)
         self._announce()
 
     def _on_previewed(self, voice_id: str, path: str) -> None:
@@ -353,6 +358,7 @@ class QtSpeaker(QObject):
     def _on_render_failed(self, generation: int, text: str) -> None:
         if generation != self._generation:
             return
+        self._failed.add(text)
         if text == self._pending_say:
             self._pending_say = None
         self._settle(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy
 
 PLAYER_RATE = 22050   # what the players take: Qt's QSoundEffect on PulseAudio refused 16,000 and 24,000 Hz
@@ -23,15 +25,47 @@ def scale(frames: bytes, factor: float) -> bytes:
     return to_bytes(to_array(frames) * factor)
 
 
+def _smooth_at_least(number: int) -> int:
+    """The smallest 2-3-5-smooth number >= `number` (a length the FFT does fast)."""
+    best = 1 << max(0, (number - 1).bit_length())
+    five = 1
+    while five < best:
+        three = five
+        while three < best:
+            candidate = three * (1 << max(0, (-(-number // three) - 1).bit_length()))
+            best = min(best, candidate)
+            three *= 3
+        five *= 5
+    return best
+
+
 def resample(samples: numpy.ndarray, rate: int, wanted: int) -> numpy.ndarray:
-    """Band-limited conversion from `rate` to `wanted` samples per second (through the spectrum: a
-    sentence is short, and it starts and ends in near silence, so wrapping at its ends is inaudible)."""
+    """Band-limited conversion from `rate` to `wanted` samples per second, through the spectrum.
+
+    The sound is padded with silence to a length whose spectrum maps exactly onto the new rate and
+    that the FFT does fast (an arbitrary length costs about ten times as much); a sentence ends in
+    near silence, so the padding is inaudible and is cut off again.
+    """
     if rate == wanted or len(samples) == 0:
         return samples
     count = max(1, int(round(len(samples) * wanted / rate)))
-    spectrum = numpy.fft.rfft(samples)
-    bins = count // 2 + 1
+    common = math.gcd(rate, wanted)
+    step_in, step_out = rate // common, wanted // common
+    blocks = _smooth_at_least(-(-len(samples) // step_in))
+    padded_in, padded_out = step_in * blocks, step_out * blocks
+    spectrum = numpy.fft.rfft(samples, padded_in)
+    bins = padded_out // 2 + 1
     kept = numpy.zeros(bins, dtype=complex)
     shared = min(bins, len(spectrum))
     kept[:shared] = spectrum[:shared]
-    return numpy.fft.irfft(kept, count) * (count / len(samples))
+    return numpy.fft.irfft(kept, padded_out)[:count] * (padded_out / padded_in)
+
+
+def trim_leading_silence(samples: numpy.ndarray, rate: int, threshold: float = 64,
+                         keep_seconds: float = 0.005) -> numpy.ndarray:
+    """The samples from `keep_seconds` before the first that reaches `threshold` (as wav_check's file
+    version does, at numpy speed)."""
+    loud = numpy.flatnonzero(numpy.abs(samples) >= threshold)
+    if len(loud) == 0:
+        return samples
+    return samples[max(0, int(loud[0]) - int(keep_seconds * rate)):]
