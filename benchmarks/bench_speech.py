@@ -70,7 +70,8 @@ def bench_cold_render(texts: list[str]) -> None:
         started = time.perf_counter()
         renderer.start()
         startup = time.perf_counter() - started
-        voice = choose_voice(renderer.voices, "", "en")
+        # espeak-ng's own voice: the baseline is the espeak-ng command (bench_voices.py does every engine)
+        voice = next((v for v in renderer.voices if v.id == "gmw/en-us"), None) or choose_voice(renderer.voices, "", "en")
         rate = SPEED_RATES["normal"]
         started = time.perf_counter()
         for text in texts:
