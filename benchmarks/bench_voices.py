@@ -10,7 +10,8 @@
     and against `flite -t` once per sentence (what a command-driven engine would cost). Target <= 1.2x.
 
 Prints figures and ratios measured in this run; asserts nothing. BENCH_WER_SENTENCES limits (a) to the
-first N sentences; BENCH_WER_VOICES (comma-separated ids) to those voices.
+first N sentences; BENCH_WER_VOICES (comma-separated ids, festival:NAME too) to those voices;
+BENCH_PARTS=wer or cold runs one part.
 """
 
 from __future__ import annotations
@@ -145,8 +146,8 @@ def bench_wer(texts: list[str]) -> None:
             print(f"  {voice.id:<22} {voice.engine:<8} WER {rate:6.1%} ({errors}/{total})  "
                   f"rendered in {rendered:.1f} s{'   <- default' if default and voice.id == default.id else ''}",
                   flush=True)
-        if not wanted:
-            for festival in festival_voices():
+        for festival in festival_voices():
+            if not wanted or f"festival:{festival}" in wanted:
                 folder = Path(scratch, "festival-" + festival)
                 folder.mkdir()
                 started = time.perf_counter()
@@ -241,7 +242,11 @@ def main() -> int:
         return 0
     every, longest = routine_sentences()
     limit = int(os.environ.get("BENCH_WER_SENTENCES", 0) or 0)
-    bench_cold(longest)
+    parts = os.environ.get("BENCH_PARTS", "cold,wer").split(",")
+    if "cold" in parts:
+        bench_cold(longest)
+    if "wer" not in parts:
+        return 0
     try:
         import pocketsphinx  # noqa: F401
     except ImportError:

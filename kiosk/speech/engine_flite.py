@@ -140,7 +140,7 @@ class FliteEngine(Engine):
         if channels != 1:
             raise RenderError(f"Flite rendered {channels} channels")
         samples = wav_samples.resample(wav_samples.to_array(frames), rate, wav_samples.PLAYER_RATE)
-        samples = wav_samples.trim_leading_silence(samples * self._volume, wav_samples.PLAYER_RATE)
+        samples = wav_samples.trim_leading_quiet(samples, wav_samples.PLAYER_RATE) * self._volume
         with wave.open(path, "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)

@@ -61,11 +61,17 @@ def resample(samples: numpy.ndarray, rate: int, wanted: int) -> numpy.ndarray:
     return numpy.fft.irfft(kept, padded_out)[:count] * (padded_out / padded_in)
 
 
-def trim_leading_silence(samples: numpy.ndarray, rate: int, threshold: float = 64,
-                         keep_seconds: float = 0.005) -> numpy.ndarray:
-    """The samples from `keep_seconds` before the first that reaches `threshold` (as wav_check's file
-    version does, at numpy speed)."""
-    loud = numpy.flatnonzero(numpy.abs(samples) >= threshold)
+def trim_leading_quiet(samples: numpy.ndarray, rate: int, loud_rms: float = 0.002 * 32768,
+                       window_seconds: float = 0.005, keep_seconds: float = 0.005) -> numpy.ndarray:
+    """The samples from `keep_seconds` before the first `window_seconds` window whose RMS reaches
+    `loud_rms` (about -54 dBFS): a word is heard the moment it is played. A lone sample above a
+    threshold is not enough: Flite's diphone voices open with up to 120 ms of faint noise before it."""
+    window = max(1, int(rate * window_seconds))
+    whole = len(samples) // window * window
+    if whole == 0:
+        return samples
+    energy = numpy.sqrt(numpy.mean(samples[:whole].reshape(-1, window) ** 2, axis=1))
+    loud = numpy.flatnonzero(energy >= loud_rms)
     if len(loud) == 0:
         return samples
-    return samples[max(0, int(loud[0]) - int(keep_seconds * rate)):]
+    return samples[max(0, int(loud[0]) * window - int(keep_seconds * rate)):]
