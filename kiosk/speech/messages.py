@@ -6,7 +6,7 @@ STATUS_PHRASES: dict[str, str] = {
     "disabled": "Voice is off: it is turned off in the settings.",
     "no_audio_device": "Voice is off: no sound output was found.",
     "audio_failed": "Voice is off: the sound output stopped working.",
-    "engine_missing": "Voice is off: the speech engine could not start (is espeak-ng installed?).",
+    "engine_missing": "Voice is off: no speech engine could start (is flite or espeak-ng installed?).",
     "engine_hung": "Voice is off: the speech engine stopped responding.",
     "engine_failed": "Voice is off: the speech engine keeps failing.",
     "no_voice": "Voice is off: no voice for {language} is installed.",

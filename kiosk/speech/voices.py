@@ -82,16 +82,18 @@ class VoiceSettings:
 
 
 # Preferred voices per language, best first; anything else that speaks the language comes after.
-# The order is measured: the word error rate of an independent recognizer (pocketsphinx 5, its own en-us
-# model) over the 164 distinct sentences of the bundled routines (1,093 words), rendered at the normal
-# speed (benchmarks/bench_voices.py, which prints these figures again).
+# The order is measured: the word error rate of an independent recognizer (pocketsphinx 5.1.1, its own
+# en-us model) over the 164 distinct sentences of the bundled routines (1,093 words), on this kind of
+# machine (Debian 12, flite 2.2, espeak-ng 1.51). "app": rendered as the app renders them (render worker,
+# normal speed; benchmarks/bench_voices.py prints these figures again); "cmd": by the `flite` command at
+# its own pace, same sentences and recognizer, where the app's figure was not measured in time.
 VOICE_RANKING: dict[str, tuple[str, ...]] = {"en": (
-    "flite:kal16",          # WER 22.4%
-    "flite:slt",            # WER
-    "flite:rms",            # WER
-    "flite:awb",            # WER
-    "flite:kal",            # WER
-    "gmw/en-us",            # WER   (espeak-ng through pyttsx3)
+    "flite:rms",            # WER 17.2% app (16.8% cmd)
+    "flite:kal16",          # WER 24.3% app (22.4% cmd)
+    "flite:awb",            # WER 23.1% cmd (a Scottish voice: after the American ones of its figure)
+    "flite:slt",            # WER 32.9% cmd
+    "flite:kal",            # 8 kHz: not measured; the same speaker as kal16 at half its bandwidth
+    "gmw/en-us",            # WER     espeak-ng through pyttsx3
     "gmw/en",
 )}
 

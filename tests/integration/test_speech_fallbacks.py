@@ -81,5 +81,5 @@ def test_an_engine_that_stops_working_gives_way_to_the_next_with_a_notice(make_s
 def test_no_engine_at_all_leaves_captions_only_with_the_reason(make_speaker, qtbot):
     speaker = make_speaker(DictStore(), worker_command=default_worker_command() + ["--engines", "festival"])
     assert not speaker.available
-    assert "the speech engine could not start" in speaker.status_message
+    assert "no speech engine could start" in speaker.status_message
     prepare(qtbot, speaker)              # finishes at once: the player shows captions

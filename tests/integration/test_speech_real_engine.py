@@ -84,7 +84,7 @@ def test_the_voice_list_offers_english(capsys):
     assert any(voice.speaks("en") for voice in voices)
     assert voices_command(argparse.Namespace(language="en")) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines and all(len(line.split("\t")) == 3 for line in lines)
+    assert lines and all(len(line.split("\t")) == 5 for line in lines)    # id, engine, languages, name, default
     assert all("en" in line.split("\t")[2] for line in lines)
 
 
