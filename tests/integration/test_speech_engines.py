@@ -10,15 +10,15 @@ from kiosk.paths import bundled_dir
 from kiosk.speech.cache import SpeechCache
 from kiosk.speech.engine_flite import FLITE_VOICES
 from kiosk.speech.render_process import Renderer, RenderRequest
-from kiosk.speech.voices import SPEED_RATES
+from kiosk.speech.voices import SPEED_RATES, VOICE_RANKING
 from kiosk.speech.wav_check import read_wav_info, wav_problem
 
 pytestmark = pytest.mark.usefixtures("real_engine", "flite_engine")
 
-# Every sentence of every routine with each engine's default voice (about 164 sentences, 10-20 s each
-# here); the shortest routine's with every other Flite voice (its slower voices take ~0.3 s a sentence
-# on a busy machine).
-EVERY_SENTENCE = ["flite:kal16", "gmw/en-us"]
+# Every sentence of every routine (164) with Flite's default voice (espeak-ng's: test_speech_real_engine.py);
+# the shortest routine's with every other Flite voice (its slower voices take ~0.3 s a sentence on a
+# busy machine).
+EVERY_SENTENCE = [next(voice for voice in VOICE_RANKING["en"] if voice.startswith("flite:"))]
 OTHER_VOICES = [voice.id for voice in FLITE_VOICES if voice.id not in EVERY_SENTENCE]
 
 
