@@ -90,10 +90,10 @@ class VoiceSettings:
 VOICE_RANKING: dict[str, tuple[str, ...]] = {"en": (
     "flite:rms",            # WER 17.2% app (16.8% cmd)
     "flite:kal16",          # WER 24.3% app (22.4% cmd)
-    "flite:awb",            # WER 23.1% cmd (a Scottish voice: after the American ones of its figure)
+    "flite:awb",            # WER 23.1% cmd
     "flite:slt",            # WER 32.9% cmd
     "flite:kal",            # 8 kHz: not measured; the same speaker as kal16 at half its bandwidth
-    "gmw/en-us",            # WER     espeak-ng through pyttsx3
+    "gmw/en-us",            # WER 86.8% app (espeak-ng through pyttsx3)
     "gmw/en",
 )}
 
