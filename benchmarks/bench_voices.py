@@ -208,11 +208,14 @@ def bench_cold(texts: list[str]) -> None:
         text_file = Path(scratch, "all.txt")
         text_file.write_text("\n".join(texts) + "\n")
         cases = []
+        from kiosk.speech.engine_flite import duration_stretch
+
+        stretch = f"duration_stretch={duration_stretch(155):.4f}"    # the same pace as the worker's
         if shutil.which("flite"):
             for short in ("kal16", "rms", "slt"):
                 if f"flite:{short}" in installed:
-                    cases.append((f"flite:{short}", ["flite", "-voice", short, "-f", str(text_file),
-                                                     "-o", str(Path(scratch, "all.wav"))], short))
+                    cases.append((f"flite:{short}", ["flite", "-voice", short, "--setf", stretch, "-f",
+                                                     str(text_file), "-o", str(Path(scratch, "all.wav"))], short))
         if shutil.which("espeak-ng") and "gmw/en-us" in installed:
             cases.append(("gmw/en-us", ["espeak-ng", "-v", "en-us", "-s", "155", "-f", str(text_file),
                                         "-w", str(Path(scratch, "all.wav"))], None))
@@ -225,7 +228,7 @@ def bench_cold(texts: list[str]) -> None:
             if flite_voice:
                 started = time.perf_counter()
                 for index, text in enumerate(texts):
-                    subprocess.run(["flite", "-voice", flite_voice, "-t", text, "-o",
+                    subprocess.run(["flite", "-voice", flite_voice, "--setf", stretch, "-t", text, "-o",
                                     str(Path(scratch, f"s{index}.wav"))], check=True, capture_output=True)
                 each = time.perf_counter() - started
                 print(f"  {'':<12} `flite -t` once per sentence {each * 1000:7.0f} ms: libflite in the worker is "
