@@ -106,11 +106,6 @@ def voices_for(voices: list[VoiceInfo], language: str) -> list[VoiceInfo]:
                                            v.engine, v.name))
 
 
-def engine_voices(voices: list[VoiceInfo], engine: str) -> list[VoiceInfo]:
-    """The voices of one engine."""
-    return [voice for voice in voices if voice.engine == engine]
-
-
 def choose_voice(voices: list[VoiceInfo], wanted_id: str, language: str) -> VoiceInfo | None:
     """The chosen voice when it is installed, else the best voice for the language, else None."""
     for voice in voices:
