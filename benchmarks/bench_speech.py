@@ -2,7 +2,8 @@
 
 Plays into a private PulseAudio null sink (tests/e2e/audio.py) and listens to its monitor with parec.
 Prints figures and ratios against baselines measured in the same run; it asserts nothing.
-Environment: BENCH_TRIALS (latency trials, default 30), BENCH_VERBOSE=1 (each trial's latency).
+Environment: BENCH_TRIALS (latency trials, default 30), BENCH_VERBOSE=1 (each trial's latency), BENCH_VOICE
+(a voice id for the latency and stall parts; default: the app's default voice).
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def bench_cold_render(texts: list[str]) -> None:
         started = time.perf_counter()
         renderer.start()
         startup = time.perf_counter() - started
-        voice = choose_voice(renderer.voices, "", "en")
+        # espeak-ng's own voice: the baseline is the espeak-ng command (bench_voices.py does every engine)
+        voice = next((v for v in renderer.voices if v.id == "gmw/en-us"), None) or choose_voice(renderer.voices, "", "en")
         rate = SPEED_RATES["normal"]
         started = time.perf_counter()
         for text in texts:
@@ -265,7 +267,8 @@ def main() -> int:
         return 0
 
     folder = Path(tempfile.mkdtemp(prefix="bench-speaker-"))
-    speaker = QtSpeaker(folder)
+    chosen = os.environ.get("BENCH_VOICE", "")        # e.g. gmw/en-us; default: the app's default voice
+    speaker = QtSpeaker(folder, {"voice.id": chosen} if chosen else None)
     try:
         if not wait_until(app, lambda: bool(speaker.voices) or not speaker.available, 60) or not speaker.available:
             print(f"skipped: {speaker.status_message}")

@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("--json", action="store_true", help="a JSON list of cues")
     script.add_argument("--language", choices=tuple(LANGUAGES), default="en", help="the language of the script")
     script.set_defaults(func=_command("routines", "script_command"))
+    audio = rsub.add_parser("audio", help="the whole session as a sound file, timed as the app plays it, "
+                                          "with a cue list beside it (FILE.cues.txt)")
+    audio.add_argument("id")
+    audio.add_argument("--out", required=True, metavar="FILE", help="FILE.wav (or .ogg, .mp3)")
+    audio.add_argument("--data-dir", metavar="DIR", help="the data folder whose voice settings are used")
+    audio.set_defaults(func=_command("routines", "audio_command"))
 
     data = sub.add_parser("data", help="export, import or delete a profile's diary")
     dsub = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
@@ -133,9 +139,16 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--data-dir", metavar="DIR", help="the data folder (with --profile)")
     handout.set_defaults(func=_command("handout", "handout_command"))
 
-    voices = sub.add_parser("voices", help="the voices the speech engine offers")
+    voices = sub.add_parser("voices", help="every speech engine's voices; `say` renders a sentence")
     voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")
     voices.set_defaults(func=_command("voices", "voices_command"))
+    vsub = voices.add_subparsers(dest="voices_command", metavar="ACTION")
+    say = vsub.add_parser("say", help="one sentence as a WAV file, with the voice settings in force")
+    say.add_argument("text", nargs="+", metavar="TEXT")
+    say.add_argument("--voice", metavar="ID", help="this voice (an id from `kiosk voices`)")
+    say.add_argument("--out", required=True, metavar="FILE.wav")
+    say.add_argument("--data-dir", metavar="DIR", help="the data folder whose voice settings are used")
+    say.set_defaults(func=_command("voices", "say_command"))
     return parser
 
 

@@ -84,3 +84,56 @@ def print_timeline(timeline, *, as_json: bool) -> int:
     else:
         print(timeline.script())
     return ExitCode.OK
+
+
+def audio_command(args: argparse.Namespace) -> int:
+    """`kiosk routines audio ID --out FILE`: the whole session as one sound file (.wav; .ogg or .mp3 too),
+    timed as the app plays it, with the voice settings of the data folder, and FILE.cues.txt beside it.
+    Progress goes to standard error, a line per exercise."""
+    result = load_routines(bundled_dir("routines"))
+    routine = result.routines.get(args.id)
+    if routine is None:
+        known = ", ".join(result.routines) or "none"
+        print(f"No valid routine with id {args.id!r} (valid: {known}).", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    return routine_audio(routine, args)
+
+
+def routine_audio(routine, args: argparse.Namespace) -> int:
+    """Write `routine`'s session audio to `args.out` (any Routine: a personal plan's too)."""
+    from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
+    from kiosk.speech.sentence_renderer import NoVoice
+    from kiosk.speech.take_home import FORMATS, cue_list_path, format_time, take_home_audio
+    from kiosk.speech.voices import VoiceSettings
+
+    out = Path(args.out)
+    if out.suffix.lower() not in FORMATS:
+        print(f"kiosk routines audio: --out must end in {', '.join(FORMATS)}, not {out.name!r}.", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    if out.suffix.lower() != ".wav":
+        try:
+            import soundfile  # noqa: F401
+        except ImportError as error:          # noqa: F841 (a broken or missing wheel)
+            print("kiosk routines audio: no encoder for this format here (soundfile is not installed); "
+                  "write a .wav file.", file=sys.stderr)
+            return ExitCode.BAD_INPUT
+
+    def say(message: str) -> None:
+        print(f"kiosk routines audio: {message}", file=sys.stderr, flush=True)
+
+    try:
+        with open_data_folder(args, "routines audio") as store:
+            settings = VoiceSettings.load(store.settings)
+            cache = store.folder / "speech-cache"       # the app's own: what it has rendered is reused
+            audio = take_home_audio(routine, out, settings, cache, progress=say, on_notice=say)
+    except DataFolderProblem as problem:
+        return cannot_open("routines audio", problem)
+    except NoVoice as error:
+        say(str(error))
+        return ExitCode.BAD_INPUT
+    except OSError as error:
+        say(f"could not write {out}: {error}")
+        return ExitCode.BAD_INPUT
+    print(f"Wrote {out} ({format_time(audio.seconds)}, {len(audio.cues)} spoken cues, voice {audio.voice.name}) "
+          f"and {cue_list_path(out)}.")
+    return ExitCode.OK

@@ -97,3 +97,6 @@ class DeferredSpeaker:
 
     def forget_what_was_said(self) -> int:
         return self.materialize().forget_what_was_said()
+
+    def preview(self, voice: VoiceInfo) -> None:
+        self.materialize().preview(voice)

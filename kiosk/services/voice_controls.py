@@ -45,6 +45,9 @@ class VoiceControls(Protocol):
     def forget_what_was_said(self) -> int:
         """Delete every rendered sentence (some name a person's pain scores); returns how many."""
 
+    def preview(self, voice: VoiceInfo) -> None:
+        """Play a short sample of `voice` (the voice screen's "Listen"); the voice in use is kept."""
+
 
 class SpeakerWithVoiceControls(Speaker, VoiceControls, Protocol):
     """A Speaker that also offers the voice controls: the app's QtSpeaker, and DeferredSpeaker in front of it."""
@@ -69,3 +72,6 @@ class NoVoiceControls(QObject):
 
     def forget_what_was_said(self) -> int:
         return 0
+
+    def preview(self, voice: VoiceInfo) -> None:
+        pass

@@ -11,7 +11,7 @@ import platformdirs
 
 from kiosk.paths import APP_NAME
 
-CACHE_FORMAT = 2  # 2: leading silence cut. Bump when the rendering changes in a way the key does not capture
+CACHE_FORMAT = 3  # 2: leading silence cut; 3: Flite's faint lead-in cut by windowed loudness. Bump when the rendering changes in a way the key does not capture
 PERSONAL = "personal"   # sentences about a person (their pain scores): a folder of its own, emptied on delete
 
 

@@ -11,7 +11,7 @@ import queue
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiosk.speech.cache import SpeechCache, cache_key
@@ -25,11 +25,15 @@ def default_worker_command(driver: str | None = None) -> list[str]:
 
 
 class EngineError(Exception):
-    """The engine is unusable; `reason` is a code for messages.status_phrase ("engine_missing", ...)."""
+    """The engine is unusable; `reason` is a code for messages.status_phrase ("engine_missing", ...).
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    `engine` names the one engine given up (its voices fail; the others may still work), or is empty
+    when no engine can be used at all.
+    """
+
+    def __init__(self, reason: str, detail: str = "", engine: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason, self.detail = reason, detail
+        self.reason, self.detail, self.engine = reason, detail, engine
 
 
 class WorkerTimeout(Exception):
@@ -153,7 +157,9 @@ class Renderer:
     A worker renders with one voice, rate and volume; a request with other settings starts a new one.
     A sentence gets `sentence_timeout` seconds; on a timeout the worker is killed and restarted and the
     sentence tried once more. After `max_failures` failures in a row (hangs, crashes or bad files) it
-    gives up for good: every later call raises EngineError with the reason.
+    gives up that voice's engine for good: every later call for its voices raises EngineError with the
+    reason and the engine's name; the other engines' voices still render. When the worker cannot start
+    at all, it gives up everything (EngineError without an engine).
     """
 
     def __init__(self, cache: SpeechCache, command: list[str] | None = None, *, sentence_timeout: float = 3.0,
@@ -170,6 +176,8 @@ class Renderer:
         self._pinned: tuple[str, int, float] | None = None  # the settings the running worker renders with
         self._failures = 0
         self._given_up: EngineError | None = None
+        self._given_up_engines: dict[str, EngineError] = {}
+        self._voice_engines: dict[str, str] = {}   # voice id -> its engine
         self._closed = False
         self._next_id = 0
 
@@ -178,8 +186,17 @@ class Renderer:
         self._start_worker()
         return self.voices
 
+    def engine_of(self, voice_id: str) -> str:
+        """The engine that renders this voice (the worker's own when the voice names none)."""
+        return self._voice_engines.get(voice_id) or self.engine
+
+    def given_up_engines(self) -> set[str]:
+        """The engines given up for good."""
+        return set(self._given_up_engines)
+
     def key_for(self, request: RenderRequest) -> str:
-        return cache_key(self.engine, request.voice_id, request.rate, request.volume, request.text)
+        return cache_key(self.engine_of(request.voice_id), request.voice_id, request.rate, request.volume,
+                         request.text)
 
     def cached(self, request: RenderRequest) -> Path | None:
         """The cached WAV for this request, or None."""
@@ -196,14 +213,14 @@ class Renderer:
         found = self.cached(request)
         if found:
             return found
-        self._check_usable()
+        self._check_usable(request)
         self._pin(request)
         key = self.key_for(request)
         cache = self._cache_for(request)
         scratch = cache.scratch_path(key)
         last_problem = ""
         for _attempt in range(2):
-            self._check_usable()
+            self._check_usable(request)
             self._next_id += 1
             message = {"id": self._next_id, "text": request.text, "path": str(scratch),
                        "voice": request.voice_id, "rate": request.rate, "volume": request.volume}
@@ -211,14 +228,14 @@ class Renderer:
                 reply = self._worker.request(message, self.sentence_timeout)
             except (WorkerTimeout, EngineError) as error:
                 last_problem = str(error)
-                self._count_failure("engine_hung", last_problem)
-                self._restart()
+                self._count_failure(request, "engine_hung", last_problem)
+                self._restart(request)
                 continue
             if reply.get("ok") and _looks_like_wav(scratch):
                 self._failures = 0
                 return cache.accept(key, scratch)
             last_problem = str(reply.get("error", "a bad file"))
-            self._count_failure("engine_failed", last_problem)
+            self._count_failure(request, "engine_failed", last_problem)
         scratch.unlink(missing_ok=True)
         raise SentenceFailed(last_problem)
 
@@ -234,41 +251,72 @@ class Renderer:
             self._pinned = settings
             self._worker.command = self._base_command + [
                 "--voice", settings[0], "--rate", str(settings[1]), "--volume", repr(settings[2])]
-            self._start_worker()
+            self._worker.command += self._only_the_engine_of(request.voice_id)
+            self._start_worker(request)
 
-    def _check_usable(self) -> None:
+    def _only_the_engine_of(self, voice_id: str) -> list[str]:
+        """The option that has a pinned real worker load only its voice's engine (pyttsx3 alone costs a
+        worker's start 0.2-0.3 s); nothing for other commands, or when they name their engines."""
+        command = self._base_command
+        if "kiosk.speech.render_worker" not in command or "--engines" in command or "--driver" in command:
+            return []
+        engine = self.engine_of(voice_id)
+        if not engine:
+            return []
+        return ["--engines", "flite" if engine == "flite" else "pyttsx3"]
+
+    def _check_usable(self, request: RenderRequest | None = None) -> None:
         if self._closed:
             raise EngineError("closed")
         if self._given_up:
             raise self._given_up
+        if request is not None and self.engine_of(request.voice_id) in self._given_up_engines:
+            raise self._given_up_engines[self.engine_of(request.voice_id)]
 
-    def _count_failure(self, reason: str, detail: str) -> None:
+    def _count_failure(self, request: RenderRequest, reason: str, detail: str) -> None:
         self._failures += 1
         if self._failures >= self.max_failures and not self._closed:
-            self._given_up = EngineError(reason, detail)
-            self._worker.kill()
-            raise self._given_up
+            self._give_up(request, EngineError(reason, detail))
 
-    def _restart(self) -> None:
-        self._check_usable()
+    def _give_up(self, request: RenderRequest, error: EngineError) -> None:
+        """Give up the request's engine for good; raises its EngineError."""
+        engine = self.engine_of(request.voice_id)
+        given_up = EngineError(error.reason, error.detail, engine)
+        self._given_up_engines[engine] = given_up
+        self._failures = 0
+        self._pinned = None          # the next voice needs a worker of its own
+        self._worker.kill()
+        raise given_up
+
+    def _restart(self, request: RenderRequest) -> None:
+        self._check_usable(request)
         self.restarts += 1
-        self._start_worker()
+        self._start_worker(request)
 
-    def _start_worker(self) -> None:
+    def _start_worker(self, request: RenderRequest | None = None) -> None:
+        """Start a worker; when it cannot start for a request's voice, that voice's engine is given up."""
         try:
             ready = self._worker.start(self.start_timeout)
         except WorkerTimeout as error:
             self._worker.kill()
+            if request is not None and not self._closed:
+                self._give_up(request, EngineError("engine_hung", str(error)))
             self._given_up = EngineError("engine_hung", str(error))
             raise self._given_up from error
         except EngineError as error:
             self._worker.kill()
             if self._closed or error.reason == "closed":
                 raise EngineError("closed") from error
+            if request is not None:
+                self._give_up(request, error)
             self._given_up = error
             raise
         self.engine = str(ready.get("engine", "unknown"))
-        self.voices = [VoiceInfo.from_json(v) for v in ready.get("voices", [])]
+        voices = [VoiceInfo.from_json(v) for v in ready.get("voices", [])]
+        voices = [voice if voice.engine else replace(voice, engine=self.engine) for voice in voices]
+        if request is None or not self.voices:    # a pinned worker may list its own engine's voices only
+            self.voices = voices
+        self._voice_engines.update({voice.id: voice.engine for voice in voices})
 
 
 def _looks_like_wav(path: Path) -> bool:

@@ -20,6 +20,7 @@ class RenderJob:
 
     generation: int
     request: RenderRequest
+    preview: bool = False    # a voice's "Listen" sample: rendered whatever the generation, told by `previewed`
 
 
 class RenderThread(QThread):
@@ -27,15 +28,19 @@ class RenderThread(QThread):
 
     Signals (delivered to the main thread, where this object lives):
         engine_ready(str engine, list voices)  the worker started; voices is a list of VoiceInfo
-        engine_failed(str reason, str detail)  the engine cannot be used (reason: messages code)
+        engine_failed(str reason, str detail)  no engine can be used (reason: messages code)
+        engine_given_up(str engine, str reason) one engine was given up; the others' voices still render
         rendered(int generation, str text, str path)
         render_failed(int generation, str text)
+        previewed(str voice_id, str path)       a preview job's sample is ready ("" when it failed)
     """
 
     engine_ready = Signal(str, object)
     engine_failed = Signal(str, str)
+    engine_given_up = Signal(str, str)
     rendered = Signal(int, str, str)
     render_failed = Signal(int, str)
+    previewed = Signal(str, str)
 
     def __init__(self, renderer: Renderer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +72,9 @@ class RenderThread(QThread):
             priority, _order, job = self._jobs.get()
             if priority == _STOP:
                 return
+            if job.preview:
+                self._preview(job.request, failure)
+                continue
             if failure is not None or job.generation != self.current_generation:
                 self.render_failed.emit(job.generation, job.request.text)
                 continue
@@ -75,11 +83,26 @@ class RenderThread(QThread):
             except SentenceFailed:
                 self.render_failed.emit(job.generation, job.request.text)
             except EngineError as error:
-                failure = error
-                self._report(error)
+                if error.engine:
+                    self.engine_given_up.emit(error.engine, error.reason)
+                else:
+                    failure = error
+                    self._report(error)
                 self.render_failed.emit(job.generation, job.request.text)
             else:
                 self.rendered.emit(job.generation, job.request.text, str(path))
+
+    def _preview(self, request: RenderRequest, failure: EngineError | None) -> None:
+        path = ""
+        if failure is None:
+            try:
+                path = str(self._renderer.render(request))
+            except SentenceFailed:
+                pass
+            except EngineError as error:
+                if error.engine:
+                    self.engine_given_up.emit(error.engine, error.reason)
+        self.previewed.emit(request.voice_id, path)
 
     def _report(self, error: EngineError) -> None:
         if error.reason != "closed":

@@ -1,17 +1,18 @@
-"""The render worker: a child process that owns the pyttsx3 engine and renders sentences to WAV files.
+"""The render worker: a child process that owns the speech engines and renders sentences to WAV files.
 
-Run as `python -m kiosk.speech.render_worker [--voice ID --rate WPM --volume V]`. It reads one JSON
-request per line on stdin and writes one JSON reply per line on stdout (pyttsx3's own prints go to
-stderr):
+Run as `python -m kiosk.speech.render_worker [--voice ID --rate WPM --volume V]`. It loads every engine it
+can (kiosk/speech/engines.py), reads one JSON request per line on stdin and writes one JSON reply per
+line on stdout (the engines' own prints go to stderr):
 
-    -> {"event": "ready", "engine": "espeak", "voices": [...]}   or {"event": "failed", "reason": ...}
-    <- {"id": 7, "text": "...", "path": "/x.wav", "voice": "gmw/en-us", "rate": 155, "volume": 1.0}
+    -> {"event": "ready", "engine": "flite", "voices": [...], "missing": {"festival": "..."}}
+       or {"event": "failed", "reason": ...}   (no engine at all)
+    <- {"id": 7, "text": "...", "path": "/x.wav", "voice": "flite:kal16", "rate": 155, "volume": 1.0}
     -> {"id": 7, "ok": true, "seconds": 1.7}                    or {"id": 7, "ok": false, "error": ...}
 
-One worker renders with one voice, rate and volume, set before its first sentence: with pyttsx3 2.99
-and espeak-ng, a rate changed between sentences sometimes reaches only the sentence after the next.
-A request with other settings is refused; the parent starts a worker for them. A parent that sees no
-reply in time kills this process and starts another: a hung engine cannot be stopped from inside.
+One worker renders with one voice, rate and volume, set before its first sentence (pyttsx3 needs that;
+see engine_pyttsx3.py); its "engine" is that voice's engine. A request with other settings is refused;
+the parent starts a worker for them. A parent that sees no reply in time kills this process and starts
+another: a hung engine cannot be stopped from inside.
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
-
-WARM_UP_TEXT = "Ready."
 
 
 def _protocol_stream():
@@ -33,86 +31,60 @@ def _protocol_stream():
     return stream
 
 
-def _shorten_espeak_poll() -> None:
-    """pyttsx3 2.99's espeak driver sleeps 10 ms after every sentence, though espeak-ng has finished by
-    then (its callback ends the loop): poll every millisecond instead. In this process only."""
-    import time
-    import types
+class Worker:
+    """The loaded engines, and the one that renders with the settings this worker was started with."""
 
-    from pyttsx3.drivers import espeak
+    def __init__(self, engines: list, settings: tuple | None) -> None:
+        self.engines = engines
+        self.voices = [voice for engine in engines for voice in engine.voices()]
+        self.settings = settings
+        self.engine = None
+        if settings:
+            owner = next((v.engine for v in self.voices if v.id == settings[0]), None)
+            self.engine = next((e for e in engines if e.name == owner), None)
+            if self.engine is not None:
+                self.engine.use(*settings)
 
-    if getattr(espeak, "time", None) is time:
-        espeak.time = types.SimpleNamespace(sleep=lambda seconds: time.sleep(min(seconds, 0.001)),
-                                            time=time.time, monotonic=time.monotonic)
+    @property
+    def engine_name(self) -> str:
+        return (self.engine or self.engines[0]).name
 
+    def render(self, request: dict) -> dict:
+        from kiosk.speech.engines import RenderError
+        from kiosk.speech.wav_check import trim_leading_silence, wav_problem, wav_seconds
 
-def _voice_list(engine) -> list[dict]:
-    voices = []
-    for voice in engine.getProperty("voices") or []:
-        languages = [code.decode("utf-8", "ignore") if isinstance(code, bytes) else str(code)
-                     for code in (voice.languages or [])]
-        voices.append({"id": str(voice.id), "name": str(voice.name or voice.id),
-                       "languages": [code.lstrip("\x05") for code in languages if code],
-                       "gender": voice.gender})
-    return voices
-
-
-def _render_file(engine, text: str, path: str) -> str | None:
-    """Render `text` into `path` with its leading silence cut; returns why it is unusable, or None.
-    pyttsx3 sometimes writes a junk or no file (its first one especially): one retry."""
-    from kiosk.speech.wav_check import trim_leading_silence, wav_problem
-
-    problem = "not rendered"
-    for _attempt in range(2):
+        wanted = (request.get("voice"), int(request.get("rate", 0)), float(request.get("volume", 0)))
+        if wanted != self.settings:
+            return {"id": request["id"], "ok": False, "error": f"this worker renders {self.settings}, not {wanted}"}
+        if self.engine is None:
+            return {"id": request["id"], "ok": False, "error": f"no engine here offers the voice {wanted[0]!r}"}
+        path = request["path"]
         try:
-            os.unlink(path)
-        except FileNotFoundError:
-            pass
-        engine.save_to_file(text, path)
-        engine.runAndWait()
+            self.engine.render(request["text"], path)
+        except RenderError as error:
+            return {"id": request["id"], "ok": False, "error": str(error)}
         problem = wav_problem(path)
-        if problem is None:
-            trim_leading_silence(path)
-            return None
-    return problem
+        if problem:
+            return {"id": request["id"], "ok": False, "error": problem}
+        trim_leading_silence(path)
+        return {"id": request["id"], "ok": True, "seconds": round(wav_seconds(path), 3)}
 
 
-def _render(engine, settings: tuple, request: dict) -> dict:
-    from kiosk.speech.wav_check import wav_seconds
+def _engine_names(args) -> tuple[str, ...]:
+    from kiosk.speech.engines import ENGINE_ORDER
 
-    wanted = (request.get("voice"), int(request.get("rate", 0)), float(request.get("volume", 0)))
-    if wanted != settings:
-        return {"id": request["id"], "ok": False, "error": f"this worker renders {settings}, not {wanted}"}
-    problem = _render_file(engine, request["text"], request["path"])
-    if problem:
-        return {"id": request["id"], "ok": False, "error": problem}
-    return {"id": request["id"], "ok": True, "seconds": round(wav_seconds(request["path"]), 3)}
-
-
-def _start_engine(args):
-    import pyttsx3
-
-    engine = pyttsx3.init(args.driver)
-    if engine.driver_name == "espeak":
-        _shorten_espeak_poll()
-    voices = _voice_list(engine)
-    settings = None
-    if args.voice:
-        engine.setProperty("voice", args.voice)
-        engine.setProperty("rate", args.rate)
-        engine.setProperty("volume", args.volume)
-        settings = (args.voice, args.rate, args.volume)
-        with tempfile.TemporaryDirectory(prefix="kiosk-warm-up-") as folder:
-            _render_file(engine, WARM_UP_TEXT, os.path.join(folder, "warm-up.wav"))  # settles the settings
-    return engine, voices, settings
+    if args.engines:
+        return tuple(name.strip() for name in args.engines.split(",") if name.strip())
+    return ("pyttsx3",) if args.driver else ENGINE_ORDER   # a named pyttsx3 driver: that engine alone
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kiosk.speech.render_worker")
-    parser.add_argument("--driver", default=None, help="pyttsx3 driver name (default: the platform's)")
+    parser.add_argument("--driver", default=None, help="pyttsx3 driver name; alone, only pyttsx3 is loaded")
+    parser.add_argument("--engines", default="", help="comma-separated engines to load (default: all)")
     parser.add_argument("--list-voices", action="store_true", help="print the ready line and exit")
     parser.add_argument("--voice", default="", help="the voice id to render with")
-    parser.add_argument("--rate", type=int, default=155, help="words per minute")
+    parser.add_argument("--rate", type=int, default=155, help="espeak words per minute")
     parser.add_argument("--volume", type=float, default=1.0, help="0 to 1")
     args = parser.parse_args(argv)
     replies = _protocol_stream()
@@ -121,12 +93,18 @@ def main(argv: list[str] | None = None) -> int:
         replies.write(json.dumps(message) + "\n")
         replies.flush()
 
+    from kiosk.speech.engines import load_engines
+
     try:
-        engine, voices, settings = _start_engine(args)
+        engines, missing = load_engines(_engine_names(args), args.driver)
+        if not engines:
+            raise RuntimeError("; ".join(f"{name}: {why}" for name, why in missing.items()) or "no engine")
+        worker = Worker(engines, (args.voice, args.rate, args.volume) if args.voice else None)
     except Exception as error:  # the engine library or its native part is missing or broken
         send({"event": "failed", "reason": f"{type(error).__name__}: {error}"})
         return 2
-    send({"event": "ready", "engine": engine.driver_name, "voices": voices, "pid": os.getpid()})
+    send({"event": "ready", "engine": worker.engine_name, "voices": [v.to_json() for v in worker.voices],
+          "missing": missing, "pid": os.getpid()})
     if args.list_voices:
         return 0
     for line in sys.stdin:
@@ -134,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         request = json.loads(line)
         try:
-            send(_render(engine, settings, request))
+            send(worker.render(request))
         except Exception as error:  # report and keep serving; the parent decides when to give up
             send({"id": request.get("id"), "ok": False, "error": f"{type(error).__name__}: {error}"})
     return 0

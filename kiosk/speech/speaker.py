@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk.core.ports import SettingsStore
 from kiosk.speech.cache import SpeechCache, default_cache_dir, forget_personal_sentences
-from kiosk.speech.messages import status_phrase
+from kiosk.speech.messages import LISTEN_SENTENCE, engine_name, notice_phrase, status_phrase
 from kiosk.speech.player import WavPlayer
 from kiosk.speech.render_process import Renderer, RenderRequest, default_worker_command
 from kiosk.speech.render_thread import AHEAD, URGENT, RenderJob, RenderThread
@@ -63,6 +63,10 @@ class QtSpeaker(QObject):
         self._voices: list[VoiceInfo] = []
         self._voice: VoiceInfo | None = None
         self._engine_problem = ""
+        self._given_up_engines: set[str] = set()   # engines that stopped working: their voices are left out
+        self._notice = ""                          # why another voice than the chosen one speaks
+        self._preview_wanted = ""                  # the voice whose "Listen" sample plays once rendered
+        self._failed: set[str] = set()             # texts that could not be rendered in this generation
         self._engine_started = False
         self._generation = 0
         self._paths: dict[str, str] = {}          # text -> WAV path, for the current generation
@@ -87,6 +91,8 @@ class QtSpeaker(QObject):
         self._thread.engine_failed.connect(self._on_engine_failed)
         self._thread.rendered.connect(self._on_rendered)
         self._thread.render_failed.connect(self._on_render_failed)
+        self._thread.engine_given_up.connect(self._on_engine_given_up)
+        self._thread.previewed.connect(self._on_previewed)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -101,8 +107,9 @@ class QtSpeaker(QObject):
 
     @property
     def status_message(self) -> str:
+        """Why the voice is off; else why another voice than the chosen one speaks; else empty."""
         problem = self._problem()
-        return status_phrase(problem, self._language) if problem else ""
+        return status_phrase(problem, self._language) if problem else self._notice
 
     def prepare(self, texts: Iterable[str], on_progress: Callable[[int, int], None] | None = None,
                 on_done: Callable[[], None] | None = None) -> None:
@@ -143,14 +150,24 @@ class QtSpeaker(QObject):
 
     def stop(self) -> None:
         self._pending_say = None
+        self._preview_wanted = ""
         self.player.stop()
+
+    def preview(self, voice: VoiceInfo, text: str = LISTEN_SENTENCE) -> None:
+        """Play a short sample of `voice` at the current speed (the "Listen" button): the voice in use is kept."""
+        self.stop()
+        if not self.available:
+            return
+        self._preview_wanted = voice.id
+        request = RenderRequest(text=text, voice_id=voice.id, rate=self._settings.rate, volume=RENDER_VOLUME)
+        self._thread.submit(RenderJob(self._generation, request, preview=True), URGENT)
 
     # ------------------------------------------------------------------ beyond the port
 
     @property
     def voices(self) -> list[VoiceInfo]:
-        """The engine's voices (empty until it has started)."""
-        return list(self._voices)
+        """Every engine's voices (empty until the engines have started), less those of engines given up."""
+        return [voice for voice in self._voices if voice.engine not in self._given_up_engines]
 
     @property
     def voice(self) -> VoiceInfo | None:
@@ -176,7 +193,8 @@ class QtSpeaker(QObject):
         self.player.set_volume(new.volume)
         if (old.voice_id, old.rate, old.enabled) != (new.voice_id, new.rate, new.enabled):
             self.stop()
-            self._voice = choose_voice(self._voices, new.voice_id, self._language) if self._voices else None
+            if self._engine_started:
+                self._choose_voice()
             self._restart_generation()
         self._announce()
 
@@ -237,6 +255,7 @@ class QtSpeaker(QObject):
         self._thread.submit(RenderJob(self._generation, request), priority)
 
     def _restart_generation(self) -> None:
+        self._failed.clear()
         self._generation += 1
         self._thread.current_generation = self._generation
         self._paths.clear()
@@ -266,10 +285,24 @@ class QtSpeaker(QObject):
             if batch.on_done:
                 batch.on_done()
 
+    def _choose_voice(self, failed_engine: str = "") -> None:
+        """The chosen voice if it can speak, else the best that can, with the notice that says so."""
+        usable = self.voices
+        self._voice = choose_voice(usable, self._settings.voice_id, self._language)
+        self._notice = ""
+        if self._voice is None:
+            return
+        if failed_engine:
+            self._notice = notice_phrase("engine_replaced", failed=engine_name(failed_engine),
+                                         voice=self._voice.name, engine=engine_name(self._voice.engine))
+        elif self._settings.voice_id and self._voice.id != self._settings.voice_id:
+            self._notice = notice_phrase("voice_missing", voice=self._voice.name,
+                                         engine=engine_name(self._voice.engine))
+
     def _on_engine_ready(self, engine: str, voices: list) -> None:
         self._engine_started = True
         self._voices = list(voices)
-        self._voice = choose_voice(self._voices, self._settings.voice_id, self._language)
+        self._choose_voice()
         self.voices_changed.emit(self.voices)
         waiting, self._waiting_for_engine = self._waiting_for_engine, {}
         self._announce()
@@ -286,6 +319,31 @@ class QtSpeaker(QObject):
         self._announce()
         self._finish_all_batches()
 
+    def _on_engine_given_up(self, engine: str, reason: str) -> None:
+        """One engine stopped working: the next engine's best voice takes over, or the voice goes off."""
+        if engine in self._given_up_engines:
+            return
+        self._given_up_engines.add(engine)
+        self.voices_changed.emit(self.voices)
+        if self._voice is None or self._voice.engine != engine:
+            return
+        self.stop()
+        self._choose_voice(failed_engine=engine)
+        if self._voice is None:
+            self._engine_problem = reason
+            self._announce()
+            return
+        failed = set(self._failed)          # what the given-up engine could not say: the next one tries
+        self._restart_generation()
+        for text in failed:
+            self._submit(text, AHEAD)
+        self._announce()
+
+    def _on_previewed(self, voice_id: str, path: str) -> None:
+        if path and voice_id == self._preview_wanted:
+            self._preview_wanted = ""
+            self.player.play(path)
+
     def _on_rendered(self, generation: int, text: str, path: str) -> None:
         if generation != self._generation:
             return
@@ -300,6 +358,7 @@ class QtSpeaker(QObject):
     def _on_render_failed(self, generation: int, text: str) -> None:
         if generation != self._generation:
             return
+        self._failed.add(text)
         if text == self._pending_say:
             self._pending_say = None
         self._settle(text)

@@ -28,6 +28,7 @@ class VoiceInfo:
     name: str
     languages: tuple[str, ...] = ()
     gender: str | None = None
+    engine: str = ""     # the engine that renders it ("flite", or pyttsx3's driver: "espeak", "sapi5", ...)
 
     def speaks(self, language: str) -> bool:
         """True when this voice speaks `language` ("en" matches "en-gb"; "en-gb" matches only itself)."""
@@ -35,12 +36,14 @@ class VoiceInfo:
         return any(code.lower() == wanted or code.lower().startswith(wanted + "-") for code in self.languages)
 
     def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "languages": list(self.languages), "gender": self.gender}
+        return {"id": self.id, "name": self.name, "languages": list(self.languages), "gender": self.gender,
+                "engine": self.engine}
 
     @classmethod
     def from_json(cls, data: dict) -> VoiceInfo:
         return cls(id=str(data["id"]), name=str(data.get("name", data["id"])),
-                   languages=tuple(data.get("languages") or ()), gender=data.get("gender"))
+                   languages=tuple(data.get("languages") or ()), gender=data.get("gender"),
+                   engine=str(data.get("engine") or ""))
 
 
 @dataclass(frozen=True)
@@ -79,14 +82,28 @@ class VoiceSettings:
 
 
 # Preferred voices per language, best first; anything else that speaks the language comes after.
-PREFERRED_VOICES: dict[str, tuple[str, ...]] = {"en": ("gmw/en-us", "gmw/en")}
+# The order is measured: the word error rate of an independent recognizer (pocketsphinx 5.1.1, its own
+# en-us model) over the 164 distinct sentences of the bundled routines (1,093 words), on this kind of
+# machine (Debian 12, flite 2.2, espeak-ng 1.51). "app": rendered as the app renders them (render worker,
+# normal speed; benchmarks/bench_voices.py prints these figures again); "cmd": by the `flite` command at
+# its own pace, same sentences and recognizer, where the app's figure was not measured in time.
+VOICE_RANKING: dict[str, tuple[str, ...]] = {"en": (
+    "flite:rms",            # WER 17.2% app (16.8% cmd)
+    "flite:kal16",          # WER 24.3% app (22.4% cmd)
+    "flite:awb",            # WER 23.1% cmd
+    "flite:slt",            # WER 32.9% cmd
+    "flite:kal",            # 8 kHz: not measured; the same speaker as kal16 at half its bandwidth
+    "gmw/en-us",            # WER 86.8% app (espeak-ng through pyttsx3)
+    "gmw/en",
+)}
 
 
 def voices_for(voices: list[VoiceInfo], language: str) -> list[VoiceInfo]:
-    """The voices that speak `language`, preferred ones first, then by name."""
-    preferred = PREFERRED_VOICES.get(language.split("-")[0], ())
+    """The voices that speak `language`, the best measured first, then by engine and name."""
+    preferred = VOICE_RANKING.get(language.split("-")[0], ())
     matching = [voice for voice in voices if voice.speaks(language)]
-    return sorted(matching, key=lambda v: (preferred.index(v.id) if v.id in preferred else len(preferred), v.name))
+    return sorted(matching, key=lambda v: (preferred.index(v.id) if v.id in preferred else len(preferred),
+                                           v.engine, v.name))
 
 
 def choose_voice(voices: list[VoiceInfo], wanted_id: str, language: str) -> VoiceInfo | None:

@@ -63,7 +63,19 @@ def test_countdown_numbers_are_heard_one_second_apart(speaker, recorder, qtbot):
     bursts = audio.bursts_in(samples, audio.RECORD_RATE)
     assert len(bursts) == len(COUNTDOWN), bursts
     spacings = audio.onset_spacings(audio.refine_bursts(samples, audio.RECORD_RATE, bursts))
-    assert all(abs(spacing - 1.0) <= 0.1 for spacing in spacings), spacings
+    # A word is "heard" from its first loud window; a soft opening sound (the "th" of "three" in some
+    # voices) puts that later in the word itself. Taken out here, so this measures the player's timing.
+    leads = [lead_in(speaker.wav_path(word), speaker.settings.volume) for word in COUNTDOWN]
+    played = [spacing - (later - earlier) for spacing, earlier, later in zip(spacings, leads, leads[1:])]
+    assert all(abs(spacing - 1.0) <= 0.1 for spacing in played), (spacings, leads)
+
+
+def lead_in(path: str, volume: float) -> float:
+    """Seconds from a sentence file's start to its first window that the recording calls loud."""
+    samples, rate = audio.read_wav_samples(path)
+    loud = audio.LOUD / volume
+    first = audio.bursts_in(samples, rate, loud=loud)[:1]
+    return audio.refine_bursts(samples, rate, first, loud=loud)[0].start
 
 
 def test_stop_silences_within_100_ms(speaker, recorder, qtbot):

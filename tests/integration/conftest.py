@@ -29,3 +29,22 @@ def real_engine():
     missing = espeak_missing()
     if missing:
         prerequisite_missing(missing)
+
+
+def flite_missing() -> str | None:
+    """Why Flite's voices cannot run here, or None."""
+    try:
+        from kiosk.speech.engine_flite import FliteEngine
+
+        voices = FliteEngine().voices()
+    except Exception as error:  # noqa: BLE001 - whatever the missing library raises
+        return f"Flite cannot load (Debian: flite): {error}"
+    return None if voices else "no Flite voice is installed (Debian: flite)"
+
+
+@pytest.fixture(scope="session")
+def flite_engine():
+    """Skip (fail in CI) when Flite and its voices are not installed."""
+    missing = flite_missing()
+    if missing:
+        prerequisite_missing(missing)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
 from audio import QT_AUDIO_NOISE
 from kiosk.speech.messages import SAMPLE_SENTENCE
@@ -55,7 +55,10 @@ def test_every_button_is_named_as_it_reads_and_big_enough(qtbot, setup):
     assert {"Voice on", "Voice off", "Slow", "Normal", "Fast", "Quieter", "Louder", "Hear a sample",
             "Done", "English (America)"} <= {b.accessibleName() for b in buttons}
     for each in buttons:
-        assert each.accessibleName() == each.text()
+        if each.text() == "Listen":              # which voice it plays is in its name: "Listen to SLT, ..."
+            assert each.accessibleName().startswith("Listen to "), each.accessibleName()
+        else:
+            assert each.accessibleName() == each.text()
         assert each.height() >= 44 and each.width() >= 44, each.text()
 
 
@@ -91,9 +94,43 @@ def test_the_sample_is_spoken(qtbot, setup):
     assert not speaker.player.is_playing()
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1024, 600)])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1024, 600), (800, 480)])
 def test_screenshot(qtbot, setup, size):
     frame, screen, _speaker, _store = setup
     show_at(qtbot, frame, *size)
     path = f"/tmp/voice_settings_{size[0]}x{size[1]}.png"
     assert frame.grab().save(path)
+
+
+def test_every_engines_voices_are_listed_by_language_and_engine_the_best_first(qtbot, setup):
+    from kiosk.speech.messages import engine_name
+    from kiosk.ui.widgets.voice_list import VoiceList
+
+    frame, screen, speaker, _store = setup
+    show_at(qtbot, frame, 1280, 800)
+    english = [voice for voice in speaker.voices if voice.speaks("en")]
+    engines = {voice.engine for voice in english}
+    assert {"flite", "espeak"} <= engines, engines           # both real engines are installed here
+    chips = screen.findChild(VoiceList).chips()
+    assert sorted(chip.value for chip in chips) == sorted(voice.id for voice in english)
+    from kiosk.speech.voices import VOICE_RANKING
+
+    assert chips[0].value == VOICE_RANKING["en"][0] and chips[0].isChecked()   # the best measured, by default
+    headings = [label.text() for label in screen.findChild(VoiceList).findChildren(QLabel)]
+    assert "American English · Flite" in headings and "American English · eSpeak NG" in headings
+    assert headings.index("American English · Flite") < headings.index("American English · eSpeak NG")
+    listens = {b.accessibleName() for b in screen.findChildren(QAbstractButton) if b.text() == "Listen"}
+    assert listens == {f"Listen to {v.name}, {engine_name(v.engine)}" for v in english}
+
+
+def test_listen_plays_that_voice_and_keeps_the_chosen_one(qtbot, setup):
+    frame, screen, speaker, store = setup
+    show_at(qtbot, frame, 1280, 800)
+    chosen = speaker.voice
+    other = next(voice for voice in speaker.voices if voice.speaks("en") and voice.engine != chosen.engine)
+    with qtbot.waitSignal(speaker._thread.previewed, timeout=30_000) as previewed:
+        qtbot.mouseClick(button(screen, f"Listen to {other.name}, eSpeak NG"), Qt.MouseButton.LeftButton)
+    voice_id, path = previewed.args
+    assert voice_id == other.id and path
+    qtbot.waitUntil(speaker.player.is_playing, timeout=10_000)
+    assert speaker.voice == chosen and "voice.id" not in store

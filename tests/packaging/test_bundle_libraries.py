@@ -25,7 +25,8 @@ from prerequisites import missing
 pytestmark = pytest.mark.slow
 
 GUIDE = PROJECT_DIR / "packaging" / "KIOSK-SETUP.md"
-LOADED_BY_NAME = ("libespeak-ng.so.1",)       # opened at run time (pyttsx3's espeak driver), not linked
+LOADED_BY_NAME = ("libespeak-ng.so.1",        # opened at run time (pyttsx3's espeak driver), not linked
+                  "libflite.so.1", "libflite_cmu_us_kal16.so.1")   # and by kiosk/speech/engine_flite.py
 WAYLAND_PLUGINS = ("PySide6/Qt/plugins/platforms/libqwayland.so",
                    "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so")
 

@@ -59,3 +59,17 @@ def test_odd_stored_values_fall_back_to_defaults():
     assert (loaded.speed, loaded.volume, loaded.voice_id, loaded.enabled) == ("normal", 0.9, "", True)
     assert VoiceSettings.load(DictStore({"voice.volume": 7})).volume == 1.0
     assert VoiceSettings.load(None) == VoiceSettings()
+
+
+def test_the_measured_ranking_puts_the_best_installed_voice_first_across_engines():
+    from kiosk.speech.voices import VOICE_RANKING
+
+    ranked = VOICE_RANKING["en"]
+    voices = VOICES + [VoiceInfo(voice_id, voice_id, ("en-us",), engine="flite")
+                       for voice_id in ranked if voice_id.startswith("flite:")]
+    order = [v.id for v in voices_for(voices, "en")]
+    assert order[: len(ranked)] == list(ranked)          # every ranked voice is here, in the measured order
+    assert choose_voice(voices, "", "en").id == ranked[0]
+    without_best = [v for v in voices if v.id != ranked[0]]
+    assert choose_voice(without_best, "", "en").id == ranked[1]
+    assert choose_voice(without_best, ranked[0], "en").id == ranked[1]     # chosen but not installed

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.ports import SettingsStore, Speaker
 from kiosk.speech.messages import SAMPLE_SENTENCE
-from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, voices_for
+from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings
 from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
@@ -19,6 +19,7 @@ from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import make_label, scrolling
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
+from kiosk.ui.widgets.voice_list import VoiceList
 
 SPEED_LABELS = {"slow": "Slow", "normal": "Normal", "fast": "Fast"}
 VOLUME_STEP = 0.1
@@ -90,9 +91,9 @@ class VoiceSettingsScreen(QWidget):
 
         right.addWidget(make_label("Voice", "heading"))
         self.voice_group = OneChoiceGroup(self)
-        self._voice_box = QWidget(self)
-        self._voice_list = QVBoxLayout(self._voice_box)
-        self._voice_list.setContentsMargins(0, 0, 0, 0)
+        self._voice_box = VoiceList(self.voice_group, touch, self)       # every engine's, by language
+        self._voice_box.listen_requested.connect(self._listen)
+        self._voice_list = self._voice_box.layout()
         self._voice_scroll = QScrollArea(self)
         self._voice_scroll.setWidgetResizable(True)
         self._voice_scroll.setWidget(self._voice_box)
@@ -122,25 +123,17 @@ class VoiceSettingsScreen(QWidget):
         return self._settings
 
     def show_voices(self, voices: list[VoiceInfo]) -> None:
-        """Offer the installed voices that speak the language, as big buttons."""
-        for button in list(self.voice_group.buttons()):
-            self.voice_group.removeButton(button)
-            button.deleteLater()
-        matching = voices_for(list(voices), self._language)
+        """Offer the installed voices that speak the language, as big buttons, by language, each with "Listen"."""
         chosen = self._controls.voice
         chosen_id = self._settings.voice_id or (chosen.id if chosen else "")
-        self.voice_group.blockSignals(True)
-        while self._voice_list.count():
-            self._voice_list.takeAt(0)
-        for voice in matching:
-            button = ChipButton(voice.name, voice.id, self._touch, self._voice_box)
-            button.setChecked(voice.id == chosen_id)
+        self._voice_box.show_voices(list(voices), self._language, chosen_id)
+        for button in self._voice_box.chips():
             button.setIconSize(self._icon_size())
-            self.voice_group.addButton(button)
-            self._voice_list.addWidget(button)
-        self._voice_list.addStretch(1)
-        self.voice_group.blockSignals(False)
         self._refresh()
+
+    def _listen(self, voice: VoiceInfo) -> None:
+        """A short sample of one voice, whichever is chosen."""
+        self._controls.preview(voice)
 
     def play_sample(self) -> None:
         """Speak the sample sentence with the current settings."""
@@ -227,6 +220,8 @@ class VoiceSettingsScreen(QWidget):
         self.louder_button.setEnabled(enabled and self._settings.volume < 1.0 - 1e-6)
         for button in self.speed_group.buttons() + self.voice_group.buttons():
             button.setEnabled(enabled)
+        for button in self._voice_box.listen_buttons:
+            button.setEnabled(enabled and self._speaker.available)
         message = self._speaker.status_message
         self.notice.setText(message)
         self.notice.setVisible(bool(message))

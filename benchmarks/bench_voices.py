@@ -1,0 +1,263 @@
+"""Benchmark: how well an independent recognizer understands each voice, and each engine's cold render speed.
+
+(a) Word error rate of pocketsphinx 5 (its bundled en-us model; a benchmark-only dependency) on every
+    installed English voice over the distinct sentences of the bundled routines, rendered as the app
+    renders them (render worker, normal speed). Target: at most 30% for the default voice. The ranking
+    in kiosk/speech/voices.py (VOICE_RANKING) records these figures. Festival's voices, when the
+    `festival` command is installed, are measured through that command for comparison (not an app engine).
+(b) Cold render of the longest routine per engine (a fresh worker and cache) against that engine's own
+    command rendering the same text in one process (`flite -f all.txt -o all.wav`, `espeak-ng -f ...`),
+    and against `flite -t` once per sentence (what a command-driven engine would cost). Target <= 1.2x.
+
+Prints figures and ratios measured in this run; asserts nothing. BENCH_WER_SENTENCES limits (a) to the
+first N sentences; BENCH_WER_VOICES (comma-separated ids, festival:NAME too) to those voices;
+BENCH_PARTS=wer or cold runs one part.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TARGET_WER = 0.30
+TARGET_RATIO = 1.2
+RECOGNIZER_RATE = 16000
+
+
+def routine_sentences() -> tuple[list[str], list[str]]:
+    """Every distinct sentence of the bundled routines, and those of the longest routine."""
+    from kiosk.core.loader import load_routines
+    from kiosk.core.timeline import compile_routine
+    from kiosk.paths import bundled_dir
+
+    timelines = [compile_routine(r) for r in load_routines(bundled_dir("routines")).routines.values()]
+    every = list(dict.fromkeys(text for timeline in timelines for text in timeline.utterances()))
+    longest = max(timelines, key=lambda t: len(t.utterances()))
+    return every, longest.utterances()
+
+
+# ---------------------------------------------------------------- (a) word error rate
+
+def words(text: str) -> list[str]:
+    return re.sub(r"[^a-z' ]+", " ", text.lower().replace("-", " ")).split()
+
+
+def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
+    """Word-level Levenshtein distance (substitutions + deletions + insertions)."""
+    row = list(range(len(hypothesis) + 1))
+    for i, word in enumerate(reference, 1):
+        previous, row[0] = row[0], i
+        for j, heard in enumerate(hypothesis, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (word != heard))
+    return row[-1]
+
+
+_decoder = None
+
+
+def recognize(path: str) -> str:
+    """What pocketsphinx hears in a WAV file (resampled to 16 kHz)."""
+    global _decoder
+    from pocketsphinx import Decoder
+
+    from kiosk.speech import wav_samples
+
+    if _decoder is None:
+        _decoder = Decoder(samprate=RECOGNIZER_RATE, loglevel="FATAL")
+    with wave.open(path, "rb") as sound:
+        rate = sound.getframerate()
+        samples = wav_samples.to_array(sound.readframes(sound.getnframes()))
+    raw = wav_samples.to_bytes(wav_samples.resample(samples, rate, RECOGNIZER_RATE))
+    _decoder.start_utt()
+    _decoder.process_raw(raw, full_utt=True)
+    _decoder.end_utt()
+    hypothesis = _decoder.hyp()
+    return hypothesis.hypstr if hypothesis else ""
+
+
+def render_with_app(voice_id: str, texts: list[str], folder: Path) -> list[str]:
+    from kiosk.speech.cache import SpeechCache
+    from kiosk.speech.render_process import Renderer, RenderRequest
+    from kiosk.speech.voices import SPEED_RATES
+
+    renderer = Renderer(SpeechCache(folder / "cache"), sentence_timeout=30)
+    try:
+        renderer.start()
+        return [str(renderer.render(RenderRequest(t, voice_id, SPEED_RATES["normal"], 1.0))) for t in texts]
+    finally:
+        renderer.close()
+
+
+def render_with_festival(voice: str, texts: list[str], folder: Path) -> list[str]:
+    paths = [str(folder / f"festival-{index}.wav") for index in range(len(texts))]
+    script = [f"(voice_{voice})"] + [
+        f'(utt.save.wave (utt.synth (Utterance Text "{text}")) "{path}" \'riff)' for text, path in zip(texts, paths)]
+    subprocess.run(["festival", "--pipe"], input="\n".join(script), text=True, check=True, capture_output=True)
+    return paths
+
+
+def word_error_rate(texts: list[str], paths: list[str], pool: ProcessPoolExecutor) -> tuple[float, int, int]:
+    heard = list(pool.map(recognize, paths, chunksize=4))
+    errors = sum(edit_distance(words(text), words(h)) for text, h in zip(texts, heard))
+    total = sum(len(words(text)) for text in texts)
+    return errors / total, errors, total
+
+
+def festival_voices() -> list[str]:
+    if not shutil.which("festival"):
+        return []
+    found = []
+    for voice, folder in (("cmu_us_slt_arctic_hts", "us/cmu_us_slt_arctic_hts"), ("kal_diphone", "english/kal_diphone")):
+        if Path("/usr/share/festival/voices", folder).is_dir():
+            found.append(voice)
+    return found
+
+
+def bench_wer(texts: list[str]) -> None:
+    from kiosk.speech.voices import VOICE_RANKING, choose_voice, list_voices
+
+    voices = [v for v in list_voices() if v.speaks("en") and (v.engine != "espeak" or v.id in ("gmw/en-us", "gmw/en"))]
+    wanted = [v.strip() for v in os.environ.get("BENCH_WER_VOICES", "").split(",") if v.strip()]
+    if wanted:
+        voices = [v for v in voices if v.id in wanted]
+    default = choose_voice(list_voices(), "", "en")
+    print(f"(a) word error rate of pocketsphinx (en-us model) over {len(texts)} routine sentences, "
+          f"{sum(len(words(t)) for t in texts)} words, normal speed")
+    results = []
+    with ProcessPoolExecutor(max_workers=2) as pool, tempfile.TemporaryDirectory(prefix="bench-wer-") as scratch:
+        for voice in voices:
+            folder = Path(scratch, voice.id.replace("/", "_").replace(":", "_"))
+            started = time.perf_counter()
+            paths = render_with_app(voice.id, texts, folder)
+            rendered = time.perf_counter() - started
+            rate, errors, total = word_error_rate(texts, paths, pool)
+            results.append((rate, voice.id))
+            print(f"  {voice.id:<22} {voice.engine:<8} WER {rate:6.1%} ({errors}/{total})  "
+                  f"rendered in {rendered:.1f} s{'   <- default' if default and voice.id == default.id else ''}",
+                  flush=True)
+        for festival in festival_voices():
+            if not wanted or f"festival:{festival}" in wanted:
+                folder = Path(scratch, "festival-" + festival)
+                folder.mkdir()
+                started = time.perf_counter()
+                paths = render_with_festival(festival, texts, folder)
+                rendered = time.perf_counter() - started
+                rate, errors, total = word_error_rate(texts, paths, pool)
+                print(f"  festival:{festival:<13} festival WER {rate:6.1%} ({errors}/{total})  rendered in "
+                      f"{rendered:.1f} s (the festival command; not an app engine)", flush=True)
+    results.sort()
+    print("  measured ranking: " + ", ".join(voice_id for _rate, voice_id in results))
+    ranked = [v for v in VOICE_RANKING["en"] if any(v == voice_id for _r, voice_id in results)]
+    print("  recorded ranking: " + ", ".join(ranked))
+    if default:
+        rate = next((r for r, voice_id in results if voice_id == default.id), None)
+        if rate is not None:
+            print(f"  default voice {default.id}: WER {rate:.1%}; ratio to the {TARGET_WER:.0%} target: "
+                  f"{rate / TARGET_WER:.2f}")
+        espeak = next((r for r, voice_id in results if voice_id == "gmw/en-us"), None)
+        if rate is not None and espeak:
+            print(f"  ratio default / espeak-ng en-us: {rate / espeak:.2f}")
+
+
+# ---------------------------------------------------------------- (b) cold render against the engine's command
+
+def cold_render(voice_id: str, texts: list[str]) -> tuple[float, float]:
+    """Seconds for a fresh worker to start and render `texts` into an empty cache; and the start alone."""
+    from kiosk.speech.cache import SpeechCache
+    from kiosk.speech.render_process import Renderer, RenderRequest
+
+    with tempfile.TemporaryDirectory(prefix="bench-cold-") as scratch:
+        started = time.perf_counter()
+        renderer = Renderer(SpeechCache(Path(scratch)), sentence_timeout=30)
+        renderer.start()
+        for text in texts:
+            renderer.render(RenderRequest(text, voice_id, 155, 1.0))
+        total = time.perf_counter() - started
+        renderer.close()
+        started = time.perf_counter()
+        renderer = Renderer(SpeechCache(Path(scratch) / "again"), sentence_timeout=30)
+        renderer.start()
+        renderer.close()
+        return total, time.perf_counter() - started
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_cold(texts: list[str]) -> None:
+    from kiosk.speech.voices import list_voices
+
+    installed = {v.id for v in list_voices()}
+    print(f"(b) cold render of the longest routine, {len(texts)} sentences, a fresh worker and an empty cache, "
+          "against the engine's own command rendering the same text in one process")
+    with tempfile.TemporaryDirectory(prefix="bench-command-") as scratch:
+        text_file = Path(scratch, "all.txt")
+        text_file.write_text("\n".join(texts) + "\n")
+        cases = []
+        from kiosk.speech.engine_flite import duration_stretch
+
+        stretch = f"duration_stretch={duration_stretch(155):.4f}"    # the same pace as the worker's
+        if shutil.which("flite"):
+            for short in ("kal16", "rms", "slt"):
+                if f"flite:{short}" in installed:
+                    cases.append((f"flite:{short}", ["flite", "-voice", short, "--setf", stretch, "-f",
+                                                     str(text_file), "-o", str(Path(scratch, "all.wav"))], short))
+        if shutil.which("espeak-ng") and "gmw/en-us" in installed:
+            cases.append(("gmw/en-us", ["espeak-ng", "-v", "en-us", "-s", "155", "-f", str(text_file),
+                                        "-w", str(Path(scratch, "all.wav"))], None))
+        for voice_id, command, flite_voice in cases:
+            ours, start = cold_render(voice_id, texts)
+            theirs = timed(command)
+            print(f"  {voice_id:<12} worker {ours * 1000:7.0f} ms (its start {start * 1000:.0f} ms); "
+                  f"`{command[0]}` on the whole text {theirs * 1000:7.0f} ms; ratio {ours / theirs:.2f} "
+                  f"(target {TARGET_RATIO})", flush=True)
+            if flite_voice:
+                started = time.perf_counter()
+                for index, text in enumerate(texts):
+                    subprocess.run(["flite", "-voice", flite_voice, "--setf", stretch, "-t", text, "-o",
+                                    str(Path(scratch, f"s{index}.wav"))], check=True, capture_output=True)
+                each = time.perf_counter() - started
+                print(f"  {'':<12} `flite -t` once per sentence {each * 1000:7.0f} ms: libflite in the worker is "
+                      f"{each / ours:.2f}x as fast")
+
+
+def main() -> int:
+    from kiosk.speech.voices import list_voices
+
+    try:
+        list_voices()
+    except RuntimeError as error:
+        print(f"skipped: no speech engine ({error})")
+        return 0
+    every, longest = routine_sentences()
+    limit = int(os.environ.get("BENCH_WER_SENTENCES", 0) or 0)
+    parts = os.environ.get("BENCH_PARTS", "cold,wer").split(",")
+    if "cold" in parts:
+        bench_cold(longest)
+    if "wer" not in parts:
+        return 0
+    try:
+        import pocketsphinx  # noqa: F401
+    except ImportError:
+        print("(a) skipped: pocketsphinx is not installed (pip install '.[test]')")
+        return 0
+    bench_wer(every[:limit] if limit else every)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

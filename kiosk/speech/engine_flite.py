@@ -1,0 +1,161 @@
+"""The Flite engine: CMU Flite's voices through libflite (ctypes), rendered in the worker process.
+
+libflite, not the `flite` command: the library loads a voice once per worker, where the command loads
+it again for every sentence (benchmarks/bench_voices.py measures both). Debian: `flite` (libflite1).
+Rate: Flite's `duration_stretch` (1.0 is its natural pace, about FLITE_NATURAL_WPM espeak words per
+minute); volume: the samples are scaled. Its 8 and 16 kHz sound is written at wav_samples.PLAYER_RATE.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import sys
+import wave
+from dataclasses import dataclass
+
+from kiosk.speech import wav_samples
+from kiosk.speech.engines import Engine, EngineUnavailable, RenderError
+from kiosk.speech.voices import VoiceInfo
+
+ENGINE = "flite"
+FLITE_NATURAL_WPM = 165   # espeak-equivalent pace at duration_stretch 1.0: the floor routine's sentences
+#                           last 233-278 s with Flite's voices and 274 s with espeak-ng at 155 wpm
+PREFIX = ENGINE + ":"
+
+
+@dataclass(frozen=True)
+class FliteVoice:
+    """One Flite voice: its short name, the library that holds it, and how people see it."""
+
+    short: str
+    name: str
+    language: str
+    gender: str
+    gain: float = 1.0      # brings its loudness near espeak-ng's (median sentence RMS about 0.08 of full scale)
+
+    @property
+    def id(self) -> str:
+        return PREFIX + self.short
+
+    @property
+    def library(self) -> str:
+        return f"flite_cmu_us_{self.short}"
+
+    @property
+    def register(self) -> str:
+        return f"register_cmu_us_{self.short}"
+
+
+# Debian's flite package (2.2) ships these (the time-only voice "awb_time" is left out).
+FLITE_VOICES = (
+    FliteVoice("kal16", "Kal, American man", "en-us", "male", 2.0),   # RMS 0.039 -> 0.078, peaks at most 0.84
+    FliteVoice("slt", "SLT, American woman", "en-us", "female"),
+    FliteVoice("rms", "RMS, American man", "en-us", "male"),
+    FliteVoice("awb", "AWB, Scottish man", "en-gb-scotland", "male"),
+    FliteVoice("kal", "Kal 8 kHz, American man", "en-us", "male", 2.0),
+)
+
+
+class _Wave(ctypes.Structure):
+    """flite's cst_wave."""
+
+    _fields_ = [("type", ctypes.c_char_p), ("sample_rate", ctypes.c_int), ("num_samples", ctypes.c_int),
+                ("num_channels", ctypes.c_int), ("samples", ctypes.POINTER(ctypes.c_short))]
+
+
+def _load(name: str, *, shared: bool = False) -> ctypes.CDLL:
+    """Load lib`name`: the versioned file Debian's runtime package has, else what the system finds."""
+    mode = ctypes.RTLD_GLOBAL if shared else ctypes.DEFAULT_MODE
+    candidates = [f"lib{name}.so.1", ctypes.util.find_library(name)]
+    if sys.platform == "darwin":
+        candidates.insert(0, f"lib{name}.dylib")
+    errors = []
+    for candidate in filter(None, candidates):
+        try:
+            return ctypes.CDLL(candidate, mode=mode)
+        except OSError as error:
+            errors.append(str(error))
+    raise EngineUnavailable(f"lib{name} not found ({'; '.join(errors) or 'not installed'})")
+
+
+class FliteEngine(Engine):
+    """Flite's voices that are installed here."""
+
+    name = ENGINE
+
+    def __init__(self) -> None:
+        self._flite = _load("flite", shared=True)
+        for dependency in ("flite_usenglish", "flite_cmulex"):
+            _load(dependency, shared=True)
+        self._flite.flite_init.restype = ctypes.c_int
+        self._flite.flite_text_to_wave.restype = ctypes.POINTER(_Wave)
+        self._flite.flite_text_to_wave.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+        self._flite.delete_wave.argtypes = [ctypes.POINTER(_Wave)]
+        self._flite.flite_feat_set_float.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_float]
+        self._flite.flite_init()
+        self._libraries: dict[str, ctypes.CDLL] = {}
+        for voice in FLITE_VOICES:
+            try:
+                self._libraries[voice.id] = _load(voice.library)
+            except EngineUnavailable:
+                continue
+        if not self._libraries:
+            raise EngineUnavailable("no Flite voice is installed")
+        self._voice = None
+        self._volume = 1.0
+
+    def voices(self) -> list[VoiceInfo]:
+        return [VoiceInfo(voice.id, voice.name, (voice.language,), voice.gender, ENGINE)
+                for voice in FLITE_VOICES if voice.id in self._libraries]
+
+    def use(self, voice_id: str, rate: int, volume: float) -> None:
+        voice = next((v for v in FLITE_VOICES if v.id == voice_id and v.id in self._libraries), None)
+        if voice is None:
+            raise RenderError(f"no Flite voice {voice_id!r} here")
+        register = getattr(self._libraries[voice.id], voice.register)
+        register.restype = ctypes.c_void_p
+        register.argtypes = [ctypes.c_char_p]
+        handle = register(None)
+        if not handle:
+            raise RenderError(f"Flite could not load the voice {voice.short}")
+        features = ctypes.cast(handle, ctypes.POINTER(ctypes.c_void_p))[1]   # cst_voice.features
+        self._flite.flite_feat_set_float(features, b"duration_stretch", duration_stretch(rate))
+        self._voice, self._volume = handle, min(1.0, max(0.0, float(volume))) * voice.gain
+
+    def render(self, text: str, path: str) -> None:
+        if self._voice is None:
+            raise RenderError("no voice chosen")
+        result = self._flite.flite_text_to_wave(text.encode("utf-8"), self._voice)
+        if not result:
+            raise RenderError("Flite rendered nothing")
+        try:
+            sound = result.contents
+            frames = ctypes.string_at(sound.samples, sound.num_samples * sound.num_channels * 2)
+            rate, channels = sound.sample_rate, sound.num_channels
+        finally:
+            self._flite.delete_wave(result)
+        if sys.byteorder == "big":
+            frames = _swap_bytes(frames)
+        if channels != 1:
+            raise RenderError(f"Flite rendered {channels} channels")
+        samples = wav_samples.resample(wav_samples.to_array(frames), rate, wav_samples.PLAYER_RATE)
+        samples = wav_samples.trim_leading_quiet(samples, wav_samples.PLAYER_RATE) * self._volume
+        with wave.open(path, "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(wav_samples.PLAYER_RATE)
+            out.writeframes(wav_samples.to_bytes(samples))
+
+
+def duration_stretch(rate: int) -> float:
+    """Flite's duration_stretch for a pace in espeak words per minute (more words, shorter sounds)."""
+    return FLITE_NATURAL_WPM / max(40, int(rate))
+
+
+def _swap_bytes(frames: bytes) -> bytes:
+    import array
+
+    samples = array.array("h", frames)
+    samples.byteswap()
+    return samples.tobytes()
