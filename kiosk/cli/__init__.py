@@ -109,7 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     plan_script = psub.add_parser("script", help="print the plan's timeline")
     plan_script.add_argument("--json", action="store_true", help="a JSON list of cues")
     plan_script.set_defaults(func=_command("plans", "script_command"))
-    for command in (plan_import, plan_export, plan_script):
+    plan_audio = psub.add_parser("audio", help="the plan's session as a sound file, with its cue list")
+    plan_audio.add_argument("--out", required=True, metavar="FILE", help="FILE.wav (or .ogg, .mp3)")
+    plan_audio.set_defaults(func=_command("plans", "audio_command"))
+    for command in (plan_import, plan_export, plan_script, plan_audio):
         command.add_argument("--profile", required=True, metavar="ID", help="the profile id or its diary number")
         command.add_argument("--data-dir", metavar="DIR", help="the data folder")
 

@@ -105,3 +105,19 @@ def script_command(args: argparse.Namespace) -> int:
     if routine is None:
         return _fail(f"the diary {profile_id} has no plan.")
     return print_timeline(compile_routine(routine), as_json=args.json)
+
+
+@_guard
+def audio_command(args: argparse.Namespace) -> int:
+    """`kiosk plan audio --profile ID --out FILE`: the plan's session as one sound file, timed as the app
+    plays it, with FILE.cues.txt beside it (as `kiosk routines audio`)."""
+    from kiosk.cli.routines import routine_audio
+
+    with open_data_folder(args, "plan") as store:
+        profile_id = _profile(store, args)
+        if profile_id is None:
+            return _fail(f"there is no diary {args.profile!r}.")
+        routine = PlanService(store, _library()).routine(profile_id)
+    if routine is None:
+        return _fail(f"the diary {profile_id} has no plan.")
+    return routine_audio(routine, args)            # opens the data folder again, for its voice settings

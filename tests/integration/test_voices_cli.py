@@ -114,3 +114,22 @@ def test_routine_audio_refuses_an_unknown_routine_and_format(tmp_path):
     assert result.returncode == 1 and "No valid routine" in result.stderr
     result = kiosk("routines", "audio", "floor", "--out", str(tmp_path / "x.flac"), "--data-dir", str(tmp_path))
     assert result.returncode == 1 and ".wav" in result.stderr
+
+
+def test_plan_audio_plays_the_diarys_plan_one_side_only(tmp_path):
+    from kiosk.store.data_store import DataStore
+
+    folder = tmp_path / "d"
+    with DataStore(folder) as store:
+        store.open_profile("ann", create=True)
+    plan = tmp_path / "plan.toml"
+    plan.write_text('[[item]]\nexercise = "knee_to_chest"\nreps = 2\nsides = "left"\n', encoding="utf-8")
+    assert kiosk("plan", "import", "--profile", "ann", str(plan), "--data-dir", str(folder)).returncode == 0
+    out = tmp_path / "plan.wav"
+    result = kiosk("plan", "audio", "--profile", "ann", "--out", str(out), "--data-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert read_wav_info(out).peak > 0.2
+    cues = (tmp_path / "plan.cues.txt").read_text()
+    assert cues.startswith("# My plan") and "Only the left side." in cues and "right side" not in cues.lower()
+    refused = kiosk("plan", "audio", "--profile", "nobody", "--out", str(out), "--data-dir", str(folder))
+    assert refused.returncode == 1 and "no diary" in refused.stderr
