@@ -49,7 +49,7 @@ def _guard(command):
             return command(args)
         except DataFolderProblem as problem:
             return cannot_open("plan", problem)
-        except ProfileError as error:
+        except (ProfileError, _NoPlan) as error:
             return _fail(str(error))
     run.__name__, run.__doc__ = command.__name__, command.__doc__
     return run
@@ -75,16 +75,26 @@ def import_command(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-@_guard
-def export_command(args: argparse.Namespace) -> int:
-    """`kiosk plan export --profile ID [--out FILE]`: the diary's plan as a plan file."""
+class _NoPlan(Exception):
+    """The diary named is not there, or has no plan: the message says which."""
+
+
+def _read_plan(args: argparse.Namespace, read):
+    """`read(service, profile_id)` for the diary `--profile` names, the data folder closed again after."""
     with open_data_folder(args, "plan") as store:
         profile_id = _profile(store, args)
         if profile_id is None:
-            return _fail(f"there is no diary {args.profile!r}.")
-        text = PlanService(store, _library()).export_text(profile_id)
-    if text is None:
-        return _fail(f"the diary {profile_id} has no plan.")
+            raise _NoPlan(f"there is no diary {args.profile!r}.")
+        value = read(PlanService(store, _library()), profile_id)
+    if value is None:
+        raise _NoPlan(f"the diary {profile_id} has no plan.")
+    return profile_id, value
+
+
+@_guard
+def export_command(args: argparse.Namespace) -> int:
+    """`kiosk plan export --profile ID [--out FILE]`: the diary's plan as a plan file."""
+    profile_id, text = _read_plan(args, PlanService.export_text)
     if args.out and args.out != "-":
         write_atomically(Path(args.out), [text], keep_backup=False)
         print(f"Exported the plan of {profile_id} to {args.out}.", file=sys.stderr)
@@ -97,13 +107,7 @@ def export_command(args: argparse.Namespace) -> int:
 @_guard
 def script_command(args: argparse.Namespace) -> int:
     """`kiosk plan script --profile ID [--json]`: the plan's timeline, as `kiosk routines script` prints it."""
-    with open_data_folder(args, "plan") as store:
-        profile_id = _profile(store, args)
-        if profile_id is None:
-            return _fail(f"there is no diary {args.profile!r}.")
-        routine = PlanService(store, _library()).routine(profile_id)
-    if routine is None:
-        return _fail(f"the diary {profile_id} has no plan.")
+    _, routine = _read_plan(args, PlanService.routine)
     return print_timeline(compile_routine(routine), as_json=args.json)
 
 
@@ -113,11 +117,5 @@ def audio_command(args: argparse.Namespace) -> int:
     plays it, with FILE.cues.txt beside it (as `kiosk routines audio`)."""
     from kiosk.cli.routines import routine_audio
 
-    with open_data_folder(args, "plan") as store:
-        profile_id = _profile(store, args)
-        if profile_id is None:
-            return _fail(f"there is no diary {args.profile!r}.")
-        routine = PlanService(store, _library()).routine(profile_id)
-    if routine is None:
-        return _fail(f"the diary {profile_id} has no plan.")
+    _, routine = _read_plan(args, PlanService.routine)
     return routine_audio(routine, args)            # opens the data folder again, for its voice settings
