@@ -1,0 +1,146 @@
+"""Listens on the default microphone (Qt Multimedia's QAudioSource) and spots key phrases on a thread of its own."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.hearing.spotter import RATE, KeywordSpotter, recognizer_missing
+
+log = logging.getLogger(__name__)
+
+CHUNK_BYTES = 3200           # 0.1 s of 16-bit mono at 16 kHz: the microphone's buffer, read as it fills
+LEVEL_EVERY = 0.1            # seconds between microphone level reports
+NO_MICROPHONE = "No microphone was found."
+
+
+def microphone_missing() -> str | None:
+    """Why there is nothing to listen with (None when there is a microphone)."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return None if QMediaDevices.audioInputs() else NO_MICROPHONE
+
+
+def listening_missing() -> str | None:
+    """Why listening cannot work here: no recognizer or no microphone (None when it can)."""
+    return recognizer_missing() or microphone_missing()
+
+
+def _level(pcm: bytes) -> float:
+    """The loudness of a block (RMS as a fraction of full scale, 0 to 1)."""
+    import numpy
+
+    samples = numpy.frombuffer(pcm[: len(pcm) - len(pcm) % 2], dtype="<i2").astype(numpy.float32)
+    return float(numpy.sqrt(numpy.mean(samples * samples)) / 32768.0) if samples.size else 0.0
+
+
+class VoiceListener(QObject):
+    """The microphone feeds a queue on the GUI thread (one non-blocking read per 0.1 s); a worker thread
+    runs the keyword spotter on it. The GUI only receives what was heard and the level.
+
+    No audio is recorded, stored or logged: each block is decoded and dropped; only the phrase and its
+    time are logged, at debug level.
+
+    Signals:
+        heard(str, float): a key phrase, and the monotonic moment it ended in the microphone's sound
+        level(float): the microphone's loudness, 0 to 1, ten times a second
+        failed(str): listening stopped on its own (the microphone went away); why
+    """
+
+    heard = Signal(str, float)
+    level = Signal(float)
+    failed = Signal(str)
+
+    def __init__(self, keyphrases: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keyphrases = keyphrases
+        self._source = None
+        self._device = None
+        self._queue: queue.Queue[tuple[bytes, float] | None] = queue.Queue()
+        self._worker: threading.Thread | None = None
+
+    @property
+    def listening(self) -> bool:
+        return self._source is not None
+
+    def start(self) -> str | None:
+        """Start listening; the reason when it cannot (nothing is started then)."""
+        if self._source is not None:
+            return None
+        problem = listening_missing()
+        if problem:
+            return problem
+        from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSource, QMediaDevices
+
+        audio_format = QAudioFormat()
+        audio_format.setSampleRate(RATE)
+        audio_format.setChannelCount(1)
+        audio_format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        device = QMediaDevices.defaultAudioInput()
+        if not device.isFormatSupported(audio_format):
+            return f"The microphone cannot give {RATE} Hz mono sound."
+        self._queue = queue.Queue()
+        self._worker = threading.Thread(target=self._spot, args=(self._queue,), name="kiosk-listener", daemon=True)
+        self._worker.start()
+        self._source = QAudioSource(device, audio_format, self)
+        self._source.setBufferSize(CHUNK_BYTES * 2)
+        self._source.stateChanged.connect(self._state_changed)
+        self._device = self._source.start()
+        if self._device is None or self._source.error() != QAudio.Error.NoError:
+            self.stop()
+            return "The microphone could not be opened."
+        self._device.readyRead.connect(self._read)
+        log.debug("listening started")
+        return None
+
+    def stop(self) -> None:
+        """Stop listening: the microphone is closed, the worker ends."""
+        if self._source is not None:
+            source, self._source, self._device = self._source, None, None
+            source.stateChanged.disconnect(self._state_changed)
+            source.stop()
+            source.deleteLater()
+            log.debug("listening stopped")
+        if self._worker is not None:
+            self._queue.put(None)
+            self._worker.join(timeout=5)
+            self._worker = None
+
+    # -- the GUI thread: read what the microphone has, hand it over --------------------------------
+    def _read(self) -> None:
+        if self._device is None:
+            return
+        data = bytes(self._device.readAll())
+        if data:
+            self._queue.put((data, time.monotonic()))
+
+    def _state_changed(self, state) -> None:
+        from PySide6.QtMultimedia import QAudio
+
+        if self._source is not None and self._source.error() not in (QAudio.Error.NoError, QAudio.Error.UnderrunError):
+            why = f"The microphone stopped ({self._source.error().name})."
+            log.warning("listening: %s", why)
+            self.stop()
+            self.failed.emit(why)
+
+    # -- the worker thread ----------------------------------------------------------------------
+    def _spot(self, blocks: queue.Queue) -> None:
+        spotter = KeywordSpotter(self._keyphrases)
+        last_level = 0.0
+        try:
+            while (item := blocks.get()) is not None:
+                pcm, arrived = item
+                for detection in spotter.feed(pcm):
+                    # The block ended (about) when it arrived: place the phrase's end before that.
+                    ended = arrived - (spotter.seconds_fed - detection.ended)
+                    log.debug("heard %r at %.3f (ended %.3f)", detection.words, time.monotonic(), ended)
+                    self.heard.emit(detection.words, ended)
+                if arrived - last_level >= LEVEL_EVERY:
+                    last_level = arrived
+                    self.level.emit(min(1.0, _level(pcm) * 4))
+        finally:
+            spotter.close()
