@@ -14,6 +14,7 @@ from kiosk.hearing.spotter import RATE, KeywordSpotter, recognizer_missing
 log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 3200           # 0.1 s of 16-bit mono at 16 kHz: the microphone's buffer, read as it fills
+WATCH_MS = 1000              # how often the microphone's error state is looked at
 LEVEL_EVERY = 0.1            # seconds between microphone level reports
 NO_MICROPHONE = "No microphone was found."
 
@@ -62,6 +63,11 @@ class VoiceListener(QObject):
         self._device = None
         self._queue: queue.Queue[tuple[bytes, float] | None] = queue.Queue()
         self._worker: threading.Thread | None = None
+        from PySide6.QtCore import QTimer
+
+        self._watch = QTimer(self)               # the microphone unplugged: its source stops with an error
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._check)
 
     @property
     def listening(self) -> bool:
@@ -74,7 +80,7 @@ class VoiceListener(QObject):
         problem = listening_missing()
         if problem:
             return problem
-        from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSource, QMediaDevices
+        from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QMediaDevices
 
         audio_format = QAudioFormat()
         audio_format.setSampleRate(RATE)
@@ -88,12 +94,12 @@ class VoiceListener(QObject):
         self._worker.start()
         self._source = QAudioSource(device, audio_format, self)
         self._source.setBufferSize(CHUNK_BYTES * 2)
-        self._source.stateChanged.connect(self._state_changed)
         self._device = self._source.start()
-        if self._device is None or self._source.error() != QAudio.Error.NoError:
+        if self._device is None or self._source.error().name != "NoError":
             self.stop()
             return "The microphone could not be opened."
         self._device.readyRead.connect(self._read)
+        self._watch.start()
         log.debug("listening started")
         return None
 
@@ -101,7 +107,7 @@ class VoiceListener(QObject):
         """Stop listening: the microphone is closed, the worker ends."""
         if self._source is not None:
             source, self._source, self._device = self._source, None, None
-            source.stateChanged.disconnect(self._state_changed)
+            self._watch.stop()
             source.stop()
             source.deleteLater()
             log.debug("listening stopped")
@@ -118,10 +124,9 @@ class VoiceListener(QObject):
         if data:
             self._queue.put((data, time.monotonic()))
 
-    def _state_changed(self, state) -> None:
-        from PySide6.QtMultimedia import QAudio
-
-        if self._source is not None and self._source.error() not in (QAudio.Error.NoError, QAudio.Error.UnderrunError):
+    def _check(self) -> None:
+        """(QAudioSource.stateChanged cannot be connected from PySide6 6.11: its QAudio::State argument.)"""
+        if self._source is not None and self._source.error().name not in ("NoError", "UnderrunError"):
             why = f"The microphone stopped ({self._source.error().name})."
             log.warning("listening: %s", why)
             self.stop()

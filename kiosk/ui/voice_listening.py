@@ -38,8 +38,10 @@ class VoiceListening(QObject):
     level = Signal(float)
 
     def __init__(self, settings: SettingsStore, guard: EchoGuard, clinic: Callable[[], bool],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, find_problem: Callable[[], str | None] | None = None) -> None:
+        """`find_problem`: why listening cannot work here (default: no recognizer, or no microphone)."""
         super().__init__(parent)
+        self._find_problem = find_problem
         self._settings = settings
         self.guard = guard
         self._clinic = clinic
@@ -60,9 +62,11 @@ class VoiceListening(QObject):
     def unavailable(self) -> str:
         """Why listening cannot work on this machine ("" when it can); asked once."""
         if self._unavailable is None:
-            from kiosk.hearing.listener import listening_missing
+            if self._find_problem is None:
+                from kiosk.hearing.listener import listening_missing
 
-            self._unavailable = listening_missing() or ""
+                self._find_problem = listening_missing
+            self._unavailable = self._find_problem() or ""
         return self._unavailable
 
     def choice(self) -> ListenChoice:
