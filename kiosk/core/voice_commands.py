@@ -32,30 +32,24 @@ class Action(Enum):
 
 @dataclass(frozen=True)
 class Phrase:
-    """One key phrase for the recognizer: its words, the command, and its detection threshold.
-
-    The threshold is pocketsphinx's keyphrase threshold (a probability, as an exponent of ten): lower
-    detects more. Longer phrases need lower thresholds; the values were tuned on Flite voices and on
-    speech without commands (benchmarks/bench_listening.py, tests/e2e/test_voice_commands.py)."""
+    """One phrase the recognizer listens for, and the command it stands for."""
 
     words: str
     command: Command
-    threshold_exponent: int
 
 
 #: The vocabulary. "go on" is a second way to say resume.
 PHRASES: tuple[Phrase, ...] = (
-    Phrase("pause", Command.PAUSE, -16),
-    Phrase("resume", Command.RESUME, -18),
-    Phrase("go on", Command.RESUME, -14),
-    Phrase("next", Command.NEXT, -14),
-    Phrase("back", Command.BACK, -12),
-    Phrase("repeat", Command.REPEAT, -20),
-    Phrase("it hurts", Command.HURT, -20),
+    Phrase("pause", Command.PAUSE),
+    Phrase("resume", Command.RESUME),
+    Phrase("go on", Command.RESUME),
+    Phrase("next", Command.NEXT),
+    Phrase("back", Command.BACK),
+    Phrase("repeat", Command.REPEAT),
+    Phrase("it hurts", Command.HURT),
 )
 
 _BY_WORDS = {phrase.words: phrase for phrase in PHRASES}
-
 
 def command_for(words: str) -> Command | None:
     """The command a recognized key phrase stands for (None for anything else)."""
@@ -102,15 +96,18 @@ class _Utterance:
 class EchoGuard:
     """Decides whether a heard phrase may be the app's own voice, from what the app said and when.
 
-    The app tells it each sentence it starts (`spoken`, with an upper bound of its length) and when it
-    is silenced (`silenced`). A phrase heard while the app says a sentence that holds that phrase or a
-    word of it (plus `tail` seconds for the sound still on its way) is taken for the app's own voice and
-    ignored. Any other command is obeyed, even while the app speaks: people say "pause" over the voice.
+    The app tells it each sentence it starts (`spoken`, with an upper bound of its length), when one
+    played to its end (`finished`) and when it was silenced (`silenced`). A phrase whose utterance
+    overlaps the app's speech (from `lead` before a sentence to `tail` after it: the sound on its way
+    through the room and the recognizer's buffers) is taken for the app's own voice and ignored, whatever
+    the word: the app's "Hold." or "three" can sound like a command, and a person's word that overlaps
+    the app's voice is heard as one stretch of sound with it anyway.
 
-    Times are monotonic seconds; `heard_at` is when the phrase ended in the microphone's sound.
+    Times are monotonic seconds.
     """
 
-    tail: float = 0.8
+    tail: float = 0.5
+    lead: float = 0.1
     keep: float = 60.0
     _said: list[_Utterance] = field(default_factory=list)
 
@@ -120,23 +117,26 @@ class EchoGuard:
         self._said = [u for u in self._said if u.end + self.tail > at - self.keep]
         self._said.append(_Utterance(text, at, at + seconds))
 
+    def finished(self, text: str, at: float) -> None:
+        """The sentence `text` played to its end at `at`."""
+        for utterance in reversed(self._said):
+            if utterance.text == text and utterance.start <= at:
+                utterance.end = min(utterance.end, at)
+                return
+
     def silenced(self, at: float) -> None:
         """The app stopped speaking at `at` (a pause, a jump, the end)."""
         for utterance in self._said:
             if utterance.end > at:
                 utterance.end = max(utterance.start, at)
 
-    def is_own_voice(self, words: str, heard_at: float, length: float = 1.5) -> bool:
-        """Whether the phrase `words`, which ended at `heard_at` and took up to `length` seconds, overlaps
-        a sentence of the app's that holds it."""
-        began = heard_at - length
-        return any(u.start - self.tail <= heard_at and began <= u.end + self.tail and sentence_holds(u.text, words)
-                   for u in self._said)
+    def is_own_voice(self, words: str, began: float, ended: float) -> bool:
+        """Whether the phrase `words`, heard from `began` to `ended`, overlaps the app's own speech."""
+        return any(u.start - self.lead <= ended and began <= u.end + self.tail for u in self._said)
 
-
-def keyphrase_list(phrases: tuple[Phrase, ...] = PHRASES) -> str:
-    """The recognizer's keyphrase file: one phrase a line with its threshold (pocketsphinx's kws format)."""
-    return "".join(f"{p.words} /1e{p.threshold_exponent}/\n" for p in phrases)
+    def speaking(self, at: float) -> bool:
+        """Whether the app is speaking (or its sound is still on its way) at `at`."""
+        return self.is_own_voice("", at, at)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.hearing.spotter import RATE, KeywordSpotter, recognizer_missing
+from kiosk.hearing.spotter import RATE, CommandSpotter, recognizer_missing
 
 log = logging.getLogger(__name__)
 
-CHUNK_BYTES = 3200           # 0.1 s of 16-bit mono at 16 kHz: the microphone's buffer, read as it fills
+CHUNK_BYTES = 3200           # 0.1 s of 16-bit mono at 16 kHz: the microphone buffer holds two
+READ_MS = 50                # the GUI thread hands the microphone's sound over this often
 WATCH_MS = 1000              # how often the microphone's error state is looked at
 LEVEL_EVERY = 0.1            # seconds between microphone level reports
 NO_MICROPHONE = "No microphone was found."
@@ -40,25 +41,25 @@ def _level(pcm: bytes) -> float:
 
 
 class VoiceListener(QObject):
-    """The microphone feeds a queue on the GUI thread (one non-blocking read per 0.1 s); a worker thread
+    """The microphone feeds a queue on the GUI thread (one non-blocking read per READ_MS); a worker thread
     runs the keyword spotter on it. The GUI only receives what was heard and the level.
 
     No audio is recorded, stored or logged: each block is decoded and dropped; only the phrase and its
     time are logged, at debug level.
 
     Signals:
-        heard(str, float): a key phrase, and the monotonic moment it ended in the microphone's sound
+        heard(str, float, float): a command phrase, and the monotonic moments its utterance began and ended
         level(float): the microphone's loudness, 0 to 1, ten times a second
         failed(str): listening stopped on its own (the microphone went away); why
     """
 
-    heard = Signal(str, float)
+    heard = Signal(str, float, float)
     level = Signal(float)
     failed = Signal(str)
 
-    def __init__(self, keyphrases: str, parent: QObject | None = None) -> None:
+    def __init__(self, phrases: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._keyphrases = keyphrases
+        self._phrases = list(phrases)
         self._source = None
         self._device = None
         self._queue: queue.Queue[tuple[bytes, float] | None] = queue.Queue()
@@ -68,6 +69,9 @@ class VoiceListener(QObject):
         self._watch = QTimer(self)               # the microphone unplugged: its source stops with an error
         self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self._check)
+        self._reads = QTimer(self)               # what the microphone has, READ_MS at a time (not 200 small reads a second)
+        self._reads.setInterval(READ_MS)
+        self._reads.timeout.connect(self._read)
 
     @property
     def listening(self) -> bool:
@@ -98,7 +102,7 @@ class VoiceListener(QObject):
         if self._device is None or self._source.error().name != "NoError":
             self.stop()
             return "The microphone could not be opened."
-        self._device.readyRead.connect(self._read)
+        self._reads.start()
         self._watch.start()
         log.debug("listening started")
         return None
@@ -108,6 +112,7 @@ class VoiceListener(QObject):
         if self._source is not None:
             source, self._source, self._device = self._source, None, None
             self._watch.stop()
+            self._reads.stop()
             source.stop()
             source.deleteLater()
             log.debug("listening stopped")
@@ -134,16 +139,18 @@ class VoiceListener(QObject):
 
     # -- the worker thread ----------------------------------------------------------------------
     def _spot(self, blocks: queue.Queue) -> None:
-        spotter = KeywordSpotter(self._keyphrases)
+        spotter = CommandSpotter(self._phrases)
         last_level = 0.0
         try:
             while (item := blocks.get()) is not None:
                 pcm, arrived = item
                 for detection in spotter.feed(pcm):
                     # The block ended (about) when it arrived: place the phrase's end before that.
+                    began = arrived - (spotter.seconds_fed - detection.began)
                     ended = arrived - (spotter.seconds_fed - detection.ended)
-                    log.debug("heard %r at %.3f (ended %.3f)", detection.words, time.monotonic(), ended)
-                    self.heard.emit(detection.words, ended)
+                    log.debug("heard %r at %.3f (%.3f to %.3f, confidence %.1f)", detection.words, time.monotonic(),
+                              began, ended, detection.confidence)
+                    self.heard.emit(detection.words, began, ended)
                 if arrived - last_level >= LEVEL_EVERY:
                     last_level = arrived
                     self.level.emit(min(1.0, _level(pcm) * 4))

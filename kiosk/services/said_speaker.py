@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 
@@ -9,15 +10,20 @@ from kiosk.core.ports import Speaker
 from kiosk.core.timeline import speech_seconds
 from kiosk.core.voice_commands import EchoGuard
 
+log = logging.getLogger(__name__)
+
 SLOWEST_PACE = 1.6           # the slow voice and a late start take at most this times the timeline's pace
 START_MARGIN_S = 0.5         # a sentence not yet rendered starts up to this late
 
 
 class SaidSpeaker:
-    """Passes everything to `speaker`; notes each sentence started (and each silence) in `guard`."""
+    """Passes everything to `speaker`; notes each sentence asked for, started, finished and each silence in
+    `guard`. The real speaker's `speech_started`/`speech_finished` signals (kiosk/speech/speaker.py) give the
+    sound's own times; without them a sentence is taken to last as long as the slowest voice would take."""
 
     def __init__(self, speaker: Speaker, guard: EchoGuard, clock: Callable[[], float] = time.monotonic) -> None:
         self._speaker, self.guard, self._clock = speaker, guard, clock
+        self._followed = None
 
     @property
     def available(self) -> bool:
@@ -28,6 +34,7 @@ class SaidSpeaker:
         return self._speaker.status_message
 
     def prepare(self, texts: Iterable[str], on_progress=None, on_done=None) -> None:
+        self._follow()
         self._speaker.prepare(texts, on_progress=on_progress, on_done=on_done)
 
     def say(self, text: str) -> None:
@@ -46,4 +53,27 @@ class SaidSpeaker:
         return getattr(self._speaker, name)
 
     def _note(self, text: str) -> None:
+        self._follow()
         self.guard.spoken(text, self._clock(), SLOWEST_PACE * speech_seconds(text) + START_MARGIN_S)
+
+    def _follow(self) -> None:
+        """Listen to the real speaker's started/finished signals, once it exists."""
+        real = self._speaker
+        materialize = getattr(real, "materialize", None)
+        if materialize is not None:
+            real = materialize()
+        if real is self._followed or not hasattr(real, "speech_finished"):
+            return
+        self._followed = real
+        real.speech_started.connect(self._started)
+        real.speech_finished.connect(self._finished)
+
+    def _started(self, text: str) -> None:
+        now = self._clock()
+        log.debug("sound started at %.3f: %s", now, text)
+        self.guard.spoken(text, now, SLOWEST_PACE * speech_seconds(text) + START_MARGIN_S)
+
+    def _finished(self, text: str) -> None:
+        now = self._clock()
+        log.debug("sound finished at %.3f: %s", now, text)
+        self.guard.finished(text, now)

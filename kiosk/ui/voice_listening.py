@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from kiosk.core.ports import SettingsStore
 from kiosk.core.voice_commands import (
-    Action, EchoGuard, ListenChoice, command_for, keyphrase_list, listening_choice,
+    PHRASES, Action, EchoGuard, ListenChoice, command_for, listening_choice,
 )
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ class VoiceListening(QObject):
         if self._listener is None:
             from kiosk.hearing.listener import VoiceListener
 
-            self._listener = VoiceListener(keyphrase_list(), self)
+            self._listener = VoiceListener([p.words for p in PHRASES], parent=self)
             self._listener.heard.connect(self._heard)
             self._listener.level.connect(self._level)
             self._listener.failed.connect(self._failed)
@@ -166,11 +166,11 @@ class VoiceListening(QObject):
         if self._player is not None and self._player.isVisible():
             self._player.listening_sign.set_level(value)
 
-    def _heard(self, words: str, ended: float) -> None:
+    def _heard(self, words: str, began: float, ended: float) -> None:
         command = command_for(words)
         if command is None:
             return
-        if self.guard.is_own_voice(words, ended):
+        if self.guard.is_own_voice(words, began, ended):
             log.debug("ignored %r at %.3f: the app was saying it", words, time.monotonic())
             return
         last_words, last_at = self._last
@@ -190,4 +190,6 @@ class VoiceListening(QObject):
         if do is not None:
             do()
         log.debug("voice command %s: %s at %.3f (ended %.3f)", command.value, action.value, time.monotonic(), ended)
+        if action is Action.HURT and self._player is not None and not self._player.isVisible():
+            log.debug("rest screen shown")
         self.heard.emit(command.value)

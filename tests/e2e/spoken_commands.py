@@ -19,7 +19,7 @@ import numpy
 RATE = 16000
 VOICES = ("kal", "kal16", "awb", "rms", "slt")     # Flite's general voices (awb_time only says the time)
 # (pitch in cents, tempo): a lower and a higher, slower and faster speaker than each voice's own
-VARIATIONS = ((0, 1.0), (-250, 0.9), (300, 1.12), (150, 0.85), (-150, 1.2))
+VARIATIONS = ((0, 1.0), (-120, 0.92), (300, 1.12), (150, 0.85), (-150, 1.2))
 NOISE_DB = -42.0             # room noise (pink), dB of full scale RMS: a quiet room with a fan
 WORD_LOUD = 0.01             # RMS of full scale: a 10 ms window above it is part of the word
 OTHER_SPEECH = Path(__file__).resolve().parent / "data" / "other_speech.txt"
