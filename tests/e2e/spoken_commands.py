@@ -22,6 +22,7 @@ VOICES = ("kal", "kal16", "awb", "rms", "slt")     # Flite's general voices (awb
 VARIATIONS = ((0, 1.0), (-120, 0.92), (300, 1.12), (150, 0.85), (-150, 1.2))
 NOISE_DB = -42.0             # room noise (pink), dB of full scale RMS: a quiet room with a fan
 WORD_LOUD = 0.01             # RMS of full scale: a 10 ms window above it is part of the word
+OTHER_PAUSE_S = (0.3, 1.5)   # seconds between the sentences of other speech, drawn evenly
 OTHER_SPEECH = Path(__file__).resolve().parent / "data" / "other_speech.txt"
 
 
@@ -130,13 +131,14 @@ def command_clips(folder: Path, phrases: list[str], count: int, seed: int = 0) -
 
 def other_speech(folder: Path, seconds: float) -> numpy.ndarray:
     """At least `seconds` of speech that holds no command: the text's sentences said in turn by each Flite
-    voice and variation, a short breath between them, room noise over it all."""
+    voice and variation, a pause of OTHER_PAUSE_S between them, room noise over it all."""
     lines = [line.strip() for line in OTHER_SPEECH.read_text().splitlines() if line.strip()]
     combos = itertools.cycle(itertools.product(VARIATIONS, VOICES))
-    gap = numpy.zeros(int(0.4 * RATE), dtype=numpy.int16)
+    pauses = numpy.random.default_rng(11)
     parts, total = [], 0
     for line, (variation, voice) in zip(itertools.cycle(lines), combos):
         said = flite(line, voice, folder, *variation)
+        gap = numpy.zeros(int(pauses.uniform(*OTHER_PAUSE_S) * RATE), dtype=numpy.int16)
         parts += [said, gap]
         total += len(said) + len(gap)
         if total >= seconds * RATE:
