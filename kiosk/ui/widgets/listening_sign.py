@@ -52,7 +52,7 @@ class ListeningSign(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Listening for voice commands")
-        self.label = make_label("🎤 Listening", "heading", wrap=False, name="Listening")
+        self.label = make_label("Listening", "heading", wrap=False, name="Listening")
         self.bar = LevelBar(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -84,5 +84,5 @@ class ListeningSign(QWidget):
         self._back.start()
 
     def _listening_again(self) -> None:
-        self.label.setText("🎤 Listening")
+        self.label.setText("Listening")
         self.label.setAccessibleName("Listening")
