@@ -7,13 +7,20 @@ import time
 from collections.abc import Callable, Iterable
 
 from kiosk.core.ports import Speaker
-from kiosk.core.timeline import speech_seconds
 from kiosk.core.voice_commands import EchoGuard
 
 log = logging.getLogger(__name__)
 
 SLOWEST_PACE = 1.6           # the slow voice and a late start take at most this times the timeline's pace
 START_MARGIN_S = 0.5         # a sentence not yet rendered starts up to this late
+
+
+def _longest(text: str) -> float:
+    """The most a sentence can take to say (the timeline is imported only when the app first speaks:
+    the first paint needs no timeline)."""
+    from kiosk.core.timeline import speech_seconds
+
+    return SLOWEST_PACE * speech_seconds(text) + START_MARGIN_S
 
 
 class SaidSpeaker:
@@ -54,7 +61,7 @@ class SaidSpeaker:
 
     def _note(self, text: str) -> None:
         self._follow()
-        self.guard.spoken(text, self._clock(), SLOWEST_PACE * speech_seconds(text) + START_MARGIN_S)
+        self.guard.spoken(text, self._clock(), _longest(text))
 
     def _follow(self) -> None:
         """Listen to the real speaker's started/finished signals, once it exists."""
@@ -71,7 +78,7 @@ class SaidSpeaker:
     def _started(self, text: str) -> None:
         now = self._clock()
         log.debug("sound started at %.3f: %s", now, text)
-        self.guard.spoken(text, now, SLOWEST_PACE * speech_seconds(text) + START_MARGIN_S)
+        self.guard.spoken(text, now, _longest(text))
 
     def _finished(self, text: str) -> None:
         now = self._clock()

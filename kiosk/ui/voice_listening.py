@@ -69,10 +69,16 @@ class VoiceListening(QObject):
             self._unavailable = self._find_problem() or ""
         return self._unavailable
 
-    def choice(self) -> ListenChoice:
-        return listening_choice(clinic=self._clinic(), person_wants=bool(self._settings.get(PERSON_WANTS, False)),
-                                staff_allow=bool(self._settings.get(STAFF_ALLOW, False)), forced=self.forced,
-                                unavailable=self.unavailable())
+    def choice(self, probe: bool = True) -> ListenChoice:
+        """Whether to listen; `probe`: look for a microphone and the recognizer even when it is off (the
+        Voice screen says why the switch is greyed); otherwise only when it would be on."""
+        def choose(unavailable: str) -> ListenChoice:
+            return listening_choice(clinic=self._clinic(), person_wants=bool(self._settings.get(PERSON_WANTS, False)),
+                                    staff_allow=bool(self._settings.get(STAFF_ALLOW, False)), forced=self.forced,
+                                    unavailable=unavailable)
+
+        wanted = choose("")
+        return choose(self.unavailable()) if probe or wanted.on else wanted
 
     def set_person_wants(self, on: bool) -> None:
         self._settings.set(PERSON_WANTS, on)
@@ -97,7 +103,7 @@ class VoiceListening(QObject):
         return False
 
     def _player_shown(self) -> None:
-        if self.choice().on:
+        if self.choice(probe=False).on:
             self._start_listening()
 
     # -- the Voice screen's test: "say pause" ---------------------------------------------
