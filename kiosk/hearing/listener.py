@@ -139,7 +139,14 @@ class VoiceListener(QObject):
 
     # -- the worker thread ----------------------------------------------------------------------
     def _spot(self, blocks: queue.Queue) -> None:
-        spotter = CommandSpotter(self._phrases)
+        try:
+            spotter = CommandSpotter(self._phrases)
+        except Exception as error:               # a broken model: say so; the rest of the app goes on
+            log.error("the speech recognizer could not start: %s", error)
+            self.failed.emit(f"The speech recognizer could not start ({error}).")
+            while blocks.get() is not None:
+                pass
+            return
         last_level = 0.0
         try:
             while (item := blocks.get()) is not None:
