@@ -98,6 +98,8 @@ def run_app(args: argparse.Namespace) -> int:
                             picture_folder=folder / "pictures" if clinic else None,
                             voice_controls=speaker,       # the real speaker's, through DeferredSpeaker
                             pictures=pictures)
+        if getattr(args, "listen", False):         # voice commands on for this run only
+            window.listening.forced = True
         ScreenWatcher(window.home.show_notice, parent=window)     # a screen smaller than 800 x 480 is said
         routine = getattr(args, "routine", None)
         if clinic or routine:              # these need the store before anything is shown
@@ -146,6 +148,8 @@ def run_app(args: argparse.Namespace) -> int:
         code = app.exec()
         turns.cancel()
         window.controller.stop()
+        if "listening" in window.__dict__:
+            window.listening.close()              # the microphone closed, the recognizer's thread ended
         return _cannot_open(folder, failed[0]) if failed else code
     finally:
         caches.close(timeout=STOP_FLUSH_SECONDS)  # what is not written by then is only drawn again next start

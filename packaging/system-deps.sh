@@ -23,6 +23,7 @@ test_packages=(
   binutils                  # objdump, which PyInstaller needs to build the bundle (tests/packaging)
   openbox xdotool wmctrl x11-utils   # a real window manager and the X tools that poke it (tests/e2e/test_kiosk_escape.py)
   cage xwayland             # the kiosk compositor the guide uses, run headless (tests/e2e/test_cage_kiosk.py)
+  flite sox                 # other voices saying the voice commands, varied in pitch and tempo (tests/e2e/test_voice_commands.py)
   sway grim                 # a second Wayland compositor (close request, rotation, resize) and its screenshots
   poppler-utils             # pdftotext, pdftoppm, pdfinfo: the visit report and the handout read back (tests)
 )

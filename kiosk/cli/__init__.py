@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
     run.add_argument("--routine", metavar="ID", help="start this routine straight away")
     run.add_argument("--data-dir", metavar="DIR", help="where settings and ratings are kept")
+    run.add_argument("--listen", action="store_true", help="listen for voice commands in this run (pause, next, it hurts...)")
     run.add_argument("--mode", choices=("home", "clinic"), default="home",
                      help="clinic: a locked-down, shared touchscreen kiosk")
     run.add_argument("--idle-timeout", type=positive_seconds, metavar="SECONDS",

@@ -141,6 +141,12 @@ class Session:
             del self._status[index]
         return self._jump(now, segment)
 
+    def repeat(self, now: float) -> list[Cue]:
+        """Say the current instruction again: carry on from its start (running or paused)."""
+        if self.state not in (State.RUNNING, State.PAUSED):
+            return []
+        return self._seek(now, self._resume_point())
+
     def hurt(self, now: float) -> Cue | None:
         """Stop at once; the caller shows the rest position and the choices. Returns where it hurt."""
         if self.state not in (State.RUNNING, State.PAUSED):

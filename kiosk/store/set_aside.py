@@ -25,7 +25,7 @@ def _of(*kinds) -> Callable[[object], bool]:
 
 
 #: What the app's known settings may hold; a value that does not fit is set aside and the default used.
-#: The keys are the ones named in ui/clinic.py, ui/main_window.py, speech/voices.py and core/admin_pin.py
+#: The keys are the ones named in ui/clinic.py, ui/main_window.py, ui/voice_listening.py, speech/voices.py and core/admin_pin.py
 #: (tests/unit/test_store_properties.py checks they still are). The admin PIN hash is left out on
 #: purpose: a malformed hash matches no PIN, which keeps the staff screen locked rather than open.
 SETTING_VALUES: dict[str, Callable[[object], bool]] = {
@@ -38,6 +38,8 @@ SETTING_VALUES: dict[str, Callable[[object], bool]] = {
     "voice.speed": _of(str),
     "voice.volume": _number(0, 1),
     "voice.enabled": _of(bool),
+    "listen.enabled": _of(bool),           # ui/voice_listening.py: voice commands, the person's switch at home
+    "clinic.listen": _of(bool),            # ... and the staff's in the clinic
     "admin.lockout": _of(dict),            # core.lockout.LockoutState.to_json(); its fields are read leniently
     "sign_in.lockout": _of(dict),
 }

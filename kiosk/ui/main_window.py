@@ -72,7 +72,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("SI joint exercises")
         self.setAccessibleName("SI joint exercises")
         self.settings = settings
-        self.speaker = speaker
+        from kiosk.core.voice_commands import EchoGuard
+        from kiosk.services.said_speaker import SaidSpeaker
+
+        self.echo_guard = EchoGuard()            # voice commands: what the app itself is saying
+        self.speaker = SaidSpeaker(speaker, self.echo_guard)
         self.voice_controls = voice_controls or NoVoiceControls(self)
         self.library = library
         self.pictures = pictures or PictureCache()
@@ -140,6 +144,23 @@ class MainWindow(QMainWindow):
 
         return SessionController(self.speaker, self._time_scale, parent=self)
 
+    @cached_property
+    def listening(self):
+        """Voice commands (off unless allowed): listens while the player is shown."""
+        from kiosk.ui.voice_listening import VoiceListening
+
+        return VoiceListening(self.settings, self.echo_guard, lambda: self.clinic, parent=self)
+
+    def _listen_to(self, player) -> None:
+        from kiosk.core.voice_commands import Action
+
+        controller = self.controller
+        actions = {Action.PAUSE: controller.toggle_pause, Action.RESUME: controller.toggle_pause,
+                   Action.SKIP: controller.skip, Action.BACK: controller.back, Action.REPEAT: controller.repeat,
+                   Action.HURT: self._hurt}
+        self.listening.attach_player(player, actions,
+                                     lambda: controller.session.state.value if controller.session else "")
+
     # -- screens, each built the first time it is needed (start-up paints only the home screen) --
     def add_screen(self, screen: QWidget) -> QWidget:
         """A screen of another mode's (the clinic's) in the window's stack, sized and in the look like
@@ -202,6 +223,7 @@ class MainWindow(QMainWindow):
         screen.set_voice_notice(self.speaker.status_message)
         self.voice_controls.availability_changed.connect(      # the voice may fail later
             lambda available, why: screen.set_voice_notice("" if available else why))
+        self._listen_to(screen)
         return screen
 
     @cached_property
@@ -275,6 +297,9 @@ class MainWindow(QMainWindow):
 
         screen = self._add(VoiceSettingsScreen(self.speaker, self.settings, controls=self.voice_controls))
         screen.done_requested.connect(self.go_home)
+        from kiosk.ui.widgets.listen_panel import ListenPanel
+
+        screen.add_listen_panel(ListenPanel(self.listening))
         return screen
 
     @cached_property
@@ -668,4 +693,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.controller.stop()
+        if "listening" in self.__dict__:
+            self.listening.close()
         super().closeEvent(event)

@@ -94,6 +94,11 @@ class SessionController(QObject):
         if self._session:
             self._jumped(self._session.back(self.now()))
 
+    def repeat(self) -> None:
+        """Say the current instruction again (the voice command "repeat")."""
+        if self._session:
+            self._jumped(self._session.repeat(self.now()))
+
     def hurt(self) -> Cue | None:
         """Stop at once and speak the calm rest instruction."""
         if not self._session:

@@ -55,6 +55,20 @@ def test_pause_freezes_and_resume_repeats_the_instruction(timeline):
     assert session.next_deadline(600.0) == pytest.approx(600.0 + (28.5 - 24.4))
 
 
+def test_repeat_says_the_current_instruction_again_while_running_or_paused(timeline):
+    session = Session(timeline)
+    session.start(0.0)
+    play_until(session, 0, 29.9)                     # inside the first hold's countdown
+    assert [c.text for c in session.repeat(30.0)] == ["Bring your right knee up."]
+    assert session.state is State.RUNNING
+    play_until(session, 30.0, 33.0)
+    session.pause(33.0)
+    assert [c.text for c in session.repeat(40.0)] == ["Bring your right knee up."]
+    assert session.state is State.RUNNING
+    session.end(41.0)
+    assert session.repeat(42.0) == []
+
+
 def test_skip_moves_to_the_other_side_and_is_reported(timeline):
     session = Session(timeline)
     session.start(0.0)

@@ -220,9 +220,10 @@ def test_the_setting_keys_checked_are_the_ones_the_app_uses():
     from kiosk.speech.voices import KEY_ENABLED, KEY_ID, KEY_SPEED, KEY_VOLUME
     from kiosk.ui.clinic import DEFAULT_ROUTINE, IDLE_TIMEOUT
     from kiosk.ui.main_window import HIGH_CONTRAST, LARGE_TEXT, SAFETY_ACCEPTED
+    from kiosk.ui.voice_listening import PERSON_WANTS, STAFF_ALLOW
 
     used = {LOCKOUT_KEY, KIOSK_LOCKOUT_KEY, KEY_ENABLED, KEY_ID, KEY_SPEED, KEY_VOLUME, DEFAULT_ROUTINE,
-            IDLE_TIMEOUT, HIGH_CONTRAST, LARGE_TEXT, SAFETY_ACCEPTED}
+            IDLE_TIMEOUT, HIGH_CONTRAST, LARGE_TEXT, SAFETY_ACCEPTED, PERSON_WANTS, STAFF_ALLOW}
     assert used == set(SETTING_VALUES)
 
 

@@ -10,6 +10,7 @@ from kiosk.core.routine import Exercise
 from kiosk.core.timeline import Cue, Timeline
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_button_text
+from kiosk.ui.widgets.listening_sign import ListeningSign
 from kiosk.ui.widgets.pose_view import PoseView
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
 
@@ -45,7 +46,9 @@ class PlayerScreen(QWidget):
         self.title = make_label("", "title", name="Exercise title")
         self.time_left = make_label("", "heading", wrap=False, name="Time left")
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.listening_sign = ListeningSign(self)       # voice commands: shown only while listening
         top.addWidget(self.title, 1)
+        top.addWidget(self.listening_sign)
         top.addWidget(self.time_left)
 
         self.pose = PoseView(self)
@@ -123,6 +126,7 @@ class PlayerScreen(QWidget):
     def end(self) -> None:
         self._clock.stop()
         self.pose.stop()
+        self.listening_sign.set_listening(False)
 
     def set_voice_notice(self, text: str) -> None:
         self.voice_notice.setText(text)

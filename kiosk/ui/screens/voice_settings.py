@@ -135,6 +135,11 @@ class VoiceSettingsScreen(QWidget):
         """A short sample of one voice, whichever is chosen."""
         self._controls.preview(voice)
 
+    def add_listen_panel(self, panel: QWidget) -> None:
+        """Voice commands (issue 16): the "Listen for my voice" panel, under the volume."""
+        left = self._column_layouts[1]
+        left.insertWidget(left.count() - 1, panel)       # above the stretch
+
     def play_sample(self) -> None:
         """Speak the sample sentence with the current settings."""
         self._speaker.say(SAMPLE_SENTENCE)

@@ -1,0 +1,74 @@
+"""The Voice screen's "Listen for my voice" switch, with its "say pause" test and the reason when it is greyed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.button_row import ButtonRow
+from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.widgets.listening_sign import ListeningSign
+from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, screen_touch_target_px
+
+HINT = "While a routine plays, say: pause, resume, next, back, repeat, or it hurts."
+PRIVACY = "Nothing you say is recorded or kept."
+
+
+class ListenPanel(QWidget):
+    """A switch (off by default) and a test. `listening` is the app's VoiceListening."""
+
+    def __init__(self, listening, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._listening = listening
+        touch = screen_touch_target_px(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(make_label("Voice commands", "heading"))
+        self.switch = ChipButton("Listen for my voice", "listen", touch, self)
+        self.switch.setAccessibleDescription(HINT)
+        self.test_button = TouchButton("Test: say pause", None, touch, self)
+        layout.addWidget(ButtonRow([(self.switch, 3), (self.test_button, 2)]))
+        self.sign = ListeningSign(self)
+        layout.addWidget(self.sign)
+        self.status = make_label("", "muted", name="Voice commands")
+        layout.addWidget(self.status)
+        self.switch.toggled.connect(self._switched)
+        self.test_button.clicked.connect(self._test)
+        listening.changed.connect(self.refresh)
+        listening.heard.connect(self._heard)
+        listening.level.connect(self.sign.set_level)
+        self.refresh()
+
+    def refresh(self) -> None:
+        choice = self._listening.choice()
+        reason = self._listening.unavailable() or (choice.reason if not choice.on else "")
+        self.switch.blockSignals(True)
+        self.switch.setChecked(choice.on)
+        self.switch._show_tick(choice.on)
+        self.switch.blockSignals(False)
+        greyed = bool(reason) or self._listening.forced
+        self.switch.setEnabled(not greyed)
+        self.test_button.setEnabled(not self._listening.unavailable() and choice.on and not self._listening.testing)
+        self.sign.set_listening(self._listening.testing)
+        if not self._listening.testing:
+            self.status.setText(reason or (f"{HINT} {PRIVACY}" if choice.on else f"Off. {PRIVACY}"))
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._listening.stop_test()
+        super().hideEvent(event)
+
+    def _switched(self, on: bool) -> None:
+        self._listening.set_person_wants(on)
+
+    def _test(self) -> None:
+        problem = self._listening.start_test()
+        if problem:
+            self.status.setText(problem)
+        else:
+            self.status.setText("Say “pause” now.")
+        self.refresh()
+
+    def _heard(self, words: str) -> None:
+        if self._listening.testing:
+            self._listening.stop_test()
+            self.sign.set_listening(False)
+            self.status.setText(f"Heard: {words}. Voice commands work.")
