@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import window_look
 from kiosk.ui.widgets.controls import make_label
 
 HEARD_MS = 2500              # "Heard: pause" stays this long
@@ -36,13 +36,14 @@ class LevelBar(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         height = min(self.height(), max(10, self.fontMetrics().height() // 2))
         box = QRectF(1, (self.height() - height) / 2, self.width() - 2, height)
-        painter.setPen(QColor(PALETTE.edge))
-        painter.setBrush(QColor(PALETTE.surface))
+        palette = window_look(self).palette         # painted in the window's look at each paint
+        painter.setPen(QColor(palette.edge))
+        painter.setBrush(QColor(palette.surface))
         painter.drawRoundedRect(box, height / 2, height / 2)
         if self.value > 0:
             filled = QRectF(box.x(), box.y(), max(height, box.width() * self.value), box.height())
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(PALETTE.accent))
+            painter.setBrush(QColor(palette.accent))
             painter.drawRoundedRect(filled, height / 2, height / 2)
 
 
