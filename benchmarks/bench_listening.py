@@ -6,7 +6,7 @@ VoiceListener (QAudioSource, the spotter on its thread) listens in this process.
 CPU time per second while listening, against a baseline of the same process with the Mouth talking
 but nobody listening, measured in the same run. Reaction: from the block holding the word's end
 written to the `heard` signal on the GUI thread, less the rig's own latency (clicks written and read
-back through the same microphone path, as tests/e2e/test_voice_commands.py does).
+back through the same microphone path, as tests/e2e/test_spoken_commands.py does).
 The recognizer's own reaction is also given from the word's end as the microphone's blocks carried it
 (the listener's own clock). Prints figures; asserts nothing. BENCH_TRIALS: commands said (default 21).
 """
@@ -55,7 +55,7 @@ def main() -> int:
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     mouth = room.Mouth(server)
-    from test_voice_commands import _rig_latency
+    from test_spoken_commands import _rig_latency
 
     try:
         rig_latency = _rig_latency(server, mouth)     # before this process listens: the helper is the only reader

@@ -428,11 +428,16 @@ class ClinicMode(QObject):
 
     def _report_profile(self, profile_id: str, done) -> None:
         """Read the diary (store thread), then draw its visit report on the printer (GUI thread): `done(outcome)`."""
+        exercises = self.window.library.exercises
+
         def read():
+            from kiosk.services.plans import DiaryPlans
+
             data = self.store.open_profile(profile_id)
             profile = self.store.profiles.get(profile_id)
+            plan = DiaryPlans(data, exercises).plan()      # the sessions a week are set against its days
             return (data.ratings.list(), data.sessions.list(), data.aerobic.list(),
-                    profile.number if profile is not None else None)
+                    profile.number if profile is not None else None, plan.days_a_week if plan else None)
 
         self._report_done = done
         self._off_the_gui_thread(self.profile_report_read, read)
@@ -447,9 +452,9 @@ class ClinicMode(QObject):
         if isinstance(answer, BaseException):
             done(PrintOutcome(False, f"The diary could not be read: {answer}"))
             return
-        ratings, sessions, aerobic, number = answer
+        ratings, sessions, aerobic, number, plan_days = answer
         titles = {exercise_id: exercise.title for exercise_id, exercise in self.window.library.exercises.items()}
-        content = report_content(ratings, sessions, aerobic, diary_number=number,
+        content = report_content(ratings, sessions, aerobic, diary_number=number, plan_days_per_week=plan_days,
                                  today=datetime.now().astimezone().date(), exercise_titles=titles)
         folder = self.report_folder if self.report_folder is not None else self.admin.drive.folder()
         if folder is not None:                       # the removable drive chosen on the admin screen

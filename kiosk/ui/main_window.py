@@ -425,6 +425,10 @@ class MainWindow(QMainWindow):
     def _show_progress(self, journal: Journal) -> None:
         self.progress.set_data(journal.ratings(), journal.sessions(), journal.aerobic(), today=local_now().date())
         self.show_screen(self.progress)
+        if self.visit.plan is not None:          # the report sets the sessions a week against the plan's days
+            self.plan_link.run(journal, self.library.exercises, lambda plans: plans.plan(),
+                               lambda plan: self.progress.set_report_details(
+                                   None, plan.days_a_week if plan is not None else None))
 
     def _show_my_data(self, journal: Journal) -> None:
         self.my_data.show_counts(len(journal.ratings()), len(journal.sessions()), len(journal.aerobic()))

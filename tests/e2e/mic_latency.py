@@ -1,6 +1,6 @@
 """Prints when loud sound arrives from the default microphone, read as the app reads it (for the rig's own latency).
 
-Run by tests/e2e/test_voice_commands.py in the room's sound server: "ready" once listening, then
+Run by tests/e2e/test_spoken_commands.py in the room's sound server: "ready" once listening, then
 "loud <monotonic>" for each read that holds a sample above half of full scale; quits after `seconds`.
 """
 

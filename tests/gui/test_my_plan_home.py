@@ -117,3 +117,22 @@ def test_print_handout_with_my_plan_chosen_prints_the_plan_with_its_notes_and_da
     text = " ".join(pdf_text(tmp_path / "plan.pdf").split())
     assert "My plan" in text and "One knee to chest" in text and "Gently" in text
     assert f"Days a week: {PLAN.days_a_week}" in text and "left side only" in text.lower()
+
+
+def test_the_report_for_my_doctor_sets_the_sessions_against_my_plans_days(make_window, qtbot, store,
+                                                                          bundled_routines, tmp_path):
+    from pdf_pages import need_poppler, pdf_text
+    from test_visit_report_buttons import PdfStep
+
+    need_poppler()
+    seed(store, 3)
+    window = make_window(folder=bundled_routines, scale=100)
+    qtbot.waitUntil(lambda: window.home.selected() == PLAN_ROUTINE_ID, timeout=10_000)
+    qtbot.mouseClick(button(window, "My progress"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.progress, timeout=10_000)
+    step = PdfStep(tmp_path)
+    window.progress._report_step = step
+    qtbot.waitUntil(lambda: window.progress._plan_days == PLAN.days_a_week, timeout=10_000)   # read on the store's thread
+    window.progress.print_report()
+    assert step.calls == 1
+    assert f"the plan asks for {PLAN.days_a_week} days a week" in pdf_text(tmp_path / "report-1.pdf")

@@ -200,3 +200,22 @@ def test_the_plans_days_and_a_long_list_of_hurting_exercises(qapp, tmp_path):
     write_report_pdf(path, without)
     text = pdf_text(path)
     assert "a week on average." in text and "plan" not in text and "Diary number: not given" in text
+
+
+def test_the_admin_report_sets_the_sessions_against_the_diarys_plan(qtbot, clinic, tmp_path, store):
+    from datetime import datetime, timezone
+
+    from kiosk.core.plan import Plan, PlanItem
+    from kiosk.services.plans import PlanService
+
+    library = clinic.window.library.exercises
+    first = next(iter(library))
+    PlanService(store, library).save("p-report", Plan.in_library_order([PlanItem(first, 1, 2)], library,
+                                                                        days_a_week=5),
+                                     what="Plan made", reason="First visit", by="staff",
+                                     now=datetime.now(timezone.utc))
+    step = PdfStep(tmp_path)
+    clinic.report_step = step
+    outcome = press_report(qtbot, clinic)
+    assert outcome.done, outcome.message
+    assert "the plan asks for 5 days a week" in pdf_text(tmp_path / "report-1.pdf")
