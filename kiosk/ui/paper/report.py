@@ -124,26 +124,20 @@ def change_lines(content: ReportContent) -> list[str]:
 
 def before_after_text(content: ReportContent) -> str:
     details = content.numbers.details
-    parts = []
-    for name, average in (("Before a session", details.before), ("after a session", details.after)):
-        if average.count:
-            parts.append(f"{name}: average {number(average.mean)} from {_plural(average.count, 'rating')}")
-        else:
-            parts.append(f"{name}: no ratings")
-    return "; ".join(parts) + "."
+    return _averages((("Before a session", details.before), ("after a session", details.after))) + "."
 
 
 def sides_text(content: ReportContent) -> str:
     details = content.numbers.details
     if not details.left.count and not details.right.count:
         return "No side was given with the ratings."
-    parts = []
-    for name, average in (("Left", details.left), ("right", details.right)):
-        if average.count:
-            parts.append(f"{name}: average {number(average.mean)} from {_plural(average.count, 'rating')}")
-        else:
-            parts.append(f"{name}: no ratings")
-    return "; ".join(parts) + ". A rating for both sides counts for each side."
+    return _averages((("Left", details.left), ("right", details.right))) + ". A rating for both sides counts for each side."
+
+
+def _averages(named) -> str:
+    """ "Name: average 4.2 from 9 ratings; other: no ratings" for (name, average) pairs."""
+    return "; ".join(f"{name}: average {number(average.mean)} from {_plural(average.count, 'rating')}"
+                     if average.count else f"{name}: no ratings" for name, average in named)
 
 
 def sessions_text(content: ReportContent) -> str:
