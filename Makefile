@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 READY  := $(VENV)/.installed
 
-.PHONY: run test bench soak screenshots media package clean
+.PHONY: run test bench soak screenshots media package messages clean
 
 $(READY): pyproject.toml
 	packaging/system-deps.sh app
@@ -49,6 +49,12 @@ package: $(READY)
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/kiosk.spec
 	dist/si-kiosk/si-kiosk --version
 	dist/si-kiosk/si-kiosk routines validate
+
+# Every marked string of kiosk/ into each language's catalog (docs/TRANSLATION.md); then write the new msgstr.
+messages: $(READY)
+	@mkdir -p build
+	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output -w 100 --project si-kiosk -o build/kiosk.pot .
+	$(VENV)/bin/pybabel update -i build/kiosk.pot -d kiosk/locale -D kiosk --no-fuzzy-matching -w 100
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

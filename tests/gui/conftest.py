@@ -38,6 +38,16 @@ class RecordingSpeaker:
         self.events.append(("stop", None))
 
 
+@pytest.fixture(autouse=True)
+def english_after(request):
+    """Every widget test ends with the screens in English again (a test may switch them to Spanish)."""
+    yield
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from kiosk.ui.language import set_language
+
+        set_language("en")
+
+
 @pytest.fixture
 def speaker():
     return RecordingSpeaker()
