@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--profile", required=True, metavar="ID", help="the profile id or its diary number")
     export.add_argument("--format", default="csv", help="csv (pain ratings, the default) or fhir (JSON)")
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    export.add_argument("--language", choices=tuple(LANGUAGES),
+                        help="the FHIR display texts' language (default: KIOSK_LANGUAGE, else the system locale)")
     export.set_defaults(func=_command("data", "export_command"))
     imported = dsub.add_parser("import", help="add a CSV pain diary or a FHIR Bundle to a profile (created if new)")
     imported.add_argument("--profile", required=True, metavar="ID")
@@ -133,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
     report.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     report.add_argument("--data-dir", metavar="DIR", help="the data folder")
+    report.add_argument("--language", choices=tuple(LANGUAGES),
+                        help="the report's language (default: KIOSK_LANGUAGE, else the system locale)")
     report.set_defaults(func=_command("report", "report_command"))
     handout = sub.add_parser("handout", help="a printable PDF handout of a routine (or a diary's plan)")
     source = handout.add_mutually_exclusive_group(required=True)
@@ -141,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     handout.add_argument("--data-dir", metavar="DIR", help="the data folder (with --profile)")
+    handout.add_argument("--language", choices=tuple(LANGUAGES),
+                         help="the handout's language (default: KIOSK_LANGUAGE, else the system locale)")
     handout.set_defaults(func=_command("handout", "handout_command"))
 
     voices = sub.add_parser("voices", help="every speech engine's voices; `say` renders a sentence")

@@ -79,7 +79,10 @@ def export_command(args: argparse.Namespace) -> int:
         sessions, aerobic = (data.sessions.list(), data.aerobic.list()) if args.format == "fhir" else ((), ())
     text = io.StringIO(newline="")
     if args.format == "fhir":
-        json.dump(build_bundle(number, ratings, sessions, aerobic), text, indent=2, ensure_ascii=False)
+        from kiosk.cli.paper_language import paper_language
+
+        json.dump(build_bundle(number, ratings, sessions, aerobic, language=paper_language(args)), text, indent=2,
+                  ensure_ascii=False)
         text.write("\n")
         count = len(ratings)
     else:

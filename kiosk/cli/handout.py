@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.cli.exit_codes import ExitCode
+from kiosk.cli.paper_language import paper_language
 from kiosk.core.loader import load_routines
 from kiosk.core.routine import Routine
 from kiosk.paths import bundled_dir
@@ -37,8 +38,8 @@ def _fail(message: str) -> int:
     return ExitCode.BAD_INPUT
 
 
-def _bundled_routine(routine_id: str) -> HandoutSource:
-    result = load_routines(bundled_dir("routines"))
+def _bundled_routine(routine_id: str, language: str = "en") -> HandoutSource:
+    result = load_routines(bundled_dir("routines"), language=language)
     routine = result.routines.get(routine_id)
     if routine is None:
         known = ", ".join(result.routines) or "none"
@@ -46,7 +47,7 @@ def _bundled_routine(routine_id: str) -> HandoutSource:
     return HandoutSource(routine)
 
 
-def _plan_routine(args: argparse.Namespace) -> HandoutSource:
+def _plan_routine(args: argparse.Namespace, language: str = "en") -> HandoutSource:
     """`--profile ID` (a profile id or its diary number): the diary's personal plan as a Routine, with its
     notes, days a week, the clinician's note and the diary number (DataFolderProblem when the folder
     cannot be opened)."""
@@ -58,7 +59,7 @@ def _plan_routine(args: argparse.Namespace) -> HandoutSource:
 
     if args.profile == GUEST_PROFILE_ID:
         raise HandoutProblem("the guest has no plan: plans belong to a diary.")
-    library = load_routines(bundled_dir("routines")).exercises
+    library = load_routines(bundled_dir("routines"), language=language).exercises
     with open_data_folder(args, "handout") as store:
         number = "".join(str(args.profile).split())
         found = store.profiles.find_by_number(number) if is_diary_number(number) else None
@@ -85,7 +86,8 @@ def _ensure_gui_application():
 
 
 def handout_command(args: argparse.Namespace) -> int:
-    """`kiosk handout --routine ID | --profile ID --out FILE.pdf [--paper a4|letter]`: write the PDF (0600)."""
+    """`kiosk handout --routine ID | --profile ID --out FILE.pdf [--paper a4|letter] [--language es]`: write the
+    PDF (0600), in the language asked for (else KIOSK_LANGUAGE, else the system locale's)."""
     out = Path(args.out)
     if not out.parent.is_dir():
         return _fail(f"there is no folder {str(out.parent)!r} to write {out.name!r} in.")
@@ -93,8 +95,9 @@ def handout_command(args: argparse.Namespace) -> int:
         return _fail(f"{str(out)!r} is a folder; give a file name, e.g. {str(out / 'handout.pdf')!r}.")
     from kiosk.cli.data_folder import DataFolderProblem, cannot_open
 
+    language = paper_language(args)
     try:
-        source = _plan_routine(args) if args.profile else _bundled_routine(args.routine)
+        source = _plan_routine(args, language) if args.profile else _bundled_routine(args.routine, language)
     except HandoutProblem as problem:
         return _fail(str(problem))
     except DataFolderProblem as problem:
@@ -106,7 +109,7 @@ def handout_command(args: argparse.Namespace) -> int:
     try:
         printed = write_handout(out, source.routine, paper=args.paper, notes=source.notes,
                               days_per_week=source.days_per_week, clinician_note=source.clinician_note,
-                              diary_number=source.diary_number)
+                              diary_number=source.diary_number, language=language)
     except OSError as error:
         return _fail(f"could not write {str(out)!r}: {error.strerror or error}.")
     seconds = time.perf_counter() - started

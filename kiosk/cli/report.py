@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.cli.data_folder import DataFolderProblem, cannot_open, open_data_folder
 from kiosk.cli.exit_codes import ExitCode
+from kiosk.cli.paper_language import paper_language
 from kiosk.core.diary_number import is_diary_number
 from kiosk.services.plans import DiaryPlans
 from kiosk.store.profile_repository import GUEST_PROFILE_ID, ProfileError
@@ -20,12 +21,13 @@ def _fail(message: str) -> int:
     return ExitCode.BAD_INPUT
 
 
-def _bundled_exercises() -> dict:
-    """The bundled exercise library by id (a routine file that does not load only loses its exercises)."""
+def _bundled_exercises(language: str = "en") -> dict:
+    """The bundled exercise library by id, in `language` (a routine file that does not load only loses its
+    exercises)."""
     from kiosk.core.loader import load_routines
     from kiosk.paths import bundled_dir
 
-    return dict(load_routines(bundled_dir("routines")).exercises)
+    return dict(load_routines(bundled_dir("routines"), language=language).exercises)
 
 
 def _gui_application():
@@ -38,11 +40,13 @@ def _gui_application():
 
 
 def report_command(args: argparse.Namespace, now: datetime | None = None) -> int:
-    """`kiosk report --profile ID [--weeks N] [--paper a4|letter] --out FILE.pdf`.
+    """`kiosk report --profile ID [--weeks N] [--paper a4|letter] [--language es] --out FILE.pdf`.
 
     ID is the profile id or the diary number. The numbers are the ones `kiosk trends --json
-    [--weeks N]` prints for the same diary; the file is readable by its owner only.
+    [--weeks N]` prints for the same diary; the file is readable by its owner only. Its words are in
+    the language asked for (else KIOSK_LANGUAGE, else the system locale's).
     """
+    language = paper_language(args)
     if args.profile == GUEST_PROFILE_ID:
         return _fail("the guest profile records nothing.")
     out = Path(args.out)
@@ -59,7 +63,7 @@ def report_command(args: argparse.Namespace, now: datetime | None = None) -> int
             diary_number = store.profiles.get(profile_id).number
             data = store.open_profile(profile_id)
             records = data.ratings.list(), data.sessions.list(), data.aerobic.list()
-            exercises = _bundled_exercises()
+            exercises = _bundled_exercises(language)
             plan = DiaryPlans(data, exercises).plan()         # its days a week, when the diary has a plan
             notices = store.notices[already:]
     except DataFolderProblem as problem:
@@ -75,7 +79,8 @@ def report_command(args: argparse.Namespace, now: datetime | None = None) -> int
     today = (now or datetime.now().astimezone()).date()
     content = report_content(*records, diary_number=diary_number, today=today, weeks=args.weeks,
                              plan_days_per_week=plan.days_a_week if plan is not None else None,
-                             exercise_titles={exercise_id: e.title for exercise_id, e in exercises.items()})
+                             exercise_titles={exercise_id: e.title for exercise_id, e in exercises.items()},
+                             language=language)
     try:
         pages = write_report_pdf(out, content, args.paper)
     except OSError as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kiosk.core.translations import N_
+
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -28,6 +30,11 @@ EXT_HURT = f"{KIOSK}/StructureDefinition/exercise-hurt"             # "exercise_
 #: HL7's extension for the side of Observation.bodySite (R4 has no laterality element of its own).
 EXT_LATERALITY = "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality"
 
+#: HL7's extension that gives a string (here a Coding.display) in another language: `lang` and `content`.
+EXT_TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
+
+#: Codes with the display their code system gives (LOINC, SNOMED CT: English, written as the system has it;
+#: the Bundle adds the translation beside it, EXT_TRANSLATION, never in place of it).
 PAIN_CODE = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
 EXERCISE_DURATION_CODE = ("55411-3", "Exercise duration")
 EXERCISE_ACTIVITY_CODE = ("73985-4", "Exercise activity")
@@ -36,7 +43,17 @@ EXERCISE_THERAPY_CODE = ("229065009", "Exercise therapy")
 #: SNOMED CT laterality qualifiers of the kiosk's sides; "middle" has none (it is not a side).
 LATERALITY = {"left": ("7771000", "Left"), "right": ("24028007", "Right"),
               "both": ("51440002", "Right and left")}
-SIDE_WORDS = {"left": "Left", "right": "Right", "both": "Both sides", "middle": "Middle"}
-BODY_SITE_TEXT = "Sacroiliac joint region"
-ACTIVITY_WORDS = {"walking": "Walking", "water_aerobics": "Water aerobics", "cycling": "Cycling",
-                  "tai_chi": "Tai chi"}
+#: The translatable words of those displays (kiosk.locale), by the display's English.
+DISPLAY_WORDS = {
+    PAIN_CODE[1]: N_("Pain severity - 0-10 verbal numeric rating [Score] - Reported"),
+    "Exercise duration": N_("Exercise duration"), "Exercise activity": N_("Exercise activity"),
+    "Exercise therapy": N_("Exercise therapy"), "Left": N_("Left"), "Right": N_("Right"),
+    "Right and left": N_("Right and left"), "Survey": N_("Survey"), "Activity": N_("Activity"),
+}
+#: The kiosk's own displays and texts: written in the language of the export (the codes never change).
+SIDE_WORDS = {"left": N_("Left"), "right": N_("Right"), "both": N_("Both sides"), "middle": N_("Middle")}
+BODY_SITE_TEXT = N_("Sacroiliac joint region")
+PAIN_TEXT = N_("Pain 0-10")
+AEROBIC_TEXT = N_("Aerobic minutes")
+ACTIVITY_WORDS = {"walking": N_("Walking"), "water_aerobics": N_("Water aerobics"), "cycling": N_("Cycling"),
+                  "tai_chi": N_("Tai chi")}

@@ -398,6 +398,9 @@ class ClinicMode(QObject):
     def _export_profile(self, profile_id: str, fmt: str, folder: Path, done) -> None:
         """Write the diary as CSV or FHIR (on the store's thread) into `folder`, the drive staff chose,
         then `done(where, error)`; a delete while that drive is chosen removes it again."""
+        from kiosk.ui.language import current_language            # the FHIR texts in the screens' language
+        language = current_language()
+
         def export() -> str:
             if _is_within(folder, self.store.folder):
                 raise ValueError("exports never go into the kiosk's data folder")
@@ -406,7 +409,8 @@ class ClinicMode(QObject):
             text = io.StringIO()
             if fmt == "fhir":
                 number = self.store.profiles.get(profile_id).number or ""
-                json.dump(build_bundle(number, data.ratings.list(), data.sessions.list(), data.aerobic.list()),
+                json.dump(build_bundle(number, data.ratings.list(), data.sessions.list(), data.aerobic.list(),
+                                       language=language),
                           text, indent=2, ensure_ascii=False)
                 text.write("\n")
             else:
@@ -454,8 +458,10 @@ class ClinicMode(QObject):
             return
         ratings, sessions, aerobic, number, plan_days = answer
         titles = {exercise_id: exercise.title for exercise_id, exercise in self.window.library.exercises.items()}
+        from kiosk.ui.language import current_language            # the report in the screens' language
         content = report_content(ratings, sessions, aerobic, diary_number=number, plan_days_per_week=plan_days,
-                                 today=datetime.now().astimezone().date(), exercise_titles=titles)
+                                 today=datetime.now().astimezone().date(), exercise_titles=titles,
+                                 language=current_language())
         folder = self.report_folder if self.report_folder is not None else self.admin.drive.folder()
         if folder is not None:                       # the removable drive chosen on the admin screen
             path = Path(folder) / suggested_file_name(content)

@@ -630,7 +630,8 @@ class MainWindow(QMainWindow):
                             days_per_week=stored.days_a_week, clinician_note=stored.note)
 
     def _print_handout(self, routine, **extras) -> None:
-        message = self.handout_printing.print_routine(routine, clinic=self.clinic, **extras)
+        from kiosk.ui.language import current_language            # the handout in the screens' language
+        message = self.handout_printing.print_routine(routine, clinic=self.clinic, language=current_language(), **extras)
         if message:
             self.home.show_notice(message)
 

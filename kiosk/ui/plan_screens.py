@@ -118,8 +118,10 @@ class HomePlanScreens(QObject):
         """The saved plan's handout (the print dialog at home); what happened is said on the editor."""
         from kiosk.core.plan import plan_routine
 
+        from kiosk.ui.language import current_language            # the handout in the screens' language
         message = self.window.handout_printing.print_routine(
             plan_routine(plan, self.window.library.exercises), clinic=False, days_per_week=plan.days_a_week,
+            language=current_language(),
             notes={item.exercise: item.note for item in plan.items if item.note}, clinician_note=plan.note)
         if message:
             self.editor.show_problem(message)

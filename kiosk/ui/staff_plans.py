@@ -84,8 +84,10 @@ class StaffPlans(QObject):
 
         if profile_id != self.profile_id:
             return
+        from kiosk.ui.language import current_language            # the handout in the screens' language
         message = self.window.handout_printing.print_routine(
             plan_routine(plan, self.window.library.exercises), clinic=True, days_per_week=plan.days_a_week,
+            language=current_language(),
             notes={item.exercise: item.note for item in plan.items if item.note}, clinician_note=plan.note,
             diary_number=None if isinstance(number, BaseException) else number)
         self.editor.show_problem(message)

@@ -7,7 +7,8 @@ Entry points (a Qt GUI application must exist; `kiosk handout` starts an offscre
     print_handout(printer, routine, *, paper=None, ...same extras...) -> Printed
     handout_pdf(routine, *, ...same...) -> (bytes, Printed)
 
-`routine` is a `kiosk.core.routine.Routine`; a personal plan comes as a Routine too, its exercises
+`routine` is a `kiosk.core.routine.Routine`, loaded in the handout's language (`load_routines(folder,
+language=...)`): every function also takes `language` (default English) for the handout's own words. a personal plan comes as a Routine too, its exercises
 carrying the plan's reps, hold and sides, where `sides` may also be "left" or "right" (that side
 only). `notes` maps an exercise id to the clinician's note for that move; `clinician_note` is one
 note for the whole handout; `diary_number` (never a name) is printed in the heading when given.
@@ -32,9 +33,12 @@ from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
 from kiosk.core.diary_number import is_diary_number, spaced
-from kiosk.core.phrases import side_word
+from kiosk.core.languages import SOURCE_LANGUAGE
+from kiosk.core.local_formats import decimal
+from kiosk.core.phrases import side_words
 from kiosk.core.poses import POSES, mirrored
 from kiosk.core.routine import Exercise, Routine
+from kiosk.core.translations import N_, translation
 from kiosk.ui.figure import framing, paint_pose
 from kiosk.ui.paper.page import (
     Balanced, Beside, DrawnPicture, Item, Picture, Rule, Shortest, Space, Stack, Strip, Text, Typesetter,
@@ -51,12 +55,13 @@ ASPECTS = (1.2, 2.4)                  # the narrowest and the widest picture box
 PAPER_TINT = 0.5                      # fills half way to white: the figure's shape is in its dark outlines
 RESOLUTION = 300                      # dots per inch of the PDF's coordinates (the drawing stays vector)
 
-STOP_LINE = "Stop and rest if your pain rises."
-SAFETY_TEXT = (
+STOP_LINE = N_("Stop and rest if your pain rises.")
+SAFETY_TEXT = N_(
     "Move slowly and only as far as feels comfortable. If a move hurts, or your SI joint feels weak "
     "or gives way, stop, rest, and leave that move out until you have asked your clinician. "
     "If nothing feels better after three weeks of steady practice, tell your doctor."
 )
+SEPARATOR = "   ·   "
 
 
 @dataclass(frozen=True)
@@ -67,16 +72,16 @@ class HandoutExtras:
     days_per_week: int | None = None
     clinician_note: str = ""
     diary_number: str | None = None
+    language: str = SOURCE_LANGUAGE
 
 
 # ----------------------------------------------------------------------------------------------
 # Words
 
 
-def _fill(text: str, side: str) -> str:
-    """{side} and {other} in a sentence, for this side ("right" or "left")."""
-    other = "left" if side == "right" else "right"
-    return text.format(side=side_word(side), other=side_word(other))
+def _fill(text: str, side: str, language: str = SOURCE_LANGUAGE) -> str:
+    """{side}, {other} (and {side_f}, {other_f}: phrases.side_words) in a sentence, for this side ("right" or "left")."""
+    return text.format(**side_words(side, language))
 
 
 def _paper_side(exercise: Exercise) -> str:
@@ -84,25 +89,34 @@ def _paper_side(exercise: Exercise) -> str:
     return "left" if exercise.sides == "left" else "right"
 
 
-def steps_in_words(exercise: Exercise) -> list[str]:
+def steps_in_words(exercise: Exercise, language: str = SOURCE_LANGUAGE) -> list[str]:
     """The setup and one repetition as numbered-list sentences, with the side filled in, repeats left out,
     and a last line saying what to do about the other side."""
+    _ = translation(language).gettext
     side = _paper_side(exercise)
     lines: list[str] = []
     for step in (*exercise.setup, *exercise.steps):
         if step.say:
-            sentence = _fill(step.say, side)
+            sentence = _fill(step.say, side, language)
             if not lines or lines[-1] != sentence:
                 lines.append(sentence)
     if exercise.sides == "each":
-        lines.append("Then all of them again with the left side.")
+        lines.append(_("Then all of them again with the left side."))
     elif exercise.sides == "alternate":
-        lines.append("The next time to the left: the sides take turns.")
+        lines.append(_("The next time to the left: the sides take turns."))
     return lines
 
 
-def _seconds(value: float) -> str:
-    return f"{value:g} second" + ("" if value == 1 else "s")
+def _amount(value: float, language: str = SOURCE_LANGUAGE) -> str:
+    """A count of seconds as the language writes it: "2", "1.5"."""
+    if language == SOURCE_LANGUAGE:
+        return f"{value:g}"
+    return decimal(value, language, 0 if float(value).is_integer() else 1)
+
+
+def _seconds(value: float, language: str = SOURCE_LANGUAGE) -> str:
+    return translation(language).ngettext("{seconds} second", "{seconds} seconds", 1 if value == 1 else 2).format(
+        seconds=_amount(value, language))
 
 
 def holds(exercise: Exercise) -> bool:
@@ -110,33 +124,40 @@ def holds(exercise: Exercise) -> bool:
     return any(step.hold for step in exercise.steps)
 
 
-def sides_in_words(sides: str) -> str:
+SIDES_IN_WORDS = {
+    "each": N_("each side, right then left"),
+    "alternate": N_("right and left in turn"),
+    "left": N_("left side only"),
+    "right": N_("right side only"),
+}
+
+
+def sides_in_words(sides: str, language: str = SOURCE_LANGUAGE) -> str:
     """How the sides are worked, for the handout ("" when the move is not one-sided)."""
-    return {
-        "each": "each side, right then left",
-        "alternate": "right and left in turn",
-        "left": "left side only",
-        "right": "right side only",
-    }.get(sides, "")
+    return translation(language).gettext(SIDES_IN_WORDS[sides]) if sides in SIDES_IN_WORDS else ""
 
 
-def dose_in_words(exercise: Exercise) -> str:
+def dose_in_words(exercise: Exercise, language: str = SOURCE_LANGUAGE) -> str:
     """Repetitions, hold and sides on one line: "Repetitions: 2 each side · Hold: 2 seconds · Sides: ..."."""
-    reps = f"Repetitions: {exercise.reps}"
+    catalog = translation(language)
+    _ = catalog.gettext
     if exercise.sides == "each":
-        reps += " each side"
-    note = exercise.reps_note
-    if exercise.sides in ("each", "left", "right") and note.endswith(" each side"):
-        note = note[:-len(" each side")]          # "3 each side (up to 5)", not "... (up to 5 each side)"
+        reps = _("Repetitions: {reps} each side").format(reps=exercise.reps)
+    else:
+        reps = _("Repetitions: {reps}").format(reps=exercise.reps)
+    note = exercise.reps_note                     # a routine text: in the routine's language
+    each_side = " " + catalog.pgettext("repetitions", "each side")
+    if exercise.sides in ("each", "left", "right") and note.endswith(each_side):
+        note = note[:-len(each_side)]             # "3 each side (up to 5)", not "... (up to 5 each side)"
     if note:
         reps += f" ({note})"
     parts = [reps]
     if holds(exercise):
-        parts.append(f"Hold: {_seconds(exercise.hold)}")
-    sides = sides_in_words(exercise.sides)
+        parts.append(_("Hold: {time}").format(time=_seconds(exercise.hold, language)))
+    sides = sides_in_words(exercise.sides, language)
     if sides:
-        parts.append(f"Sides: {sides}")
-    return "   ·   ".join(parts)
+        parts.append(_("Sides: {sides}").format(sides=sides))
+    return SEPARATOR.join(parts)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -152,22 +173,24 @@ class KeyPicture:
     caption: str
 
 
-def key_pictures(exercise: Exercise) -> list[KeyPicture]:
+def key_pictures(exercise: Exercise, language: str = SOURCE_LANGUAGE) -> list[KeyPicture]:
     """The exercise's key positions: one-sided poses for the prescribed side, or for both sides when it is
     done on each side (or in turn); poses that are the same for both sides once."""
     if exercise.sides in ("each", "alternate"):
         sides = ("right", "left")
     else:
         sides = (_paper_side(exercise),)
+    _ = translation(language).gettext
+    captions = {"right": _("Right side"), "left": _("Left side")}
     out: list[KeyPicture] = []
     for index, name in enumerate(exercise.poses):
         if name not in POSES:                      # a routine folder with poses of its own: not drawn
             continue
         if POSES[name].sided and exercise.sides != "none":
             for side in sides:
-                out.append(KeyPicture(name, side == "left", f"{side.capitalize()} side"))
+                out.append(KeyPicture(name, side == "left", captions[side]))
         else:
-            out.append(KeyPicture(name, False, "Start" if index == 0 else ""))
+            out.append(KeyPicture(name, False, _("Start") if index == 0 else ""))
     return out
 
 
@@ -199,8 +222,8 @@ def picture_aspect(picture: KeyPicture, frame: QRectF | None) -> float:
     return max(low, min(high, frame.width() / frame.height()))
 
 
-def _picture_row(exercise: Exercise) -> Item:
-    pictures = key_pictures(exercise)
+def _picture_row(exercise: Exercise, language: str = SOURCE_LANGUAGE) -> Item:
+    pictures = key_pictures(exercise, language)
     frames = {left: _frame_for(pictures, left) for left in (False, True)}
     items = [Picture(_drawer(p, frames[p.left]), aspect=picture_aspect(p, frames[p.left]), caption=p.caption,
                      tag=exercise.id) for p in pictures]
@@ -215,22 +238,23 @@ def _labelled(label: str, text: str, points: float = 9.5) -> list[Item]:
     return [Text(label, points=points, bold=True, after_mm=0.4), Text(text, points=points, after_mm=1.2)]
 
 
-def exercise_block(number: int, exercise: Exercise, note: str = "") -> Stack:
+def exercise_block(number: int, exercise: Exercise, note: str = "", language: str = SOURCE_LANGUAGE) -> Stack:
     """One exercise, kept on one page: title, numbers, pictures, steps beside cautions and when to stop."""
-    steps = [Text("How to do it", points=9.5, bold=True, after_mm=0.6)]
+    _ = translation(language).gettext
+    steps: list[Item] = [Text(_("How to do it"), points=9.5, bold=True, after_mm=0.6)]
     steps += [Text(line, points=9.5, bullet=f"{i}.", indent_mm=5.0, after_mm=0.3)
-              for i, line in enumerate(steps_in_words(exercise), start=1)]
+              for i, line in enumerate(steps_in_words(exercise, language), start=1)]
     care: list[Item] = []
     if exercise.cautions:
-        care.append(Text("Take care", points=9.5, bold=True, after_mm=0.6))
-        care += [Text(_fill(c, "right"), points=9.5, bullet="–", indent_mm=3.5, after_mm=0.3)
+        care.append(Text(_("Take care"), points=9.5, bold=True, after_mm=0.6))
+        care += [Text(_fill(c, "right", language), points=9.5, bullet="–", indent_mm=3.5, after_mm=0.3)
                  for c in exercise.cautions]
         care.append(Space(0.8))
     if exercise.stop_if:
-        care += _labelled("When to stop", _fill(exercise.stop_if, "right"))
+        care += _labelled(_("When to stop"), _fill(exercise.stop_if, "right", language))
     if note:
-        care += _labelled("Note from your clinician", note)
-    pictures = _picture_row(exercise)
+        care += _labelled(_("Note from your clinician"), note)
+    pictures = _picture_row(exercise, language)
     # Pictures across with the steps and the cautions under them side by side, or, when the pictures
     # leave room (upright figures are narrow), the cautions beside the pictures and the steps under them.
     under = Stack([pictures, Space(1.2), Balanced(Stack(steps), Stack(care), gap_mm=5.0)])
@@ -238,35 +262,40 @@ def exercise_block(number: int, exercise: Exercise, note: str = "") -> Stack:
     return Stack([
         Rule(after_mm=1.2),
         heading(f"{number}. {exercise.title}", points=12.5, after_mm=0.3),
-        Text(dose_in_words(exercise), points=10, bold=True, after_mm=1.2),
+        Text(dose_in_words(exercise, language), points=10, bold=True, after_mm=1.2),
         Shortest([under, beside]),
     ], after_mm=2.0)
 
 
 def handout_items(routine: Routine, extras: HandoutExtras) -> list[Item]:
     """Every item of the handout, in order: the heading, the safety box, one block per exercise."""
+    language = extras.language
+    _ = translation(language).gettext
     items: list[Item] = [heading(routine.title, points=18, after_mm=1.0)]
     facts = []
     if extras.days_per_week:
-        facts.append(f"Days a week: {extras.days_per_week}")
+        facts.append(_("Days a week: {days}").format(days=extras.days_per_week))
     if extras.diary_number:
-        facts.append(f"Diary number: {spaced(extras.diary_number)}")
+        facts.append(_("Diary number: {number}").format(number=spaced(extras.diary_number)))
     if facts:
-        items.append(Text("   ·   ".join(facts), points=11, bold=True, after_mm=1.5))
+        items.append(Text(SEPARATOR.join(facts), points=11, bold=True, after_mm=1.5))
     if extras.clinician_note:
-        items.append(Stack(_labelled("From your clinician", extras.clinician_note, points=10),
+        items.append(Stack(_labelled(_("From your clinician"), extras.clinician_note, points=10),
                            frame=True, padding_mm=2.5, after_mm=2.5))
-    items.append(Stack([Text(STOP_LINE, points=11, bold=True, after_mm=0.8),
-                        Text(SAFETY_TEXT, points=9.5, after_mm=0.0)],
+    items.append(Stack([Text(_(STOP_LINE), points=11, bold=True, after_mm=0.8),
+                        Text(_(SAFETY_TEXT), points=9.5, after_mm=0.0)],
                        frame=True, padding_mm=2.5, after_mm=3.0))
     for number, exercise in enumerate(routine.exercises, start=1):
-        items.append(exercise_block(number, exercise, extras.notes.get(exercise.id, "")))
+        items.append(exercise_block(number, exercise, extras.notes.get(exercise.id, ""), language))
     return items
 
 
-def _footer(routine: Routine):
+def _footer(routine: Routine, language: str = SOURCE_LANGUAGE):
+    _ = translation(language).gettext
+
     def footer(page: int, pages: int) -> str:
-        return f"{routine.title}   ·   {STOP_LINE}   ·   Page {page} of {pages}"
+        where = _("Page {page} of {pages}").format(page=page, pages=pages)
+        return SEPARATOR.join((routine.title, _(STOP_LINE), where))
     return footer
 
 
@@ -291,20 +320,20 @@ def paint_handout(device: QPagedPaintDevice, routine: Routine, extras: HandoutEx
         pages = paginate(items, ts)
         if must_fit is None or len(pages) <= must_fit:
             break
-    render(device, pages, ts, footer=_footer(routine))
+    render(device, pages, ts, footer=_footer(routine, extras.language))
     return Printed(len(pages), tuple(ts.drawn), ts.scale)
 
 
-def _extras(notes, days_per_week, clinician_note, diary_number) -> HandoutExtras:
+def _extras(notes, days_per_week, clinician_note, diary_number, language=SOURCE_LANGUAGE) -> HandoutExtras:
     number = "".join(str(diary_number or "").split()) or None
     if number is not None and not is_diary_number(number):
         raise ValueError("diary_number must be a diary number (eight digits), never a name")
-    return HandoutExtras(dict(notes or {}), days_per_week, clinician_note or "", number)
+    return HandoutExtras(dict(notes or {}), days_per_week, clinician_note or "", number, language)
 
 
 def handout_pdf(routine: Routine, *, paper: str = "a4", notes: Mapping[str, str] | None = None,
                 days_per_week: int | None = None, clinician_note: str = "",
-                diary_number: str | None = None) -> tuple[bytes, Printed]:
+                diary_number: str | None = None, language: str = SOURCE_LANGUAGE) -> tuple[bytes, Printed]:
     """The handout as PDF bytes, and what was printed."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -313,7 +342,7 @@ def handout_pdf(routine: Routine, *, paper: str = "a4", notes: Mapping[str, str]
     writer.setTitle(routine.title)
     writer.setCreator("SI joint exercise kiosk")
     set_up_page(writer, paper)
-    printed = paint_handout(writer, routine, _extras(notes, days_per_week, clinician_note, diary_number))
+    printed = paint_handout(writer, routine, _extras(notes, days_per_week, clinician_note, diary_number, language))
     del writer                                  # finishes the file
     buffer.close()
     return bytes(QByteArray(buffer.data())), printed
@@ -321,18 +350,20 @@ def handout_pdf(routine: Routine, *, paper: str = "a4", notes: Mapping[str, str]
 
 def write_handout(path: Path | str, routine: Routine, *, paper: str = "a4",
                   notes: Mapping[str, str] | None = None, days_per_week: int | None = None,
-                  clinician_note: str = "", diary_number: str | None = None) -> Printed:
+                  clinician_note: str = "", diary_number: str | None = None,
+                  language: str = SOURCE_LANGUAGE) -> Printed:
     """Write the handout of `routine` as a PDF file at `path` (0600); what was printed (`.pages`)."""
     data, printed = handout_pdf(routine, paper=paper, notes=notes, days_per_week=days_per_week,
-                                clinician_note=clinician_note, diary_number=diary_number)
+                                clinician_note=clinician_note, diary_number=diary_number, language=language)
     write_private(path, data)
     return printed
 
 
 def print_handout(printer: QPrinter, routine: Routine, *, paper: str | None = None,
                   notes: Mapping[str, str] | None = None, days_per_week: int | None = None,
-                  clinician_note: str = "", diary_number: str | None = None) -> Printed:
+                  clinician_note: str = "", diary_number: str | None = None,
+                  language: str = SOURCE_LANGUAGE) -> Printed:
     """Print the handout on `printer` (its own paper unless `paper` is given); what was printed."""
     printer.setDocName(routine.title)
     set_up_page(printer, paper)
-    return paint_handout(printer, routine, _extras(notes, days_per_week, clinician_note, diary_number))
+    return paint_handout(printer, routine, _extras(notes, days_per_week, clinician_note, diary_number, language))

@@ -13,7 +13,9 @@ from collections.abc import Callable, Mapping
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
+from kiosk.core.languages import SOURCE_LANGUAGE
 from kiosk.core.routine import Routine
+from kiosk.core.translations import N_, translation
 from kiosk.ui.paper.handout import print_handout
 
 log = logging.getLogger(__name__)
@@ -21,14 +23,17 @@ log = logging.getLogger(__name__)
 AskPrinter = Callable[[QPrinter, QWidget | None], bool]
 DefaultPrinter = Callable[[], QPrinter | None]
 
-NO_PRINTER = "No printer is set up on this kiosk, so the handout could not be printed. Please ask the staff."
+NO_PRINTER = N_("No printer is set up on this kiosk, so the handout could not be printed. Please ask the staff.")
 CANCELLED = ""
 
 
 def ask_with_dialog(printer: QPrinter, parent: QWidget | None) -> bool:
-    """Qt's print dialog (its "Print to file" saves a PDF); True when the person pressed Print."""
+    """Qt's print dialog (its "Print to file" saves a PDF, its own words from Qt's catalog); True when the
+    person pressed Print."""
+    from kiosk.ui.language import texts
+
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print handout")
+    dialog.setWindowTitle(texts().gettext("Print handout"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -40,12 +45,17 @@ def system_default_printer() -> QPrinter | None:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
-def _printed_message(printer: QPrinter, routine: Routine, pages: int) -> str:
-    sheets = f"{pages} page{'s' if pages != 1 else ''}"
+def _printed_message(printer: QPrinter, routine: Routine, pages: int, language: str = SOURCE_LANGUAGE) -> str:
+    catalog = translation(language)
+    _ = catalog.gettext
+    sheets = catalog.ngettext("{count} page", "{count} pages", pages).format(count=pages)
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-        return f"The handout for {routine.title} ({sheets}) was saved as {printer.outputFileName()}."
-    where = f"the printer {printer.printerName()}" if printer.printerName() else "the printer"
-    return f"The handout for {routine.title} ({sheets}) went to {where}."
+        return _("The handout for {title} ({pages}) was saved as {file}.").format(
+            title=routine.title, pages=sheets, file=printer.outputFileName())
+    if printer.printerName():
+        return _("The handout for {title} ({pages}) went to the printer {printer}.").format(
+            title=routine.title, pages=sheets, printer=printer.printerName())
+    return _("The handout for {title} ({pages}) went to the printer.").format(title=routine.title, pages=sheets)
 
 
 class HandoutPrinting:
@@ -57,20 +67,22 @@ class HandoutPrinting:
 
     def print_routine(self, routine: Routine, *, clinic: bool, notes: Mapping[str, str] | None = None,
                       days_per_week: int | None = None, clinician_note: str = "",
-                      diary_number: str | None = None) -> str:
-        """Print it; what to tell the person ("" when they cancelled the dialog)."""
+                      diary_number: str | None = None, language: str = SOURCE_LANGUAGE) -> str:
+        """Print it, in `language` (the routine loaded in it); what to tell the person, in `language`
+        ("" when they cancelled the dialog)."""
+        _ = translation(language).gettext
         if clinic:
             printer = self.default_printer()
             if printer is None:
-                return NO_PRINTER
+                return _(NO_PRINTER)
         else:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if not self.ask(printer, self.parent):
                 return CANCELLED
         try:
             printed = print_handout(printer, routine, notes=notes, days_per_week=days_per_week,
-                                    clinician_note=clinician_note, diary_number=diary_number)
+                                    clinician_note=clinician_note, diary_number=diary_number, language=language)
         except OSError as error:
             log.error("printing the handout failed: %s", error)
-            return f"The handout could not be printed ({error}). Please try again."
-        return _printed_message(printer, routine, printed.pages)
+            return _("The handout could not be printed ({error}). Please try again.").format(error=error)
+        return _printed_message(printer, routine, printed.pages, language)

@@ -3,6 +3,7 @@
 Drawn here rather than by rendering the screen's pyqtgraph chart: print needs vector lines in points,
 type in points, no colour to carry meaning and no widget or scene behind it (the CLI draws it with no
 window); the screen chart's colours, pixel sizes and touch-sized markers are made for a screen.
+Its words (legend, axis names, week labels) are in the `language` asked for (default English).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
+from kiosk.core.languages import SOURCE_LANGUAGE
+from kiosk.core.translations import N_, translation
 from kiosk.core.trends import AEROBIC_GOAL_MINUTES, TrendReport, WeekStats
 from kiosk.ui.paper.report_layout import font
 
@@ -19,9 +22,10 @@ BLACK = QColor(0, 0, 0)
 GREY = QColor(150, 150, 150)
 LIGHT = QColor(215, 215, 215)
 AXIS_WIDTH = 34.0               # points left of the plots for the axis numbers and names
-LEGEND = (("mean", "average pain each week"), ("range", "lowest to highest"),
-          ("before", "before a session"), ("after", "after a session"),
-          ("baseline", "first week's average"), ("zone", "meaningful improvement below"))
+LEGEND = (("mean", N_("average pain each week")), ("range", N_("lowest to highest")),
+          ("before", N_("before a session")), ("after", N_("after a session")),
+          ("baseline", N_("first week's average")), ("zone", N_("meaningful improvement below")))
+LEGEND_ROW = 12.0               # points between the legend's rows
 
 
 def _pen(width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine, colour: QColor = BLACK) -> QPen:
@@ -69,14 +73,17 @@ def _legend_symbol(painter: QPainter, kind: str, at: QPointF, size: float) -> No
     painter.restore()
 
 
-def _week_labels(weeks: tuple[WeekStats, ...], width: float) -> list[tuple[int, str]]:
+def _week_labels(weeks: tuple[WeekStats, ...], width: float,
+                 language: str = SOURCE_LANGUAGE) -> list[tuple[int, str]]:
     """(index, label) for the weeks that get a label: as many as fit, the year shown where it changes."""
     room = max(1, int(width // 44))                 # a label is about 40 points wide at 7 points
     step = max(1, math.ceil(len(weeks) / room))
     chosen, year = [], None
+    # TRANSLATORS: a short week label under the chart: W for week, then the ISO week number (W09)
+    short = translation(language).gettext("W{week}")
     for index in range(0, len(weeks), step):
         week = weeks[index]
-        label = f"W{week.iso_week:02d}"
+        label = short.format(week=f"{week.iso_week:02d}")
         if week.iso_year != year:
             label = f"{week.iso_year} {label}"
             year = week.iso_year
@@ -85,13 +92,17 @@ def _week_labels(weeks: tuple[WeekStats, ...], width: float) -> list[tuple[int, 
 
 
 def draw_weekly_chart(painter: QPainter, rect: QRectF, report: TrendReport,
-                      plan_days_per_week: int | None = None) -> None:
-    """The weekly chart of `report` in `rect` (points): pain 0-10 on top, sessions and aerobic minutes below."""
+                      plan_days_per_week: int | None = None, language: str = SOURCE_LANGUAGE) -> None:
+    """The weekly chart of `report` in `rect` (points): pain 0-10 on top, sessions and aerobic minutes below,
+    its words in `language`."""
+    catalog = translation(language)
+    _ = catalog.gettext
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     weeks = report.weeks
-    legend_height = 26.0
-    _draw_legend(painter, QRectF(rect.left(), rect.top(), rect.width(), legend_height))
+    legend = [(kind, _(text)) for kind, text in LEGEND]
+    legend_height = 2 + LEGEND_ROW * _legend_rows(painter, rect, legend)     # 26 points for two rows
+    _draw_legend(painter, QRectF(rect.left(), rect.top(), rect.width(), legend_height), legend)
     plots = QRectF(rect.left() + AXIS_WIDTH, rect.top() + legend_height + 4,
                    rect.width() - AXIS_WIDTH - 4, rect.height() - legend_height - 4 - 22)
     pain = QRectF(plots.left(), plots.top(), plots.width(), plots.height() * 0.62)
@@ -103,7 +114,7 @@ def draw_weekly_chart(painter: QPainter, rect: QRectF, report: TrendReport,
         painter.setFont(font(10))
         painter.setPen(_pen(0.8))
         painter.drawRect(pain)
-        painter.drawText(pain, int(Qt.AlignmentFlag.AlignCenter), "No records in these weeks.")
+        painter.drawText(pain, int(Qt.AlignmentFlag.AlignCenter), _("No records in these weeks."))
         painter.restore()
         return
     column = plots.width() / len(weeks)
@@ -121,7 +132,7 @@ def draw_weekly_chart(painter: QPainter, rect: QRectF, report: TrendReport,
         painter.setPen(_pen(0.6))
         painter.drawText(QRectF(pain.left() - 16, y - 5, 12, 10),
                          int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(value))
-    _axis_name(painter, QRectF(rect.left(), pain.top(), 12, pain.height()), "Pain (0 to 10)")
+    _axis_name(painter, QRectF(rect.left(), pain.top(), 12, pain.height()), _("Pain (0 to 10)"))
     if report.baseline is not None:
         painter.setPen(_pen(1.0, Qt.PenStyle.DashLine))
         y = pain_y(report.baseline)
@@ -178,27 +189,29 @@ def draw_weekly_chart(painter: QPainter, rect: QRectF, report: TrendReport,
     most = max([week.sessions for week in weeks] + [plan_days_per_week or 0, 3]) * 1.3   # room for the counts
     _bars(painter, sessions, centre, column, [week.sessions for week in weeks], most,
           QBrush(GREY), label_values=len(weeks) <= 26)
-    _axis_name(painter, QRectF(rect.left(), sessions.top(), 12, sessions.height()), "Sessions")
+    _axis_name(painter, QRectF(rect.left(), sessions.top(), 12, sessions.height()), _("Sessions"))
     if plan_days_per_week:
-        _goal_line(painter, sessions, plan_days_per_week / most, f"plan: {plan_days_per_week} days a week")
+        _goal_line(painter, sessions, plan_days_per_week / most, catalog.ngettext(
+            "plan: {count} day a week", "plan: {count} days a week", plan_days_per_week).format(count=plan_days_per_week))
 
     # aerobic minutes a week against the goal
     minutes = [week.aerobic_minutes for week in weeks]
     top = max(max(minutes), AEROBIC_GOAL_MINUTES) * 1.15
     _bars(painter, aerobic, centre, column, minutes, top, QBrush(BLACK, Qt.BrushStyle.BDiagPattern),
           label_values=False)
-    _axis_name(painter, QRectF(rect.left(), aerobic.top(), 12, aerobic.height()), "Aerobic")
-    _goal_line(painter, aerobic, AEROBIC_GOAL_MINUTES / top, f"goal: {AEROBIC_GOAL_MINUTES} minutes a week")
+    _axis_name(painter, QRectF(rect.left(), aerobic.top(), 12, aerobic.height()), _("Aerobic"))
+    _goal_line(painter, aerobic, AEROBIC_GOAL_MINUTES / top,
+               _("goal: {minutes} minutes a week").format(minutes=AEROBIC_GOAL_MINUTES))
 
     # the weeks along the bottom
     painter.setFont(font(7))
     painter.setPen(_pen(0.6))
-    for index, label in _week_labels(weeks, plots.width()):
+    for index, label in _week_labels(weeks, plots.width(), language):
         x = centre[index]
         painter.drawLine(QPointF(x, aerobic.bottom()), QPointF(x, aerobic.bottom() + 3))
         painter.drawText(QRectF(x - 30, aerobic.bottom() + 4, 60, 10), int(Qt.AlignmentFlag.AlignHCenter), label)
     painter.drawText(QRectF(plots.left(), aerobic.bottom() + 13, plots.width(), 10),
-                     int(Qt.AlignmentFlag.AlignHCenter), "ISO weeks (Monday to Sunday)")
+                     int(Qt.AlignmentFlag.AlignHCenter), _("ISO weeks (Monday to Sunday)"))
     painter.restore()
 
 
@@ -238,22 +251,36 @@ def _goal_line(painter: QPainter, rect: QRectF, fraction: float, label: str) -> 
     painter.setPen(_pen(1.0, Qt.PenStyle.DashLine))
     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
     painter.setFont(font(7))
-    metrics_width = 8 + 4.2 * len(label)
+    metrics_width = 8 + painter.fontMetrics().horizontalAdvance(label)
     box = QRectF(rect.right() - metrics_width - 2, y - 9, metrics_width, 8.5)
     painter.fillRect(box, Qt.GlobalColor.white)
     painter.setPen(_pen(0.6))
     painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
 
 
-def _draw_legend(painter: QPainter, rect: QRectF) -> None:
+def _legend_places(painter: QPainter, rect: QRectF, legend) -> list[tuple[str, str, QPointF, float]]:
+    """(kind, text, symbol centre, width) of each legend entry, in rows as wide as `rect`."""
     painter.setFont(font(7))
     metrics = painter.fontMetrics()
     x, y = rect.left() + AXIS_WIDTH + 8, rect.top() + 6
-    for kind, text in LEGEND:
+    places = []
+    for kind, text in legend:
         width = 22 + metrics.horizontalAdvance(text) + 12
         if x + width > rect.right():
-            x, y = rect.left() + AXIS_WIDTH + 8, y + 12
-        _legend_symbol(painter, kind, QPointF(x, y), 5.0)
-        painter.setPen(_pen(0.6))
-        painter.drawText(QRectF(x + 12, y - 5, width, 10), int(Qt.AlignmentFlag.AlignVCenter), text)
+            x, y = rect.left() + AXIS_WIDTH + 8, y + LEGEND_ROW
+        places.append((kind, text, QPointF(x, y), width))
         x += width
+    return places
+
+
+def _legend_rows(painter: QPainter, rect: QRectF, legend) -> int:
+    """How many rows the legend takes across `rect` (two at least, as the chart has always kept)."""
+    places = _legend_places(painter, rect, legend)
+    return max(2, 1 + round((places[-1][2].y() - places[0][2].y()) / LEGEND_ROW))
+
+
+def _draw_legend(painter: QPainter, rect: QRectF, legend) -> None:
+    for kind, text, at, width in _legend_places(painter, rect, legend):
+        _legend_symbol(painter, kind, at, 5.0)
+        painter.setPen(_pen(0.6))
+        painter.drawText(QRectF(at.x() + 12, at.y() - 5, width, 10), int(Qt.AlignmentFlag.AlignVCenter), text)

@@ -1,7 +1,8 @@
 """Where a visit report goes from the app: Qt's print dialog at home, the default printer in the clinic.
 
 A print step is `step(parent, paint) -> PrintOutcome`, with `paint(device) -> pages`; screens take
-one as a parameter so that tests hand them a step that opens no dialog.
+one as a parameter so that tests hand them a step that opens no dialog. The messages are for the screen:
+in `language` when given, else in the language the screens are in (kiosk.ui.language).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtWidgets import QDialog, QWidget
 
+from kiosk.core.translations import N_, translation
 from kiosk.ui.paper.report_layout import page_layout
 
 Paint = Callable[[QPagedPaintDevice], int]
 
-NO_PRINTER = "No printer is set up on this kiosk, so the report was not printed. Ask staff to set one up."
+NO_PRINTER = N_("No printer is set up on this kiosk, so the report was not printed. Ask staff to set one up.")
 
 
 @dataclass(frozen=True)
@@ -33,58 +35,73 @@ class PrintOutcome:
 PrintStep = Callable[[QWidget | None, Paint], PrintOutcome]
 
 
+def _texts(language: str | None):
+    """The catalog of `language`, or of the screens' language when None."""
+    if language is None:
+        from kiosk.ui.language import current_language
+
+        language = current_language()
+    return translation(language)
+
+
 def local_paper() -> str:
     """Letter where the locale measures in inches (the US), else A4."""
     return "letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
 
 
-def _new_printer(info=None):
+def _new_printer(info=None, language: str | None = None):
     from PySide6.QtPrintSupport import QPrinter
 
     mode = QPrinter.PrinterMode.HighResolution
     printer = QPrinter(info, mode) if info is not None else QPrinter(mode)
     printer.setPageLayout(page_layout(local_paper()))
-    printer.setDocName("Visit report")
+    printer.setDocName(_texts(language).gettext("Visit report"))
     return printer
 
 
-def paint_on(printer, paint: Paint) -> PrintOutcome:
+def paint_on(printer, paint: Paint, language: str | None = None) -> PrintOutcome:
     """Draw the report on a QPrinter set up by a dialog or by `print_on_default_printer`."""
     from PySide6.QtPrintSupport import QPrinter
 
+    catalog = _texts(language)
+    _ = catalog.gettext
     try:
         pages = paint(printer)
     except OSError as error:
-        return PrintOutcome(False, f"The report could not be printed: {error}")
-    words = f"{pages} page{'s' if pages != 1 else ''}"
+        return PrintOutcome(False, _("The report could not be printed: {error}").format(error=error))
+    words = catalog.ngettext("{count} page", "{count} pages", pages).format(count=pages)
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         path = printer.outputFileName()
         try:
             os.chmod(path, 0o600)               # a diary's report: readable by its owner only
         except OSError:
             pass
-        return PrintOutcome(True, f"The report ({words}) was saved to {path}.", path)
-    name = printer.printerName() or "the printer"
-    return PrintOutcome(True, f"The report ({words}) was sent to {name}.", name)
+        return PrintOutcome(True, _("The report ({pages}) was saved to {file}.").format(pages=words, file=path), path)
+    name = printer.printerName()
+    if not name:
+        return PrintOutcome(True, _("The report ({pages}) was sent to the printer.").format(pages=words),
+                            _("the printer"))
+    return PrintOutcome(True, _("The report ({pages}) was sent to {printer}.").format(pages=words, printer=name), name)
 
 
-def ask_with_print_dialog(parent: QWidget | None, paint: Paint) -> PrintOutcome:
+def ask_with_print_dialog(parent: QWidget | None, paint: Paint, language: str | None = None) -> PrintOutcome:
     """Qt's print dialog (it offers saving as PDF); the report is drawn when the person prints."""
     from PySide6.QtPrintSupport import QPrintDialog
 
-    printer = _new_printer()
+    _ = _texts(language).gettext
+    printer = _new_printer(language=language)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the report for your doctor")
+    dialog.setWindowTitle(_("Print the report for your doctor"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return PrintOutcome(False, "The report was not printed.")
-    return paint_on(printer, paint)
+        return PrintOutcome(False, _("The report was not printed."))
+    return paint_on(printer, paint, language)
 
 
-def print_on_default_printer(parent: QWidget | None, paint: Paint) -> PrintOutcome:
-    """The clinic: straight to the default printer, no dialog; NO_PRINTER when there is none."""
+def print_on_default_printer(parent: QWidget | None, paint: Paint, language: str | None = None) -> PrintOutcome:
+    """The clinic: straight to the default printer, no dialog; NO_PRINTER (translated) when there is none."""
     from PySide6.QtPrintSupport import QPrinterInfo
 
     info = QPrinterInfo.defaultPrinter()
     if info.isNull():
-        return PrintOutcome(False, NO_PRINTER)
-    return paint_on(_new_printer(info), paint)
+        return PrintOutcome(False, _texts(language).gettext(NO_PRINTER))
+    return paint_on(_new_printer(info, language), paint, language)

@@ -246,9 +246,10 @@ class ProgressScreen(QWidget):
         """"Report for my doctor": the last REPORT_WEEKS weeks through the report step; its outcome said below."""
         from kiosk.ui.paper.report import paint_report, report_content
 
+        from kiosk.ui.language import current_language            # the report in the screens' language
         content = report_content(self._recorded, self._sessions, self._aerobic, diary_number=self._diary_number,
                                  today=self._today or date.today(), weeks=REPORT_WEEKS,
-                                 plan_days_per_week=self._plan_days)
+                                 plan_days_per_week=self._plan_days, language=current_language())
         step = self._report_step
         if step is None:
             from kiosk.ui.paper.report_printing import ask_with_print_dialog as step
