@@ -187,12 +187,14 @@ def draw_weekly_chart(painter: QPainter, rect: QRectF, report: TrendReport,
 
     # sessions a week, with the plan's days when there is a plan
     most = max([week.sessions for week in weeks] + [plan_days_per_week or 0, 3]) * 1.3   # room for the counts
+    plan_label = catalog.ngettext("plan: {count} day a week", "plan: {count} days a week",
+                                  plan_days_per_week or 0).format(count=plan_days_per_week)
+    plan_box = _goal_box(painter, sessions, plan_days_per_week / most, plan_label) if plan_days_per_week else None
     _bars(painter, sessions, centre, column, [week.sessions for week in weeks], most,
-          QBrush(GREY), label_values=len(weeks) <= 26)
+          QBrush(GREY), label_values=len(weeks) <= 26, keep_clear=plan_box)
     _axis_name(painter, QRectF(rect.left(), sessions.top(), 12, sessions.height()), _("Sessions"))
     if plan_days_per_week:
-        _goal_line(painter, sessions, plan_days_per_week / most, catalog.ngettext(
-            "plan: {count} day a week", "plan: {count} days a week", plan_days_per_week).format(count=plan_days_per_week))
+        _goal_line(painter, sessions, plan_days_per_week / most, plan_label)
 
     # aerobic minutes a week against the goal
     minutes = [week.aerobic_minutes for week in weeks]
@@ -227,7 +229,8 @@ def _axis_name(painter: QPainter, rect: QRectF, text: str) -> None:
 
 
 def _bars(painter: QPainter, rect: QRectF, centre: list[float], column: float, values: list[int],
-          top: float, brush: QBrush, label_values: bool) -> None:
+          top: float, brush: QBrush, label_values: bool, keep_clear: QRectF | None = None) -> None:
+    """One bar a week, its value above it when there is room (and not where `keep_clear` is: a goal's label)."""
     width = max(0.8, min(column * 0.6, 14.0))      # a lone week is a bar, not a block
     painter.setFont(font(6))
     for x, value in zip(centre, values):
@@ -238,12 +241,33 @@ def _bars(painter: QPainter, rect: QRectF, centre: list[float], column: float, v
         painter.setPen(_pen(0.5))
         painter.setBrush(brush)
         painter.drawRect(bar)
-        if label_values and column >= 9:
+        label = QRectF(x - 10, bar.top() - 8, 20, 8)
+        if label_values and column >= 9 and not (keep_clear is not None and _value_box(painter, label, value)
+                                                 .intersects(keep_clear)):
             painter.setPen(_pen(0.5))
-            painter.drawText(QRectF(x - 10, bar.top() - 8, 20, 8), int(Qt.AlignmentFlag.AlignHCenter), str(value))
+            painter.drawText(label, int(Qt.AlignmentFlag.AlignHCenter), str(value))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(_pen(0.8))
     painter.drawRect(rect)
+
+
+def _value_box(painter: QPainter, cell: QRectF, value: int) -> QRectF:
+    """Where a bar's value is written within its `cell` (centred, in the values' 6-point type)."""
+    painter.save()
+    painter.setFont(font(6))
+    width = painter.fontMetrics().horizontalAdvance(str(value))
+    painter.restore()
+    return QRectF(cell.center().x() - width / 2, cell.top(), width, cell.height())
+
+
+def _goal_box(painter: QPainter, rect: QRectF, fraction: float, label: str) -> QRectF:
+    """The white box a goal line's label is written in, at the right end of the line."""
+    y = rect.bottom() - min(1.0, fraction) * rect.height()
+    painter.save()
+    painter.setFont(font(7))
+    metrics_width = 8 + painter.fontMetrics().horizontalAdvance(label)
+    painter.restore()
+    return QRectF(rect.right() - metrics_width - 2, y - 9, metrics_width, 8.5)
 
 
 def _goal_line(painter: QPainter, rect: QRectF, fraction: float, label: str) -> None:
@@ -251,8 +275,7 @@ def _goal_line(painter: QPainter, rect: QRectF, fraction: float, label: str) -> 
     painter.setPen(_pen(1.0, Qt.PenStyle.DashLine))
     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
     painter.setFont(font(7))
-    metrics_width = 8 + painter.fontMetrics().horizontalAdvance(label)
-    box = QRectF(rect.right() - metrics_width - 2, y - 9, metrics_width, 8.5)
+    box = _goal_box(painter, rect, fraction, label)
     painter.fillRect(box, Qt.GlobalColor.white)
     painter.setPen(_pen(0.6))
     painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
