@@ -26,6 +26,7 @@ from kiosk.ui.paper.report import report_content, write_report_pdf
 from kiosk.ui.paper.report_layout import MARGIN_PT
 from paper_diaries import diary_records
 from pdf_pages import flat, need_poppler, page_count, pdf_text
+from test_drive_choice import clinic_admin  # noqa: F401  (the fixture)
 
 SPANISH = load_routines(bundled_dir("routines"), language="es")
 DIARY = "15002278"
@@ -273,3 +274,26 @@ def test_the_longest_spanish_handout_on_letter_keeps_its_type_and_each_move_on_o
     for exercise in routine.exercises:
         assert len({p.page for p in printed.pictures if p.tag == exercise.id}) == 1, exercise.id
     assert_laid_out(path, MARGIN_MM * POINTS_PER_MM, MARGIN_MM * POINTS_PER_MM - 1)
+
+
+# -- the clinic's admin screen: the FHIR export and the report onto the drive ----------------------
+
+def test_the_clinics_fhir_export_and_report_follow_the_screens_language(qtbot, clinic_admin, store, poppler):
+    import json
+    from pathlib import Path
+
+    clinic, profile, drive, _volumes = clinic_admin
+    admin = clinic.admin
+    admin.select_profile(profile.profile_id)
+    set_language("es")
+    with qtbot.waitSignal(admin.profile_exported, timeout=10_000) as exported:
+        admin.fhir_button.click()
+    text = Path(exported.args[1]).read_text(encoding="utf-8")
+    bundle = json.loads(text)
+    assert bundle["language"] == "es" and {e["resource"]["language"] for e in bundle["entry"]} == {"es"}
+    assert "Región de la articulación sacroilíaca" in text and "Sacroiliac joint region" not in text
+    with qtbot.waitSignal(admin.profile_reported, timeout=20_000) as reported:
+        admin.report_button.click()
+    assert reported.args[1].done, reported.args[1].message
+    report = pdf_text(next(drive.glob("visit-report-*.pdf")))
+    assert "Diario de dolor y ejercicio: informe para la consulta" in report and "Week by week" not in report
