@@ -631,7 +631,8 @@ class MainWindow(QMainWindow):
 
     def _print_handout(self, routine, **extras) -> None:
         from kiosk.ui.language import current_language            # the handout in the screens' language
-        message = self.handout_printing.print_routine(routine, clinic=self.clinic, language=current_language(), **extras)
+        message = self.handout_printing.print_routine(routine, clinic=self.clinic, language=current_language(),
+                                                      **extras)
         if message:
             self.home.show_notice(message)
 

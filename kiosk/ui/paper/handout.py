@@ -80,7 +80,8 @@ class HandoutExtras:
 
 
 def _fill(text: str, side: str, language: str = SOURCE_LANGUAGE) -> str:
-    """{side}, {other} (and {side_f}, {other_f}: phrases.side_words) in a sentence, for this side ("right" or "left")."""
+    """{side}, {other} (and {side_f}, {other_f}: phrases.side_words) in a sentence, for this side
+    ("right" or "left")."""
     return text.format(**side_words(side, language))
 
 
