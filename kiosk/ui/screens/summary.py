@@ -19,7 +19,8 @@ STATUS_TEXT = {
 HURT_ON_SIDES = {
     ("left",): N_("✗ Hurt: stopped (left side)"),
     ("right",): N_("✗ Hurt: stopped (right side)"),
-    ("left", "right"): N_("✗ Hurt: stopped (both sides)"),
+    ("left", "right"): N_("✗ Hurt: stopped (left, right side)"),
+    ("right", "left"): N_("✗ Hurt: stopped (right, left side)"),
 }
 PAIN_HIGHER = N_("Your pain is higher than before the session. Stop for today and rest. "
                  "If it stays higher, tell your doctor.")
@@ -39,7 +40,7 @@ def format_duration(seconds: float) -> str:
 def status_text(status: str, hurt_sides: tuple[str, ...] = ()) -> str:
     """An exercise's outcome in words, with the sides that hurt."""
     _ = texts().gettext
-    sides = tuple(sorted(set(hurt_sides)))
+    sides = tuple(dict.fromkeys(hurt_sides))          # in the order they hurt, once each
     if status == "hurt" and sides in HURT_ON_SIDES:
         return _(HURT_ON_SIDES[sides])
     return _(STATUS_TEXT[status])
