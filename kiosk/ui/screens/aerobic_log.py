@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.records import AEROBIC_ACTIVITIES
 from kiosk.core.translations import N_
@@ -67,6 +67,7 @@ class AerobicLogScreen(FollowsLanguage, FormScreen):
 
         self._title = title = QLabel()
         title.setProperty("role", "title")
+        title.setWordWrap(True)
         self._goal = QLabel()
         self._goal.setProperty("role", "notice")
         self._goal.setObjectName("weekly_goal")
@@ -103,10 +104,10 @@ class AerobicLogScreen(FollowsLanguage, FormScreen):
         self._back.clicked.connect(self.back_requested)
         self._save = TouchButton("", "primary", touch_px)
         self._save.clicked.connect(self._on_save)
-        buttons_row = QHBoxLayout()
-        buttons_row.addWidget(self._back)
-        buttons_row.addWidget(self._status, 1)
-        buttons_row.addWidget(self._save)
+        buttons_row = QGridLayout()          # Back, the status, Save; the status above them when narrow
+        self._buttons_row = buttons_row
+        self._status_above: bool | None = None
+        self._place_status(above=False)
         self._spaced_layouts = (minutes_row, buttons_row)
         self._chips = tuple(self._activity_buttons.values())
 
@@ -267,8 +268,33 @@ class AerobicLogScreen(FollowsLanguage, FormScreen):
             row.addWidget(self._minutes_label, 0, 1, center)
             row.addWidget(self._plus, 0, 2, Qt.AlignmentFlag.AlignLeft)
 
+    def _place_status(self, above: bool) -> None:
+        if above == self._status_above:
+            return
+        self._status_above = above
+        row = self._buttons_row
+        for widget in (self._back, self._status, self._save):
+            row.removeWidget(widget)
+        left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+        if above:
+            row.addWidget(self._status, 0, 0, 1, 2)
+            row.addWidget(self._back, 1, 0, left)
+            row.addWidget(self._save, 1, 1, right)
+            for column, stretch in ((0, 1), (1, 1), (2, 0)):
+                row.setColumnStretch(column, stretch)
+        else:
+            row.addWidget(self._back, 0, 0)
+            row.addWidget(self._status, 0, 1)
+            row.addWidget(self._save, 0, 2)
+            for column, stretch in ((0, 0), (1, 1), (2, 0)):
+                row.setColumnStretch(column, stretch)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        margins = 2 * round(self._unit * 1.2)
+        beside = (self._back.minimumWidth() + self._status.minimumSizeHint().width() + self._save.minimumWidth()
+                  + 2 * max(0, self._buttons_row.horizontalSpacing()) + margins)
+        self._place_status(above=beside > event.size().width())
         spacing = max(0, self._minutes_row.horizontalSpacing())
         across = (self._minus.minimumWidth() + self._plus.minimumWidth() + self._minutes_label.minimumWidth()
                   + 2 * spacing + 2 * round(self._unit * 1.2) + 24)      # margins and a scroll bar

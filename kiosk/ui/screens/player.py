@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from kiosk.core.routine import Exercise
 from kiosk.core.timeline import Cue, Timeline
@@ -13,7 +13,7 @@ from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_button_text
 from kiosk.ui.widgets.listening_sign import ListeningSign
 from kiosk.ui.widgets.pose_view import PoseView
-from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
+from kiosk.ui.widgets.responsive import ACROSS, DOWN, TurnWithWindow, is_portrait
 
 POSE_TRANSITION_MS = 900
 PORTRAIT_POSE_HEIGHT = 0.6      # portrait: the figure's area at most this times the screen's width high
@@ -46,7 +46,8 @@ class PlayerScreen(FollowsLanguage, QWidget):
         self._remaining = lambda: 0.0
         self._exercise_id: str | None = "-"
 
-        top = QHBoxLayout()
+        top = QBoxLayout(ACROSS)          # the time under the title when a long word of it leaves no room
+        self._top = top
         self.title = make_label("", "title")
         self.time_left = make_label("", "heading", wrap=False)
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -222,6 +223,20 @@ class PlayerScreen(FollowsLanguage, QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit_pose_height()
+        self._fit_top()
+
+    def _fit_top(self) -> None:
+        """The time left beside the title while the title's longest word leaves room for it (in the
+        window's width: the screen's own is not known before it is shown), else under it."""
+        width = self.width() if self.isVisible() else self.window().width()
+        margins = self.layout().contentsMargins() if self.layout() is not None else None
+        room = width - (margins.left() + margins.right() if margins else 0)
+        spacing = max(0, self._top.spacing())
+        need = (self.title.minimumSizeHint().width() + self.time_left.sizeHint().width() + 2 * spacing
+                + (self.listening_sign.sizeHint().width() if not self.listening_sign.isHidden() else 0))
+        direction = DOWN if need > room else ACROSS
+        if self._top.direction() != direction:
+            self._top.setDirection(direction)
 
     def _fit_pose_height(self) -> None:
         """Portrait: the figure no taller than it can use (most poses are wider than high), so the
@@ -241,6 +256,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
             self.title.setText(exercise.title)
             self.cautions.setText("\n".join(f"⚠ {c}" for c in exercise.cautions))
             self.cautions.setVisible(bool(exercise.cautions))
+        self._fit_top()
         upcoming = None
         if exercise is not None or at_start:
             upcoming = self._timeline.next_exercise_title(exercise.id if exercise else None)

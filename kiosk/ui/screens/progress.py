@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.clock import left_out_notice, trusted
@@ -144,14 +144,11 @@ class ProgressScreen(FollowsLanguage, QWidget):
         self._save.clicked.connect(self._on_save_clicked)
         self._report_button = QPushButton(self)
         self._report_button.clicked.connect(self.print_report)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._back)
-        buttons.addSpacing(self._back.sizeHint().width() // 3)
-        buttons.addWidget(self._side_row)
-        buttons.addWidget(self._status, 1)
-        buttons.addWidget(self._earlier)
-        buttons.addWidget(self._later)
-        buttons.addWidget(self._save)
+        buttons = QGridLayout()        # one row; two when narrow (portrait, larger text, a longer language)
+        self._buttons = buttons
+        self._two_rows: bool | None = None
+        self._arrows_only = False        # Earlier and Later as arrows alone: a landscape row too short for words
+        self._place_buttons(two_rows=False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._sentence)
@@ -177,9 +174,8 @@ class ProgressScreen(FollowsLanguage, QWidget):
         for text, name, side in SIDE_CHOICES:
             self._side_buttons[side].setText(_(text))
             self._side_buttons[side].setAccessibleName(_(name))
-        for button, text, name in ((self._earlier, _("◀ Earlier"), _("Show earlier months")),
-                                   (self._later, _("Later ▶"), _("Show later months")),
-                                   (self._back, _("Back"), _("Back")),
+        self._show_month_buttons()
+        for button, text, name in ((self._back, _("Back"), _("Back")),
                                    (self._save, _("Save picture"), _("Save picture")),
                                    (self._report_button, _("Report for my doctor"), _("Report for my doctor"))):
             button.setText(text)
@@ -324,6 +320,60 @@ class ProgressScreen(FollowsLanguage, QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_unit()
+        self._fit_buttons(event.size().width())
+
+    def _show_month_buttons(self) -> None:
+        _ = texts().gettext
+        self._earlier.setText("◀" if self._arrows_only else _("◀ Earlier"))
+        self._earlier.setAccessibleName(_("Show earlier months"))
+        self._later.setText("▶" if self._arrows_only else _("Later ▶"))
+        self._later.setAccessibleName(_("Show later months"))
+
+    def _fit_buttons(self, width: int) -> None:
+        """The bottom row side by side when its labels fit whole in `width`; in a landscape window, Earlier
+        and Later as arrows alone when that is what makes them fit; else on two rows, in words."""
+        landscape = self.window().width() >= self.window().height()
+        for arrows in (False, True) if landscape else (False,):
+            if arrows != self._arrows_only:
+                self._arrows_only = arrows
+                self._show_month_buttons()
+            if self._row_width() <= width:
+                self._place_buttons(two_rows=False)
+                return
+        if self._arrows_only:
+            self._arrows_only = False
+            self._show_month_buttons()
+        self._place_buttons(two_rows=True)
+
+    def _row_width(self) -> int:
+        """The width the bottom row needs on one row, every label whole."""
+        parts = [w for w in (self._back, self._side_row, self._status, self._earlier, self._later, self._save)
+                 if not w.isHidden()]
+        spacing = max(0, self._buttons.horizontalSpacing())
+        margins = self.layout().contentsMargins() if self.layout() is not None else None
+        return (sum(w.sizeHint().width() if isinstance(w, QPushButton) else w.minimumSizeHint().width()
+                    for w in parts)
+                + spacing * (len(parts) - 1) + (margins.left() + margins.right() if margins else 0))
+
+    def _place_buttons(self, two_rows: bool) -> None:
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        grid = self._buttons
+        parts = (self._back, self._side_row, self._status, self._earlier, self._later, self._save)
+        for widget in parts:
+            grid.removeWidget(widget)
+        if two_rows:              # the chart's controls above; Back, the status and Save below
+            places = {self._side_row: (0, 0, 1, 2), self._earlier: (0, 2, 1, 1), self._later: (0, 3, 1, 1),
+                      self._back: (1, 0, 1, 1), self._status: (1, 1, 1, 2), self._save: (1, 3, 1, 1)}
+            stretches = (0, 1, 1, 0, 0, 0)
+        else:
+            places = {widget: (0, column, 1, 1) for column, widget in enumerate(parts)}
+            stretches = (0, 0, 1, 0, 0, 0)
+        for widget, place in places.items():
+            grid.addWidget(widget, *place)
+        for column, stretch in enumerate(stretches):
+            grid.setColumnStretch(column, stretch)
 
     def _apply_unit(self) -> None:
         unit, look = window_unit(self), window_look(self)
@@ -351,6 +401,7 @@ class ProgressScreen(FollowsLanguage, QWidget):
         self._later.setVisible(home)
         self._save.setVisible(has_weeks and self._saving_allowed)
         self._report_button.setVisible(home)          # at home; in the clinic, staff print it (admin screen)
+        self._fit_buttons(self.width() if self.isVisible() else self.window().width())
 
     def _on_week_selected(self, week: WeekStats) -> None:
         self._selected_week = week
