@@ -167,7 +167,7 @@ def test_pain_details_chips_and_note_follow(qtbot):
     english_width = screen.worse_button("rolling_over").minimumWidth()
     set_language("es")
     assert screen.side_button("both").text() == "Ambos lados"
-    assert screen.worse_button("rolling_over").accessibleName() == "Darse vuelta en la cama"
+    assert screen.worse_button("rolling_over").accessibleName() == "Voltearse en la cama"
     assert screen.worse_button("rolling_over").minimumWidth() > english_width    # the longer label fits
     assert screen.worse_with() == ("rolling_over",)                    # the choice stays
     assert screen.note_edit.placeholderText() == "Opcional, hasta 200 caracteres"
