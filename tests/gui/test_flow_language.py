@@ -270,3 +270,35 @@ def test_my_data_aerobic_log_and_plan_offer_follow(qtbot, libraries):
     assert log._status.text() == "Ready to save 5 minutes of water aerobics."
     assert aerobics.title.text() == libraries["en"].aerobics.title
     assert offer.heading.text() == "A small step down?"
+
+
+def test_a_proposed_change_is_worded_in_the_language_in_use(qtbot, libraries):
+    """The change and its reason from core.progression, with the exercises as the library in the language names them."""
+    from kiosk.core.plan import Plan, PlanItem
+    from kiosk.core.progression import _step_down
+    from kiosk.core.progression import SessionPain
+    from kiosk.ui.screens.progression_offer import ProgressionOfferScreen
+    from kiosk.ui.screens.summary import SummaryScreen
+
+    exercises = {language: library.exercises for language, library in libraries.items()}
+    plan = Plan.in_library_order([PlanItem("bridge", 8, 5)], exercises["en"], days_a_week=3)
+    when = datetime(2026, 3, 2, 9, tzinfo=TZ)
+    record = SessionRecord("s1", "plan", when, when + timedelta(minutes=20), done=("bridge",), completed=True)
+    proposal = _step_down(plan, [SessionPain(record, 3, 7)], exercises["en"])
+    assert proposal is not None and proposal.reason == "Pain during the session was 7 out of 10, above 5."
+    offer = ProgressionOfferScreen(exercises_for=exercises.get)
+    summary = SummaryScreen(exercises_for=exercises.get)
+    for screen in (offer, summary):
+        qtbot.addWidget(screen)
+    offer.offer(proposal)
+    summary.show_plan_outcome(proposal, True)
+    english = offer.what.text()
+    assert english == proposal.what
+    set_language("es")
+    assert offer.reason.text() == "Por qué: El dolor durante la sesión fue 7 de 10, más de 5."
+    title = exercises["es"]["bridge"].title
+    assert offer.what.text().startswith(f"{title}: ") and "repeticiones, mantener" in offer.what.text()
+    assert "(antes: 8 repeticiones, mantener 5 s)" in offer.what.text()
+    assert summary.plan_answer.text() == f"Su plan cambió: {offer.what.text()}."
+    set_language("en")
+    assert offer.what.text() == english

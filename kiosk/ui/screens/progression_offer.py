@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.core.progression import Proposal
+from collections.abc import Callable, Mapping
+
+from kiosk.core.progression import Proposal, proposal_reason, proposal_what
+from kiosk.core.routine import Exercise
 from kiosk.core.translations import N_
-from kiosk.ui.language import FollowsLanguage, texts
+from kiosk.ui.language import FollowsLanguage, current_language, texts
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label, scrolling
@@ -24,11 +27,26 @@ YOUR_CHOICE = N_("It is your choice. Your plan changes only if you say yes, and 
                  "My plan.")
 
 
-def answer_words(proposal: Proposal, accepted: bool) -> str:
+ExercisesFor = Callable[[str], Mapping[str, Exercise]]     # a language -> the library's exercises in it
+
+
+def change_words(proposal: Proposal, exercises_for: ExercisesFor | None = None) -> str:
+    """What would change, in the language of the screens when the exercises in it are at hand (else as
+    the proposal says it)."""
+    language = current_language()
+    if exercises_for is None or not proposal.changes:
+        return proposal.what
+    try:
+        return proposal_what(proposal, exercises_for(language), language)
+    except KeyError:                            # an exercise the library in that language lacks
+        return proposal.what
+
+
+def answer_words(proposal: Proposal, accepted: bool, exercises_for: ExercisesFor | None = None) -> str:
     """What the summary says after the answer, in the language of the screens."""
     _ = texts().gettext
-    return _("Your plan was changed: {change}.").format(change=proposal.what) if accepted \
-        else _("Your plan stays as it is.")
+    return _("Your plan was changed: {change}.").format(change=change_words(proposal, exercises_for)) \
+        if accepted else _("Your plan stays as it is.")
 
 
 class ProgressionOfferScreen(FollowsLanguage, QWidget):
@@ -40,9 +58,12 @@ class ProgressionOfferScreen(FollowsLanguage, QWidget):
 
     answered = Signal(bool)
 
-    def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None,
+                 exercises_for: ExercisesFor | None = None) -> None:
+        """`exercises_for(language)`: the library's exercises in that language, to name them in it."""
         super().__init__(parent)
         self._proposal: Proposal | None = None
+        self.exercises_for = exercises_for
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         touch = screen_touch_target_px(self, physical_dpi)
         self._unit, self._look = 0, None
@@ -91,8 +112,9 @@ class ProgressionOfferScreen(FollowsLanguage, QWidget):
         _ = texts().gettext
         proposal = self._proposal
         self.heading.setText(_(HEADINGS.get(proposal.kind, A_CHANGE)) if proposal else _(A_CHANGE))
-        self.what.setText(proposal.what if proposal else "")
-        self.reason.setText(_("Why: {reason}").format(reason=proposal.reason) if proposal else "")
+        self.what.setText(change_words(proposal, self.exercises_for) if proposal else "")
+        self.reason.setText(_("Why: {reason}").format(reason=proposal_reason(proposal, current_language()))
+                            if proposal else "")
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -51,8 +51,10 @@ class SummaryScreen(FollowsLanguage, QWidget):
 
     home_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, exercises_for=None) -> None:
+        """`exercises_for(language)`: the library's exercises in that language, to name a plan's change in it."""
         super().__init__(parent)
+        self.exercises_for = exercises_for
         self._shown: tuple[Summary, float, int | None, int | None] | None = None
         self._plan_answer: tuple | str | None = None      # (proposal, accepted), or a finished text
         layout = QVBoxLayout(self)
@@ -129,7 +131,7 @@ class SummaryScreen(FollowsLanguage, QWidget):
         if isinstance(answer, tuple):
             from kiosk.ui.screens.progression_offer import answer_words
 
-            answer = answer_words(*answer)
+            answer = answer_words(*answer, exercises_for=self.exercises_for)
         self.plan_answer.setText(answer or "")
         self.plan_answer.setVisible(bool(answer))
 
