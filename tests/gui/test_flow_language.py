@@ -265,7 +265,8 @@ def test_my_data_aerobic_log_and_plan_offer_follow(qtbot, libraries):
     assert "Mejor evitar" in texts_of(aerobics)
     assert any(text.startswith("Meta: ") for text in texts_of(aerobics))
     my_data.show_counts(0, 1, 0)
-    assert my_data.held.text() == "Esta computadora guarda sus 0 valoraciones del dolor, 1 sesión, 0 registros de actividad."
+    assert my_data.held.text() == ("Esta computadora guarda sus 0 valoraciones del dolor, 1 sesión, "
+                                   "0 registros de actividad.")
     set_language("en")
     assert log._status.text() == "Ready to save 5 minutes of water aerobics."
     assert aerobics.title.text() == libraries["en"].aerobics.title

@@ -77,7 +77,8 @@ class AerobicLogScreen(FollowsLanguage, FormScreen):
         self._activity_group = OneChoiceGroup(self)
         for button in self._activity_buttons.values():
             self._activity_group.addButton(button)
-        self._activity_row = activity_row = ButtonRow([(button, 1) for button in self._activity_buttons.values()])  # more rows when narrow
+        activity_row = ButtonRow([(button, 1) for button in self._activity_buttons.values()])  # more rows when narrow
+        self._activity_row = activity_row
         self._activity_group.buttonToggled.connect(lambda *_: self._refresh())
 
         self._minus = TouchButton("\u22125", None, touch_px)      # "−5"

@@ -95,9 +95,10 @@ class MyDataScreen(FollowsLanguage, QWidget):
         self._show_held()
         self.back_button.setFocus()
 
-    def show_problem(self, text: str) -> None:
-        """Show `text` as given (an English text marked for translation is shown in the language in use)."""
-        self._held = ("problem", text)
+    def show_problem(self, text: str, **values) -> None:
+        """Show `text`: a marked English text (with its `{name}` values) in the language in use, and again in
+        another after a change; any other text as given."""
+        self._held = ("problem", text, values)
         self._show_held()
 
     def _show_held(self) -> None:
@@ -107,7 +108,9 @@ class MyDataScreen(FollowsLanguage, QWidget):
         elif kind == "erased":
             self.held.setText(texts().gettext(ERASED))
         else:
-            self.held.setText(texts().gettext(values[0]) if values[0] else "")
+            text, named = values
+            shown = texts().gettext(text) if text else ""
+            self.held.setText(shown.format(**named) if named else shown)
 
     def _ask(self) -> None:
         self._asking(True)

@@ -73,7 +73,8 @@ class PainDetailsScreen(FollowsLanguage, FormScreen):
         self._done.clicked.connect(self._on_done)
 
         self._side_heading = side_heading = heading_label("")
-        self._side_row = side_row = ButtonRow([(button, 1) for button in self._side_buttons.values()])   # on two rows when narrow
+        side_row = ButtonRow([(button, 1) for button in self._side_buttons.values()])   # on two rows when narrow
+        self._side_row = side_row
         self._worse_heading = worse_heading = heading_label("")
         worse_grid = QGridLayout()
         self._chips_per_row = 0
