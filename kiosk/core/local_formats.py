@@ -24,3 +24,22 @@ def long_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
     from babel.dates import format_date
 
     return format_date(day, "long", locale=FORMAT_LOCALES[language])
+
+
+
+def month(day: date, language: str = SOURCE_LANGUAGE) -> str:
+    """A month's short name (a chart's axis): "Mar", "mar"."""
+    if language == SOURCE_LANGUAGE:
+        return f"{day:%b}"
+    from babel.dates import format_date
+
+    return format_date(day, "LLL", locale=FORMAT_LOCALES[language])
+
+
+def weekday_day(day: date, language: str = SOURCE_LANGUAGE) -> str:
+    """A short weekday with the day of the month (a chart's axis): "Mon 02", "lun 2"."""
+    if language == SOURCE_LANGUAGE:
+        return f"{day:%a %d}"
+    from babel.dates import format_date
+
+    return format_date(day, "EEE d", locale=FORMAT_LOCALES[language])

@@ -32,6 +32,7 @@ from kiosk.core.plan import PLAN_ROUTINE_ID, Plan, PlanChange, PlanItem, sort_it
 from kiosk.core.plan_ranges import HOLD_SECONDS, dose_ranges
 from kiosk.core.records import PainRating, SessionRecord
 from kiosk.core.routine import Exercise
+from kiosk.core.translations import N_, translation
 
 ACCEPTABLE_PAIN = 5                # pain during at most this: fine, if it has settled by next time
 BEFORE_RISE = 2                    # before-session pain up by this much or more: step down
@@ -82,8 +83,37 @@ class Proposal:
 
     kind: str                      # one of KINDS
     changes: tuple[ItemChange, ...]
-    what: str
+    what: str                      # in English, as the plan's history keeps it
     reason: str
+    # The reason's sentences as marked English with their values, to say in another language (proposal_reason).
+    reasons: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+
+
+LEAVE_OUT_REASON = N_("It hurt in the last {count} sessions that included it; the article's advice is to leave "
+                      "out the moves that hurt.")
+DURING_REASON = N_("Pain during the session was {during} out of 10, above {acceptable}.")
+BEFORE_REASON = N_("Pain before this session was {before}, {rise} more than before the last one ({previous}).")
+STEP_UP_REASON = N_("{count} sessions in a row at this dose with pain during at most {acceptable} out of 10, and "
+                    "the pain before each session not rising.")
+
+
+def _reason(text: str, **values: int) -> tuple[str, tuple[tuple[str, int], ...]]:
+    return text, tuple(values.items())
+
+
+def _sentences(reasons, language: str = "en") -> str:
+    _ = translation(language).gettext
+    return " ".join(_(text).format(**dict(values)) for text, values in reasons)
+
+
+def proposal_reason(proposal: Proposal, language: str = "en") -> str:
+    """Why the change is proposed, in `language` (the English `reason` when it has no marked sentences)."""
+    return _sentences(proposal.reasons, language) if proposal.reasons else proposal.reason
+
+
+def proposal_what(proposal: Proposal, library: Mapping[str, Exercise], language: str = "en") -> str:
+    """What would change, in `language`, the exercises named as `library` (in that language) names them."""
+    return "; ".join(describe(change, library, language) for change in proposal.changes) or proposal.what
 
 
 def session_pains(sessions: Sequence[SessionRecord], ratings: Sequence[PainRating],
@@ -126,24 +156,29 @@ def _after(pains: list[SessionPain], since: datetime | None) -> list[SessionPain
     return [p for p in pains if since is None or p.record.started > since]
 
 
-def _words(item: PlanItem, exercise: Exercise) -> str:
-    side = {"left": ", left side only", "right": ", right side only"}.get(item.sides, "")
-    reps = f"{item.reps} rep{'s' if item.reps != 1 else ''}"
-    return f"{reps}, hold {item.hold} s{side}"
+def _words(item: PlanItem, exercise: Exercise, language: str = "en") -> str:
+    catalog = translation(language)
+    reps = catalog.ngettext("{count} rep", "{count} reps", item.reps).format(count=item.reps)
+    dose = {"left": N_("{reps}, hold {hold} s, left side only"),
+            "right": N_("{reps}, hold {hold} s, right side only")}.get(item.sides, N_("{reps}, hold {hold} s"))
+    return catalog.gettext(dose).format(reps=reps, hold=item.hold)
 
 
-def describe(change: ItemChange, library: Mapping[str, Exercise]) -> str:
+def describe(change: ItemChange, library: Mapping[str, Exercise], language: str = "en") -> str:
     """One change in words: "Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)"."""
+    _ = translation(language).gettext
     exercise = library[change.before.exercise]
     if change.after is None:
-        return f"{exercise.title}: left out"
-    return f"{exercise.title}: {_words(change.after, exercise)} (was {_words(change.before, exercise)})"
+        return _("{exercise}: left out").format(exercise=exercise.title)
+    return _("{exercise}: {dose} (was {before})").format(exercise=exercise.title, dose=_words(
+        change.after, exercise, language), before=_words(change.before, exercise, language))
 
 
-def _proposal(kind: str, changes: list[ItemChange], reason: str, library) -> Proposal | None:
+def _proposal(kind: str, changes: list[ItemChange], reasons, library) -> Proposal | None:
     if not changes:
         return None
-    return Proposal(kind, tuple(changes), "; ".join(describe(c, library) for c in changes), reason)
+    return Proposal(kind, tuple(changes), "; ".join(describe(c, library) for c in changes), _sentences(reasons),
+                    tuple(reasons))
 
 
 def _leave_out(plan: Plan, pains: list[SessionPain], history, library) -> Proposal | None:
@@ -171,9 +206,7 @@ def _leave_out(plan: Plan, pains: list[SessionPain], history, library) -> Propos
     if not changes:
         return None
     kind = "leave_out" if any(c.after is None for c in changes) else "leave_out_side"
-    reason = (f"It hurt in the last {HURT_SESSIONS_IN_A_ROW} sessions that included it; the article's advice "
-              "is to leave out the moves that hurt.")
-    return _proposal(kind, changes, reason, library)
+    return _proposal(kind, changes, [_reason(LEAVE_OUT_REASON, count=HURT_SESSIONS_IN_A_ROW)], library)
 
 
 def _down(item: PlanItem, exercise: Exercise) -> PlanItem | None:
@@ -201,11 +234,11 @@ def _step_down(plan: Plan, pains: list[SessionPain], library) -> Proposal | None
     previous = pains[-2] if len(pains) > 1 else None
     reasons = []
     if latest.during is not None and latest.during > ACCEPTABLE_PAIN:
-        reasons.append(f"Pain during the session was {latest.during} out of 10, above {ACCEPTABLE_PAIN}.")
+        reasons.append(_reason(DURING_REASON, during=latest.during, acceptable=ACCEPTABLE_PAIN))
     if (previous is not None and latest.before is not None and previous.before is not None
             and latest.before - previous.before >= BEFORE_RISE):
-        reasons.append(f"Pain before this session was {latest.before}, {latest.before - previous.before} "
-                       f"more than before the last one ({previous.before}).")
+        reasons.append(_reason(BEFORE_REASON, before=latest.before, rise=latest.before - previous.before,
+                               previous=previous.before))
     if not reasons:
         return None
     named = latest.high_exercises & set(plan.exercise_ids())
@@ -216,7 +249,7 @@ def _step_down(plan: Plan, pains: list[SessionPain], library) -> Proposal | None
         lower = _down(item, library[item.exercise])
         if lower is not None:
             changes.append(ItemChange(item, lower))
-    return _proposal("step_down", changes, " ".join(reasons), library)
+    return _proposal("step_down", changes, reasons, library)
 
 
 def _good(pain: SessionPain) -> bool:
@@ -236,9 +269,8 @@ def _step_up(plan: Plan, pains: list[SessionPain], history, library) -> Proposal
         higher = _up(item, library[item.exercise])
         if higher is not None:
             changes.append(ItemChange(item, higher))
-    reason = (f"{GOOD_SESSIONS_IN_A_ROW} sessions in a row at this dose with pain during at most "
-              f"{ACCEPTABLE_PAIN} out of 10, and the pain before each session not rising.")
-    return _proposal("step_up", changes, reason, library)
+    return _proposal("step_up", changes, [_reason(STEP_UP_REASON, count=GOOD_SESSIONS_IN_A_ROW,
+                                                  acceptable=ACCEPTABLE_PAIN)], library)
 
 
 def propose(plan: Plan, history: Sequence[PlanChange], sessions: Sequence[SessionRecord],

@@ -139,13 +139,11 @@ class HomePlanScreens(QObject):
         self.window.show_screen(self.offer_screen)
 
     def answered(self, accept: bool) -> None:
-        from kiosk.ui.screens.progression_offer import answer_words
-
         window = self.window
         proposal = window.visit.proposal
         effects = window.visit.progression_answered(accept)
         if proposal is not None and effects:
-            window.summary.show_plan_answer(answer_words(proposal, accept))
+            window.summary.show_plan_outcome(proposal, accept)         # said again in another language
         if window.visit.step is Step.SUMMARY:
             window.show_screen(window.summary)
         window.do(effects)

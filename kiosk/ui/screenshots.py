@@ -26,8 +26,10 @@ class _Settings(dict):
 
 
 def _stage_player(window: MainWindow, routine_id: str, exercise: str, kind: str) -> None:
+    from kiosk.ui.language import current_language
+
     routine = window.library.routines[routine_id]
-    timeline = compile_routine(routine)
+    timeline = compile_routine(routine, current_language())      # its words in the screens' language
     window.player.begin(timeline, lambda: timeline.duration * 0.6)
     cue = next(c for c in timeline.cues if c.exercise == exercise and c.kind == kind)
     window.player.show_cue(cue)

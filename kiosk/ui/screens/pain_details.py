@@ -8,27 +8,29 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QScro
     QWidget
 
 from kiosk.core.records import SIDES, WORSE_WITH
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.theme import Palette
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.form_screen import FormScreen, heading_label
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet
 
 NOTE_MAX_CHARS = 200
-SIDE_LABELS = {"left": "Left", "right": "Right", "both": "Both sides", "middle": "Middle"}
+SIDE_LABELS = {"left": N_("Left"), "right": N_("Right"), "both": N_("Both sides"), "middle": N_("Middle")}
 WORSE_WITH_LABELS = {
-    "sitting_long": "Sitting long",
-    "standing_up": "Standing up",
-    "stairs": "Stairs",
-    "bending": "Bending",
-    "twisting": "Twisting",
-    "walking": "Walking",
-    "lying_down": "Lying down",
-    "rolling_over": "Turning in bed",
+    "sitting_long": N_("Sitting long"),
+    "standing_up": N_("Standing up"),
+    "stairs": N_("Stairs"),
+    "bending": N_("Bending"),
+    "twisting": N_("Twisting"),
+    "walking": N_("Walking"),
+    "lying_down": N_("Lying down"),
+    "rolling_over": N_("Turning in bed"),
 }
 CHIPS_PER_ROW = 4
 
 
-class PainDetailsScreen(FormScreen):
+class PainDetailsScreen(FollowsLanguage, FormScreen):
     """Asks, all optionally, where the pain is, what made it worse, and for a short note.
 
     Signals:
@@ -46,38 +48,37 @@ class PainDetailsScreen(FormScreen):
         self.setObjectName("pain_details_screen")
         touch_px = self._touch_px
 
-        title = QLabel("Tell us more, if you like")
+        self._title = title = QLabel()
         title.setProperty("role", "title")
         title.setWordWrap(True)
-        hint = QLabel("Everything here is optional. Touch Skip to go on.")
+        self._hint = hint = QLabel()
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
 
-        self._side_buttons = {side: ChipButton(SIDE_LABELS[side], side, touch_px) for side in SIDES}
+        self._side_buttons = {side: ChipButton("", side, touch_px) for side in SIDES}
         for button in self._side_buttons.values():
             button.toggled.connect(lambda checked, b=button: self._on_side_toggled(b, checked))
-        self._worse_buttons = {value: ChipButton(WORSE_WITH_LABELS[value], value, touch_px)
+        self._worse_buttons = {value: ChipButton("", value, touch_px)
                                for value in WORSE_WITH}
 
         self._note = QLineEdit()
         self._note.setObjectName("pain_note")
         self._note.setMaxLength(NOTE_MAX_CHARS)
-        self._note.setPlaceholderText(f"Optional, up to {NOTE_MAX_CHARS} characters")
-        self._note.setAccessibleName("A short note")
         self._note.setMinimumHeight(touch_px)
         self._note.returnPressed.connect(self._on_done)
 
-        self._skip = TouchButton("Skip", None, touch_px)
+        self._skip = TouchButton("", None, touch_px)
         self._skip.clicked.connect(self._on_skip)
-        self._done = TouchButton("Done", "primary", touch_px)
+        self._done = TouchButton("", "primary", touch_px)
         self._done.clicked.connect(self._on_done)
 
-        side_heading = heading_label("Where is the pain?")
+        self._side_heading = side_heading = heading_label("")
         side_row = ButtonRow([(button, 1) for button in self._side_buttons.values()])   # on two rows when narrow
-        worse_heading = heading_label("What made it worse?")
+        self._side_row = side_row
+        self._worse_heading = worse_heading = heading_label("")
         worse_grid = QGridLayout()
         self._chips_per_row = 0
-        note_heading = heading_label("A short note")
+        self._note_heading = note_heading = heading_label("")
         note_heading.setBuddy(self._note)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self._skip)
@@ -115,6 +116,26 @@ class PainDetailsScreen(FormScreen):
                  self._skip, self._done]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self._title.setText(_("Tell us more, if you like"))
+        self._hint.setText(_("Everything here is optional. Touch Skip to go on."))
+        self._side_heading.setText(_("Where is the pain?"))
+        self._worse_heading.setText(_("What made it worse?"))
+        self._note_heading.setText(_("A short note"))
+        for side, button in self._side_buttons.items():
+            button.set_label(_(SIDE_LABELS[side]))
+        for value, button in self._worse_buttons.items():
+            button.set_label(_(WORSE_WITH_LABELS[value]))
+        self._note.setPlaceholderText(_("Optional, up to {count} characters").format(count=NOTE_MAX_CHARS))
+        self._note.setAccessibleName(_("A short note"))
+        self._skip.set_label(_("Skip"))
+        self._done.set_label(_("Done"))
+        self._side_row.refit()
+        self._chips_per_row = 0                    # the chips' widths changed with their labels
+        self._place_chips(self.width())
 
     # --- public API -------------------------------------------------------------------------
 

@@ -6,12 +6,16 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.theme import DEFAULT, Palette, window_look, window_unit
 from kiosk.ui.widgets.pain_faces import FACE_PAIN_LEVELS, PainFace
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import BOUNCE_MS, BounceGuard, TouchButton, screen_touch_target_px
 
-DEFAULT_QUESTION = "How is your pain right now?"
+DEFAULT_QUESTION = N_("How is your pain right now?")
+TOUCH_THE_NUMBER = N_("Touch the number that matches your pain.")
+UNDONE = N_("Undone. Touch the number that matches your pain.")
 UNDO_MS = 5000
 PAIN_VALUES = tuple(range(11))
 
@@ -44,16 +48,18 @@ PRESSED_COLOURS = ("#86C9B0", "#9DD186", "#BFD977", "#DCD765", "#F0C955", "#F1B0
 
 
 def pain_words(value: int) -> str:
-    """What a value means in words: "no pain", "mild pain", ... "worst pain imaginable"."""
+    """What a value means in words, in the language of the screens: "no pain", "mild pain", ...
+    "worst pain imaginable"."""
+    _ = texts().gettext
     if value == 0:
-        return "no pain"
+        return _("no pain")
     if value == 10:
-        return "worst pain imaginable"
+        return _("worst pain imaginable")
     if value <= 3:
-        return "mild pain"
+        return _("mild pain")
     if value <= 6:
-        return "moderate pain"
-    return "severe pain"
+        return _("moderate pain")
+    return _("severe pain")
 
 
 def _scale_style_sheet(number_px: int, radius: int, palette: Palette = DEFAULT) -> str:
@@ -85,8 +91,13 @@ class RatingButton(TouchButton):
         self.setProperty("rating", True)
         self.setProperty("pain", value)
         self.setProperty("chosen", False)
-        self.setAccessibleDescription(f"{value}, {pain_words(value)}")
+        self.describe()
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def describe(self) -> None:
+        """Its accessible description in the language in use: "3, mild pain"."""
+        self.setAccessibleDescription(texts().gettext("{value}, {words}").format(
+            value=self.value, words=pain_words(self.value)))
 
     def set_preferred_height(self, px: int) -> None:
         self._preferred_height = px
@@ -120,7 +131,7 @@ class _Face(PainFace):
         return QSize(self._px, self._px)
 
 
-class PainRatingScreen(QWidget):
+class PainRatingScreen(FollowsLanguage, QWidget):
     """Asks for a 0-10 pain rating with eleven big coloured buttons.
 
     Signals:
@@ -147,6 +158,8 @@ class PainRatingScreen(QWidget):
         self._touch_px = screen_touch_target_px(self, physical_dpi)
         self._guard = BounceGuard(bounce_ms)
         self._pending: int | None = None
+        self._question_given = question      # translated when it is a marked English question
+        self._status_shown: tuple[str, int | None] = (TOUCH_THE_NUMBER, None)    # to say again in another language
         self._columns = 0
         self._style_key: tuple[int, bool, object] | None = None     # unit, one band, look
         self._placed_unit = self._placed_width = 0
@@ -156,7 +169,7 @@ class PainRatingScreen(QWidget):
         self._undo_timer.timeout.connect(self.confirm_pending)
         self.setFocusPolicy(Qt.StrongFocus)
 
-        self._question = QLabel(question)
+        self._question = QLabel()
         self._question.setProperty("role", "title")
         self._question.setWordWrap(True)
         self._question.setAlignment(Qt.AlignCenter)
@@ -169,26 +182,22 @@ class PainRatingScreen(QWidget):
         for button in self._buttons:
             button.clicked.connect(lambda _checked=False, v=button.value: self._on_pressed(v))
         self._faces = {value: _Face(value) for value in FACE_PAIN_LEVELS}
-        self._no_pain = QLabel("No pain")
-        self._worst = QLabel("Worst pain imaginable")
+        self._no_pain = QLabel()
+        self._worst = QLabel()
         for label, align in ((self._no_pain, Qt.AlignLeft), (self._worst, Qt.AlignRight)):
             label.setProperty("role", "heading")
             label.setAlignment(align | Qt.AlignTop)
             label.setWordWrap(True)             # a narrow band (portrait) puts "imaginable" on a line of its own
-        self._buttons[0].setAccessibleDescription("0, no pain")
-        self._buttons[10].setAccessibleDescription("10, worst pain imaginable")
 
         self._status = QLabel()
         self._status.setProperty("role", "caption")
         self._status.setWordWrap(True)
-        self._undo = TouchButton("Undo", "primary", self._touch_px)
-        self._undo.setAccessibleDescription("Take back the number you just touched")
+        self._undo = TouchButton("", "primary", self._touch_px)
         self._undo.clicked.connect(self.undo)
         keep_space = self._undo.sizePolicy()
         keep_space.setRetainSizeWhenHidden(True)     # the layout never jumps under a finger
         self._undo.setSizePolicy(keep_space)
-        self._skip = TouchButton("Skip", None, self._touch_px)
-        self._skip.setAccessibleDescription("Go on without rating your pain")
+        self._skip = TouchButton("", None, self._touch_px)
         self._skip.clicked.connect(self._on_skip)
 
         answer_buttons = QHBoxLayout()
@@ -206,8 +215,34 @@ class PainRatingScreen(QWidget):
         self._outer.addWidget(self._scale)
         self._outer.addStretch(1)
         self._outer.addLayout(status_row)
-        self._show_idle("Touch the number that matches your pain.")
+        self._show_idle(TOUCH_THE_NUMBER)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self._question.setText(_(self._question_given) if self._question_given else "")
+        self._no_pain.setText(_("No pain"))
+        self._worst.setText(_("Worst pain imaginable"))
+        for button in self._buttons:
+            button.describe()
+        self._undo.set_label(_("Undo"))
+        self._undo.setAccessibleDescription(_("Take back the number you just touched"))
+        self._skip.set_label(_("Skip"))
+        self._skip.setAccessibleDescription(_("Go on without rating your pain"))
+        self._show_status()
+        self._columns = 0                                # the end captions' lengths changed
         self._relayout(self.width(), self.height())
+
+    def _show_status(self) -> None:
+        _ = texts().gettext
+        kind, value = self._status_shown
+        if kind == "chosen":
+            text = _("You chose {value}, {words}. Touch Undo to change it.")
+        elif kind == "saved":
+            text = _("Saved: {value}, {words}. Thank you.")
+        else:
+            text = _(kind)
+        self._status.setText(text.format(value=value, words=pain_words(value)) if value is not None else text)
 
     # --- public API -------------------------------------------------------------------------
 
@@ -230,7 +265,10 @@ class PainRatingScreen(QWidget):
         return self._question.text()
 
     def set_question(self, text: str) -> None:
-        self._question.setText(text)
+        """Ask `text`: an English question marked for translation is asked in the language in use (and
+        again after a change); any other text is shown as given."""
+        self._question_given = text
+        self._question.setText(texts().gettext(text) if text else "")
         self._relayout(self.width(), self.height())      # a longer question may leave no room for the faces
 
     def rating_button(self, value: int) -> RatingButton:
@@ -244,7 +282,8 @@ class PainRatingScreen(QWidget):
         value, self._pending = self._pending, None
         self._undo.hide()
         self._skip.setEnabled(True)
-        self._status.setText(f"Saved: {value}, {pain_words(value)}. Thank you.")
+        self._status_shown = ("saved", value)
+        self._show_status()
         self.rating_confirmed.emit(value)
 
     def undo(self) -> None:
@@ -255,7 +294,7 @@ class PainRatingScreen(QWidget):
         self._buttons[self._pending].set_chosen(False)
         self._buttons[self._pending].setFocus()
         self._pending = None
-        self._show_idle("Undone. Touch the number that matches your pain.")
+        self._show_idle(UNDONE)
         self.rating_undone.emit()
 
     def reset(self) -> None:
@@ -265,7 +304,7 @@ class PainRatingScreen(QWidget):
             self._buttons[self._pending].set_chosen(False)
         self._pending = None
         self._guard.clear()
-        self._show_idle("Touch the number that matches your pain.")
+        self._show_idle(TOUCH_THE_NUMBER)
 
     # --- behaviour ----------------------------------------------------------------------------
 
@@ -274,8 +313,8 @@ class PainRatingScreen(QWidget):
             return
         self._pending = value
         self._buttons[value].set_chosen(True)
-        self._status.setText(f"You chose {value}, {pain_words(value)}. "
-                             "Touch Undo to change it.")
+        self._status_shown = ("chosen", value)
+        self._show_status()
         self._skip.setEnabled(False)
         self._undo.show()
         self._undo_timer.start()
@@ -286,7 +325,8 @@ class PainRatingScreen(QWidget):
             self.skipped.emit()
 
     def _show_idle(self, text: str) -> None:
-        self._status.setText(text)
+        self._status_shown = (text, None)
+        self._show_status()
         self._undo.hide()
         self._skip.setEnabled(True)
 

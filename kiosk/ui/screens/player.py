@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from kiosk.core.routine import Exercise
 from kiosk.core.timeline import Cue, Timeline
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_button_text
 from kiosk.ui.widgets.listening_sign import ListeningSign
 from kiosk.ui.widgets.pose_view import PoseView
-from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
+from kiosk.ui.widgets.responsive import ACROSS, DOWN, TurnWithWindow, is_portrait
 
 POSE_TRANSITION_MS = 900
 PORTRAIT_POSE_HEIGHT = 0.6      # portrait: the figure's area at most this times the screen's width high
 
 
 def format_time_left(seconds: float) -> str:
+    """"2:05 left", in the language of the screens."""
     minutes, secs = divmod(max(0, round(seconds)), 60)
-    return f"{minutes}:{secs:02d} left"
+    return texts().gettext("{time} left").format(time=f"{minutes}:{secs:02d}")
 
 
-class PlayerScreen(QWidget):
+class PlayerScreen(FollowsLanguage, QWidget):
     """Shows the session as it plays. It only displays and asks; the controller decides.
 
     Signals:
@@ -37,14 +39,17 @@ class PlayerScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Exercise")
         self._timeline: Timeline | None = None
+        self._cue: Cue | None = None            # the last cue shown, to show again in another language
+        self._paused = False
+        self._progress = (1, 1)                 # the voice's sentences ready, of all
         self._remaining = lambda: 0.0
         self._exercise_id: str | None = "-"
 
-        top = QHBoxLayout()
-        self.title = make_label("", "title", name="Exercise title")
-        self.time_left = make_label("", "heading", wrap=False, name="Time left")
+        top = QBoxLayout(ACROSS)          # the time under the title when a long word of it leaves no room
+        self._top = top
+        self.title = make_label("", "title")
+        self.time_left = make_label("", "heading", wrap=False)
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.listening_sign = ListeningSign(self)       # voice commands: shown only while listening
         top.addWidget(self.title, 1)
@@ -55,12 +60,12 @@ class PlayerScreen(QWidget):
         self.pose.setMinimumSize(240, 160)
 
         side_panel = QVBoxLayout()
-        self.countdown = make_label("", "countdown", wrap=False, name="Countdown")
+        self.countdown = make_label("", "countdown", wrap=False)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.rep = make_label("", "heading", name="Repetition")
-        self.side = make_label("", "heading", name="Side")
-        self.cautions = make_label("", "notice", name="Cautions")
-        self.next_up = make_label("", "muted", name="Next exercise")
+        self.rep = make_label("", "heading")
+        self.side = make_label("", "heading")
+        self.cautions = make_label("", "notice")
+        self.next_up = make_label("", "muted")
         for widget in (self.countdown, self.rep, self.side, self.cautions):
             side_panel.addWidget(widget)
         side_panel.addStretch(1)
@@ -73,24 +78,24 @@ class PlayerScreen(QWidget):
         self._middle = middle
         self._turn = TurnWithWindow(self, middle, on_turn=self._turned)
 
-        self.caption = make_label("", "spoken", name="Caption")
+        self.caption = make_label("", "spoken")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setFrameShape(QFrame.Shape.NoFrame)
-        self.voice_notice = make_label("", "notice", name="Voice notice")
+        self.voice_notice = make_label("", "notice")
         self.voice_notice.hide()
-        self.progress = make_label("", "notice", name="Preparing")
+        self.progress = make_label("", "notice")
         self.progress.hide()
 
-        self.back_button = make_button("Back", description="Left arrow key")
-        self.pause_button = make_button("Pause", "primary", description="Space bar")
-        self.skip_button = make_button("Skip", description="Right arrow key")
-        self.hurt_button = make_button("It hurts", "danger", description="Key H. Stops at once.")
+        self.back_button = make_button("")
+        self.pause_button = make_button("", "primary")
+        self.skip_button = make_button("")
+        self.hurt_button = make_button("", "danger")
         self.back_button.clicked.connect(self.back_requested)
         self.pause_button.clicked.connect(self.pause_toggled)
         self.skip_button.clicked.connect(self.skip_requested)
         self.hurt_button.clicked.connect(self.hurt_requested)
         # On more rows when the labels do not fit side by side (larger text on a narrow screen).
-        controls = ButtonRow([(self.back_button, 1), (self.pause_button, 2), (self.skip_button, 1),
+        self.controls = controls = ButtonRow([(self.back_button, 1), (self.pause_button, 2), (self.skip_button, 1),
                               (self.hurt_button, 2)])
 
         layout = QVBoxLayout(self)
@@ -110,6 +115,34 @@ class PlayerScreen(QWidget):
         self._clock = QTimer(self)
         self._clock.setInterval(500)
         self._clock.timeout.connect(self._update_time_left)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_("Exercise"))
+        for label, name in ((self.title, _("Exercise title")), (self.time_left, _("Time left")),
+                            (self.countdown, _("Countdown")), (self.rep, _("Repetition")),
+                            (self.side, _("Side")), (self.cautions, _("Cautions")),
+                            (self.next_up, _("Next exercise")), (self.caption, _("Caption")),
+                            (self.voice_notice, _("Voice notice")), (self.progress, _("Preparing"))):
+            label.setAccessibleName(name)
+        set_button_text(self.back_button, _("Back"))
+        self.back_button.setAccessibleDescription(_("Left arrow key"))
+        self.pause_button.setAccessibleDescription(_("Space bar"))
+        set_button_text(self.skip_button, _("Skip"))
+        self.skip_button.setAccessibleDescription(_("Right arrow key"))
+        set_button_text(self.hurt_button, _("It hurts"))
+        self.hurt_button.setAccessibleDescription(_("Key H. Stops at once."))
+        self.set_paused(self._paused)
+        self.set_progress(*self._progress)
+        if self._cue is not None:
+            self._show_counts(self._cue)
+        if self._timeline is not None and self._exercise_id != "-":
+            exercise = self._timeline.exercises.get(self._exercise_id) if self._exercise_id else None
+            self._show_exercise(exercise, at_start=self._cue is not None and self._cue.segment == 0)
+        if self._timeline is not None:
+            self._update_time_left()
+        self.controls.refit()
 
     # -- fed by the main window -------------------------------------------------------------
     def begin(self, timeline: Timeline, remaining) -> None:
@@ -117,6 +150,7 @@ class PlayerScreen(QWidget):
         self._timeline = timeline
         self._remaining = remaining
         self._exercise_id = "-"
+        self._cue = None
         self.set_paused(False)
         self.countdown.clear()
         self.caption.clear()
@@ -134,13 +168,20 @@ class PlayerScreen(QWidget):
 
     def set_progress(self, done: int, total: int) -> None:
         """Show how far the voice is from ready; hidden when done."""
-        self.progress.setText(f"Getting the voice ready: {done} of {total} sentences")
+        self._progress = (done, total)
+        self.progress.setText(texts().ngettext("Getting the voice ready: {done} of {total} sentence",
+                                               "Getting the voice ready: {done} of {total} sentences",
+                                               total).format(done=done, total=total))
         self.progress.setVisible(done < total)
 
     def set_paused(self, paused: bool) -> None:
-        set_button_text(self.pause_button, "Resume" if paused else "Pause")
+        _ = texts().gettext
+        self._paused = paused
+        set_button_text(self.pause_button, _("Resume") if paused else _("Pause"))
         if paused:
-            self.caption.setText("Paused. Press Resume when you are ready.")
+            self.caption.setText(_("Paused. Press Resume when you are ready."))
+        elif self._cue is not None:
+            self.caption.setText(self._cue.caption)
 
     def show_cue(self, cue: Cue) -> None:
         if self._timeline is None:
@@ -152,14 +193,25 @@ class PlayerScreen(QWidget):
             self._frame_poses_of(cue.exercise)
         if cue.pose:
             self.pose.show_pose(cue.pose, mirrored=cue.mirrored, transition_ms=POSE_TRANSITION_MS)
+        self._cue = cue
         self.caption.setText(cue.caption)
-        self.countdown.setText(str(cue.count) if cue.count is not None else "")
-        rep = f"Rep {cue.rep} of {cue.reps}" if cue.rep and cue.reps and cue.reps > 1 else ""
-        if rep and exercise and exercise.reps_note:
-            rep += f" ({exercise.reps_note})"
-        self.rep.setText(rep)
-        self.side.setText(f"{cue.side.capitalize()} side" if cue.side else "")
+        self._show_counts(cue)
         self._update_time_left()
+
+    def _show_counts(self, cue: Cue) -> None:
+        """The count, the repetition and the side of `cue`, in the language in use."""
+        _ = texts().gettext
+        exercise = self._timeline.exercises.get(cue.exercise) if cue.exercise else None
+        self.countdown.setText(str(cue.count) if cue.count is not None else "")
+        rep = ""
+        if cue.rep and cue.reps and cue.reps > 1:
+            rep = texts().ngettext("Rep {rep} of {reps}", "Rep {rep} of {reps}", cue.reps).format(
+                rep=cue.rep, reps=cue.reps)
+            if exercise and exercise.reps_note:
+                rep = _("{repetition} ({note})").format(repetition=rep, note=exercise.reps_note)
+        self.rep.setText(rep)
+        sides = {"left": _("Left side"), "right": _("Right side")}
+        self.side.setText(sides.get(cue.side, cue.side.capitalize()) if cue.side else "")
 
     # -- inside -----------------------------------------------------------------------------
     def _turned(self, portrait: bool) -> None:
@@ -171,6 +223,20 @@ class PlayerScreen(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit_pose_height()
+        self._fit_top()
+
+    def _fit_top(self) -> None:
+        """The time left beside the title while the title's longest word leaves room for it (in the
+        window's width: the screen's own is not known before it is shown), else under it."""
+        width = self.width() if self.isVisible() else self.window().width()
+        margins = self.layout().contentsMargins() if self.layout() is not None else None
+        room = width - (margins.left() + margins.right() if margins else 0)
+        spacing = max(0, self._top.spacing())
+        need = (self.title.minimumSizeHint().width() + self.time_left.sizeHint().width() + 2 * spacing
+                + (self.listening_sign.sizeHint().width() if not self.listening_sign.isHidden() else 0))
+        direction = DOWN if need > room else ACROSS
+        if self._top.direction() != direction:
+            self._top.setDirection(direction)
 
     def _fit_pose_height(self) -> None:
         """Portrait: the figure no taller than it can use (most poses are wider than high), so the
@@ -190,10 +256,11 @@ class PlayerScreen(QWidget):
             self.title.setText(exercise.title)
             self.cautions.setText("\n".join(f"⚠ {c}" for c in exercise.cautions))
             self.cautions.setVisible(bool(exercise.cautions))
+        self._fit_top()
         upcoming = None
         if exercise is not None or at_start:
             upcoming = self._timeline.next_exercise_title(exercise.id if exercise else None)
-        self.next_up.setText(f"Next: {upcoming}" if upcoming else "")
+        self.next_up.setText(texts().gettext("Next: {exercise}").format(exercise=upcoming) if upcoming else "")
 
     def _frame_poses_of(self, exercise_id: str | None) -> None:
         """One frame for all the positions of this exercise, as large as the picture allows."""

@@ -8,37 +8,50 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.clock import left_out_notice, trusted
+from kiosk.core.local_formats import decimal, long_date
 from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
-from kiosk.core.trends import TrendReport, WeekStats, analyse, summary_sentence
+from kiosk.core.translations import N_
+from kiosk.core.trends import TrendReport, WeekStats, advice_sentence, analyse, summary_sentence
+from kiosk.ui.language import FollowsLanguage, current_language, texts
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.trend_chart import TrendChart
 
 REPORT_WEEKS = 26          # "Report for my doctor": the last half year, as the chart opens at home
-SIDE_CHOICES = (("All", None), ("Left", "left"), ("Right", "right"))
+SIDE_CHOICES = ((N_("All"), N_("Show all sides"), None), (N_("Left"), N_("Show left side"), "left"),
+                (N_("Right"), N_("Show right side"), "right"))
+TOUCH_A_WEEK = N_("Touch a week on the chart to see its numbers.")
 _SIDED = {"left", "right", "both"}
 
 
-def describe_week(week: WeekStats) -> str:
-    """A week's numbers in plain words, for the large read-out under the chart."""
-    parts = [f"Week of {week.start.day} {week.start:%b %Y}:"]
+def describe_week(week: WeekStats, language: str | None = None) -> str:
+    """A week's numbers in plain words, for the large read-out under the chart (in `language`, by
+    default the screens')."""
+    from kiosk.core.translations import translation
+
+    language = language or current_language()
+    catalog = translation(language)
+    _ = catalog.gettext
+    parts = [_("Week of {date}:").format(date=long_date(week.start, language))]
     if week.count:
-        parts.append(f"average pain {week.mean:.1f} ({week.min} to {week.max})")
+        parts.append(_("average pain {mean} ({low} to {high})").format(
+            mean=decimal(week.mean, language), low=week.min, high=week.max))
         if week.mean_before is not None:
-            parts.append(f"· before {week.mean_before:.1f}")
+            parts.append(_("· before {mean}").format(mean=decimal(week.mean_before, language)))
         if week.mean_after is not None:
-            parts.append(f"· after {week.mean_after:.1f}")
+            parts.append(_("· after {mean}").format(mean=decimal(week.mean_after, language)))
     else:
-        parts.append("no pain ratings")
-    parts.append(f"· {week.sessions} session{'s' if week.sessions != 1 else ''}")
-    parts.append(f"· {week.aerobic_minutes} min aerobic")
+        parts.append(_("no pain ratings"))
+    parts.append(catalog.ngettext("· {count} session", "· {count} sessions", week.sessions).format(
+        count=week.sessions))
+    parts.append(_("· {minutes} min aerobic").format(minutes=week.aerobic_minutes))
     return " ".join(parts)
 
 
-class ProgressScreen(QWidget):
+class ProgressScreen(FollowsLanguage, QWidget):
     """Shows how pain has changed week by week.
 
     Signals:
@@ -65,7 +78,6 @@ class ProgressScreen(QWidget):
     def __init__(self, parent: QWidget | None = None, locked: bool = True,
                  picture_folder: str | Path | None = None, report_step=None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("My progress")
         self._picture_folder = Path(picture_folder) if picture_folder is not None else None
         self._saving_allowed = True
         self._picture_writer = None             # built on the first "Save picture"
@@ -80,11 +92,14 @@ class ProgressScreen(QWidget):
         self._today: date | None = None
         self._report = TrendReport()
         self._styled_for = None          # the unit and look the chart is drawn for
+        self._left_out_count = 0
+        self._selected_week: WeekStats | None = None
+        self._status_shown = ""          # the status line's English (a marked text), or a text as given
 
-        self._sentence = self._label("Progress summary", "heading")
-        self._advice = self._label("Advice", "notice")
+        self._sentence = self._label("heading")
+        self._advice = self._label("notice")
         self._advice.hide()
-        self._left_out = self._label("Ratings left out", "caption")     # dates from a wrong clock
+        self._left_out = self._label("caption")     # dates from a wrong clock
         self._left_out.hide()
 
         self._side_row = QWidget(self)
@@ -93,59 +108,47 @@ class ProgressScreen(QWidget):
         self._side_group = QButtonGroup(self)
         self._side_group.setExclusive(True)
         self._side_buttons: dict[str | None, QPushButton] = {}
-        for text, side in SIDE_CHOICES:
-            button = QPushButton(text, self._side_row)
-            button.setAccessibleName(f"Show {text.lower()} sides" if side is None else f"Show {text.lower()} side")
+        for _text, _name, side in SIDE_CHOICES:
+            button = QPushButton(self._side_row)
             button.setCheckable(True)
             button.setChecked(side is None)
             button.clicked.connect(lambda _checked=False, s=side: self.set_side(s))
             self._side_group.addButton(button)
             self._side_buttons[side] = button
             side_layout.addWidget(button)
-        self._earlier = QPushButton("◀ Earlier", self)
-        self._earlier.setAccessibleName("Show earlier months")
-        self._later = QPushButton("Later ▶", self)
-        self._later.setAccessibleName("Show later months")
+        self._earlier = QPushButton(self)
+        self._later = QPushButton(self)
 
         self.chart = TrendChart(self, locked=locked)
         self.chart.week_selected.connect(self._on_week_selected)
         self._earlier.clicked.connect(lambda: self.chart.scroll_months(-3))
         self._later.clicked.connect(lambda: self.chart.scroll_months(3))
 
-        self._week_numbers = self._label("Selected week", "caption", "Touch a week on the chart to see its numbers.")
+        self._week_numbers = self._label("caption")
 
         chart_page = QWidget(self)
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(self.chart, 1)
-        self._empty = self._label("No progress yet", "caption",
-                                  "Your chart will appear here after your first pain rating.\n"
-                                  "Every rating helps you and your doctor see what the exercises do.")
+        self._empty = self._label("caption")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._empty)
         self._pages.addWidget(chart_page)
 
-        self._status = self._label("Picture status", "muted")
-        self._back = QPushButton("Back", self)
-        self._back.setAccessibleName("Back")
+        self._status = self._label("muted")
+        self._back = QPushButton(self)
         self._back.clicked.connect(self.back_requested)
-        self._save = QPushButton("Save picture", self)
-        self._save.setAccessibleName("Save picture")
+        self._save = QPushButton(self)
         self._save.setProperty("role", "primary")
         self._save.clicked.connect(self._on_save_clicked)
-        self._report_button = QPushButton("Report for my doctor", self)
-        self._report_button.setAccessibleName("Report for my doctor")
-        self._report_button.setAccessibleDescription("Print the weekly chart and numbers, or save them as PDF")
+        self._report_button = QPushButton(self)
         self._report_button.clicked.connect(self.print_report)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._back)
-        buttons.addSpacing(self._back.sizeHint().width() // 3)
-        buttons.addWidget(self._side_row)
-        buttons.addWidget(self._status, 1)
-        buttons.addWidget(self._earlier)
-        buttons.addWidget(self._later)
-        buttons.addWidget(self._save)
+        buttons = QGridLayout()        # one row; two when narrow (portrait, larger text, a longer language)
+        self._buttons = buttons
+        self._two_rows: bool | None = None
+        self._arrows_only = False        # Earlier and Later as arrows alone: a landscape row too short for words
+        self._place_buttons(two_rows=False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._sentence)
@@ -159,6 +162,48 @@ class ProgressScreen(QWidget):
         layout.addLayout(buttons)
 
         self._refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_("My progress"))
+        for label, name in ((self._sentence, _("Progress summary")), (self._advice, _("Advice")),
+                            (self._left_out, _("Ratings left out")), (self._week_numbers, _("Selected week")),
+                            (self._empty, _("No progress yet")), (self._status, _("Picture status"))):
+            label.setAccessibleName(name)
+        for text, name, side in SIDE_CHOICES:
+            self._side_buttons[side].setText(_(text))
+            self._side_buttons[side].setAccessibleName(_(name))
+        self._show_month_buttons()
+        for button, text, name in ((self._back, _("Back"), _("Back")),
+                                   (self._save, _("Save picture"), _("Save picture")),
+                                   (self._report_button, _("Report for my doctor"), _("Report for my doctor"))):
+            button.setText(text)
+            button.setAccessibleName(name)
+        self._report_button.setAccessibleDescription(_("Print the weekly chart and numbers, or save them as PDF"))
+        self._empty.setText(_("Your chart will appear here after your first pain rating.\n"
+                              "Every rating helps you and your doctor see what the exercises do."))
+        self._show_words()
+        self._show_status(self._status_shown)
+
+    def _show_words(self) -> None:
+        """The sentence, the advice, the left-out line and the week's numbers, in the language in use."""
+        language = current_language()
+        self._sentence.setText(summary_sentence(self._report, today=self._today, language=language))
+        advice = advice_sentence(self._report, language)
+        self._advice.setText(advice or "")
+        self._advice.setVisible(bool(advice))
+        self._left_out.setText(left_out_notice(self._left_out_count, language) or "")
+        self._left_out.setVisible(bool(self._left_out_count))
+        if self._selected_week is not None:
+            self._week_numbers.setText(describe_week(self._selected_week, language))
+        else:
+            self._week_numbers.setText(texts().gettext(TOUCH_A_WEEK))
+
+    def _show_status(self, text: str) -> None:
+        """The status line: a marked English text is shown in the language in use, any other as given."""
+        self._status_shown = text
+        self._status.setText(texts().gettext(text) if text else "")
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -172,8 +217,9 @@ class ProgressScreen(QWidget):
 
     def summary_text(self) -> str:
         """The sentence on top, followed by the advice when there is one."""
-        sentence = summary_sentence(self._report, today=self._today)
-        return " ".join(part for part in (sentence, self._report.advice) if part)
+        language = current_language()
+        sentence = summary_sentence(self._report, today=self._today, language=language)
+        return " ".join(part for part in (sentence, advice_sentence(self._report, language)) if part)
 
     def set_data(self, ratings: Iterable[PainRating], sessions: Iterable[SessionRecord] = (),
                  aerobic: Iterable[AerobicEntry] = (), today: date | None = None) -> None:
@@ -188,13 +234,12 @@ class ProgressScreen(QWidget):
         kept, left_out = trusted(ratings, today)       # a wrong clock's dates stay out of the chart
         self._ratings = tuple(kept)
         self._recorded = tuple(ratings)
-        self._left_out.setText(left_out_notice(left_out) or "")
-        self._left_out.setVisible(bool(left_out))
+        self._left_out_count = left_out
         self._sessions = tuple(sessions)
         self._aerobic = tuple(aerobic)
         self._side = None
         self._side_buttons[None].setChecked(True)
-        self._status.clear()
+        self._show_status("")
         self._refresh()
 
     def set_side(self, side: str | None) -> None:
@@ -219,16 +264,16 @@ class ProgressScreen(QWidget):
 
             self._picture_writer = PictureWriter(self)
             self._picture_writer.finished.connect(self._picture_written)
-        self._status.setText("Saving the picture\u2026")
+        self._show_status(N_("Saving the picture\u2026"))
         self._picture_writer.write(self.chart.picture(), path)
 
     def _picture_written(self, path: str, ok: bool) -> None:
         if ok:
-            self._status.setText("Picture saved.")
+            self._show_status(N_("Picture saved."))
             self._status.setToolTip(str(path))
             self.picture_saved.emit(str(path))
         else:
-            self._status.setText("The picture could not be saved.")
+            self._show_status(N_("The picture could not be saved."))
 
     def set_picture_folder(self, folder: str | Path | None, *, allowed: bool = True) -> None:
         """Where "Save picture" writes from now on (the kiosk: the signed-in diary's folder); not offered
@@ -253,9 +298,9 @@ class ProgressScreen(QWidget):
         step = self._report_step
         if step is None:
             from kiosk.ui.paper.report_printing import ask_with_print_dialog as step
-        self._status.setText("Preparing the report\u2026")
+        self._show_status(N_("Preparing the report\u2026"))
         outcome = step(self, lambda device: paint_report(device, content))
-        self._status.setText(outcome.message)
+        self._show_status(outcome.message)
         self._status.setToolTip(outcome.where or "")
         self.report_printed.emit(outcome)
 
@@ -276,6 +321,60 @@ class ProgressScreen(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_unit()
+        self._fit_buttons(event.size().width())
+
+    def _show_month_buttons(self) -> None:
+        _ = texts().gettext
+        self._earlier.setText("◀" if self._arrows_only else _("◀ Earlier"))
+        self._earlier.setAccessibleName(_("Show earlier months"))
+        self._later.setText("▶" if self._arrows_only else _("Later ▶"))
+        self._later.setAccessibleName(_("Show later months"))
+
+    def _fit_buttons(self, width: int) -> None:
+        """The bottom row side by side when its labels fit whole in `width`; in a landscape window, Earlier
+        and Later as arrows alone when that is what makes them fit; else on two rows, in words."""
+        landscape = self.window().width() >= self.window().height()
+        for arrows in (False, True) if landscape else (False,):
+            if arrows != self._arrows_only:
+                self._arrows_only = arrows
+                self._show_month_buttons()
+            if self._row_width() <= width:
+                self._place_buttons(two_rows=False)
+                return
+        if self._arrows_only:
+            self._arrows_only = False
+            self._show_month_buttons()
+        self._place_buttons(two_rows=True)
+
+    def _row_width(self) -> int:
+        """The width the bottom row needs on one row, every label whole."""
+        parts = [w for w in (self._back, self._side_row, self._status, self._earlier, self._later, self._save)
+                 if not w.isHidden()]
+        spacing = max(0, self._buttons.horizontalSpacing())
+        margins = self.layout().contentsMargins() if self.layout() is not None else None
+        return (sum(w.sizeHint().width() if isinstance(w, QPushButton) else w.minimumSizeHint().width()
+                    for w in parts)
+                + spacing * (len(parts) - 1) + (margins.left() + margins.right() if margins else 0))
+
+    def _place_buttons(self, two_rows: bool) -> None:
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        grid = self._buttons
+        parts = (self._back, self._side_row, self._status, self._earlier, self._later, self._save)
+        for widget in parts:
+            grid.removeWidget(widget)
+        if two_rows:              # the chart's controls above; Back, the status and Save below
+            places = {self._side_row: (0, 0, 1, 2), self._earlier: (0, 2, 1, 1), self._later: (0, 3, 1, 1),
+                      self._back: (1, 0, 1, 1), self._status: (1, 1, 1, 2), self._save: (1, 3, 1, 1)}
+            stretches = (0, 1, 1, 0, 0, 0)
+        else:
+            places = {widget: (0, column, 1, 1) for column, widget in enumerate(parts)}
+            stretches = (0, 0, 1, 0, 0, 0)
+        for widget, place in places.items():
+            grid.addWidget(widget, *place)
+        for column, stretch in enumerate(stretches):
+            grid.setColumnStretch(column, stretch)
 
     def _apply_unit(self) -> None:
         unit, look = window_unit(self), window_look(self)
@@ -285,11 +384,9 @@ class ProgressScreen(QWidget):
 
     def _refresh(self) -> None:
         self._report = analyse(self._ratings, self._sessions, self._aerobic, side=self._side)
-        self._sentence.setText(summary_sentence(self._report, today=self._today))
-        self._advice.setText(self._report.advice or "")
-        self._advice.setVisible(bool(self._report.advice))
         self.chart.set_report(self._report)
-        self._week_numbers.setText("Touch a week on the chart to see its numbers.")
+        self._selected_week = None
+        self._show_words()
         self._pages.setCurrentIndex(1 if self._report.weeks else 0)
         self._week_numbers.setVisible(bool(self._report.weeks))
         self._update_controls()
@@ -305,8 +402,10 @@ class ProgressScreen(QWidget):
         self._later.setVisible(home)
         self._save.setVisible(has_weeks and self._saving_allowed)
         self._report_button.setVisible(home)          # at home; in the clinic, staff print it (admin screen)
+        self._fit_buttons(self.width() if self.isVisible() else self.window().width())
 
     def _on_week_selected(self, week: WeekStats) -> None:
+        self._selected_week = week
         self._week_numbers.setText(describe_week(week))
         self.week_selected.emit(week)
 
@@ -317,9 +416,8 @@ class ProgressScreen(QWidget):
             return
         self.save_picture(self._picture_folder / name)         # the writer makes the folder
 
-    def _label(self, name: str, role: str, text: str = "") -> QLabel:
-        label = QLabel(text, self)
-        label.setAccessibleName(name)
+    def _label(self, role: str) -> QLabel:
+        label = QLabel(self)
         label.setProperty("role", role)
         label.setWordWrap(True)
         return label

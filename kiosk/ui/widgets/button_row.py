@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 
 class ButtonRow(QWidget):
-    """Buttons side by side, each as wide as its stretch asks, while every label fits whole; else
-    as many per row as fit (larger text on a small screen), never a label cut short.
+    """Buttons side by side, each as wide as its stretch asks, while every label fits whole; else side
+    by side each as wide as its label needs (a longer language), when they all fit so; else as many per
+    row as fit (larger text on a small screen), never a label cut short.
 
     After showing or hiding one of its buttons, call `refit()`.
     """
@@ -19,6 +20,7 @@ class ButtonRow(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._columns = 0
+        self._by_label = False            # one row shared out by the labels' widths, not the stretches
         self._placed: list[QWidget] = []
         for button, _stretch in self._buttons:
             button.setParent(self)
@@ -27,9 +29,12 @@ class ButtonRow(QWidget):
     def refit(self) -> None:
         shown = [(button, stretch) for button, stretch in self._buttons if not button.isHidden()]
         columns = self._columns_that_fit(shown)
-        if columns == self._columns and self._placed == [button for button, _ in shown]:
+        by_label = columns < len(shown) and self._fit_by_label(shown)
+        if by_label:
+            columns = len(shown)
+        if (columns, by_label) == (self._columns, self._by_label) and self._placed == [b for b, _ in shown]:
             return
-        self._columns = columns
+        self._columns, self._by_label = columns, by_label
         for button, _ in self._buttons:
             self._grid.removeWidget(button)
         for column in range(self._grid.columnCount()):
@@ -38,7 +43,7 @@ class ButtonRow(QWidget):
             row, column = divmod(index, columns)
             self._grid.addWidget(button, row, column)
             if row == 0:
-                self._grid.setColumnStretch(column, stretch)
+                self._grid.setColumnStretch(column, button.sizeHint().width() if by_label else stretch)
         self._placed = [button for button, _ in shown]
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -70,11 +75,19 @@ class ButtonRow(QWidget):
             self.refit()
         return handled
 
+    def _width(self) -> int:
+        # Until it is shown, its own width means nothing yet: the window's is the best guess.
+        return self.width() if self.isVisible() else self.window().width()
+
+    def _fit_by_label(self, shown: list[tuple[QWidget, int]]) -> bool:
+        """True when every label fits on one row with the row shared out by the labels' own widths."""
+        spacing = max(0, self._grid.horizontalSpacing())
+        return sum(button.sizeHint().width() for button, _ in shown) + spacing * (len(shown) - 1) <= self._width()
+
     def _columns_that_fit(self, shown: list[tuple[QWidget, int]]) -> int:
         if not shown:
             return 1
-        # Until it is shown, its own width means nothing yet: the window's is the best guess.
-        width = self.width() if self.isVisible() else self.window().width()
+        width = self._width()
         spacing = max(0, self._grid.horizontalSpacing())
         for columns in range(len(shown), 1, -1):
             # The grid shares the width out by the first row's stretches; every label in a column

@@ -6,16 +6,18 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.theme import DEFAULT, window_look
 
 FACE_PAIN_LEVELS = (0, 2, 4, 6, 8, 10)
 FACE_DESCRIPTIONS = {
-    0: "smiling face",
-    2: "gently smiling face",
-    4: "calm, straight-mouthed face",
-    6: "uneasy face",
-    8: "frowning face with closed eyes",
-    10: "grimacing face with tightly shut eyes",
+    0: N_("smiling face"),
+    2: N_("gently smiling face"),
+    4: N_("calm, straight-mouthed face"),
+    6: N_("uneasy face"),
+    8: N_("frowning face with closed eyes"),
+    10: N_("grimacing face with tightly shut eyes"),
 }
 
 
@@ -106,17 +108,22 @@ def draw_pain_face(painter: QPainter, rect: QRectF, pain: int, fill: QColor | st
     painter.restore()
 
 
-class PainFace(QWidget):
+class PainFace(FollowsLanguage, QWidget):
     """A face drawing for one pain level; decorative, but described for screen readers."""
 
     def __init__(self, pain: int, fill: QColor | str = "#FFE7C2", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pain = pain
         self._fill = QColor(fill)
-        self.setAccessibleName(FACE_DESCRIPTIONS.get(pain, f"face for {pain}"))
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(28, 28)
         self.setAttribute(Qt.WA_TransparentForMouseEvents)   # taps go to the button below
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        description = FACE_DESCRIPTIONS.get(self.pain)
+        self.setAccessibleName(_(description) if description else _("face for {pain}").format(pain=self.pain))
 
     def sizeHint(self) -> QSize:
         return QSize(96, 96)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.core.poses import POSES, Pose, interpolate, mirrored as mirror_pose
 from kiosk.ui.figure import BACKGROUND, paint_pose
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.widgets.glide_frames import GlideFrames
 from kiosk.ui.widgets.pose_picture import spoken_name
 
@@ -22,7 +23,7 @@ PICTURES_KEPT = 4                     # poses kept drawn, at the view's size (a 
 GLIDE_BYTES = 32 * 1024 * 1024        # a loop's glides kept drawn (the moving part of each frame)
 
 
-class PoseView(QWidget):
+class PoseView(FollowsLanguage, QWidget):
     """Shows the figure in a named pose and animates between poses.
 
     Signals:
@@ -65,7 +66,13 @@ class PoseView(QWidget):
         self._loop_timer = QTimer(self)
         self._loop_timer.timeout.connect(self._on_loop_tick)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Illustration")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._name is None:
+            self.setAccessibleName(texts().gettext("Illustration"))
+        else:
+            self._describe(self._name, self._mirrored and POSES[self._name].sided)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -213,11 +220,16 @@ class PoseView(QWidget):
         self.update()
 
     def _describe(self, name: str, left: bool) -> None:
+        _ = texts().gettext
         words = spoken_name(name)
-        self.setAccessibleName(f"Illustration: {words}")
-        side = "left side" if left else ("right side" if POSES[name].sided else "")
-        detail = f", {side}" if side else ""
-        self.setAccessibleDescription(f"A figure showing the position {words}{detail}.")
+        self.setAccessibleName(_("Illustration: {pose}").format(pose=words))
+        if left:
+            description = _("A figure showing the position {pose}, left side.")
+        elif POSES[name].sided:
+            description = _("A figure showing the position {pose}, right side.")
+        else:
+            description = _("A figure showing the position {pose}.")
+        self.setAccessibleDescription(description.format(pose=words))
 
     def _gliding(self) -> bool:
         """A move joint by joint (not a crossfade) is under way."""

@@ -69,9 +69,10 @@ class TouchButton(QPushButton):
         self._apply_touch_minimum()
 
     def set_label(self, text: str) -> None:
-        """Change the visible label and the accessible name together."""
+        """Change the visible label and the accessible name together (another language: the minimum follows)."""
         self.setText(text)
         self.setAccessibleName(text)
+        self._apply_touch_minimum()
 
     def repolish(self) -> None:
         """Re-apply the style sheet after a dynamic property changed, keeping the touch minimum."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from datetime import datetime, timezone
 
@@ -11,7 +12,11 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.core.languages import SOURCE_LANGUAGE
+from kiosk.core.local_formats import decimal, month, weekday_day
+from kiosk.core.translations import N_
 from kiosk.core.trends import AEROBIC_GOAL_MINUTES, TrendReport, WeekStats
+from kiosk.ui.language import FollowsLanguage, current_language, texts
 from kiosk.ui.theme import DEFAULT, Palette
 
 DAY = 24 * 3600
@@ -36,13 +41,48 @@ class ChartColours:
     selected = "#F0E442"        # yellow, translucent
 
 
+LEGEND = (
+    (ChartColours.mean, "&#9679;&#9473;", N_("average pain each week")),
+    ("#9CCFEF", "&#9608;", N_("lowest to highest")),
+    (ChartColours.before, "&#9632;", N_("before a session")),
+    (ChartColours.after, "&#9650;", N_("after a session")),
+    ("#A3D9C6", "&#9608;", N_("meaningful improvement")),
+    ("#000000", "- - -", N_("where you started")),
+    (ChartColours.sessions, "&#9608;", N_("sessions")),
+    (ChartColours.aerobic, "&#9608;", N_("aerobic minutes")),
+)
+
+
+class LocalDateAxis(pg.DateAxisItem):
+    """pyqtgraph's date axis, its months and weekdays written in the language of the screens."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        language = current_language()
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None) if self.zoomLevel else None
+        if language == SOURCE_LANGUAGE or spec is None or spec.format not in ("%Y", "%b", "%d", "%a %d"):
+            return super().tickStrings(values, scale, spacing)
+        days = [datetime.fromtimestamp(v, tz=timezone.utc).date() for v in values]
+        if spec.format == "%Y":
+            return [str(day.year) for day in days]
+        if spec.format == "%b":
+            return [month(day, language) for day in days]
+        if spec.format == "%d":
+            return [str(day.day) for day in days]
+        return [weekday_day(day, language) for day in days]
+
+
+def _ticks(values, language: str) -> list:
+    """Whole-number ticks, written the language's way."""
+    return [[(v, decimal(v, language, 0)) for v in values], []]
+
+
 def week_x(week: WeekStats) -> float:
     """The x position of a week: the middle of it (Thursday noon), in seconds since 1970 (UTC)."""
     monday = datetime(week.start.year, week.start.month, week.start.day, tzinfo=timezone.utc)
     return monday.timestamp() + 3.5 * DAY
 
 
-class TrendChart(QWidget):
+class TrendChart(FollowsLanguage, QWidget):
     """Weekly pain chart with a legend in words.
 
     Signals:
@@ -53,16 +93,15 @@ class TrendChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None, locked: bool = True) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Weekly pain chart")
         self._report = TrendReport()
         self._xs = np.zeros(0)
         self._locked = locked
         self._unit = 22
+        self._palette = DEFAULT
         self._selected: int | None = None
         self._marker_size: int | None = None
 
         self._legend = QLabel(self)
-        self._legend.setAccessibleName("Chart legend")
         self._legend.setWordWrap(True)
         self._legend.setTextFormat(Qt.TextFormat.RichText)
 
@@ -76,7 +115,7 @@ class TrendChart(QWidget):
         layout.addWidget(self._legend)
         layout.addWidget(self._view, 1)
 
-        self.pain_plot = self._view.addPlot(row=0, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.pain_plot = self._view.addPlot(row=0, col=0, axisItems={"bottom": LocalDateAxis(utcOffset=0)})
         self.sessions_plot = self._view.addPlot(row=1, col=0)
         self.aerobic_plot = self._view.addPlot(row=2, col=0)
         self._plots = (self.pain_plot, self.sessions_plot, self.aerobic_plot)
@@ -91,7 +130,6 @@ class TrendChart(QWidget):
             plot.setMenuEnabled(False)
             plot.getViewBox().setDefaultPadding(0.0)
         self.pain_plot.setYRange(0, 10, padding=0)
-        self.pain_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)], []])
         self.pain_plot.getViewBox().setLimits(yMin=0, yMax=10)
 
         self._build_items()
@@ -100,6 +138,21 @@ class TrendChart(QWidget):
         self._view.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.pain_plot.getViewBox().sigRangeChanged.connect(self._update_marker_sizes)
         self.pain_plot.getViewBox().sigResized.connect(self._update_marker_sizes)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_("Weekly pain chart"))
+        self._legend.setAccessibleName(_("Chart legend"))
+        self._baseline_label.setFormat(_("where you started"))
+        self._goal_label.setFormat(_("goal {minutes} min a week").format(minutes=AEROBIC_GOAL_MINUTES))
+        self._set_ticks()
+        self.set_unit(self._unit, self._palette)           # the axes' labels and the legend
+        for plot in self._plots:
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.picture = None                        # pyqtgraph keeps the drawn ticks: draw them again
+                axis.update()
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -149,13 +202,21 @@ class TrendChart(QWidget):
         self._aerobic_bars.setOpts(x=xs, height=minutes, width=5 * DAY)
         most = max(7, int(sessions.max()) if len(weeks) else 0)
         self.sessions_plot.setYRange(0, most, padding=0.05)
-        step = 2 if most <= 10 else 5 * math.ceil(most / 25)
-        self.sessions_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, most + 1, step)], []])
         top = max(AEROBIC_GOAL_MINUTES * 1.4, float(minutes.max()) * 1.1 if len(weeks) else 0.0)
         self.aerobic_plot.setYRange(0, top, padding=0)
-        step = AEROBIC_GOAL_MINUTES if top < 3 * AEROBIC_GOAL_MINUTES else 2 * AEROBIC_GOAL_MINUTES
-        self.aerobic_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, int(top) + 1, step)], []])
+        self._scales = (most, top)
+        self._set_ticks()
         self._apply_x_range()
+
+    def _set_ticks(self) -> None:
+        """The numbers on the three left axes, in the language in use."""
+        language = current_language()
+        most, top = getattr(self, "_scales", (7, AEROBIC_GOAL_MINUTES * 1.4))
+        self.pain_plot.getAxis("left").setTicks(_ticks(range(0, 11, 2), language))
+        step = 2 if most <= 10 else 5 * math.ceil(most / 25)
+        self.sessions_plot.getAxis("left").setTicks(_ticks(range(0, most + 1, step), language))
+        step = AEROBIC_GOAL_MINUTES if top < 3 * AEROBIC_GOAL_MINUTES else 2 * AEROBIC_GOAL_MINUTES
+        self.aerobic_plot.getAxis("left").setTicks(_ticks(range(0, int(top) + 1, step), language))
 
     def set_locked(self, locked: bool) -> None:
         """Kiosk (locked): whole history, no pan, zoom or menu. Home: scroll through the months."""
@@ -167,6 +228,8 @@ class TrendChart(QWidget):
     def set_unit(self, unit: int, palette: Palette = DEFAULT) -> None:
         """Scale fonts and lines to the base text size `unit` in pixels; text and axes in `palette`."""
         self._unit = unit
+        self._palette = palette
+        _ = texts().gettext
         self._legend.setStyleSheet(f"background: {palette.surface}; padding: 4px;")
         self._view.setBackground(palette.surface)
         font = QFont()
@@ -175,8 +238,8 @@ class TrendChart(QWidget):
         small.setPixelSize(max(12, round(unit * 0.85)))
         axis_pen = pg.mkPen(palette.text, width=max(2, unit // 10))
         left_width = round(unit * 4.2)
-        labels = (("Pain (0-10)", self.pain_plot), ("Sessions", self.sessions_plot),
-                  ("Aerobic min", self.aerobic_plot))
+        labels = ((_("Pain (0-10)"), self.pain_plot), (_("Sessions"), self.sessions_plot),
+                  (_("Aerobic min"), self.aerobic_plot))
         for text, plot in labels:
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
@@ -271,7 +334,7 @@ class TrendChart(QWidget):
         self.pain_plot.addItem(self._band, ignoreBounds=True)
 
         self._baseline = pg.InfiniteLine(angle=0, movable=False)
-        self._baseline_label = pg.InfLineLabel(self._baseline, "where you started", position=0.99,
+        self._baseline_label = pg.InfLineLabel(self._baseline, "", position=0.99,
                                                anchors=[(1, 1), (1, 1)], color=DEFAULT.text,
                                                fill=pg.mkBrush(255, 255, 255, 200))
         self._baseline.setZValue(7)         # its label stays readable above the markers
@@ -294,7 +357,7 @@ class TrendChart(QWidget):
                                              pen=pg.mkPen(None))
         self.aerobic_plot.addItem(self._aerobic_bars)
         self._goal = pg.InfiniteLine(pos=AEROBIC_GOAL_MINUTES, angle=0, movable=False)
-        self._goal_label = pg.InfLineLabel(self._goal, f"goal {AEROBIC_GOAL_MINUTES} min a week", position=0.01,
+        self._goal_label = pg.InfLineLabel(self._goal, "", position=0.01,
                                            anchors=[(0, 1), (0, 1)], color=DEFAULT.text,
                                            fill=pg.mkBrush(255, 255, 255, 200))
         self.aerobic_plot.addItem(self._goal, ignoreBounds=True)
@@ -378,17 +441,7 @@ class TrendChart(QWidget):
 
     def _legend_html(self, unit: int) -> str:
         size = round(unit * 0.9)
-        c = ChartColours
-        items = (
-            (c.mean, "&#9679;&#9473;", "average pain each week"),
-            ("#9CCFEF", "&#9608;", "lowest to highest"),
-            (c.before, "&#9632;", "before a session"),
-            (c.after, "&#9650;", "after a session"),
-            ("#A3D9C6", "&#9608;", "meaningful improvement"),
-            ("#000000", "- - -", "where you started"),
-            (c.sessions, "&#9608;", "sessions"),
-            (c.aerobic, "&#9608;", "aerobic minutes"),
-        )
-        parts = [f"<span style='color:{colour}; font-size:{size}px'>{symbol}</span>&nbsp;{text}"
-                 for colour, symbol, text in items]
+        _ = texts().gettext
+        parts = [f"<span style='color:{colour}; font-size:{size}px'>{symbol}</span>&nbsp;{html.escape(_(text))}"
+                 for colour, symbol, text in LEGEND]
         return f"<span style='font-size:{size}px'>" + "&nbsp;&nbsp;&nbsp; ".join(parts) + "</span>"
