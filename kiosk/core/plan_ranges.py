@@ -16,6 +16,15 @@ _NUMBER = r"(\d+|" + "|".join(_WORDS) + r")"
 _UP_TO = re.compile(rf"^up to {_NUMBER}( each side)?$")
 _FROM_TO = re.compile(rf"^{_NUMBER} to {_NUMBER}( each side)?$")
 _EACH_SIDE = re.compile(rf"^{_NUMBER}( times)? each side$")
+# The same notes in the Spanish library (routines/es/): "hasta 5 por lado", "de 8 a 10", "una vez por lado".
+_WORDS.update({"una vez": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+               "siete": 7, "ocho": 8, "nueve": 9, "diez": 10})
+_NUMBER = r"(\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_FORMS = (
+    (_UP_TO, _FROM_TO, _EACH_SIDE),
+    (re.compile(rf"^hasta {_NUMBER}( por lado)?$"), re.compile(rf"^de {_NUMBER} a {_NUMBER}( por lado)?$"),
+     re.compile(rf"^{_NUMBER}( veces)? por lado$")),
+)
 
 
 @dataclass(frozen=True)
@@ -32,20 +41,22 @@ def _number(word: str) -> int:
 
 
 def article_reps(reps_note: str) -> ArticleReps | None:
-    """The article's numbers in a library `reps_note`: "up to 5", "8 to 10", "3 each side", "once each side".
+    """The article's numbers in a library `reps_note`: "up to 5", "8 to 10", "3 each side", "once each side"
+    (or the Spanish library's "hasta 5", "de 8 a 10", "3 por lado", "una vez por lado").
 
     None for an empty note; ValueError for a note in none of these forms (so a new note cannot slip by).
     """
     note = " ".join(reps_note.lower().split())
     if not note:
         return None
-    if match := _UP_TO.match(note):
-        return ArticleReps(None, _number(match[1]), bool(match[2]))
-    if match := _FROM_TO.match(note):
-        return ArticleReps(_number(match[1]), _number(match[2]), bool(match[3]))
-    if match := _EACH_SIDE.match(note):
-        count = _number(match[1])
-        return ArticleReps(count, count, True)
+    for up_to, from_to, each_side in _FORMS:
+        if match := up_to.match(note):
+            return ArticleReps(None, _number(match[1]), bool(match[2]))
+        if match := from_to.match(note):
+            return ArticleReps(_number(match[1]), _number(match[2]), bool(match[3]))
+        if match := each_side.match(note):
+            count = _number(match[1])
+            return ArticleReps(count, count, True)
     raise ValueError(f"the reps note {reps_note!r} is not 'up to N', 'N to M' or 'N each side'")
 
 

@@ -50,9 +50,23 @@ def test_every_reps_note_of_the_library_gives_a_top_number(library):
         assert parsed is not None and parsed.top >= 1, (exercise_id, note)
 
 
+def test_the_spanish_library_reps_notes_give_the_same_numbers(library):
+    """The plan editor reads the library of the language in use: its Spanish notes mean the same numbers."""
+    from kiosk.core.loader import load_routines
+    from kiosk.paths import bundled_dir
+
+    spanish = load_routines(bundled_dir("routines"), language="es").exercises
+    notes = {e.id: e.reps_note for e in library.values() if e.reps_note}
+    assert any(spanish[i].reps_note != note for i, note in notes.items())       # really translated
+    for exercise_id, note in notes.items():
+        assert article_reps(spanish[exercise_id].reps_note) == article_reps(note), exercise_id
+
+
 @pytest.mark.parametrize(("note", "low", "top", "per_side"), [
     ("up to 5", None, 5, False), ("up to five each side", None, 5, True), ("8 to 10", 8, 10, False),
     ("3 each side", 3, 3, True), ("once each side", 1, 1, True), ("3 to 5", 3, 5, False),
+    ("hasta 5 por lado", None, 5, True), ("de 8 a 10", 8, 10, False), ("una vez por lado", 1, 1, True),
+    ("3 por lado", 3, 3, True), ("hasta cinco", None, 5, False),
 ])
 def test_article_reps(note, low, top, per_side):
     parsed = article_reps(note)
