@@ -115,7 +115,6 @@ ExportDone = Callable[[Path | str | None, BaseException | None], None]   # where
 ReportDone = Callable[[object], None]       # a kiosk.ui.paper.report_printing.PrintOutcome
 EXPORT_FORMATS = ("csv", "fhir")
 ZERO_WIDTH_SPACE = "\u200b"
-LABEL_ROLE = Qt.ItemDataRole.UserRole + 1          # a profile's label as given (it may remake itself)
 
 
 class AdminScreen(FollowsLanguage, QWidget):
@@ -154,7 +153,7 @@ class AdminScreen(FollowsLanguage, QWidget):
     profile_exported = Signal(str, str)
     profile_reported = Signal(str, object)
     delete_confirmed = Signal(str)
-    plan_requested = Signal(str, str)       # profile id, its label: open the diary's plan
+    plan_requested = Signal(str, object)    # profile id, its label (a str): open the diary's plan
 
     def __init__(self, routines: Sequence[tuple[str, str]] = (),
                  export_profile: Callable[[str, str, Path, ExportDone], None] | None = None,
@@ -170,6 +169,7 @@ class AdminScreen(FollowsLanguage, QWidget):
         self._pending_delete: str | None = None
         self._status_source = None                   # makes the status line again in a new language
         self._listen_reason = ""                     # why voice commands cannot work here ("" when they can)
+        self._labels: dict[str, str] = {}            # each listed diary's label, by profile id
 
         # top bar
         self.title = title = make_label("", "title")
@@ -334,10 +334,10 @@ class AdminScreen(FollowsLanguage, QWidget):
         self.profile_list.setAccessibleName(_("Profiles"))
         for row in range(self.profile_list.count()):
             item = self.profile_list.item(row)
-            label = item.data(LABEL_ROLE)
+            profile_id = item.data(Qt.ItemDataRole.UserRole)
+            label = self._labels.get(profile_id)
             if hasattr(label, "in_language"):            # made again in the language in use
-                label = label.in_language(current_language())
-                item.setData(LABEL_ROLE, label)
+                label = self._labels[profile_id] = label.in_language(current_language())
                 item.setText(label)
         self.export_button.set_label(_("Export CSV"))
         self.export_button.setAccessibleDescription(_("The pain ratings as a spreadsheet file, on the chosen drive"))
@@ -409,10 +409,10 @@ class AdminScreen(FollowsLanguage, QWidget):
         """[(profile id, label for staff)]; the guest profile should not be among them. A label with an
         `in_language(code)` (the clinic's DiaryLabel) is made again when the language changes."""
         self.profile_list.clear()
+        self._labels = dict(profiles)                 # as given: a label may remake itself (Qt keeps only text)
         for profile_id, label in profiles:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, profile_id)
-            item.setData(LABEL_ROLE, label)
             self.profile_list.addItem(item)
         self._cancel_delete()
         self._selection_changed()
@@ -537,7 +537,8 @@ class AdminScreen(FollowsLanguage, QWidget):
     def _open_plan(self) -> None:
         item = self.profile_list.currentItem()
         if item is not None:
-            self.plan_requested.emit(item.data(Qt.ItemDataRole.UserRole), item.text())
+            profile_id = item.data(Qt.ItemDataRole.UserRole)
+            self.plan_requested.emit(profile_id, self._labels.get(profile_id, item.text()))
 
     def _ask_delete(self) -> None:
         item = self.profile_list.currentItem()
