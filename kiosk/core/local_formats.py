@@ -24,3 +24,12 @@ def long_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
     from babel.dates import format_date
 
     return format_date(day, "long", locale=FORMAT_LOCALES[language])
+
+
+def short_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
+    """A date in few letters, for a list: "02 Mar 2026", "2 mar 2026"."""
+    if language == SOURCE_LANGUAGE:
+        return f"{day:%d %b %Y}"
+    from babel.dates import format_date
+
+    return format_date(day, "medium", locale=FORMAT_LOCALES[language])

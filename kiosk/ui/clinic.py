@@ -17,8 +17,7 @@ from kiosk.core.admin_pin import AdminPinPolicy
 from kiosk.core.csv_diary import write_diary
 from kiosk.core.diary_number import spaced
 from kiosk.core.fhir_bundle import build_bundle
-from kiosk.core.languages import SOURCE_LANGUAGE
-from kiosk.core.local_formats import long_date
+from kiosk.core.local_formats import short_date
 from kiosk.core.session import State
 from kiosk.core.sign_in import SignInPolicy
 from kiosk.core.translations import N_, translation
@@ -56,8 +55,7 @@ class DiaryLabel(str):
 
     def __new__(cls, number: str, created: datetime, language: str) -> DiaryLabel:
         text = translation(language).gettext("Diary {number}, since {date}").format(
-            number=spaced(number), date=f"{created:%d %b %Y}" if language == SOURCE_LANGUAGE
-            else long_date(created.date(), language))
+            number=spaced(number), date=short_date(created.date(), language))
         label = super().__new__(cls, text)
         label.number, label.created = number, created
         return label

@@ -235,6 +235,7 @@ class AdminScreen(FollowsLanguage, QWidget):
 
         # profiles
         self.profile_list = QListWidget()
+        self.profile_list.setWordWrap(True)            # a long label (Spanish) wraps on a narrow screen
         self.profile_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.profile_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.profile_list.setMinimumHeight(touch * 2)

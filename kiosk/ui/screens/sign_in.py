@@ -11,6 +11,7 @@ from kiosk.core.diary_number import DIGITS, is_diary_number, spaced
 from kiosk.core.pins import PIN_DIGITS, is_easy_pin
 from kiosk.core.translations import N_
 from kiosk.ui.language import texts
+from kiosk.ui.theme import window_unit
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.other_language_button import OtherLanguageButton
 from kiosk.ui.widgets.pin_pad import PinPadScreen
@@ -87,8 +88,8 @@ class SignInScreen(PinPadScreen):
         self.guest_note = make_label("", "muted")
         self.back_button = wide("")
         self.language_button = OtherLanguageButton(self.touch_px)
-        self.language_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.language_button.language_chosen.connect(self.language_chosen)
+        self._language_unit = 0                     # the text unit its style was set for
         self.new_button.clicked.connect(self._new_diary)
         self.guest_button.clicked.connect(self._guest)
         self.back_button.clicked.connect(self._back)
@@ -99,8 +100,8 @@ class SignInScreen(PinPadScreen):
         bottom_row = QHBoxLayout()                  # Back and New diary side by side: room on small screens
         bottom_row.addWidget(self.back_button, 1)
         bottom_row.addWidget(self.new_button, 1)
-        bottom_row.addWidget(self.language_button)
-        self._lay_out(self.explain, lower=[self.guest_button, self.guest_note, self.touch_px // 3, bottom_row])
+        self._lay_out(self.explain, lower=[self.guest_button, self.guest_note, self.touch_px // 3, bottom_row],
+                      beside_title=self.language_button)
         self._go(NUMBER_STEP)
         self.retranslate()
 
@@ -122,6 +123,15 @@ class SignInScreen(PinPadScreen):
         else:
             text = _(_EXPLAIN[self.step]).format(low=PIN_DIGITS[0], high=PIN_DIGITS[1])
         self.explain.setText(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        unit = window_unit(self)
+        if unit != self._language_unit:        # beside the title, no higher than a touch target needs
+            self._language_unit = unit
+            self.language_button.setStyleSheet(f"QPushButton {{ min-height: {max(44, self.touch_px)}px; "
+                                               f"padding: 0px {unit}px; font-size: {round(unit * 1.2)}px; }}")
+            self.language_button.repolish()
 
     # -- public API -----------------------------------------------------------------------
     def show_mismatch(self) -> None:
