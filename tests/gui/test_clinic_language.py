@@ -112,8 +112,8 @@ def test_the_first_start_set_up_in_spanish(make_clinic, qtbot):
     clinic = make_clinic(admin_pin=None)
     setup = clinic.setup
     assert clinic.window.stack.currentWidget() is setup
-    assert setup._title.text() == "Fijar el PIN de administración"
-    assert setup.step.text().startswith("Elija un PIN de administración de 4 a 8 dígitos.")
+    assert setup._title.text() == "Crear el PIN del personal"
+    assert setup.step.text().startswith("Elija un PIN del personal de 4 a 8 dígitos.")
     type_pin(qtbot, setup.pad, "2468")
     assert setup.step.text() == "Escriba el mismo PIN otra vez."
     type_pin(qtbot, setup.pad, "1357")

@@ -100,8 +100,10 @@ class SignInScreen(PinPadScreen):
         bottom_row = QHBoxLayout()                  # Back and New diary side by side: room on small screens
         bottom_row.addWidget(self.back_button, 1)
         bottom_row.addWidget(self.new_button, 1)
-        self._lay_out(self.explain, lower=[self.guest_button, self.guest_note, self.touch_px // 3, bottom_row],
-                      beside_title=self.language_button)
+        # The language button after the words (it scrolls with them on a small screen; the welcome screen has
+        # one always in sight): beside the title it would push the digits out of sight, or the column wider.
+        self._lay_out(self.explain, upper=[self.language_button],
+                      lower=[self.guest_button, self.guest_note, self.touch_px // 3, bottom_row])
         self._go(NUMBER_STEP)
         self.retranslate()
 
@@ -127,7 +129,7 @@ class SignInScreen(PinPadScreen):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         unit = window_unit(self)
-        if unit != self._language_unit:        # beside the title, no higher than a touch target needs
+        if unit != self._language_unit:        # among the words, no higher than a touch target needs
             self._language_unit = unit
             self.language_button.setStyleSheet(f"QPushButton {{ min-height: {max(44, self.touch_px)}px; "
                                                f"padding: 0px {unit}px; font-size: {round(unit * 1.2)}px; }}")

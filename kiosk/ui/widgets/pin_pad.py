@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.translations import N_
 from kiosk.ui.language import FollowsLanguage, texts
@@ -238,17 +238,11 @@ class PinPadScreen(FollowsLanguage, QWidget):
         self.setAccessibleName(title)
 
     def _lay_out(self, explain: QLabel, upper: Sequence[QWidget] = (),
-                 lower: Sequence[QWidget | QLayout | int] = (), beside_title: QWidget | None = None) -> None:
-        """Left column: title (with `beside_title` at its right), `explain`, dots, message, `upper`, a stretch,
-        `lower` (ints are spacing, layouts a row of their own)."""
+                 lower: Sequence[QWidget | QLayout | int] = ()) -> None:
+        """Left column: title, `explain`, dots, message, `upper`, a stretch, `lower` (ints are spacing,
+        layouts a row of their own)."""
         words = QVBoxLayout()
-        if beside_title is not None:
-            title_row = QHBoxLayout()
-            title_row.addWidget(self._title, 1)
-            title_row.addWidget(beside_title, 0, Qt.AlignmentFlag.AlignTop)
-            words.addLayout(title_row)
-        for widget in (() if beside_title is not None else (self._title,)) + (explain, self.pad.dots, self.message,
-                                                                             *upper):
+        for widget in (self._title, explain, self.pad.dots, self.message, *upper):
             words.addWidget(widget)
         words.addStretch(1)
         left = QVBoxLayout()
