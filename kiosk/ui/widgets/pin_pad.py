@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.translations import N_
@@ -15,6 +15,7 @@ from kiosk.ui.widgets.controls import make_label, scrolling
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
 
+TIGHT_RATIO = 0.8         # a word key's letters when its word does not fit at the usual size
 KEY_BOUNCE_MS = 200       # the same key twice within this is a touchscreen bounce, not two digits
 FILLED, EMPTY = "\u25CF", "\u25CB"
 DELETE_KEY = "Delete"     # the keys' names in `PinPad.keys` stay English; their labels follow the language
@@ -32,6 +33,22 @@ class KeypadButton(TouchButton):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(round(self.touch_px * 1.6), round(self.touch_px * 1.2))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_word()
+
+    def fit_word(self) -> None:
+        """A word key whose word (in a longer language) does not fit gets smaller letters ("tight")."""
+        if self.text().isdigit():
+            return
+        font = self.font()
+        if self.property("tight") and font.pixelSize() > 0:       # measured at the usual size
+            font.setPixelSize(round(font.pixelSize() / TIGHT_RATIO))
+        tight = QFontMetrics(font).horizontalAdvance(self.text()) > self.width() - 12
+        if bool(self.property("tight")) != tight:
+            self.setProperty("tight", tight)
+            self.repolish()
 
 
 class PinPad(FollowsLanguage, QWidget):
@@ -85,6 +102,8 @@ class PinPad(FollowsLanguage, QWidget):
         self.delete_button.set_label(_("Delete"))
         if self._ok_label == "OK":
             self.ok_button.set_label(_("OK"))
+        for key in (self.delete_button, self.ok_button):
+            key.fit_word()
         self.delete_button.setAccessibleDescription(_("Remove the last digit"))
         self._describe_ok()
         self._refresh()
@@ -186,6 +205,7 @@ def keypad_style_sheet(unit: int, palette: Palette = DEFAULT) -> str:
     return f"""
     QPushButton[keypad="true"] {{ font-size: {round(unit * 2.0)}px; min-height: 0px; padding: 0px; }}
     QPushButton[keypad="true"][word="true"] {{ font-size: {round(unit * 1.3)}px; }}
+    QPushButton[keypad="true"][word="true"][tight="true"] {{ font-size: {round(unit * 1.3 * TIGHT_RATIO)}px; }}
     QPushButton[keypad="true"]:disabled {{ color: {palette.muted}; background: #ECEFF2; }}
     QLabel[role="notice"] {{ font-size: {round(unit * 1.25)}px; font-weight: bold; }}
     QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {palette.text}; }}
