@@ -46,6 +46,7 @@ def test_the_welcome_button_switches_to_spanish_for_the_visit_and_sign_out_bring
     assert sign_in.error.text() == "Ese no es un número de diario. Revise cada dígito, por favor."
     touch(qtbot, sign_in.new_button)
     assert sign_in._title.text() == "Diario nuevo"
+    assert not sign_in.language_button.isVisible()                  # offered at the start only
     assert sign_in.explain.text() == "Elija un PIN de 4 a 6 dígitos. Lo necesita junto con su número de diario."
     type_pin(qtbot, sign_in.pad, "4826")
     type_pin(qtbot, sign_in.pad, "4826")

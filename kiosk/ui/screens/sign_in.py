@@ -177,7 +177,7 @@ class SignInScreen(PinPadScreen):
             self.pad.set_entry(N_("PIN"), *PIN_DIGITS)
         self._explain_step()
         at_start = step == NUMBER_STEP
-        for widget in (self.new_button, self.guest_button, self.guest_note):
+        for widget in (self.new_button, self.guest_button, self.guest_note, self.language_button):
             widget.setVisible(at_start)
         self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
 
