@@ -26,7 +26,6 @@ def long_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
     return format_date(day, "long", locale=FORMAT_LOCALES[language])
 
 
-
 def month(day: date, language: str = SOURCE_LANGUAGE) -> str:
     """A month's short name (a chart's axis): "Mar", "mar"."""
     if language == SOURCE_LANGUAGE:
@@ -43,3 +42,12 @@ def weekday_day(day: date, language: str = SOURCE_LANGUAGE) -> str:
     from babel.dates import format_date
 
     return format_date(day, "EEE d", locale=FORMAT_LOCALES[language])
+
+
+def short_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
+    """A date in few letters, for a list: "02 Mar 2026", "2 mar 2026"."""
+    if language == SOURCE_LANGUAGE:
+        return f"{day:%d %b %Y}"
+    from babel.dates import format_date
+
+    return format_date(day, "medium", locale=FORMAT_LOCALES[language])

@@ -10,15 +10,17 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.admin_pin import AdminPinPolicy
 from kiosk.core.csv_diary import write_diary
 from kiosk.core.diary_number import spaced
 from kiosk.core.fhir_bundle import build_bundle
+from kiosk.core.local_formats import short_date
 from kiosk.core.session import State
 from kiosk.core.sign_in import SignInPolicy
+from kiosk.core.translations import N_, translation
 from kiosk.core.visit import Step
 from kiosk.speech.voices import VoiceSettings
 from kiosk.store.atomic_file import write_atomically
@@ -28,6 +30,7 @@ from kiosk.ui.corner_gesture import CornerGesture
 from kiosk.ui.idle_watcher import IdleWatcher
 from kiosk.services.journal import Journal
 from kiosk.ui.kiosk_lock import KioskLock
+from kiosk.ui.language import LANGUAGE_CHANGE, current_language, set_language, texts
 from kiosk.ui.paper.report_printing import PrintOutcome, local_paper, print_on_default_printer
 from kiosk.ui.screen_awake import ScreenAwake
 from kiosk.ui.screens.admin import AdminScreen, AdminUnlockScreen
@@ -43,6 +46,22 @@ log = logging.getLogger(__name__)
 IDLE_TIMEOUT = "clinic.idle_timeout"
 DEFAULT_ROUTINE = "clinic.default_routine"
 DEFAULT_IDLE_SECONDS = 90
+SIGN_OUT = N_("Sign out")
+
+
+class DiaryLabel(str):
+    """How staff see a diary in their list: its number and since when (no scores), in `language`;
+    `in_language(code)` makes it again in another (the admin screen, when the language changes)."""
+
+    def __new__(cls, number: str, created: datetime, language: str) -> DiaryLabel:
+        text = translation(language).gettext("Diary {number}, since {date}").format(
+            number=spaced(number), date=short_date(created.date(), language))
+        label = super().__new__(cls, text)
+        label.number, label.created = number, created
+        return label
+
+    def in_language(self, code: str) -> DiaryLabel:
+        return DiaryLabel(self.number, self.created, code)
 
 
 class ClinicMode(QObject):
@@ -90,6 +109,9 @@ class ClinicMode(QObject):
         self.awake = ScreenAwake()
         self._before_interrupt: QWidget | None = None
         self._new_diary_data = None                   # the new diary's ProfileData while its number is shown
+        # The kiosk's own language (the one in force when clinic mode starts); each person may choose
+        # another for their visit, and it is back when they are forgotten (sign-out, idle, Back).
+        self.default_language = current_language()
 
         self.attract = window.add_screen(AttractScreen())
         self.sign_in = window.add_screen(SignInScreen())
@@ -109,7 +131,8 @@ class ClinicMode(QObject):
 
         self.staff_plans = StaffPlans(window, store, back=lambda: self._show(self.admin))
         self.admin.plan_requested.connect(self.staff_plans.open)
-        self.sign_out_button = make_button("Sign out")
+        self.sign_out_button = make_button(texts().gettext(SIGN_OUT))
+        self.sign_out_button.installEventFilter(self)             # its label follows the language
         self.sign_out_button.clicked.connect(self.forget_everyone)
         window.home.add_button(self.sign_out_button)
         window.visit.enter_clinic()
@@ -120,6 +143,8 @@ class ClinicMode(QObject):
 
         self.setup.pin_chosen.connect(self._admin_pin_chosen)
         self.attract.start_requested.connect(self._show_sign_in)
+        self.attract.language_chosen.connect(self.choose_language)
+        self.sign_in.language_chosen.connect(self.choose_language)
         self.sign_in.sign_in_requested.connect(self._sign_in)
         self.sign_in_checked.connect(self._sign_in_checked)
         self.sign_in.new_diary_requested.connect(self._create_diary)
@@ -149,12 +174,14 @@ class ClinicMode(QObject):
         self.admin.default_routine_chosen.connect(lambda routine: settings.set(DEFAULT_ROUTINE, routine))
         self.admin.voice_toggled.connect(lambda on: self._voice(enabled=on))
         self.admin.volume_changed.connect(lambda percent: self._voice(volume=percent / 100))
+        self.admin.listen_toggled.connect(lambda on: window.listening.set_staff_allow(on))
         self.admin.delete_confirmed.connect(self._delete_profile)
         window.stack.currentChanged.connect(self._screen_changed)
 
     # -- the kiosk's life -------------------------------------------------------------------
     def start(self) -> None:
         """Full screen, no way out but the staff gesture, the screen kept awake, the attract screen."""
+        self.default_language = current_language()
         self.lock.apply_to(self.window)
         self.gesture.install()
         method = self.awake.inhibit()
@@ -171,9 +198,21 @@ class ClinicMode(QObject):
         (voice stopped, unsaved input and personal data dropped, their diary closed), the attract screen."""
         self._forget(self.window.visit.signed_out())
 
+    def choose_language(self, code: str) -> None:
+        """The person's language for their visit (the welcome screen's or sign-in's language button)."""
+        set_language(code)
+
     def _forget(self, effects) -> None:
         self._reset_screens()
+        set_language(self.default_language)           # the next person meets the kiosk's own language
         self.window.do(effects)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.sign_out_button and event.type() == LANGUAGE_CHANGE:
+            text = texts().gettext(SIGN_OUT)
+            self.sign_out_button.setText(text)
+            self.sign_out_button.setAccessibleName(text)
+        return False
 
     def _reset_screens(self) -> None:
         self._new_diary_data = None                   # left before Continue: the diary stays, closed
@@ -193,6 +232,7 @@ class ClinicMode(QObject):
         self.idle.stop()
         self.awake.release()
         self.sign_out_button.hide()
+        set_language(self.default_language)
         self.window.do(self.window.visit.leave_clinic())
 
     # -- inside -----------------------------------------------------------------------------
@@ -342,17 +382,18 @@ class ClinicMode(QObject):
         if isinstance(answer, BaseException):
             log.error("the admin PIN could not be saved: %r", answer)
             self.setup.reset()
-            self.setup.show_problem("The PIN could not be saved. Please try again.")
+            self.setup.show_problem(N_("The PIN could not be saved. Please try again."))
             return
         self._show(self.attract)
 
     def _admin_pin_entered(self, pin: str) -> None:
         self.unlock.setEnabled(False)
-        self._off_the_gui_thread(self.admin_pin_checked, self._check_admin_pin, pin, self.wall_clock())
+        self._off_the_gui_thread(self.admin_pin_checked, self._check_admin_pin, pin, self.wall_clock(),
+                                 current_language())
 
-    def _check_admin_pin(self, pin: str, now: float):
+    def _check_admin_pin(self, pin: str, now: float, language: str | None = None):
         result = self.policy.check(pin, now)
-        labels = self._profile_labels() if result == "ok" else []
+        labels = self._profile_labels(language) if result == "ok" else []
         return result, self.policy.tries_left(now), self.policy.remaining_lock_seconds(now), labels
 
     def _admin_pin_checked(self, answer) -> None:
@@ -371,11 +412,19 @@ class ClinicMode(QObject):
                                  default_routine=self.window.settings.get(DEFAULT_ROUTINE),
                                  volume=round(voice.volume * 100))
             self.admin.set_profiles(labels[0])
+            self._show_listen_switch()
             self._show(self.admin)
         elif result == "wrong":
             self.unlock.show_wrong(tries_left)
         elif result == "locked":
             self.unlock.show_locked(rest)
+
+    def _show_listen_switch(self) -> None:
+        """The staff's voice-command switch as saved (clinic.listen, off by default), greyed with the reason
+        when there is no microphone or no recognizer."""
+        from kiosk.ui.voice_listening import STAFF_ALLOW
+
+        self.admin.set_listen(bool(self.window.settings.get(STAFF_ALLOW, False)), self.window.listening.unavailable())
 
     @property
     def idle_timeout(self) -> float:
@@ -390,9 +439,11 @@ class ClinicMode(QObject):
         voice.save(self.window.settings)
         self.window.voice_controls.apply_settings(voice)
 
-    def _profile_labels(self) -> list[tuple[str, str]]:
-        """Staff see each diary's number, its id and creation date, never anyone's scores (store thread)."""
-        return [(p.profile_id, f"Diary {spaced(p.number or '')}, since {p.created:%d %b %Y}")
+    def _profile_labels(self, language: str | None = None) -> list[tuple[str, str]]:
+        """Staff see each diary's number and creation date, never anyone's scores (store thread; `language`
+        read on the GUI thread, else the one in use)."""
+        language = language or current_language()
+        return [(p.profile_id, DiaryLabel(p.number or "", p.created, language))
                 for p in self.store.profiles.list() if p.profile_id != GUEST_PROFILE_ID]
 
     def _export_profile(self, profile_id: str, fmt: str, folder: Path, done) -> None:
@@ -454,7 +505,7 @@ class ClinicMode(QObject):
         if done is None:
             return
         if isinstance(answer, BaseException):
-            done(PrintOutcome(False, f"The diary could not be read: {answer}"))
+            done(PrintOutcome(False, texts().gettext("The diary could not be read: {error}").format(error=answer)))
             return
         ratings, sessions, aerobic, number, plan_days = answer
         titles = {exercise_id: exercise.title for exercise_id, exercise in self.window.library.exercises.items()}
@@ -466,11 +517,13 @@ class ClinicMode(QObject):
         if folder is not None:                       # the removable drive chosen on the admin screen
             path = Path(folder) / suggested_file_name(content)
             data, pages = report_pdf(content, local_paper())          # drawn here, written on the store's thread
+            saved = texts().ngettext("The report ({pages} page) was saved to {path}.",
+                                     "The report ({pages} pages) was saved to {path}.", pages).format(pages=pages,
+                                                                                                    path=path)
 
             def write() -> PrintOutcome:
                 write_private(path, data)
-                return PrintOutcome(True, f"The report ({pages} page{'s' if pages != 1 else ''}) was saved to "
-                                          f"{path}.", str(path))
+                return PrintOutcome(True, saved, str(path))
 
             self._report_done = done
             self._off_the_gui_thread(self.profile_report_written, write)
@@ -480,19 +533,20 @@ class ClinicMode(QObject):
     def _profile_report_written(self, answer) -> None:
         done, self._report_done = self._report_done, None
         if done is not None:
-            done(PrintOutcome(False, f"The report could not be saved: {answer}")
+            done(PrintOutcome(False, texts().gettext("The report could not be saved: {error}").format(error=answer))
                  if isinstance(answer, BaseException) else answer)
 
     def _delete_profile(self, profile_id: str) -> None:
         """Delete the diary and everything the kiosk wrote of it (store thread); then the list again."""
         drive = self.admin.drive.folder()             # its exports on the chosen drive go too
+        language = current_language()
 
         def delete() -> list[tuple[str, str]]:
             try:
                 self.store.delete_profile(profile_id, export_folder=drive)
             except ProfileError as error:
                 log.warning("delete: %s", error)
-            return self._profile_labels()
+            return self._profile_labels(language)
 
         self.window.voice_controls.forget_what_was_said()   # the voice's own memory of sentences about a person
         self._off_the_gui_thread(self.profiles_listed, delete)

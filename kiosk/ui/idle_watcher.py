@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.idle import DEFAULT_TIMEOUT_S, WARNING_S, IdlePolicy
 from kiosk.core.ports import Speaker
+from kiosk.core.translations import N_
+from kiosk.ui.language import texts
 
 log = logging.getLogger(__name__)
 
-STILL_THERE_QUESTION = "Are you still there?"
+STILL_THERE_QUESTION = N_("Are you still there?")        # said in the language in use
 ACTIVITY_EVENTS = frozenset({
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
     QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.KeyPress,
@@ -127,7 +129,7 @@ class IdleWatcher(QObject):
             self._timer.start(max(1, round(step.check_again_in * 1000)))
         if step.event == "warning_started":
             if self._speaker is not None:
-                self._speaker.say(STILL_THERE_QUESTION)
+                self._speaker.say(texts().gettext(STILL_THERE_QUESTION))
             self.warning_started.emit(round(self._policy.warning_s))
         elif step.event == "timed_out":
             if self._speaker is not None:

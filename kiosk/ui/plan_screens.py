@@ -7,11 +7,14 @@ from datetime import datetime
 from PySide6.QtCore import QObject
 
 from kiosk.core import visit as v
+from kiosk.core.translations import N_
 from kiosk.core.visit import Step
+from kiosk.ui.language import texts
 
-PERSON_REASON = "Changed on My plan"
-NOT_READ = "Your plan could not be read just now. Please try again later."
-NOT_SAVED = "Your plan could not be saved ({}). Nothing was changed."
+PERSON_REASON = "Changed on My plan"          # kept in the plan's history (data, in English)
+NOT_READ = N_("Your plan could not be read just now. Please try again later.")
+NOT_SAVED = N_("Your plan could not be saved ({reason}). Nothing was changed.")
+NO_DATA_FOLDER = N_("the data folder could not be reached")
 
 
 def now() -> datetime:
@@ -109,9 +112,10 @@ class HomePlanScreens(QObject):
             return
         if value is None or isinstance(value, Exception):
             if self._still_here(journal):
-                self.editor.show_problem(NOT_SAVED.format(value or "the data folder could not be reached"))
+                self.editor.show_problem(lambda: texts().gettext(NOT_SAVED).format(
+                    reason=value or texts().gettext(NO_DATA_FOLDER)))
             return
-        self._read(journal, value, "Saved.")
+        self._read(journal, value, N_("Saved."))
         self.window.do((v.ReadPlan(),))          # the home screen's My plan card follows
 
     def print_handout(self, plan) -> None:

@@ -116,6 +116,22 @@ def _stages(window: MainWindow):
     ]
 
 
+def _sample_diary_label():
+    """A diary as staff see it in their list, in the language in use."""
+    from datetime import datetime
+
+    from kiosk.ui.clinic import DiaryLabel
+    from kiosk.ui.language import current_language
+
+    return DiaryLabel("15002278", datetime(2026, 3, 2), current_language())
+
+
+def _sample_plan_title() -> str:
+    from kiosk.ui.language import texts
+
+    return texts().gettext("Plan: {diary}").format(diary=_sample_diary_label().split(",")[0])
+
+
 def _clinic_stages(window: MainWindow, clinic, drives: list | None = None):
     """The clinic screens (the window is not locked down for pictures). `drives`: what the admin
     screen's drive chooser finds (none at first, then `clinic.test_drive`); None: no drive stage."""
@@ -136,13 +152,13 @@ def _clinic_stages(window: MainWindow, clinic, drives: list | None = None):
         ("clinic-still-there", show(clinic.still_there, lambda: clinic.still_there.start_countdown(15))),
         ("clinic-admin-unlock", show(clinic.unlock)),
         ("clinic-admin", show(clinic.admin, lambda: clinic.admin.set_profiles(
-            [("p-3fa9c1", "Diary 1500 2278, since 02 Mar 2026")]))),
+            [("p-3fa9c1", _sample_diary_label())]))),
         ("clinic-admin-setup", show(clinic.setup)),
         ("clinic-admin-plan", show(clinic.staff_plans.editor, lambda: (
-            clinic.staff_plans.editor.set_title("Plan: Diary 1500 2278"),
+            clinic.staff_plans.editor.set_title(_sample_plan_title),
             clinic.staff_plans.editor.show_plan(*_sample_plan(window))))),
         ("clinic-admin-plan-none", show(clinic.staff_plans.editor, lambda: (
-            clinic.staff_plans.editor.set_title("Plan: Diary 1500 2278"),
+            clinic.staff_plans.editor.set_title(_sample_plan_title),
             clinic.staff_plans.editor.show_plan(None, [])))),
     ] + ([] if drives is None else [
         ("clinic-admin-drive", show(clinic.admin, lambda: (

@@ -7,6 +7,8 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.core.plan_edit import edit_kind
+from kiosk.core.translations import N_
+from kiosk.ui.language import current_language, texts
 from kiosk.ui.plan_screens import now
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,11 @@ class StaffPlans(QObject):
     def open(self, profile_id: str, label: str) -> None:
         """Show this diary's plan (read on the store's thread)."""
         self.profile_id = profile_id
-        self.editor.set_title(f"Plan: {label.split(',')[0]}")
+
+        def title() -> str:
+            shown = label.in_language(current_language()) if hasattr(label, "in_language") else label
+            return texts().gettext("Plan: {diary}").format(diary=shown.split(",")[0])
+        self.editor.set_title(title)
         self.editor.show_reading()
         self.window.show_screen(self.editor)
         self._run(self._read_call(profile_id), lambda value: self._show(profile_id, value))
@@ -57,7 +63,7 @@ class StaffPlans(QObject):
             kind = edit_kind(service.plan(profile_id), plan)
             service.save(profile_id, plan, what=what, reason=STAFF_REASON, by="staff", now=now(), kind=kind)
             return service.plan(profile_id), service.history(profile_id)
-        self._run(save, lambda value: self._show(profile_id, value, "Saved."))
+        self._run(save, lambda value: self._show(profile_id, value, N_("Saved.")))
 
     def remove(self) -> None:
         profile_id = self.profile_id
@@ -68,7 +74,7 @@ class StaffPlans(QObject):
         def remove():
             service.remove(profile_id, reason=REMOVE_REASON, by="staff", now=now())
             return service.plan(profile_id), service.history(profile_id)
-        self._run(remove, lambda value: self._show(profile_id, value, "The plan was removed."))
+        self._run(remove, lambda value: self._show(profile_id, value, N_("The plan was removed.")))
 
     def print_handout(self, plan) -> None:
         """The diary's plan on the default printer (no dialog on a kiosk), with its diary number."""
@@ -107,7 +113,7 @@ class StaffPlans(QObject):
             return
         if isinstance(value, BaseException):
             log.error("a diary's plan could not be read or saved: %r", value)
-            self.editor.show_problem(f"That did not work: {value}")
+            self.editor.show_problem(lambda: texts().gettext("That did not work: {error}").format(error=value))
             return
         plan, history = value
         self.editor.show_plan(plan, history, message)

@@ -6,12 +6,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.admin_pin import ADMIN_PIN_PATTERN
+from kiosk.core.translations import N_
+from kiosk.ui.language import texts
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.pin_pad import PinPadScreen
 
-FIRST_STEP = "Choose an admin PIN of 4 to 8 digits. Staff need it to leave kiosk mode or change settings."
-SECOND_STEP = "Type the same PIN again."
-MISMATCH = "The two PINs were not the same. Please choose the PIN again."
+FIRST_STEP = N_("Choose an admin PIN of 4 to 8 digits. Staff need it to leave kiosk mode or change settings.")
+SECOND_STEP = N_("Type the same PIN again.")
+MISMATCH = N_("The two PINs were not the same. Please choose the PIN again.")
 
 
 class AdminSetupScreen(PinPadScreen):
@@ -24,13 +26,21 @@ class AdminSetupScreen(PinPadScreen):
     pin_chosen = Signal(str)
 
     def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Set up the admin PIN", max_digits=8, physical_dpi=physical_dpi, parent=parent)
+        super().__init__(N_("Set up the admin PIN"), max_digits=8, physical_dpi=physical_dpi, parent=parent)
         self._first: str | None = None
         self.pad.submitted.connect(self._submitted)
-        self.step = make_label(FIRST_STEP, "caption", name="Step")
-        note = make_label("Only a salted hash of the PIN is kept. It can also be set from a terminal "
-                          "with: kiosk admin set-pin", "muted")
-        self._lay_out(self.step, lower=[note])
+        self.step = make_label("", "caption")
+        self.note = make_label("", "muted")
+        self._lay_out(self.step, lower=[self.note])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        super().retranslate()
+        self.step.setText(_(SECOND_STEP if self.confirming else FIRST_STEP))
+        self.step.setAccessibleName(_("Step"))
+        self.note.setText(_("Only a salted hash of the PIN is kept. It can also be set from a terminal "
+                            "with: {command}").format(command="kiosk admin set-pin"))
 
     @property
     def confirming(self) -> bool:
@@ -38,13 +48,13 @@ class AdminSetupScreen(PinPadScreen):
         return self._first is not None
 
     def show_problem(self, text: str) -> None:
-        """Say what went wrong (the PIN could not be saved): under the dots, until a digit is typed."""
-        self._show_message(text)
+        """Say what went wrong (`text`: the English, marked N_): under the dots, until a digit is typed."""
+        self._show_message(lambda: texts().gettext(text))
 
     def reset(self) -> None:
         self._first = None
         self.pad.clear()
-        self.step.setText(FIRST_STEP)
+        self.step.setText(texts().gettext(FIRST_STEP))
         self.message.hide()
 
     def _submitted(self, pin: str) -> None:
@@ -52,11 +62,11 @@ class AdminSetupScreen(PinPadScreen):
             return
         if self._first is None:
             self._first = pin
-            self.step.setText(SECOND_STEP)
+            self.step.setText(texts().gettext(SECOND_STEP))
             return
         first, self._first = self._first, None
-        self.step.setText(FIRST_STEP)
+        self.step.setText(texts().gettext(FIRST_STEP))
         if pin != first:
-            self._show_message(MISMATCH)
+            self._show_message(lambda: texts().gettext(MISMATCH))
             return
         self.pin_chosen.emit(pin)

@@ -7,15 +7,17 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.diary_number import spaced
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import TouchButton, screen_touch_target_px
 
-WRITE_THIS_DOWN = ("Write this number down. You need it and your PIN to open your diary. "
-                   "Staff can look it up for you, but never your PIN.")
+WRITE_THIS_DOWN = N_("Write this number down. You need it and your PIN to open your diary. "
+                     "Staff can look it up for you, but never your PIN.")
 
 
-class NewDiaryScreen(QWidget):
+class NewDiaryScreen(FollowsLanguage, QWidget):
     """"Your diary number is ...": the number in large digits, and Continue.
 
     Signals:
@@ -26,17 +28,17 @@ class NewDiaryScreen(QWidget):
 
     def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Your diary number")
         touch = screen_touch_target_px(self, physical_dpi)
         self._styled_for: tuple | None = None      # unit, digits' size, look
-        self.title = make_label("Your diary number", "title")
-        self.number = make_label("", None, name="Diary number", wrap=False)
+        self._number = ""                           # the diary number shown ("" when none)
+        self.title = make_label("", "title")
+        self.number = make_label("", None, wrap=False)
         self.number.setObjectName("diary_number")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.explain = make_label(WRITE_THIS_DOWN, "caption")
+        self.explain = make_label("", "caption")
         for label in (self.title, self.number, self.explain):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.continue_button = TouchButton("I have written it down", "primary", touch)
+        self.continue_button = TouchButton("", "primary", touch)
         self.continue_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.continue_button.clicked.connect(self.continue_requested)
         self.setFocusProxy(self.continue_button)
@@ -46,15 +48,29 @@ class NewDiaryScreen(QWidget):
             self._layout.addWidget(widget)
         self._layout.addStretch(1)
         self._layout.addWidget(self.continue_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_("Your diary number"))
+        self.title.setText(_("Your diary number"))
+        self.explain.setText(_(WRITE_THIS_DOWN))
+        self.continue_button.set_label(_("I have written it down"))
+        self._show()
 
     def show_number(self, number: str) -> None:
-        text = spaced(number)
-        self.number.setText(text)
-        self.number.setAccessibleName(f"Diary number {' '.join(number)}")
+        self._number = number
+        self._show()
 
     def reset(self) -> None:
-        self.number.setText("")
-        self.number.setAccessibleName("Diary number")
+        self._number = ""
+        self._show()
+
+    def _show(self) -> None:
+        _ = texts().gettext
+        self.number.setText(spaced(self._number) if self._number else "")
+        self.number.setAccessibleName(_("Diary number {digits}").format(digits=" ".join(self._number))
+                                      if self._number else _("Diary number"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

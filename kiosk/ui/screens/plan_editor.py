@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.core.plan import NOTE_MAX, Plan, PlanChange, PlanItem, item_from_exercise, plan_from_routine
-from kiosk.core.plan_edit import SIDE_WORDS, describe_edit
+from kiosk.core.languages import SOURCE_LANGUAGE
+from kiosk.core.local_formats import long_date
+from kiosk.core.plan_edit import describe_edit
 from kiosk.core.plan_ranges import days_range, dose_ranges
 from kiosk.core.routine import Exercise, Routine
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, current_language, texts
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label, scrolling
@@ -19,41 +23,65 @@ from kiosk.ui.widgets.number_stepper import NumberStepper
 from kiosk.ui.widgets.responsive import ACROSS, DOWN
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
 
-SIDE_LABELS = {"each": "Both sides", "left": "Left only", "right": "Right only"}
-MOVE_NOTES = ("Go gently", "Small movements", "Stop if it hurts")       # a kiosk has no keyboard: pick one
-PLAN_NOTES = ("Go gently", "Rest a day between", "Stop if pain is over 5")
+SIDE_LABELS = {"each": N_("Both sides"), "left": N_("Left only"), "right": N_("Right only")}
+SIDE_SENTENCES = {"each": N_("Both sides"), "left": N_("Left side only"), "right": N_("Right side only")}
+MOVE_NOTES = (N_("Go gently"), N_("Small movements"), N_("Stop if it hurts"))    # a kiosk has no keyboard: pick one
+PLAN_NOTES = (N_("Go gently"), N_("Rest a day between"), N_("Stop if pain is over 5"))
 HISTORY_SHOWN = 12
 SHORT_PX = 600             # a window lower than this: the title as a heading
 NARROW_UNITS = 38          # narrower than this many text units: a move's reps above its hold
 TIGHT_UNITS = 26           # narrower than this: a move's "In the plan" under its name
-BY_WORDS = {"staff": "staff", "person": "you", "file": "a plan file", "progression": "you"}
+BY_WORDS = {"staff": N_("staff"), "person": N_("you"), "file": N_("a plan file"), "progression": N_("you")}
 
 
-def _note_edit(text: str, name: str, touch: int) -> QLineEdit:
+def _note_edit(text: str, touch: int) -> QLineEdit:
     edit = QLineEdit()
     edit.setMaxLength(NOTE_MAX)
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(f"Up to {NOTE_MAX} characters, or touch a note below")
     edit.setMinimumHeight(touch)
     edit.setText(text)
     return edit
 
 
-def _note_picks(edit: QLineEdit, notes: Sequence[str], touch: int) -> ButtonRow:
-    """Buttons that put a common note in `edit` (the clinic's kiosk has no keyboard)."""
-    buttons = []
-    for note in notes:
-        button = TouchButton(note, None, touch)
-        button.setAccessibleDescription(f"Note: {note}")
-        button.clicked.connect(lambda _c=False, n=note: edit.setText(n))
-        buttons.append((button, 1))
-    clear = TouchButton("No note", None, touch)
-    clear.clicked.connect(edit.clear)
-    buttons.append((clear, 1))
-    return ButtonRow(buttons)
+def _label_note_edit(edit: QLineEdit, name: str) -> None:
+    """The note field's accessible name and its hint, in the language in use."""
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(texts().gettext("Up to {count} characters, or touch a note below").format(count=NOTE_MAX))
 
 
-class MoveCard(QFrame):
+def _day(when) -> str:
+    """The day of a change: as before in English ("02 Mar 2026"), in words in another language."""
+    language = current_language()
+    return f"{when:%d %b %Y}" if language == SOURCE_LANGUAGE else long_date(when.date(), language)
+
+
+class NotePicks(FollowsLanguage, ButtonRow):
+    """Buttons that put a common note (in the language in use) in `edit` (the clinic's kiosk has no keyboard)."""
+
+    def __init__(self, edit: QLineEdit, notes: Sequence[str], touch: int) -> None:
+        self._notes = list(notes)                   # the English, marked N_
+        self._note_buttons = [TouchButton("", None, touch) for _note in self._notes]
+        clear = TouchButton("", None, touch)
+        super().__init__([(button, 1) for button in (*self._note_buttons, clear)])
+        self._clear = clear
+        for button, note in zip(self._note_buttons, self._notes):
+            button.clicked.connect(lambda _c=False, n=note: edit.setText(texts().gettext(n)))
+        clear.clicked.connect(edit.clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        for button, note in zip(self._note_buttons, self._notes):
+            button.set_label(_(note))
+            button.setAccessibleDescription(_("Note: {note}").format(note=_(note)))
+        self._clear.set_label(_("No note"))
+        self.refit()
+
+
+def _note_picks(edit: QLineEdit, notes: Sequence[str], touch: int) -> NotePicks:
+    return NotePicks(edit, notes, touch)
+
+
+class MoveCard(FollowsLanguage, QFrame):
     """One exercise of the library: in the plan or left out; its reps, hold and sides, its cautions, its note.
 
     Signals: changed()
@@ -69,12 +97,11 @@ class MoveCard(QFrame):
         self._base: PlanItem = item_from_exercise(exercise)
         ranges = dose_ranges(exercise)
         self.title = make_label(exercise.title, "heading")
-        self.include = ChipButton("In the plan", exercise.id, touch)
-        self.include.setAccessibleDescription(f"{exercise.title}: in the plan, or left out")
+        self.include = ChipButton("", exercise.id, touch)
         self.include.toggled.connect(self._included)
-        self.left_out = make_label("Left out", "muted")
-        self.reps = NumberStepper("Reps", ranges.reps, self._base.reps, "", touch)
-        self.hold = NumberStepper("Hold", ranges.hold, self._base.hold, " s", touch)
+        self.left_out = make_label("", "muted")
+        self.reps = NumberStepper(N_("Reps"), ranges.reps, self._base.reps, "", touch)
+        self.hold = NumberStepper(N_("Hold"), ranges.hold, self._base.hold, " s", touch)
         for stepper in (self.reps, self.hold):
             stepper.context = f"{exercise.title}: "
             stepper.value_changed.connect(self.changed)
@@ -84,16 +111,18 @@ class MoveCard(QFrame):
         numbers.addWidget(self.hold, 1)
         self.side_chips: dict[str, ChipButton] = {}
         for side in ranges.sides if len(ranges.sides) > 1 else ():
-            chip = ChipButton(SIDE_LABELS[side], side, touch)
+            chip = ChipButton("", side, touch)
             chip.clicked.connect(lambda _c=False, s=side: self._side_chosen(s))
             self.side_chips[side] = chip
         self.sides_row = ButtonRow([(chip, 1) for chip in self.side_chips.values()]) if self.side_chips else None
         cautions = " ".join([*exercise.cautions, exercise.stop_if]).strip()
-        self.cautions = make_label(f"Take care: {cautions}" if cautions else "", "notice", name="Cautions")
-        self.note_label = make_label("", "caption", name="Note")
+        self._caution_text = cautions
+        self.cautions = make_label("", "notice")
+        self.note_label = make_label("", "caption")
         self.note_edit = self.note_picks = None
+        self.note_heading = make_label("", "caption")
         if staff:
-            self.note_edit = _note_edit("", f"{exercise.title}: note", touch)
+            self.note_edit = _note_edit("", touch)
             self.note_edit.textChanged.connect(self.changed)
             self.note_picks = _note_picks(self.note_edit, MOVE_NOTES, touch)
 
@@ -108,7 +137,7 @@ class MoveCard(QFrame):
         body.addWidget(self.sides_words)
         body.addWidget(self.cautions)
         if staff:
-            body.addWidget(make_label("Note for this move", "caption"))
+            body.addWidget(self.note_heading)
             body.addWidget(self.note_edit)
             body.addWidget(self.note_picks)
         else:
@@ -130,6 +159,35 @@ class MoveCard(QFrame):
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)                # Tab: the chip, reps, hold, sides, note
         self.set_item(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        title = self.exercise.title
+        self.include.set_label(_("In the plan"))
+        self.include.setAccessibleDescription(_("{exercise}: in the plan, or left out").format(exercise=title))
+        self.left_out.setText(_("Left out"))
+        for side, chip in self.side_chips.items():
+            chip.set_label(_(SIDE_LABELS[side]))
+        if self.sides_row is not None:
+            self.sides_row.refit()
+        self.cautions.setText(_("Take care: {cautions}").format(cautions=self._caution_text)
+                              if self._caution_text else "")
+        self.cautions.setAccessibleName(_("Cautions"))
+        self.note_label.setAccessibleName(_("Note"))
+        self._show_note()
+        self.note_heading.setText(_("Note for this move"))
+        if self.note_edit is not None:
+            _label_note_edit(self.note_edit, _("{exercise}: note").format(exercise=title))
+        self.sides_words.setAccessibleName(_("Sides"))
+        self._show_sides_words()
+
+    def _show_note(self) -> None:
+        note = self._base.note
+        self.note_label.setText(texts().gettext("Note from your clinician: {note}").format(note=note) if note else "")
+
+    def _show_sides_words(self) -> None:
+        self.sides_words.setText(texts().gettext(SIDE_SENTENCES[self._sides()]) if self.side_chips else "")
 
     def set_item(self, item: PlanItem | None) -> None:
         """Show this move as in the plan with these numbers, or left out (None)."""
@@ -143,7 +201,7 @@ class MoveCard(QFrame):
         self._apply_sides(base.sides)
         self.reps.set_range(dose_ranges(self.exercise, base.sides).reps, base.reps)
         self.hold.set_value(base.hold)
-        self.note_label.setText(f"Note from your clinician: {base.note}" if base.note else "")
+        self._show_note()
         self.note_label.setVisible(bool(base.note))
         if self.note_edit is not None:
             self.note_edit.blockSignals(True)
@@ -165,7 +223,7 @@ class MoveCard(QFrame):
             stepper.set_read_only(not editable)
         if self.sides_row is not None:
             self.sides_row.setVisible(editable)
-        self.sides_words.setText(SIDE_WORDS[self._sides()].capitalize() if self.side_chips else "")
+        self._show_sides_words()
         self.sides_words.setVisible(not editable and bool(self.side_chips))
 
     def set_narrow(self, narrow: bool, tight: bool) -> None:
@@ -200,7 +258,7 @@ class MoveCard(QFrame):
         self.left_out.setVisible(not on)
 
 
-class PlanEditorScreen(QWidget):
+class PlanEditorScreen(FollowsLanguage, QWidget):
     """The plan of one diary: every library move in the article's order, in or out, with its numbers
     (each with its range beside it), its cautions and note; days a week; the history of changes.
 
@@ -225,7 +283,9 @@ class PlanEditorScreen(QWidget):
         self.library = library
         self.routines = routines
         self.staff = staff
-        self.setAccessibleName("Plan" if staff else "My plan")
+        self._title_source: Callable[[], str] = (lambda: texts().gettext("Plan")) if staff else \
+            (lambda: texts().gettext("My plan"))
+        self._notice_source: Callable[[], str] = lambda: ""
         self.touch_px = touch = screen_touch_target_px(self, physical_dpi)
         self._unit, self._look = 0, None
         self._narrow: tuple[bool, bool] | None = None
@@ -234,16 +294,15 @@ class PlanEditorScreen(QWidget):
         self._history: list[PlanChange] = []
         self._editable = False
 
-        self.title = make_label("Plan" if staff else "My plan", "title")
-        self.notice = make_label("", "notice", name="Plan notice")
+        self.title = make_label("", "title")
+        self.notice = make_label("", "notice")
         self.notice.hide()
 
         self.starter = QWidget()
         starter = QVBoxLayout(self.starter)
         starter.setContentsMargins(0, 0, 0, 0)
-        starter.addWidget(make_label("No plan yet. Start from one of these routines, then change the numbers "
-                                     "or leave moves in or out:" if not staff else
-                                     "This diary has no plan. Start from a routine:", "caption"))
+        self.starter_words = make_label("", "caption")
+        starter.addWidget(self.starter_words)
         self.routine_buttons: dict[str, TouchButton] = {}
         for routine_id, routine in routines.items():
             button = TouchButton(routine.title, None, touch)
@@ -258,27 +317,28 @@ class PlanEditorScreen(QWidget):
             card.changed.connect(self._changed)
             self.cards[exercise.id] = card
 
-        self.days = NumberStepper("Days a week", replace(days_range(), text=""), 3, "", touch)
+        self.days = NumberStepper(N_("Days a week"), replace(days_range(), text=""), 3, "", touch)
         self.days.value_changed.connect(self._changed)
-        self.plan_note_label = make_label("", "caption", name="Note for the plan")
+        self.plan_note_label = make_label("", "caption")
+        self._plan_note_text = ""
         self.plan_note = self.plan_note_picks = None
         self.lock_chip = None
         if staff:
-            self.plan_note = _note_edit("", "Note for the plan", touch)
+            self.plan_note = _note_edit("", touch)
             self.plan_note.textChanged.connect(self._changed)
             self.plan_note_picks = _note_picks(self.plan_note, PLAN_NOTES, touch)
-            self.lock_chip = ChipButton("Locked (staff only)", "locked", touch)
-            self.lock_chip.setAccessibleDescription("Only staff can change a locked plan; nothing is proposed")
+            self.lock_chip = ChipButton("", "locked", touch)
             self.lock_chip.toggled.connect(self._changed)
 
         self.history_box = QVBoxLayout()
-        self.remove_button = TouchButton("Remove the plan", "danger", touch) if staff else None
+        self.remove_button = TouchButton("", "danger", touch) if staff else None
         self.confirm = QFrame()
         self.confirm.setObjectName("confirm_panel")
         confirm = QVBoxLayout(self.confirm)
-        confirm.addWidget(make_label("Remove this diary's plan? Its history is kept.", "heading"))
-        self.keep_button = TouchButton("Keep it", "primary", touch)
-        self.confirm_remove_button = TouchButton("Remove it", "danger", touch)
+        self.confirm_question = make_label("", "heading")
+        confirm.addWidget(self.confirm_question)
+        self.keep_button = TouchButton("", "primary", touch)
+        self.confirm_remove_button = TouchButton("", "danger", touch)
         confirm.addWidget(ButtonRow([(self.keep_button, 1), (self.confirm_remove_button, 1)]))
         self.confirm.hide()
         self.keep_button.clicked.connect(self._cancel_remove)
@@ -288,13 +348,14 @@ class PlanEditorScreen(QWidget):
 
         content = QVBoxLayout()
         content.addWidget(self.starter)
-        self.moves_heading = make_label("Moves, easiest first", "heading")
+        self.moves_heading = make_label("", "heading")
+        self.plan_note_heading = make_label("", "heading")
         content.addWidget(self.moves_heading)
         for card in self.cards.values():
             content.addWidget(card)
         content.addWidget(self.days)
         if staff:
-            content.addWidget(make_label("Note for the plan", "heading"))
+            content.addWidget(self.plan_note_heading)
             content.addWidget(self.plan_note)
             content.addWidget(self.plan_note_picks)
             content.addWidget(self.lock_chip)
@@ -302,16 +363,15 @@ class PlanEditorScreen(QWidget):
             content.addWidget(self.confirm)
         else:
             content.addWidget(self.plan_note_label)
-        self.history_heading = make_label("Changes to the plan", "heading")
+        self.history_heading = make_label("", "heading")
         content.addWidget(self.history_heading)
         content.addLayout(self.history_box)
         content.addStretch(1)
         self.scroll = scrolling(content, self)
 
-        self.back_button = TouchButton("Back", None, touch)
-        self.save_button = TouchButton("Save the plan" if staff else "Save my plan", "primary", touch)
-        self.print_button = TouchButton("Print handout", None, touch)
-        self.print_button.setAccessibleDescription("The saved plan on paper: its moves, numbers, notes and cautions")
+        self.back_button = TouchButton("", None, touch)
+        self.save_button = TouchButton("", "primary", touch)
+        self.print_button = TouchButton("", None, touch)
         self.back_button.clicked.connect(self.back_requested)
         self.save_button.clicked.connect(self._save)
         self.print_button.clicked.connect(lambda: self._saved is not None and self.print_requested.emit(self._saved))
@@ -321,18 +381,57 @@ class PlanEditorScreen(QWidget):
         self._layout.addWidget(self.scroll, 1)
         self._layout.addWidget(ButtonRow([(self.back_button, 1), (self.print_button, 1), (self.save_button, 2)]))
         self._content = content
+        self._bottom_row = self._layout.itemAt(self._layout.count() - 1).widget()
         self.show_reading()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        staff = self.staff
+        self._show_title()
+        self.starter_words.setText(_("This diary has no plan. Start from a routine:") if staff else
+                                   _("No plan yet. Start from one of these routines, then change the numbers "
+                                     "or leave moves in or out:"))
+        self.plan_note_label.setAccessibleName(_("Note for the plan"))
+        self._show_plan_note()
+        if self.plan_note is not None:
+            _label_note_edit(self.plan_note, _("Note for the plan"))
+        if self.lock_chip is not None:
+            self.lock_chip.set_label(_("Locked (staff only)"))
+            self.lock_chip.setAccessibleDescription(_("Only staff can change a locked plan; nothing is proposed"))
+        if self.remove_button is not None:
+            self.remove_button.set_label(_("Remove the plan"))
+        self.confirm_question.setText(_("Remove this diary's plan? Its history is kept."))
+        self.keep_button.set_label(_("Keep it"))
+        self.confirm_remove_button.set_label(_("Remove it"))
+        self.moves_heading.setText(_("Moves, easiest first"))
+        self.plan_note_heading.setText(_("Note for the plan"))
+        self.history_heading.setText(_("Changes to the plan"))
+        self.back_button.set_label(_("Back"))
+        self.save_button.set_label(_("Save the plan") if staff else _("Save my plan"))
+        self.print_button.set_label(_("Print handout"))
+        self.print_button.setAccessibleDescription(_("The saved plan on paper: its moves, numbers, notes and cautions"))
+        self._bottom_row.refit()
+        self._show_history()
+        self._show_notice()
 
     # -- what it shows ---------------------------------------------------------------------------
-    def set_title(self, text: str) -> None:
-        self.title.setText(text)
+    def set_title(self, text: str | Callable[[], str]) -> None:
+        """The title; given as a function it is made again in a new language."""
+        self._title_source = text if callable(text) else (lambda: text)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        title = self._title_source()
+        self.title.setText(title)
+        self.setAccessibleName(title)
 
     def show_reading(self) -> None:
         """Nothing to change until the plan is read."""
         self._saved = self._start = None
         self._history = []
         self._editable = False
-        self._say("Reading the plan\u2026")
+        self._say(N_("Reading the plan\u2026"))
         self._show_parts(starter=False, cards=False)
         self.save_button.setEnabled(False)
         self.print_button.setVisible(False)
@@ -340,14 +439,17 @@ class PlanEditorScreen(QWidget):
     def show_no_diary(self) -> None:
         """A guest (or nobody): plans belong to a diary."""
         self.show_reading()
-        self._say("A plan belongs to a diary. Sign in with your diary number to have one.")
+        self._say(N_("A plan belongs to a diary. Sign in with your diary number to have one."))
 
-    def show_problem(self, text: str) -> None:
+    def show_problem(self, text: str | Callable[[], str]) -> None:
+        """Say what went wrong: the English (marked N_; translated when the catalog has it), or a function
+        that makes it in the language in use."""
         self._say(text)
         self._refresh_save()
 
     def show_plan(self, plan: Plan | None, history: Sequence[PlanChange] = (), message: str = "") -> None:
-        """The diary's plan as saved (None: it has none) and its history, newest shown first."""
+        """The diary's plan as saved (None: it has none) and its history, newest shown first; `message`: the
+        English (marked N_) said first, such as "Saved."."""
         self._saved = self._start = plan
         self._history = list(history)
         self._cancel_remove()
@@ -363,20 +465,31 @@ class PlanEditorScreen(QWidget):
         self.print_button.setVisible(plan is not None)        # the plan as saved: what the paper shows
         if self.remove_button is not None:
             self.remove_button.setVisible(plan is not None)
-        words = [message] if message else []
-        if locked:
-            words.append(self.lock_words())
-        elif plan is not None and plan.locked:
-            words.append("Locked: the person cannot change this plan, and no changes are proposed.")
-        self._say(" ".join(words))
+        staff_locked = plan is not None and plan.locked and not locked
+
+        def words() -> str:
+            _ = texts().gettext
+            said = [_(message)] if message else []
+            if locked:
+                said.append(self.lock_words())
+            elif staff_locked:
+                said.append(_("Locked: the person cannot change this plan, and no changes are proposed."))
+            return " ".join(said)
+
+        self._say(words)
         self._refresh_save()
 
     def lock_words(self) -> str:
         """Why the plan cannot be changed here: who locked it, when and why."""
+        _ = texts().gettext
         change = next((c for c in reversed(self._history) if c.kind == "locked"), None)
-        when = f" on {change.when:%d %b %Y}" if change is not None else ""
-        why = f" ({change.reason})" if change is not None and change.reason else ""
-        return f"Your plan was locked by staff{when}{why}. Ask them if you would like it changed."
+        if change is None:
+            return _("Your plan was locked by staff. Ask them if you would like it changed.")
+        when = _day(change.when)
+        if change.reason:
+            return _("Your plan was locked by staff on {date} ({reason}). Ask them if you would like it "
+                     "changed.").format(date=when, reason=change.reason)
+        return _("Your plan was locked by staff on {date}. Ask them if you would like it changed.").format(date=when)
 
     def start_from_routine(self, routine_id: str) -> None:
         """A routine's moves and numbers as a new plan, not saved yet."""
@@ -387,8 +500,9 @@ class PlanEditorScreen(QWidget):
         self._start = plan
         self._fill(plan)
         self._show_parts(starter=True, cards=True)
-        self._say(f"Started from \u201c{self.routines[routine_id].title}\u201d. Not saved yet: change what you "
-                  f"like, then {self.save_button.text()}.")
+        title = self.routines[routine_id].title
+        self._say(lambda: texts().gettext("Started from \u201c{routine}\u201d. Not saved yet: change what you "
+                                          "like, then {save}.").format(routine=title, save=self.save_button.text()))
         self._refresh_save()
 
     def edited_plan(self) -> Plan | None:
@@ -419,7 +533,8 @@ class PlanEditorScreen(QWidget):
             card.set_item(plan.item(exercise_id) if plan is not None else None)
         self.days.set_value(plan.days_a_week if plan is not None else 3)
         note = plan.note if plan is not None else ""
-        self.plan_note_label.setText(f"Note from your clinician: {note}" if note else "")
+        self._plan_note_text = note
+        self._show_plan_note()
         self.plan_note_label.setVisible(bool(note))
         if self.plan_note is not None:
             self.plan_note.blockSignals(True)
@@ -430,6 +545,11 @@ class PlanEditorScreen(QWidget):
             self.lock_chip.setChecked(plan is not None and plan.locked)
             self.lock_chip._show_tick(plan is not None and plan.locked)
             self.lock_chip.blockSignals(False)
+
+    def _show_plan_note(self) -> None:
+        note = self._plan_note_text
+        self.plan_note_label.setText(texts().gettext("Note from your clinician: {note}").format(note=note)
+                                     if note else "")
 
     def _show_parts(self, *, starter: bool, cards: bool) -> None:
         self.starter.setVisible(starter)
@@ -449,12 +569,16 @@ class PlanEditorScreen(QWidget):
                 widget.hide()
                 widget.deleteLater()
         shown = list(reversed(self._history))[:HISTORY_SHOWN]
+        _ = texts().gettext
         for change in shown:
-            who = BY_WORDS.get(change.by, change.by)
-            line = f"{change.when:%d %b %Y}, by {who}: {change.what}."
+            who = _(BY_WORDS[change.by]) if change.by in BY_WORDS else change.by
+            when = _day(change.when)
             if change.reason:
-                line += f" Why: {change.reason}."
-            self.history_box.addWidget(make_label(line, "caption", name="Change"))
+                line = _("{date}, by {who}: {what}. Why: {reason}.").format(date=when, who=who, what=change.what,
+                                                                           reason=change.reason)
+            else:
+                line = _("{date}, by {who}: {what}.").format(date=when, who=who, what=change.what)
+            self.history_box.addWidget(make_label(line, "caption", name=_("Change")))
         self.history_heading.setVisible(bool(shown))
 
     def _changed(self, *_args) -> None:
@@ -469,7 +593,7 @@ class PlanEditorScreen(QWidget):
         if plan is None or not self._editable:
             return
         self.save_button.setEnabled(False)
-        self._say("Saving\u2026")
+        self._say(N_("Saving\u2026"))
         self.save_requested.emit(plan, describe_edit(self._saved, plan, self.library))
 
     def _ask_remove(self) -> None:
@@ -485,12 +609,18 @@ class PlanEditorScreen(QWidget):
 
     def _confirm_remove(self) -> None:
         self.confirm.hide()
-        self._say("Removing the plan\u2026")
+        self._say(N_("Removing the plan\u2026"))
         self.remove_requested.emit()
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str | Callable[[], str]) -> None:
+        """Show the notice: the English (translated when the catalog has it) or a function that makes it."""
+        self._notice_source = text if callable(text) else (lambda: texts().gettext(text) if text else "")
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        text = self._notice_source()
         self.notice.setText(text)
-        self.notice.setAccessibleName(text or "Plan notice")
+        self.notice.setAccessibleName(text or texts().gettext("Plan notice"))
         self.notice.setVisible(bool(text))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)

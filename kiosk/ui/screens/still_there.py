@@ -9,15 +9,17 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.idle import WARNING_S
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.tap_anywhere import TapAnywhereScreen
 from kiosk.ui.widgets.touch_button import TouchButton
 
-QUESTION = "Are you still there?"
-STILL_HERE = "I'm still here"
+QUESTION = N_("Are you still there?")
+STILL_HERE = N_("I'm still here")
 
 
-class StillThereScreen(TapAnywhereScreen):
+class StillThereScreen(FollowsLanguage, TapAnywhereScreen):
     """The idle warning. Touching anywhere on it, or the big button, answers it.
 
     The countdown is for show; the IdleWatcher decides when time is up.
@@ -30,20 +32,18 @@ class StillThereScreen(TapAnywhereScreen):
 
     def __init__(self, physical_dpi: float | None = None, parent: QWidget | None = None) -> None:
         super().__init__(physical_dpi, parent)
-        self.setAccessibleName(QUESTION)
         self._seconds = 0.0
         self._since = QElapsedTimer()
         self._tick = QTimer(self)
         self._tick.setInterval(200)
         self._tick.timeout.connect(self._show_left)
 
-        self.question = make_label(QUESTION, "title")
-        self.countdown = make_label("", "countdown", name="Seconds left")
+        self.question = make_label("", "title")
+        self.countdown = make_label("", "countdown")
         self.explain = make_label("", "caption")
         for label in (self.question, self.countdown, self.explain):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.button = TouchButton(STILL_HERE, "primary", self.touch_px)
-        self.button.setAccessibleDescription("Keep going where you were")
+        self.button = TouchButton("", "primary", self.touch_px)
         self.button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.button.clicked.connect(self._activate)
         self.setFocusProxy(self.button)
@@ -56,6 +56,28 @@ class StillThereScreen(TapAnywhereScreen):
         self._layout.addStretch(1)
         self._layout.addWidget(self.button)
         self._layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_(QUESTION))
+        self.question.setText(_(QUESTION))
+        self.button.set_label(_(STILL_HERE))
+        self.button.setAccessibleDescription(_("Keep going where you were"))
+        self._say_left(self.seconds_left() if self.countdown.text() else None)
+
+    def _say_left(self, left: int | None) -> None:
+        """The seconds left, in words for a screen reader and in the sentence below (None: not counting)."""
+        ngettext = texts().ngettext
+        if left is None:
+            self.countdown.setAccessibleName(texts().gettext("Seconds left"))
+            self.explain.setText("")
+            return
+        self.countdown.setAccessibleName(ngettext("{count} second left", "{count} seconds left",
+                                                  left).format(count=left))
+        self.explain.setText(ngettext("For your privacy the screen starts over in {count} second.",
+                                      "For your privacy the screen starts over in {count} seconds.",
+                                      left).format(count=left))
 
     # -- public API -----------------------------------------------------------------------
     def start_countdown(self, seconds: float = WARNING_S) -> None:
@@ -81,9 +103,7 @@ class StillThereScreen(TapAnywhereScreen):
         if self.countdown.text() == str(left):
             return                      # screen readers hear each new number once
         self.countdown.setText(str(left))
-        self.countdown.setAccessibleName(f"{left} seconds left")
-        self.explain.setText(f"For your privacy the screen starts over in {left} "
-                             f"second{'s' if left != 1 else ''}.")
+        self._say_left(left)
         if left <= 0:
             self._tick.stop()
 

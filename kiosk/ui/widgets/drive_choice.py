@@ -9,6 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QStorageInfo, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.core.local_formats import decimal
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, current_language, texts
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton
@@ -19,8 +22,8 @@ MOUNT_PARENTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
 NOT_A_DRIVE = frozenset(("tmpfs", "devtmpfs", "ramfs", "overlay", "squashfs", "proc", "sysfs", "devpts",
                          "cgroup", "cgroup2", "autofs", "efivarfs", "securityfs", "debugfs", "tracefs",
                          "fusectl", "mqueue", "hugetlbfs", "pstore", "bpf", "configfs", "nsfs"))
-NO_DRIVE_TEXT = "No USB drive found. Plug one in, then touch \u201cLook again\u201d."
-CHOOSE_TEXT = "Choose the drive to save on."
+NO_DRIVE_TEXT = N_("No USB drive found. Plug one in, then touch \u201cLook again\u201d.")
+CHOOSE_TEXT = N_("Choose the drive to save on.")
 
 
 @dataclass(frozen=True)
@@ -33,9 +36,11 @@ class Volume:
 
     @property
     def label(self) -> str:
+        """Its name, and its free space on a second line (two short lines fit a narrow column), in the language in use."""
         if self.free_bytes is None:
             return self.name
-        return f"{self.name}\n{self.free_bytes / 1e9:.1f} GB free"      # two short lines fit a narrow column
+        return texts().gettext("{name}\n{size} GB free").format(
+            name=self.name, size=decimal(self.free_bytes / 1e9, current_language()))
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -69,7 +74,7 @@ def removable_volumes(storages: Iterable[QStorageInfo] | None = None,
     return sorted(found, key=lambda volume: str(volume.root))
 
 
-class DriveChoice(QWidget):
+class DriveChoice(FollowsLanguage, QWidget):
     """Choose the drive a file goes to. The reusable part of "Where files go in the clinic".
 
     `volumes()` lists the drives (default `removable_volumes`, i.e. Qt's QStorageInfo; tests hand it
@@ -90,24 +95,41 @@ class DriveChoice(QWidget):
     chosen = Signal(object)
 
     def __init__(self, volumes: Callable[[], list[Volume]] = removable_volumes, touch_px: int = 44,
-                 heading: str = "Save to", parent: QWidget | None = None) -> None:
+                 heading: str = N_("Save to"), parent: QWidget | None = None) -> None:
+        """`heading`: the English (marked N_), shown in the language in use."""
         super().__init__(parent)
-        self.setAccessibleName("Choose a drive")
+        self._heading_source = heading
         self._volumes = volumes
+        self._shown_volumes: list[Volume] = []
         self._touch_px = touch_px
         self._chosen: Path | None = None
         self.buttons: dict[Path, ChipButton] = {}
-        self.look_again_button = TouchButton("Look again", None, touch_px)
-        self.look_again_button.setAccessibleDescription("Look for drives again after plugging one in")
+        self.look_again_button = TouchButton("", None, touch_px)
         self.look_again_button.clicked.connect(self.refresh)
-        self.no_drive = make_label(NO_DRIVE_TEXT, "notice", name="No drive")
+        self.no_drive = make_label("", "notice")
         self.no_drive.hide()
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(make_label(heading, "heading"))
+        self.heading = make_label("", "heading")
+        self._layout.addWidget(self.heading)
         self._layout.addWidget(self.no_drive)
         self._row: ButtonRow | None = None
         self.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_("Choose a drive"))
+        self.heading.setText(_(self._heading_source))
+        self.look_again_button.set_label(_("Look again"))
+        self.look_again_button.setAccessibleDescription(_("Look for drives again after plugging one in"))
+        for volume in self._shown_volumes:
+            self._label_drive(self.buttons[volume.root], volume)
+        self._say()
+
+    def _label_drive(self, button: ChipButton, volume: Volume) -> None:
+        button.set_label(volume.label)
+        button.setAccessibleDescription(texts().gettext("Save on the drive at {folder}").format(folder=volume.root))
 
     # -- public API -----------------------------------------------------------------------
     @property
@@ -141,9 +163,10 @@ class DriveChoice(QWidget):
             self._layout.removeWidget(self._row)
             self._row.deleteLater()
         self.buttons = {}
+        self._shown_volumes = [volume for volume in volumes]
         for volume in volumes:
             button = ChipButton(volume.label, str(volume.root), self._touch_px)
-            button.setAccessibleDescription(f"Save on the drive at {volume.root}")
+            self._label_drive(button, volume)
             button.clicked.connect(lambda _c=False, root=volume.root: self.choose(root))
             self.buttons[volume.root] = button
         self._row = ButtonRow([(button, 2) for button in self.buttons.values()] + [(self.look_again_button, 1)])
@@ -155,9 +178,10 @@ class DriveChoice(QWidget):
 
     def _say(self) -> None:
         """No drive, or several and none chosen: say so in words (the export buttons stay off)."""
-        text = NO_DRIVE_TEXT if not self.buttons else CHOOSE_TEXT if self._chosen is None else ""
+        _ = texts().gettext
+        text = _(NO_DRIVE_TEXT) if not self.buttons else _(CHOOSE_TEXT) if self._chosen is None else ""
         self.no_drive.setText(text)
-        self.no_drive.setAccessibleName(text or "No drive")
+        self.no_drive.setAccessibleName(text or _("No drive"))
         self.no_drive.setVisible(bool(text))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)

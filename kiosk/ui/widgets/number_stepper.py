@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QWidget
 
 from kiosk.core.plan_ranges import NumberRange
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import TOUCH_TARGET_FLOOR_PX, TouchButton
 
 UP_KEYS = (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Up, Qt.Key.Key_Right)
 DOWN_KEYS = (Qt.Key.Key_Minus, Qt.Key.Key_Underscore, Qt.Key.Key_Down, Qt.Key.Key_Left)
+ARTICLE_WORDS = re.compile(r"article: (?P<note>.+)")      # core.plan_ranges' words beside a number
+USUAL_WORDS = re.compile(r"usual: (?P<value>\d+) s")
 
 
-class NumberStepper(QFrame):
+def range_words(text: str) -> str:
+    """core.plan_ranges' words beside a number ("article: 8 to 10", "usual: 5 s") in the language in use."""
+    _ = texts().gettext
+    if match := ARTICLE_WORDS.fullmatch(text):
+        return _("article: {note}").format(note=match["note"])
+    if match := USUAL_WORDS.fullmatch(text):
+        return _("usual: {seconds} s").format(seconds=match["value"])
+    return _(text) if text else ""
+
+
+class NumberStepper(FollowsLanguage, QFrame):
     """"Reps   article: 8 to 10" above "[−]  8  [+]".
 
     The stepper itself takes the keyboard focus (Tab): + / - and the arrow keys change the number;
     Tab goes on to its − and + buttons (15 mm, for touch; Enter or Space presses them). The number
     never leaves `number_range`; a button at an end of the range is off.
+
+    `name` is the English (marked N_), shown in the language in use.
 
     Signals: value_changed(int)
     """
@@ -36,12 +53,10 @@ class NumberStepper(QFrame):
         self._unit = unit
         self._range = number_range
         self._value = number_range.clamp(value)
-        self.title = make_label(name, "heading")
-        self.range_label = make_label("", "muted", name=f"{name}: range")
+        self.title = make_label("", "heading")
+        self.range_label = make_label("", "muted")
         self.minus_button = TouchButton("\u2212", None, touch_px, self)
         self.plus_button = TouchButton("+", None, touch_px, self)
-        self.minus_button.setAccessibleDescription(f"Less: {name.lower()}")
-        self.plus_button.setAccessibleDescription(f"More: {name.lower()}")
         for button in (self.minus_button, self.plus_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.number = make_label("", "heading", wrap=False)
@@ -58,6 +73,15 @@ class NumberStepper(QFrame):
         grid.setColumnStretch(3, 1)            # the number stays between its buttons
         QWidget.setTabOrder(self, self.minus_button)
         QWidget.setTabOrder(self.minus_button, self.plus_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        name = _(self.name)
+        self.title.setText(name)
+        self.range_label.setAccessibleName(_("{name}: range").format(name=name))
+        self.minus_button.setAccessibleDescription(_("Less: {name}").format(name=name.lower()))
+        self.plus_button.setAccessibleDescription(_("More: {name}").format(name=name.lower()))
         self._show()
 
     @property
@@ -113,12 +137,15 @@ class NumberStepper(QFrame):
         self.number.setText(shown)
         wide = self.number.fontMetrics().horizontalAdvance(f"{self._range.high}{self._unit}") + 12
         self.number.setMinimumWidth(wide)
-        span = f"{self._range.low} to {self._range.high}{self._unit}"
-        words = self._range.text
-        text = words if words.startswith("article") else f"{span}, {words}" if words else span
+        _ = texts().gettext
+        span = _("{low} to {high}{unit}").format(low=self._range.low, high=self._range.high, unit=self._unit)
+        words = range_words(self._range.text)
+        text = (words if self._range.text.startswith("article") else
+                _("{span}, {words}").format(span=span, words=words) if words else span)
         self.range_label.setText(text)
         enabled = self.isEnabled()
         self.minus_button.setEnabled(enabled and self._value > self._range.low)
         self.plus_button.setEnabled(enabled and self._value < self._range.high)
-        self.setAccessibleName(f"{self.context}{self.name}: {shown}")
+        self.setAccessibleName(_("{context}{name}: {value}").format(context=self.context, name=_(self.name),
+                                                                    value=shown))
         self.setAccessibleDescription(text)

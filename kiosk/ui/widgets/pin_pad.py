@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.theme import DEFAULT, Palette, window_look, window_unit
 from kiosk.ui.widgets.controls import make_label, scrolling
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
 
+TIGHT_RATIO = 0.8         # a word key's letters when its word does not fit at the usual size
 KEY_BOUNCE_MS = 200       # the same key twice within this is a touchscreen bounce, not two digits
 FILLED, EMPTY = "\u25CF", "\u25CB"
+DELETE_KEY = "Delete"     # the keys' names in `PinPad.keys` stay English; their labels follow the language
+PIN = N_("PIN")
 
 
 class KeypadButton(TouchButton):
@@ -29,8 +34,24 @@ class KeypadButton(TouchButton):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(round(self.touch_px * 1.6), round(self.touch_px * 1.2))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_word()
 
-class PinPad(QWidget):
+    def fit_word(self) -> None:
+        """A word key whose word (in a longer language) does not fit gets smaller letters ("tight")."""
+        if self.text().isdigit():
+            return
+        font = self.font()
+        if self.property("tight") and font.pixelSize() > 0:       # measured at the usual size
+            font.setPixelSize(round(font.pixelSize() / TIGHT_RATIO))
+        tight = QFontMetrics(font).horizontalAdvance(self.text()) > self.width() - 12
+        if bool(self.property("tight")) != tight:
+            self.setProperty("tight", tight)
+            self.repolish()
+
+
+class PinPad(FollowsLanguage, QWidget):
     """Digits 0-9, Delete and OK; `dots` (a label for the screen to place) shows the digits as dots,
     or, for a number that is not a secret (`set_entry(..., visible=True)`), the digits themselves.
 
@@ -49,7 +70,7 @@ class PinPad(QWidget):
         super().__init__(parent)
         self.min_digits, self.max_digits = min_digits, max_digits
         self.visible_digits = False
-        self._what = "PIN"
+        self._what = PIN              # the English of what is typed; shown in the language in use
         self._digits = ""
         self._guards: dict[str, BounceGuard] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -70,13 +91,32 @@ class PinPad(QWidget):
             button.clicked.connect(lambda _c=False, t=text: self._pressed(t))
         self.ok_button = self.keys[ok_label]
         self.delete_button = self.keys["Delete"]
-        self.ok_button.setAccessibleDescription(f"Confirm the PIN ({min_digits} to {max_digits} digits)")
-        self.delete_button.setAccessibleDescription("Remove the last digit")
         self._ok_label = ok_label
 
         grid.setContentsMargins(0, 0, 0, 0)
         self.setLayout(grid)          # the screen places `dots` where it likes
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.delete_button.set_label(_("Delete"))
+        if self._ok_label == "OK":
+            self.ok_button.set_label(_("OK"))
+        for key in (self.delete_button, self.ok_button):
+            key.fit_word()
+        self.delete_button.setAccessibleDescription(_("Remove the last digit"))
+        self._describe_ok()
         self._refresh()
+
+    def _describe_ok(self) -> None:
+        _ = texts().gettext
+        what = _(self._what).lower()
+        if self.min_digits != self.max_digits:
+            text = _("Confirm the {what} ({low} to {high} digits)").format(what=what, low=self.min_digits,
+                                                                          high=self.max_digits)
+        else:
+            text = _("Confirm the {what} ({count} digits)").format(what=what, count=self.min_digits)
+        self.ok_button.setAccessibleDescription(text)
 
     # -- public API -----------------------------------------------------------------------
     @property
@@ -90,16 +130,14 @@ class PinPad(QWidget):
 
     def set_entry(self, what: str, min_digits: int, max_digits: int, *, visible: bool = False,
                   digits: str = "") -> None:
-        """Ask for something else: `what` ("PIN", "Diary number") of `min_digits` to `max_digits` digits,
+        """Ask for something else: `what` (the English, marked N_: "PIN", "Diary number") of `min_digits` to `max_digits` digits,
         shown as digits when `visible`, starting with `digits` already typed."""
         self._what, self.visible_digits = what, visible
         self.dots.setProperty("digits", visible)           # the style sheet sets digits a little smaller
         self.dots.style().unpolish(self.dots)
         self.dots.style().polish(self.dots)
         self.min_digits, self.max_digits = min_digits, max_digits
-        self.ok_button.setAccessibleDescription(f"Confirm the {what.lower()} ({min_digits} to {max_digits} digits)"
-                                                if min_digits != max_digits
-                                                else f"Confirm the {what.lower()} ({min_digits} digits)")
+        self._describe_ok()
         self._digits = digits[:max_digits] if digits.isdigit() else ""
         self._refresh()
 
@@ -125,7 +163,7 @@ class PinPad(QWidget):
         guard = self._guards.setdefault(text, BounceGuard(KEY_BOUNCE_MS))
         if not guard.accept():
             return
-        if text == "Delete":
+        if text == DELETE_KEY:
             self.delete_digit()
         elif text == self._ok_label:
             self.submit()
@@ -133,15 +171,19 @@ class PinPad(QWidget):
             self.type_digit(text)
 
     def _refresh(self) -> None:
+        _ = texts().gettext
+        what = _(self._what)
         count = len(self._digits)
         slots = max(self.min_digits, count)
         if self.visible_digits:
             shown = list(self._digits) + ["_"] * (slots - count)
             self.dots.setText(" ".join(shown[:4]) + ("  " + " ".join(shown[4:]) if len(shown) > 4 else ""))
-            self.dots.setAccessibleName(f"{self._what}: {' '.join(self._digits) or 'nothing'} entered")
+            self.dots.setAccessibleName(_("{what}: {digits} entered").format(what=what, digits=" ".join(self._digits))
+                                        if self._digits else _("{what}: nothing entered").format(what=what))
         else:
             self.dots.setText(" ".join([FILLED] * count + [EMPTY] * (slots - count)))
-            self.dots.setAccessibleName(f"{self._what}: {count} digit{'s' if count != 1 else ''} entered")
+            self.dots.setAccessibleName(texts().ngettext("{what}: {count} digit entered", "{what}: {count} digits entered",
+                                                         count).format(what=what, count=count))
         self.ok_button.setEnabled(count >= self.min_digits)
         self.delete_button.setEnabled(count > 0)
         self.changed.emit(count)
@@ -163,6 +205,7 @@ def keypad_style_sheet(unit: int, palette: Palette = DEFAULT) -> str:
     return f"""
     QPushButton[keypad="true"] {{ font-size: {round(unit * 2.0)}px; min-height: 0px; padding: 0px; }}
     QPushButton[keypad="true"][word="true"] {{ font-size: {round(unit * 1.3)}px; }}
+    QPushButton[keypad="true"][word="true"][tight="true"] {{ font-size: {round(unit * 1.3 * TIGHT_RATIO)}px; }}
     QPushButton[keypad="true"]:disabled {{ color: {palette.muted}; background: #ECEFF2; }}
     QLabel[role="notice"] {{ font-size: {round(unit * 1.25)}px; font-weight: bold; }}
     QLabel#pin_dots {{ font-size: {round(unit * 2.6)}px; letter-spacing: {unit // 3}px; color: {palette.text}; }}
@@ -170,28 +213,49 @@ def keypad_style_sheet(unit: int, palette: Palette = DEFAULT) -> str:
     """
 
 
-class PinPadScreen(QWidget):
+class PinPadScreen(FollowsLanguage, QWidget):
     """A PinPad on the right (below in portrait); on the left (above) a title, an explanation, the PIN dots and a message.
 
     A subclass makes its own widgets after this constructor (they may use `touch_px`), then calls
-    `_lay_out`. Typed keys go to the pad while it is enabled; the keypad style and the margins
+    `_lay_out`. `title` is the English (marked N_), shown in the language in use; a message is shown
+    again in a new language (`_show_message` takes a function that makes it). Typed keys go to the pad while it is enabled; the keypad style and the margins
     follow the window height.
     """
 
     def __init__(self, title: str, max_digits: int, physical_dpi: float | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(title)
+        self._title_source = title
+        self._message_source: Callable[[], str] | None = None
         self.touch_px = screen_touch_target_px(self, physical_dpi)
         self._styled_for = None          # the unit and look of its style sheet
         self.pad = PinPad(self.touch_px, min_digits=4, max_digits=max_digits)
         self.pad.changed.connect(self._digits_changed)
-        self._title = make_label(title, "title")
+        self._title = make_label("", "title")
         self.message = make_label("", "notice", name="Message")
         keep = self.message.sizePolicy()
         keep.setRetainSizeWhenHidden(True)
         self.message.setSizePolicy(keep)
         self.message.hide()
+        self._show_title()
+
+    def retranslate(self) -> None:
+        """The title and the message shown; a subclass adds its own texts (and calls this)."""
+        self._show_title()
+        if self._message_source is not None:
+            text = self._message_source()
+            self.message.setText(text)
+            self.message.setAccessibleName(text)
+
+    def _set_title(self, title: str) -> None:
+        """Show `title` (the English, marked N_) in the language in use, now and after a change."""
+        self._title_source = title
+        self._show_title()
+
+    def _show_title(self) -> None:
+        title = texts().gettext(self._title_source)
+        self._title.setText(title)
+        self.setAccessibleName(title)
 
     def _lay_out(self, explain: QLabel, upper: Sequence[QWidget] = (),
                  lower: Sequence[QWidget | QLayout | int] = ()) -> None:
@@ -217,7 +281,10 @@ class PinPadScreen(QWidget):
         self._row.addWidget(self.pad, 5)
         self.setFocusProxy(self.pad)
 
-    def _show_message(self, text: str) -> None:
+    def _show_message(self, text: str | Callable[[], str]) -> None:
+        """Show a message; given as a function it is made again in a new language."""
+        self._message_source = text if callable(text) else (lambda: text)
+        text = self._message_source()
         self.message.setText(text)
         self.message.setAccessibleName(text)
         self.message.show()
