@@ -9,6 +9,7 @@ from kiosk.speech.messages import engine_name, language_variant_name
 from kiosk.speech.voices import VoiceInfo, voices_for
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
+from kiosk.ui.language import current_language, texts
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton
 
@@ -55,8 +56,10 @@ class VoiceList(QWidget):
         self.listen_buttons = []
         self._voices = {}
         self.group.blockSignals(True)
+        shown = current_language()                 # the headings' language (the voices': `language`)
         for tag, engine, members in group_by_language(voices, language):
-            heading = f"{language_variant_name(tag)} · {engine_name(engine)}" if engine else language_variant_name(tag)
+            name = language_variant_name(tag, shown)
+            heading = f"{name} · {engine_name(engine)}" if engine else name
             self._layout.addWidget(make_label(heading, "muted", self))
             for voice in members:
                 self._layout.addWidget(self._row(voice, voice.id == chosen_id))
@@ -77,8 +80,10 @@ class VoiceList(QWidget):
         chip = ChipButton(label, voice.id, self._touch, self)
         chip.setChecked(checked)
         self.group.addButton(chip)
-        listen = TouchButton("Listen", None, self._touch, self)
-        listen.setAccessibleName(f"Listen to {label}" + (f", {engine_name(voice.engine)}" if voice.engine else ""))
+        _ = texts().gettext
+        listen = TouchButton(_("Listen"), None, self._touch, self)
+        listen.setAccessibleName(_("Listen to {voice}").format(voice=label)
+                                 + (f", {engine_name(voice.engine)}" if voice.engine else ""))
         listen.setProperty("voice_id", voice.id)
         listen.clicked.connect(self._on_listen)     # a bound method: a lambda would keep this list alive
         self._voices[voice.id] = voice
