@@ -153,7 +153,12 @@ class MainWindow(FollowsLanguage, QMainWindow):
         set_button_text(self.my_plan_button, _(MAKE_PLAN if self.visit.plan is None else CHANGE_PLAN))
         if "rating" in self.__dict__ and self.visit.step is Step.RATING and self._asked is not None:
             self.rating.set_question(_(QUESTIONS[self._asked]))
+        if self.isVisible():                     # a window not shown (yet, or any more) follows when shown
+            self._follow_language()
+
+    def showEvent(self, event) -> None:
         self._follow_language()
+        super().showEvent(event)
 
     def _follow_language(self) -> None:
         """A new language: its routine library (loaded on first use) on the home screen, the voice's."""

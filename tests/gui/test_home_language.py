@@ -157,7 +157,7 @@ def test_the_voice_screen_lists_the_voices_of_the_language_in_use(build, qtbot):
     assert screen.done_button.text() == "Listo" and screen.sample_button.text() == "Escuchar una muestra"
     assert [chip.value for chip in screen._voice_box.chips()] == ["roa/es-419", "roa/es"]   # Latin American first
     headings = [label.text() for label in screen._voice_box.findChildren(type(screen.title))
-                if label.text().startswith("español")]
+                if label.text().startswith("Español")]
     assert headings and all("·" in heading for heading in headings)
     assert [button.text() for button in screen._voice_box.listen_buttons] == ["Escuchar", "Escuchar"]
     spanish = next(chip for chip in screen._voice_box.chips() if chip.value == "roa/es")

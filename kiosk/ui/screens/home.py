@@ -18,7 +18,7 @@ from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
 from kiosk.ui.widgets.controls import SCROLL_BAR_ALWAYS_OFF, make_button, make_label, set_button_text
 from kiosk.ui.widgets.pose_picture import PosePicture
-from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
+from kiosk.ui.widgets.responsive import ACROSS, DOWN, TurnWithWindow, is_portrait
 
 if TYPE_CHECKING:
     from kiosk.ui.picture_cache import PictureCache
@@ -114,7 +114,14 @@ class HomeScreen(FollowsLanguage, QWidget):
         outer.addWidget(scroll, 1)
         layout = QVBoxLayout(body)
         self.title = make_label("", "title")
-        layout.addWidget(self.title)
+        title_row = QBoxLayout(ACROSS)             # the language button beside the title (portrait: under it)
+        title_row.addWidget(self.title, 1)
+        self.language_button = make_button("Español")     # the other language, in its own name; no flag
+        self.language_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.language_button.clicked.connect(self._other_language)
+        title_row.addWidget(self.language_button)
+        layout.addLayout(title_row)
+        self._title_row = title_row
         header = QBoxLayout(ACROSS)                # portrait: the look buttons under the words
         self.intro = make_label("", "muted")
         header.addWidget(self.intro, 1)
@@ -122,12 +129,10 @@ class HomeScreen(FollowsLanguage, QWidget):
         self.large_text_button = make_button("Larger text")
         for button in (self.contrast_button, self.large_text_button):
             button.setCheckable(True)
-        self.language_button = make_button("Español")     # the other language, in its own name; no flag
-        self.language_button.clicked.connect(self._other_language)
-        self.look_buttons = ButtonRow([(self.contrast_button, 1), (self.large_text_button, 1),
-                                       (self.language_button, 1)])
+        self.look_buttons = ButtonRow([(self.contrast_button, 1), (self.large_text_button, 1)])
         header.addWidget(self.look_buttons)
         layout.addLayout(header)
+        self._header = header
         self._turn = TurnWithWindow(self, header, on_turn=self._turned)
         self.notice = make_label("", "notice", name="Notice")
         self.notice.setVisible(False)
@@ -222,6 +227,7 @@ class HomeScreen(FollowsLanguage, QWidget):
         if not self.isVisible():
             self._columns = 0                # laid out when shown, at the size it is shown at
             return
+        self._fit_header()
         unit = window_unit(self)
         if is_portrait(self):
             columns = 1                       # a column of cards, each as wide as the screen
@@ -249,7 +255,20 @@ class HomeScreen(FollowsLanguage, QWidget):
 
     def _turned(self, portrait: bool) -> None:
         """Portrait: the look buttons side by side under the words, as wide as the screen."""
-        self.look_buttons.setSizePolicy(QSizePolicy.Policy.Preferred if portrait else QSizePolicy.Policy.Maximum,
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """The look buttons beside the words while both fit (the words at least 2/5 of the width); else,
+        and in portrait, under them, as wide as the screen (longer words: Spanish, larger text)."""
+        buttons = (self.contrast_button, self.large_text_button)
+        needed = sum(button.sizeHint().width() for button in buttons) + self._header.spacing() * 2
+        portrait = is_portrait(self)
+        self._title_row.setDirection(DOWN if portrait else ACROSS)      # a narrow title would take many lines
+        self.language_button.setSizePolicy(QSizePolicy.Policy.Preferred if portrait else QSizePolicy.Policy.Fixed,
+                                           QSizePolicy.Policy.Fixed)
+        under = portrait or needed > self.width() * 3 // 5
+        self._header.setDirection(DOWN if under else ACROSS)
+        self.look_buttons.setSizePolicy(QSizePolicy.Policy.Preferred if under else QSizePolicy.Policy.Maximum,
                                         QSizePolicy.Policy.Fixed)
 
     def show_notice(self, text: str, **values: object) -> None:

@@ -139,11 +139,17 @@ class VoiceSettingsScreen(FollowsLanguage, QWidget):
         set_button_text(self.louder_button, _("Louder"))
         set_button_text(self.sample_button, _("Hear a sample"))
         set_button_text(self.done_button, _("Done"))
+        if self.isVisible():
+            self._follow_language()
+        self.show_voices(self._controls.voices)     # its headings in the language too
+
+    def _follow_language(self) -> None:
+        """The voices of the language in use, and the one chosen for it (read when the screen is shown)."""
         language = current_language()
-        if language != self._language:          # the voices of the new language, and the one chosen for it
+        if language != self._language:
             self._language = language
             self._settings = VoiceSettings.load(self._store, language)
-        self.show_voices(self._controls.voices)     # its headings in the language too
+            self.show_voices(self._controls.voices)
 
     @property
     def settings(self) -> VoiceSettings:
@@ -195,6 +201,7 @@ class VoiceSettingsScreen(FollowsLanguage, QWidget):
 
     def showEvent(self, event) -> None:
         """Start with the focus on the screen itself: no focus ring that looks like a choice."""
+        self._follow_language()
         super().showEvent(event)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 

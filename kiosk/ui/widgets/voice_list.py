@@ -59,6 +59,7 @@ class VoiceList(QWidget):
         shown = current_language()                 # the headings' language (the voices': `language`)
         for tag, engine, members in group_by_language(voices, language):
             name = language_variant_name(tag, shown)
+            name = name[:1].upper() + name[1:]          # a heading: "Español (es-419)"
             heading = f"{name} · {engine_name(engine)}" if engine else name
             self._layout.addWidget(make_label(heading, "muted", self))
             for voice in members:
