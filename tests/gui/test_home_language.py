@@ -154,7 +154,7 @@ def test_the_voice_screen_lists_the_voices_of_the_language_in_use(build, qtbot):
     assert screen.title.text() == "Voice settings"
     window.choose_language("es", remember=True)
     assert screen.title.text() == "Ajustes de voz"
-    assert screen.done_button.text() == "Listo" and screen.sample_button.text() == "Escuchar una muestra"
+    assert screen.done_button.text() == "Listo" and screen.sample_button.text() == "Oír una muestra"
     assert [chip.value for chip in screen._voice_box.chips()] == ["roa/es-419", "roa/es"]   # Latin American first
     headings = [label.text() for label in screen._voice_box.findChildren(type(screen.title))
                 if label.text().startswith("Español")]
@@ -170,3 +170,29 @@ def test_the_voice_screen_lists_the_voices_of_the_language_in_use(build, qtbot):
     assert screen.settings.voice_id == "" and screen.settings.language == "en"
     window.choose_language("es", remember=True)
     assert screen.settings.voice_id == "roa/es"
+
+
+@pytest.mark.parametrize(("size", "look"), [((800, 480), "large"), ((480, 800), "large"), ((1024, 600), "large"),
+                                            ((800, 480), "normal"), ((1920, 1080), "normal"),
+                                            ((1080, 1920), "large-contrast")])
+def test_the_home_and_voice_screens_fit_in_spanish(build, qtbot, size, look):
+    import screen_walk
+    from kiosk.ui.language import set_language
+    from kiosk.ui.widgets.touch_target import screen_touch_target_px
+
+    set_language("es")                                        # started in Spanish
+    window, store, _controls, _made = build(size)
+    for key, value in screen_walk.LOOKS[look].items():
+        button = window.home.large_text_button if key == "look.large_text" else window.home.contrast_button
+        button.setChecked(value)
+    screen_walk.settle()
+    assert window.home.title.text().startswith("Ejercicios")
+    touch_px = screen_touch_target_px(window)
+    problems = screen_walk.check_page(window, "home", size, touch_px)
+    intro, header = window.home.intro, window.home._header
+    if intro.geometry().top() < window.home.look_buttons.geometry().top():      # beside the buttons
+        problems += [] if intro.width() >= size[0] * 2 // 5 - 40 else [f"the words squeezed to {intro.width()} px"]
+    window.do(window.visit.opened(__import__("kiosk.core.visit", fromlist=["Step"]).Step.VOICE))
+    screen_walk.settle()
+    problems += screen_walk.check_page(window, "voice", size, touch_px)
+    assert problems == [], (header.direction(), problems)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
+    QBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.local_formats import decimal
@@ -111,14 +111,11 @@ class VoiceSettingsScreen(FollowsLanguage, QWidget):
         self.voice_group.buttonToggled.connect(self._on_voice_toggled)
         self._touch = touch
 
-        actions = QHBoxLayout()
         self.sample_button = TouchButton("Hear a sample", "primary", touch, self)
         self.done_button = TouchButton("Done", None, touch, self)
         self.sample_button.clicked.connect(self.play_sample)
         self.done_button.clicked.connect(self._done)
-        actions.addWidget(self.sample_button, 2)
-        actions.addWidget(self.done_button, 1)
-        layout.addLayout(actions)
+        layout.addWidget(ButtonRow([(self.sample_button, 2), (self.done_button, 1)]))   # stacked when too wide
 
         self._layout = layout
         self._controls.voices_changed.connect(self.show_voices)

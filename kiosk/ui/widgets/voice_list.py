@@ -24,6 +24,20 @@ def group_by_language(voices: list[VoiceInfo], language: str) -> list[tuple[str,
     return [(tag, engine, members) for (tag, engine), members in groups.items()]
 
 
+def two_lines(name: str) -> str:
+    """A long voice name on two lines, before its parenthesis ("Spanish\n(Latin America)") or after its
+    first comma ("Rms,\nAmerican man"), so that its chip fits a narrow screen in larger text; a short one
+    as it is."""
+    if len(name) <= LONG_NAME:
+        return name
+    if " (" in name:
+        return name.replace(" (", "\n(", 1)
+    return name.replace(", ", ",\n", 1)
+
+
+LONG_NAME = 16                  # characters: longer voice names go on two lines
+
+
 class VoiceList(QWidget):
     """A heading per language and engine ("American English · Flite"), then one row per voice: a chip
     to choose it ("Kal, American man") and a "Listen" button that plays a short sample of it.
@@ -52,6 +66,7 @@ class VoiceList(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()             # out of sight now (deleted once control returns to Qt)
                 item.widget().deleteLater()
         self.listen_buttons = []
         self._voices = {}
@@ -78,7 +93,8 @@ class VoiceList(QWidget):
     def _row(self, voice: VoiceInfo, checked: bool) -> QWidget:
         """The voice's chip and its Listen button side by side, or Listen under it when both do not fit."""
         label = voice.name
-        chip = ChipButton(label, voice.id, self._touch, self)
+        chip = ChipButton(two_lines(label), voice.id, self._touch, self)
+        chip.setAccessibleName(label)
         chip.setChecked(checked)
         self.group.addButton(chip)
         _ = texts().gettext
