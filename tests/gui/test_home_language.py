@@ -196,3 +196,21 @@ def test_the_home_and_voice_screens_fit_in_spanish(build, qtbot, size, look):
     screen_walk.settle()
     problems += screen_walk.check_page(window, "voice", size, touch_px)
     assert problems == [], (header.direction(), problems)
+
+
+def test_the_home_notices_are_shown_again_in_the_new_language(build, qtbot):
+    from kiosk.services.journal import SAVE_FAILED
+    from kiosk.ui.main_window import PROBLEMS
+
+    window, _store, _controls, _made = build()
+    home = window.home
+    home.show_notice(PROBLEMS, count=2)
+    window.journal.save_failed.emit("disk full")                 # the journal's own notice, as it comes
+    home.show_notice("A sentence written elsewhere.")             # not marked: shown as it is
+    assert home.notice.text().splitlines() == ["Some routine files have problems (2); the others work.",
+                                               "Could not save: disk full", "A sentence written elsewhere."]
+    window.choose_language("es", remember=False)
+    assert home.notice.text().splitlines() == ["Algunos archivos de rutinas tienen problemas (2); los demás funcionan.",
+                                               "No se pudo guardar: disk full", "A sentence written elsewhere."]
+    home.show_notice(SAVE_FAILED, problem="disk full")            # a line shown already is not repeated
+    assert len(home.notice.text().splitlines()) == 3
