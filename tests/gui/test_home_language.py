@@ -93,8 +93,8 @@ def test_one_touch_puts_the_home_screen_the_window_and_the_routines_in_spanish_a
     assert home.title.text() == "Ejercicios suaves para el dolor de la articulación sacroilíaca"
     assert home.language_button.text() == "English"
     assert home.start_button.text() == "Empezar" and home.contrast_button.text() == "Alto contraste"
-    assert button_texts(window) == ["Aeróbicos suaves", "Anotar actividad", "Mi progreso", "Voz",
-                                    "Hacer mi plan", "Imprimir hoja"]
+    assert button_texts(window) == ["Aeróbicos suaves", "Anotar actividad", "Mi avance", "Voz",
+                                    "Hacer mi plan", "Imprimir la hoja"]
     assert window.windowTitle() == "Ejercicios para la articulación sacroilíaca"
     assert "Rutina completa en el suelo" in [card.title.text() for card in home.cards]
     assert home.cards[0].minutes.text().endswith("minutos") and english_minutes.endswith("minutes")

@@ -173,7 +173,7 @@ class HomeScreen(FollowsLanguage, QWidget):
             language=LANGUAGES[other]))
         self.nothing_loaded.setText(_(NOTHING_LOADED))
         set_button_text(self.aerobics_button, _("Light aerobics"))
-        set_button_text(self.start_button, _("Start"))
+        set_button_text(self.start_button, texts().pgettext("button", "Start"))   # the handout's "Start": a position
         self._show_notices()
         self._columns = 0                    # longer words may need the buttons one above the other
         self._reflow()
