@@ -81,23 +81,31 @@ def run_app(args: argparse.Namespace) -> int:
         from kiosk.ui.stop_signals import quit_on_stop_signals
 
         quit_on_stop_signals(app)                 # SIGTERM/SIGINT/SIGHUP: quit the loop, then shut down below
-        library = RoutineLibrary(bundled_dir("routines"), index_path=folder / "routine-index.json",
-                                 write_later=caches.submit)
+        clinic = getattr(args, "mode", "home") == "clinic"
+        language = _start_language(args, store.settings, clinic)     # before the first screen shows its texts
+
+        def library_for(code: str) -> RoutineLibrary:               # one per language, loaded on first use
+            index = "routine-index.json" if code == "en" else f"routine-index.{code}.json"
+            return RoutineLibrary(bundled_dir("routines"), index_path=folder / index,
+                                  write_later=caches.submit, language=code)
+
+        library = library_for(language)
         pictures = PictureCache(folder / "picture-cache", write_later=caches.submit)    # the window's
 
         def make_speaker():
             from kiosk.speech.speaker import create_speaker   # Qt Multimedia loads after the first paint
 
-            return create_speaker(store.settings, folder / "speech-cache", parent=app)
+            from kiosk.ui.language import current_language
+
+            return create_speaker(store.settings, folder / "speech-cache", parent=app, language=current_language())
 
         speaker = DeferredSpeaker(make_speaker)
-        clinic = getattr(args, "mode", "home") == "clinic"
         # Home: one profile, no PIN. Clinic: nobody until someone signs in.
         journal = Journal() if clinic else Journal.for_profile(store.open, HOME_PROFILE)
         window = MainWindow(library, speaker, store.settings, journal,
                             picture_folder=folder / "pictures" if clinic else None,
                             voice_controls=speaker,       # the real speaker's, through DeferredSpeaker
-                            pictures=pictures)
+                            pictures=pictures, library_for=library_for)
         if getattr(args, "listen", False):         # voice commands on for this run only
             window.listening.forced = True
         ScreenWatcher(window.home.show_notice, parent=window)     # a screen smaller than 800 x 480 is said
@@ -154,6 +162,19 @@ def run_app(args: argparse.Namespace) -> int:
     finally:
         caches.close(timeout=STOP_FLUSH_SECONDS)  # what is not written by then is only drawn again next start
         store.close(timeout=STOP_FLUSH_SECONDS)
+
+
+def _start_language(args: argparse.Namespace, settings, clinic: bool) -> str:
+    """The language chosen (core.languages.start_language: the flag, KIOSK_LANGUAGE, at home the remembered
+    one, the system locale), set on the application. English imports no catalog (nor Babel)."""
+    from kiosk.core.languages import start_language
+    from kiosk.ui.language import set_language
+    from kiosk.ui.main_window import LANGUAGE
+
+    remembered = None if clinic else settings.get(LANGUAGE)
+    language = start_language(getattr(args, "language", None), os.environ, remembered)
+    set_language(language)
+    return language
 
 
 def _cannot_open(folder, problem: BaseException) -> int:

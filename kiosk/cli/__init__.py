@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="clinic: a locked-down, shared touchscreen kiosk")
     run.add_argument("--idle-timeout", type=positive_seconds, metavar="SECONDS",
                      help="clinic mode: reset to the start screen after this long without a touch")
+    run.add_argument("--language", choices=tuple(LANGUAGES),
+                     help="the language of the screens and the voice (default: KIOSK_LANGUAGE, the one chosen "
+                          "at home, else the system locale's)")
     run.set_defaults(func=_command("run", "run_command"))
 
     admin = sub.add_parser("admin", help="clinic administration")

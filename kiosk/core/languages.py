@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 SOURCE_LANGUAGE = "en"              # the language the code and the routine files are written in
 #: Every language the app offers, by code, each named in its own language (the language button's words).
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
@@ -25,3 +27,26 @@ def check_language(value: str) -> str:
     if value not in LANGUAGES:
         raise ValueError(f"unknown language {value!r} (offered: {', '.join(LANGUAGES)})")
     return value
+
+
+#: The system locale's variables, in the order POSIX reads them for messages (the first one set wins).
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def locale_language(environment: Mapping[str, str]) -> str:
+    """The offered language of the system locale (LC_ALL, else LC_MESSAGES, else LANG); English for "C" or
+    a language not offered."""
+    for name in LOCALE_VARIABLES:
+        if environment.get(name):
+            return language_code(environment[name])
+    return SOURCE_LANGUAGE
+
+
+def start_language(flag: str | None, environment: Mapping[str, str], remembered: object = None) -> str:
+    """The language the app starts in: `--language`, else `KIOSK_LANGUAGE`, else the one remembered at home
+    (the setting; None in the clinic), else the system locale's. A value that is no offered language is
+    passed over."""
+    for value in (flag, environment.get("KIOSK_LANGUAGE"), remembered):
+        if isinstance(value, str) and (code := language_code(value, default="")):
+            return code
+    return locale_language(environment)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kiosk.core.translations import N_
+
 
 class Command(Enum):
     """What a person can say while a routine plays; the value is what the screen shows after "Heard:"."""
@@ -147,7 +149,7 @@ class ListenChoice:
     reason: str = ""
 
 
-NOT_IN_CLINIC = "In the clinic, staff turn listening on."
+NOT_IN_CLINIC = N_("In the clinic, staff turn listening on.")     # shown translated (ui/widgets/listen_panel.py)
 
 
 def listening_choice(*, clinic: bool, person_wants: bool, staff_allow: bool, forced: bool = False,

@@ -38,6 +38,7 @@ class DeferredSpeaker:
         self._factory = factory
         self._speaker: SpeakerWithVoiceControls | None = None
         self._quitting = False
+        self._language: str | None = None      # set_language before the speaker was built
         from PySide6.QtCore import QCoreApplication
 
         app = QCoreApplication.instance()
@@ -51,6 +52,8 @@ class DeferredSpeaker:
         """Build the real speaker now (the app does this right after the first paint)."""
         if self._speaker is None:
             self._speaker = _silent_speaker() if self._quitting else self._factory()
+            if self._language is not None:
+                self._speaker.set_language(self._language)
         return self._speaker
 
     @property
@@ -100,3 +103,10 @@ class DeferredSpeaker:
 
     def preview(self, voice: VoiceInfo) -> None:
         self.materialize().preview(voice)
+
+    def set_language(self, language: str) -> None:
+        """Speak `language`: told to the real speaker now, or when it is built (the factory's own choice
+        is then corrected)."""
+        self._language = language
+        if self._speaker is not None:
+            self._speaker.set_language(language)

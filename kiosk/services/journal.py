@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.translations import N_
+
 if TYPE_CHECKING:
     from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 
 log = logging.getLogger(__name__)
+SAVE_FAILED = N_("Could not save: {problem}")      # the screens' sentence for save_failed
 KINDS = ("ratings", "sessions", "aerobic")
 
 
@@ -43,7 +46,7 @@ class Journal(QObject):
     nothing is kept anywhere.
 
     Signals:
-        save_failed(str): a write (or opening the profile) did not reach the disk; the message says why
+        save_failed(str): a write (or opening the profile) did not reach the disk: why (shown as SAVE_FAILED)
         ready(): the records on disk are in memory now
         erase_finished(str): the profile was deleted ("") or not (the problem, in words)
         notice(str): opening the profile on the writer repaired something (a recovery notice)
@@ -325,4 +328,4 @@ class Journal(QObject):
         error = future.exception()
         if error is not None:
             log.error("saving failed: %s", error)
-            self.save_failed.emit(f"Could not save: {error}")   # queued to the GUI thread
+            self.save_failed.emit(str(error))   # queued to the GUI thread; shown as SAVE_FAILED

@@ -48,6 +48,9 @@ class VoiceControls(Protocol):
     def preview(self, voice: VoiceInfo) -> None:
         """Play a short sample of `voice` (the voice screen's "Listen"); the voice in use is kept."""
 
+    def set_language(self, language: str) -> None:
+        """Speak `language` from now on, with the voice chosen for it (or its best one)."""
+
 
 class SpeakerWithVoiceControls(Speaker, VoiceControls, Protocol):
     """A Speaker that also offers the voice controls: the app's QtSpeaker, and DeferredSpeaker in front of it."""
@@ -74,4 +77,7 @@ class NoVoiceControls(QObject):
         return 0
 
     def preview(self, voice: VoiceInfo) -> None:
+        pass
+
+    def set_language(self, language: str) -> None:
         pass

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk.core.ports import SettingsStore
+from kiosk.core.translations import translation
 from kiosk.speech.cache import SpeechCache, default_cache_dir, forget_personal_sentences
 from kiosk.speech.messages import LISTEN_SENTENCE, engine_name, notice_phrase, status_phrase
 from kiosk.speech.player import WavPlayer
@@ -153,8 +154,11 @@ class QtSpeaker(QObject):
         self._preview_wanted = ""
         self.player.stop()
 
-    def preview(self, voice: VoiceInfo, text: str = LISTEN_SENTENCE) -> None:
-        """Play a short sample of `voice` at the current speed (the "Listen" button): the voice in use is kept."""
+    def preview(self, voice: VoiceInfo, text: str | None = None) -> None:
+        """Play a short sample of `voice` at the current speed (the "Listen" button): the voice in use is kept.
+        The sample is said in the language in use unless `text` is given."""
+        if text is None:
+            text = translation(self._language).gettext(LISTEN_SENTENCE)
         self.stop()
         if not self.available:
             return
@@ -196,6 +200,24 @@ class QtSpeaker(QObject):
             if self._engine_started:
                 self._choose_voice()
             self._restart_generation()
+        self._announce()
+
+    @property
+    def language(self) -> str:
+        """The language spoken: its voice is the one chosen for it (VoiceSettings.load), else its best."""
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """Speak `language` from now on: the voice chosen for it (or its best one), every sentence rendered
+        again in it as it is asked for."""
+        if language == self._language:
+            return
+        self.stop()
+        self._language = language
+        self._settings = VoiceSettings.load(self._store, language)
+        if self._engine_started:
+            self._choose_voice()
+        self._restart_generation()
         self._announce()
 
     def forget_what_was_said(self) -> int:
@@ -293,10 +315,10 @@ class QtSpeaker(QObject):
         if self._voice is None:
             return
         if failed_engine:
-            self._notice = notice_phrase("engine_replaced", failed=engine_name(failed_engine),
+            self._notice = notice_phrase("engine_replaced", self._language, failed=engine_name(failed_engine),
                                          voice=self._voice.name, engine=engine_name(self._voice.engine))
         elif self._settings.voice_id and self._voice.id != self._settings.voice_id:
-            self._notice = notice_phrase("voice_missing", voice=self._voice.name,
+            self._notice = notice_phrase("voice_missing", self._language, voice=self._voice.name,
                                          engine=engine_name(self._voice.engine))
 
     def _on_engine_ready(self, engine: str, voices: list) -> None:

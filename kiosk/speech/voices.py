@@ -20,6 +20,11 @@ KEY_VOLUME = "voice.volume"
 KEY_ENABLED = "voice.enabled"
 
 
+def voice_id_key(language: str) -> str:
+    """The setting of the voice chosen for `language`: "voice.id" for English (as before), "voice.id.es"..."""
+    return KEY_ID if language == "en" else f"{KEY_ID}.{language}"
+
+
 @dataclass(frozen=True)
 class VoiceInfo:
     """One voice the engine offers."""
@@ -70,12 +75,12 @@ class VoiceSettings:
             volume = min(1.0, max(0.0, float(store.get(KEY_VOLUME, DEFAULT_VOLUME))))
         except (TypeError, ValueError):
             volume = DEFAULT_VOLUME
-        return cls(voice_id=str(store.get(KEY_ID, "") or ""),
+        return cls(voice_id=str(store.get(voice_id_key(language), "") or ""),
                    speed=speed if speed in SPEED_RATES else DEFAULT_SPEED,
                    volume=volume, enabled=bool(store.get(KEY_ENABLED, True)), language=language)
 
     def save(self, store: SettingsStore) -> None:
-        store.set(KEY_ID, self.voice_id)
+        store.set(voice_id_key(self.language), self.voice_id)
         store.set(KEY_SPEED, self.speed)
         store.set(KEY_VOLUME, self.volume)
         store.set(KEY_ENABLED, self.enabled)
@@ -95,6 +100,9 @@ VOICE_RANKING: dict[str, tuple[str, ...]] = {"en": (
     "flite:kal",            # 8 kHz: not measured; the same speaker as kal16 at half its bandwidth
     "gmw/en-us",            # WER 86.8% app (espeak-ng through pyttsx3)
     "gmw/en",
+), "es": (                  # Flite has no Spanish voice: espeak-ng's Latin American one (language_voices.py)
+    "roa/es-419",
+    "roa/es",
 )}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from kiosk.core.languages import LANGUAGES
 from kiosk.core.plan import change_from_dict, plan_from_dict
 from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord, looks_like_a_rating, read_moment
 from kiosk.store.schema import META_TABLE
@@ -35,6 +36,8 @@ SETTING_VALUES: dict[str, Callable[[object], bool]] = {
     "look.high_contrast": _of(bool),
     "look.large_text": _of(bool),
     "voice.id": _of(str),
+    "voice.id.es": _of(str),               # speech/voices.py voice_id_key: the voice chosen for Spanish
+    "language": lambda value: value in LANGUAGES,    # ui/main_window.py: the language chosen at home
     "voice.speed": _of(str),
     "voice.volume": _number(0, 1),
     "voice.enabled": _of(bool),

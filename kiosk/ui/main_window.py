@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.core import visit as v
 from kiosk.core.routine_index import Choices
+from kiosk.core.translations import N_
 from kiosk.core.visit import Step, Visit
-from kiosk.services.journal import Journal
+from kiosk.services.journal import SAVE_FAILED, Journal
 from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
+from kiosk.ui.language import FollowsLanguage, current_language, set_language, texts
 from kiosk.ui.picture_cache import PictureCache
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import LOOK_PROPERTY, NORMAL, Look
-from kiosk.ui.widgets.controls import make_button
+from kiosk.ui.widgets.controls import make_button, set_button_text
 from kiosk.ui.widgets.touch_target import screen_touch_target_px
 
 if TYPE_CHECKING:
@@ -37,14 +39,17 @@ log = logging.getLogger(__name__)
 SAFETY_ACCEPTED = "safety.accepted"
 HIGH_CONTRAST = "look.high_contrast"
 LARGE_TEXT = "look.large_text"
+LANGUAGE = "language"               # at home: the language chosen with the home screen's button
 RATING_UNDO_MS = 3000
 QUESTIONS = {
-    "before": "Before you start: how is your pain right now?",
-    "after": "How is your pain right now, after the session?",
-    "during": "How strong is the pain right now?",
+    "before": N_("Before you start: how is your pain right now?"),
+    "after": N_("How is your pain right now, after the session?"),
+    "during": N_("How strong is the pain right now?"),
 }
-PROBLEMS = "Some routine files have problems ({}); the others work."
-MAKE_PLAN, CHANGE_PLAN = "Make my plan", "Change my plan"
+PROBLEMS = N_("Some routine files have problems ({count}); the others work.")
+MAKE_PLAN, CHANGE_PLAN = N_("Make my plan"), N_("Change my plan")
+WINDOW_TITLE = N_("SI joint exercises")
+NOT_ALL_DELETED = N_("Not all of your data could be deleted ({problem}). Please try again.")
 
 
 def local_now() -> datetime:
@@ -54,7 +59,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsLanguage, QMainWindow):
     """The view of the visit: shows the screen the visit asks for and passes the person's actions back.
 
     The flow itself (home -> safety once -> skip offer -> rating -> player <-> hurt -> rating -> summary)
@@ -64,14 +69,19 @@ class MainWindow(QMainWindow):
     def __init__(self, library, speaker: Speaker, settings: SettingsStore,
                  journal: Journal | None = None, time_scale: float | None = None,
                  notices: list[str] = (), picture_folder=None, parent: QWidget | None = None,
-                 voice_controls: VoiceControls | None = None, pictures: PictureCache | None = None) -> None:
-        """`library`: a LoadResult, or a RoutineLibrary that loads the routine files on first use.
+                 voice_controls: VoiceControls | None = None, pictures: PictureCache | None = None,
+                 library_for: Callable[[str], object] | None = None) -> None:
+        """`library`: a LoadResult, or a RoutineLibrary that loads the routine files on first use, in the
+        language in use. `library_for(code)`: the library of another language, made when that language is
+        first chosen (default: a RoutineLibrary's folder in that language; a LoadResult stays as it is).
         `voice_controls`: the speaker's, when it has them (kiosk/services/voice_controls.py).
         `pictures`: the drawn poses, kept on disk by the app (default: in memory only)."""
         super().__init__(parent)
-        self.setWindowTitle("SI joint exercises")
-        self.setAccessibleName("SI joint exercises")
         self.settings = settings
+        self.start_language = current_language()     # the clinic's default: each person starts in it
+        self._content_language = self.start_language
+        self._libraries = {getattr(library, "language", self.start_language): library}
+        self._library_for = library_for or self._same_folder_library
         from kiosk.core.voice_commands import EchoGuard
         from kiosk.services.said_speaker import SaidSpeaker
 
@@ -89,28 +99,31 @@ class MainWindow(QMainWindow):
         self._screens: dict[Step, QWidget] = {}  # the clinic's own (attract, sign-in, new diary)
         self._last_rating: Saved | None = None   # the rating last written, for its details to replace
         self._timeline = None                    # of the routine on the player
+        self._asked: str | None = None           # the rating question's moment (QUESTIONS), for a new language
         self._styled_for: tuple[int, Look] | None = None     # the unit and look of the window's style sheet
         self.setProperty(LOOK_PROPERTY, NORMAL)   # every screen reads it through theme.window_look
 
         self._choices: Choices = library.choices()
-        messages = list(notices)
-        if self._choices.problems:
-            messages.append(PROBLEMS.format(self._choices.problems))
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.home = self._add(HomeScreen(self._choices.routines, messages, pictures=self.pictures))
+        self.home = self._add(HomeScreen(self._choices.routines, list(notices), pictures=self.pictures))
+        if self._choices.problems:
+            self.home.show_notice(PROBLEMS, count=self._choices.problems)
         self.home.start_requested.connect(self.start_routine_by_id)
         self.home.aerobics_requested.connect(lambda: self.do(self.visit.opened(Step.AEROBICS)))
-        home_buttons = [("Log activity", self.show_aerobic_log), ("My progress", self.show_progress),
-                        ("Voice", lambda: self.do(self.visit.opened(Step.VOICE))),
+        self.home.language_requested.connect(lambda code: self.choose_language(code, remember=not self.clinic))
+        home_buttons = [(N_("Log activity"), self.show_aerobic_log), (N_("My progress"), self.show_progress),
+                        (N_("Voice"), lambda: self.do(self.visit.opened(Step.VOICE))),
                         (MAKE_PLAN, lambda: self.do(self.visit.opened(Step.MY_PLAN))),
-                        ("Print handout", self.print_handout)]
+                        (N_("Print handout"), self.print_handout)]
         if self.journal.can_erase:               # at home: one person's own data, theirs to delete
-            home_buttons.append(("My data", self.show_my_data))
+            home_buttons.append((N_("My data"), self.show_my_data))
+        self._translated_buttons: list[tuple[QWidget, str]] = []     # (button, its English text)
         for text, handler in home_buttons:
             button = make_button(text)
             button.clicked.connect(handler)
             self.home.add_button(button)
+            self._translated_buttons.append((button, text))
             if text == MAKE_PLAN:
                 self.my_plan_button = button            # "Change my plan" once the diary has one
         self._follow(self.journal)
@@ -120,6 +133,65 @@ class MainWindow(QMainWindow):
         self.home.large_text_button.toggled.connect(lambda on: self._look_changed(LARGE_TEXT, on))
         self.setProperty(LOOK_PROPERTY, self._chosen_look())
         self._apply_style()
+        self.retranslate()
+
+    # -- the language ---------------------------------------------------------------------------
+    def choose_language(self, code: str, remember: bool) -> None:
+        """Every screen, the routines and the voice in `code` (core.languages.LANGUAGES); `remember`: kept in
+        the settings for the next start (at home; the clinic's choice is the person's, for their visit)."""
+        set_language(code)                       # the window follows in retranslate(), as every screen does
+        if remember:
+            self.settings.set(LANGUAGE, code)
+
+    def retranslate(self) -> None:
+        """The window's own texts in the language in use, and the content that goes with it."""
+        _ = texts().gettext
+        self.setWindowTitle(_(WINDOW_TITLE))
+        self.setAccessibleName(_(WINDOW_TITLE))
+        for button, text in self._translated_buttons:
+            set_button_text(button, _(text))
+        set_button_text(self.my_plan_button, _(MAKE_PLAN if self.visit.plan is None else CHANGE_PLAN))
+        if "rating" in self.__dict__ and self.visit.step is Step.RATING and self._asked is not None:
+            self.rating.set_question(_(QUESTIONS[self._asked]))
+        if self.isVisible():                     # a window not shown (yet, or any more) follows when shown
+            self._follow_language()
+
+    def showEvent(self, event) -> None:
+        self._follow_language()
+        super().showEvent(event)
+
+    def _follow_language(self) -> None:
+        """A new language: its routine library (loaded on first use) on the home screen, the voice's."""
+        code = current_language()
+        if code == self._content_language:
+            return
+        self._content_language = code
+        self.voice_controls.set_language(code)
+        if code not in self._libraries:
+            self._libraries[code] = self._library_for(code)
+        library = self._libraries[code]
+        if library is self.library:
+            return
+        self.library = library
+        choices = library.choices()
+        self._choices = choices
+        self.home.set_choices(self._with_plan(choices.routines))
+        if "aerobics" in self.__dict__:          # made with the other language's page: made again when asked for
+            screen = self.__dict__.pop("aerobics")
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        if self.visit.plan is not None:           # the plan's texts in the new language
+            self._read_plan_when_both_ready(self.journal)
+
+    def _same_folder_library(self, code: str):
+        """The routine library of `code` from the same folder as the one given (a LoadResult: itself)."""
+        library = self.library
+        folder = getattr(library, "folder", None)
+        if folder is None:
+            return library
+        from kiosk.core.library import RoutineLibrary
+
+        return RoutineLibrary(folder, language=code)
 
     def look_from_settings(self) -> None:
         """Set the look buttons from the settings (again after the store opens: it may have repaired them)."""
@@ -132,7 +204,7 @@ class MainWindow(QMainWindow):
         if choices.routines != self._choices.routines:
             self.home.set_choices(self._with_plan(choices.routines))
         if choices.problems and choices.problems != self._choices.problems:
-            self.home.show_notice(PROBLEMS.format(choices.problems))
+            self.home.show_notice(PROBLEMS, count=choices.problems)
         self._choices = choices
         if self.visit.plan is None:
             self._read_plan_when_both_ready(self.journal)
@@ -243,7 +315,8 @@ class MainWindow(QMainWindow):
 
         screen = self._add(SummaryScreen())
         screen.home_requested.connect(self.go_home)
-        progress_button = make_button("My progress")
+        progress_button = make_button(texts().gettext("My progress"))
+        self._translated_buttons.append((progress_button, N_("My progress")))
         progress_button.clicked.connect(self.show_progress)
         screen.buttons.insertWidget(0, progress_button)
         return screen
@@ -295,7 +368,8 @@ class MainWindow(QMainWindow):
     def voice(self):
         from kiosk.ui.screens.voice_settings import VoiceSettingsScreen   # loads the speech settings
 
-        screen = self._add(VoiceSettingsScreen(self.speaker, self.settings, controls=self.voice_controls))
+        screen = self._add(VoiceSettingsScreen(self.speaker, self.settings, current_language(),
+                                               controls=self.voice_controls))
         screen.done_requested.connect(self.go_home)
         from kiosk.ui.widgets.listen_panel import ListenPanel
 
@@ -334,7 +408,8 @@ class MainWindow(QMainWindow):
                     self.show_screen(self.skip_offer)
                 case v.AskRating(moment):
                     self.rating.reset()
-                    self.rating.set_question(QUESTIONS[moment])
+                    self._asked = moment
+                    self.rating.set_question(texts().gettext(QUESTIONS[moment]))
                     self.show_screen(self.rating)
                 case v.Play(routine):
                     self._play(routine)
@@ -465,7 +540,7 @@ class MainWindow(QMainWindow):
     def _play(self, routine: Routine) -> None:
         from kiosk.core.timeline import compile_routine
 
-        timeline = self._timeline = compile_routine(routine)
+        timeline = self._timeline = compile_routine(routine, current_language())
         self.player.begin(timeline, self.controller.remaining_seconds)
         self.player.show_cue(timeline.cues[0])
         self.show_screen(self.player)
@@ -507,7 +582,7 @@ class MainWindow(QMainWindow):
         self._follow(journal)
 
     def _follow(self, journal: Journal) -> None:
-        journal.save_failed.connect(self.home.show_notice)
+        journal.save_failed.connect(lambda problem: self.home.show_notice(SAVE_FAILED, problem=problem))
         journal.notice.connect(self.home.show_notice)
         journal.erase_finished.connect(self._erase_finished)
         journal.ready.connect(lambda: self._read_plan_when_both_ready(journal))   # at home, once it is open
@@ -539,15 +614,14 @@ class MainWindow(QMainWindow):
         from kiosk.core.routine_index import RoutineChoice
         from kiosk.core.timeline import compile_routine
 
-        return (RoutineChoice(plan.id, plan.title, plan.summary, compile_routine(plan).duration, plan.picture),
+        return (RoutineChoice(plan.id, plan.title, plan.summary, compile_routine(plan, current_language()).duration,
+                              plan.picture),
                 *routines)
 
     def _show_plan(self, routine) -> None:
         """The plan card first on the home screen (and chosen), or no plan card."""
         self.home.set_choices(self._with_plan(self._choices.routines))
-        from kiosk.ui.widgets.controls import set_button_text
-
-        set_button_text(self.my_plan_button, MAKE_PLAN if routine is None else CHANGE_PLAN)
+        set_button_text(self.my_plan_button, texts().gettext(MAKE_PLAN if routine is None else CHANGE_PLAN))
         if routine is not None:
             self.home.select(routine.id)
 
@@ -576,14 +650,14 @@ class MainWindow(QMainWindow):
     def _erase_finished(self, problem: str) -> None:
         if problem:                              # the disk said no: say so; try again is safe
             log.error("deleting the data failed: %s", problem)
-            self.my_data.show_problem(f"Not all of your data could be deleted ({problem}). Please try again.")
+            self.my_data.show_problem(texts().gettext(NOT_ALL_DELETED).format(problem=problem))
             return
         self.do(self.visit.plan_read(None))                  # the plan went with the diary
         try:
             self.voice_controls.forget_what_was_said()       # spoken summaries name pain scores
         except Exception as error:
             log.error("forgetting the spoken sentences failed: %s", error)
-            self.my_data.show_problem(f"Not all of your data could be deleted ({error}). Please try again.")
+            self.my_data.show_problem(texts().gettext(NOT_ALL_DELETED).format(problem=error))
             return
         self.my_data.show_erased()
 

@@ -10,14 +10,16 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QScreen
 
+from kiosk.core.translations import N_
+
 log = logging.getLogger(__name__)
 
 MIN_LONG_SIDE, MIN_SHORT_SIDE = 800, 480          # 800 x 480, either way up
 EXIT_NO_DISPLAY = 3
 NO_DISPLAY = ("kiosk: there is no display to show the app on (WAYLAND_DISPLAY and DISPLAY are both unset). "
               "Start it inside a Wayland compositor such as cage (see KIOSK-SETUP.md) or an X session.")
-TOO_SMALL = ("This screen is {w} x {h}. The app needs at least 800 x 480, so some parts may not fit: "
-             "use a larger screen if you can.")
+TOO_SMALL = N_("This screen is {w} x {h}. The app needs at least 800 x 480, so some parts may not fit: "
+               "use a larger screen if you can.")
 _NEEDS_A_DISPLAY = ("wayland", "wayland-egl", "xcb")
 
 
@@ -48,11 +50,12 @@ def size_problem(width: int, height: int) -> str | None:
 class ScreenWatcher(QObject):
     """Logs every screen the app gets (plugged in, removed, resized, rotated) and says when one is too small.
 
-    `notify(message)` shows the message where the person can see it (the home screen's notice).
+    `notify(message, **values)` shows the message where the person can see it (the home screen's notice,
+    HomeScreen.show_notice): TOO_SMALL, in the language in use, with its {w} and {h}.
     The window itself follows the screen: full screen is the compositor's (or window manager's) to size.
     """
 
-    def __init__(self, notify: Callable[[str], None], parent: QObject | None = None) -> None:
+    def __init__(self, notify: Callable[..., None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._notify = notify
         self.last_problem: str | None = None
@@ -83,6 +86,6 @@ class ScreenWatcher(QObject):
         problem = size_problem(size.width(), size.height())
         if problem is not None and problem != self.last_problem:
             log.warning("screen too small: %s", problem)
-            self._notify(problem)
+            self._notify(TOO_SMALL, w=size.width(), h=size.height())
         self.last_problem = problem
         return problem

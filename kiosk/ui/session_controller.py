@@ -12,6 +12,7 @@ from kiosk.core.phrases import phrase
 from kiosk.core.ports import Speaker
 from kiosk.core.session import Session, State, Summary
 from kiosk.core.timeline import Cue, Timeline
+from kiosk.ui.language import current_language
 
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class SessionController(QObject):
         self._timer.stop()
         self._speaker.stop()
         if where is not None:
-            self._speaker.say(phrase("hurt"))
+            self._speaker.say(phrase("hurt", current_language()))
         self._state_changed()
         return where
 

@@ -52,7 +52,7 @@ def window(qtbot, speaker, store, mini_folder, controls):
 
 
 def _voice_buttons(screen) -> list[str]:
-    return [button.text() for button in screen.voice_group.buttons()]
+    return [button.accessibleName() for button in screen.voice_group.buttons()]     # the text: on two lines
 
 
 def test_the_player_shows_why_the_voice_went_and_hides_it_when_it_is_back(window, controls):
@@ -69,7 +69,7 @@ def test_the_voice_settings_offer_the_voices_the_engine_names_and_apply_each_cho
     assert _voice_buttons(screen) == []                   # the engine has not started yet
     controls.engine_started(VOICES)
     assert _voice_buttons(screen) == ["English (America)", "English (Great Britain)"]   # English only
-    british = next(b for b in screen.voice_group.buttons() if b.text() == "English (Great Britain)")
+    british = next(b for b in screen.voice_group.buttons() if b.text() == "English\n(Great Britain)")
     british.click()
     assert controls.applied[-1].voice_id == "gmw/en"
     assert store.settings.get("voice.id") == "gmw/en"

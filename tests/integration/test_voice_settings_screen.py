@@ -58,7 +58,7 @@ def test_every_button_is_named_as_it_reads_and_big_enough(qtbot, setup):
         if each.text() == "Listen":              # which voice it plays is in its name: "Listen to SLT, ..."
             assert each.accessibleName().startswith("Listen to "), each.accessibleName()
         else:
-            assert each.accessibleName() == each.text()
+            assert each.accessibleName() == each.text().replace("\n", " ")    # a long voice name: two lines
         assert each.height() >= 44 and each.width() >= 44, each.text()
 
 

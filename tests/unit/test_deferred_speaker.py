@@ -89,7 +89,7 @@ def test_the_app_speaker_and_the_stand_ins_offer_every_voice_control():
 
     members = {name for name in vars(VoiceControls) if not name.startswith("_")} | set(VoiceControls.__annotations__)
     assert {"availability_changed", "voices_changed", "voices", "voice", "apply_settings",
-            "forget_what_was_said", "preview"} == members
+            "forget_what_was_said", "preview", "set_language"} == members
     for implementation in (QtSpeaker, DeferredSpeaker, NoVoiceControls):
         missing = sorted(name for name in members if not hasattr(implementation, name))
         assert missing == [], (implementation.__name__, missing)

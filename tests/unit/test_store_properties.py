@@ -217,13 +217,14 @@ def test_a_mutated_record_reads_or_raises_record_error(kind_and_document):
 def test_the_setting_keys_checked_are_the_ones_the_app_uses():
     from kiosk.core.admin_pin import LOCKOUT_KEY
     from kiosk.core.sign_in import KIOSK_LOCKOUT_KEY
-    from kiosk.speech.voices import KEY_ENABLED, KEY_ID, KEY_SPEED, KEY_VOLUME
+    from kiosk.speech.voices import KEY_ENABLED, KEY_ID, KEY_SPEED, KEY_VOLUME, voice_id_key
     from kiosk.ui.clinic import DEFAULT_ROUTINE, IDLE_TIMEOUT
-    from kiosk.ui.main_window import HIGH_CONTRAST, LARGE_TEXT, SAFETY_ACCEPTED
+    from kiosk.ui.main_window import HIGH_CONTRAST, LANGUAGE, LARGE_TEXT, SAFETY_ACCEPTED
     from kiosk.ui.voice_listening import PERSON_WANTS, STAFF_ALLOW
 
     used = {LOCKOUT_KEY, KIOSK_LOCKOUT_KEY, KEY_ENABLED, KEY_ID, KEY_SPEED, KEY_VOLUME, DEFAULT_ROUTINE,
-            IDLE_TIMEOUT, HIGH_CONTRAST, LARGE_TEXT, SAFETY_ACCEPTED, PERSON_WANTS, STAFF_ALLOW}
+            IDLE_TIMEOUT, HIGH_CONTRAST, LARGE_TEXT, SAFETY_ACCEPTED, PERSON_WANTS, STAFF_ALLOW,
+            LANGUAGE, voice_id_key("es")}
     assert used == set(SETTING_VALUES)
 
 

@@ -9,18 +9,26 @@ from PySide6.QtWidgets import (
     QBoxLayout, QGridLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from kiosk.core.languages import LANGUAGES
 from kiosk.core.routine_index import RoutineChoice, format_minutes
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, current_language, texts
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
-from kiosk.ui.widgets.controls import SCROLL_BAR_ALWAYS_OFF, make_button, make_label
+from kiosk.ui.widgets.controls import SCROLL_BAR_ALWAYS_OFF, make_button, make_label, set_button_text
 from kiosk.ui.widgets.pose_picture import PosePicture
-from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
+from kiosk.ui.widgets.responsive import ACROSS, DOWN, TurnWithWindow, is_portrait
 
 if TYPE_CHECKING:
     from kiosk.ui.picture_cache import PictureCache
 
 # No `Qt` enums before the first paint (see controls.py): keys are looked at when one is pressed.
+
+TITLE = N_("Gentle exercises for sacroiliac joint pain")
+INTRO = N_("Choose a routine, then press Start. The voice will guide you; you can stop at any moment.")
+NOTHING_LOADED = N_("No routine could be loaded. Ask for help, or check the routine files with "
+                    "`kiosk routines validate`.")
 
 
 def _is_activate_key(key: int) -> bool:
@@ -38,9 +46,9 @@ class RoutineCard(QPushButton):
         self._minimum = 0
         self.setCheckable(True)
         self.setProperty("role", "card")
-        minutes = format_minutes(routine.seconds)
+        minutes = format_minutes(routine.seconds, current_language())
         self.setAccessibleName(routine.title)
-        self.setAccessibleDescription(f"{minutes}. {routine.summary}")
+        self.setAccessibleDescription(f"{minutes}. {routine.summary}")      # the routine's texts: its library's
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         self.picture = PosePicture(routine.picture, pictures, self)
@@ -77,23 +85,25 @@ class RoutineCard(QPushButton):
                 + layout.spacing() * len(labels))
 
 
-class HomeScreen(QWidget):
+class HomeScreen(FollowsLanguage, QWidget):
     """Choose a routine and start it.
 
     Signals:
         start_requested(str): Start (or Enter/Space on a routine) was pressed; the routine's id
         aerobics_requested(): the light-aerobics page was asked for
+        language_requested(str): the language button was touched: the code of the other language
     """
 
     start_requested = Signal(object)
     aerobics_requested = Signal()
+    language_requested = Signal(str)
 
     def __init__(self, routines: tuple[RoutineChoice, ...], notices: list[str] = (),
                  parent: QWidget | None = None, *, pictures: PictureCache) -> None:
         """`pictures`: the window's cache of drawn poses, for the cards."""
         super().__init__(parent)
-        self.setAccessibleName("Home")
         self._pictures = pictures
+        self._notices: list[tuple[str, dict]] = []     # (text, its {placeholders}): shown again in a new language
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)              # with larger text on a small screen, it scrolls
@@ -103,10 +113,18 @@ class HomeScreen(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         layout = QVBoxLayout(body)
-        layout.addWidget(make_label("Gentle exercises for sacroiliac joint pain", "title"))
+        self.title = make_label("", "title")
+        title_row = QBoxLayout(ACROSS)             # the language button beside the title (portrait: under it)
+        title_row.addWidget(self.title, 1)
+        self.language_button = make_button("Español")     # the other language, in its own name; no flag
+        self.language_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.language_button.clicked.connect(self._other_language)
+        title_row.addWidget(self.language_button)
+        layout.addLayout(title_row)
+        self._title_row = title_row
         header = QBoxLayout(ACROSS)                # portrait: the look buttons under the words
-        header.addWidget(make_label("Choose a routine, then press Start. The voice will guide you; "
-                                    "you can stop at any moment.", "muted"), 1)
+        self.intro = make_label("", "muted")
+        header.addWidget(self.intro, 1)
         self.contrast_button = make_button("High contrast")
         self.large_text_button = make_button("Larger text")
         for button in (self.contrast_button, self.large_text_button):
@@ -114,16 +132,16 @@ class HomeScreen(QWidget):
         self.look_buttons = ButtonRow([(self.contrast_button, 1), (self.large_text_button, 1)])
         header.addWidget(self.look_buttons)
         layout.addLayout(header)
+        self._header = header
         self._turn = TurnWithWindow(self, header, on_turn=self._turned)
-        self.notice = make_label("\n".join(notices), "notice", name="Notice")
-        self.notice.setVisible(bool(notices))
+        self.notice = make_label("", "notice", name="Notice")
+        self.notice.setVisible(False)
         layout.addWidget(self.notice)
 
         self.card_grid = QGridLayout()
         self.group = OneChoiceGroup(self)
         self.cards: list[RoutineCard] = []
-        self.nothing_loaded = make_label("No routine could be loaded. Ask for help, or check the "
-                                         "routine files with `kiosk routines validate`.", "notice")
+        self.nothing_loaded = make_label("", "notice")
         self.card_grid.addWidget(self.nothing_loaded, 0, 0, 1, 4)
         layout.addLayout(self.card_grid, 1)
 
@@ -138,6 +156,35 @@ class HomeScreen(QWidget):
         self.start_button.clicked.connect(self._start)
         outer.addWidget(self.start_button)      # always in sight
         self.set_choices(routines)
+        for text in notices:
+            self.show_notice(text)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_("Home"))
+        self.title.setText(_(TITLE))
+        self.intro.setText(_(INTRO))
+        set_button_text(self.contrast_button, _("High contrast"))
+        set_button_text(self.large_text_button, _("Larger text"))
+        other = self.other_language()
+        set_button_text(self.language_button, LANGUAGES[other])
+        self.language_button.setAccessibleDescription(_("Show every screen in {language}").format(
+            language=LANGUAGES[other]))
+        self.nothing_loaded.setText(_(NOTHING_LOADED))
+        set_button_text(self.aerobics_button, _("Light aerobics"))
+        set_button_text(self.start_button, texts().pgettext("button", "Start"))   # the handout's "Start": a position
+        self._show_notices()
+        self._columns = 0                    # longer words may need the buttons one above the other
+        self._reflow()
+
+    @staticmethod
+    def other_language() -> str:
+        """The language the language button offers: the first offered one that is not in use."""
+        return next(code for code in LANGUAGES if code != current_language())
+
+    def _other_language(self) -> None:
+        self.language_requested.emit(self.other_language())
 
     def set_choices(self, routines: tuple[RoutineChoice, ...]) -> None:
         """Show these routines (the one chosen stays chosen when it is still there)."""
@@ -180,6 +227,7 @@ class HomeScreen(QWidget):
         if not self.isVisible():
             self._columns = 0                # laid out when shown, at the size it is shown at
             return
+        self._fit_header()
         unit = window_unit(self)
         if is_portrait(self):
             columns = 1                       # a column of cards, each as wide as the screen
@@ -207,18 +255,37 @@ class HomeScreen(QWidget):
 
     def _turned(self, portrait: bool) -> None:
         """Portrait: the look buttons side by side under the words, as wide as the screen."""
-        self.look_buttons.setSizePolicy(QSizePolicy.Policy.Preferred if portrait else QSizePolicy.Policy.Maximum,
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """The look buttons beside the words while both fit (the words at least 2/5 of the width); else,
+        and in portrait, under them, as wide as the screen (longer words: Spanish, larger text)."""
+        buttons = (self.contrast_button, self.large_text_button)
+        needed = sum(button.sizeHint().width() for button in buttons) + self._header.spacing() * 2
+        portrait = is_portrait(self)
+        self._title_row.setDirection(DOWN if portrait else ACROSS)      # a narrow title would take many lines
+        self.language_button.setSizePolicy(QSizePolicy.Policy.Preferred if portrait else QSizePolicy.Policy.Fixed,
+                                           QSizePolicy.Policy.Fixed)
+        under = portrait or needed > self.width() * 3 // 5
+        self._header.setDirection(DOWN if under else ACROSS)
+        self.look_buttons.setSizePolicy(QSizePolicy.Policy.Preferred if under else QSizePolicy.Policy.Maximum,
                                         QSizePolicy.Policy.Fixed)
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, **values: object) -> None:
         """Add a line to the notice above the routines (a recovery, a failed save); a line shown already
-        is not repeated."""
-        lines = [line for line in self.notice.text().splitlines() if line]
-        if text in lines:
+        is not repeated. `text` is English marked with N_() (shown in the language in use, again after a
+        change, its `{placeholders}` filled from `values`), or a sentence already written in it."""
+        if (text, values) in self._notices:
             return
-        lines.append(text)
+        self._notices.append((text, values))
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        _ = texts().gettext
+        lines = list(dict.fromkeys(_(text).format(**values) if values else _(text)
+                                   for text, values in self._notices))
         self.notice.setText("\n".join(lines))
-        self.notice.setVisible(True)
+        self.notice.setVisible(bool(lines))
 
     def selected(self) -> str | None:
         """The id of the chosen routine."""

@@ -6,30 +6,35 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
+    QBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget,
 )
 
+from kiosk.core.local_formats import decimal
 from kiosk.core.ports import SettingsStore, Speaker
+from kiosk.core.translations import N_
 from kiosk.speech.messages import SAMPLE_SENTENCE
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings
 from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
+from kiosk.ui.language import FollowsLanguage, current_language, texts
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
-from kiosk.ui.widgets.controls import make_label, scrolling
+from kiosk.ui.widgets.controls import make_label, scrolling, set_button_text
 from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, chip_style_sheet, screen_touch_target_px
 from kiosk.ui.widgets.voice_list import VoiceList
 
-SPEED_LABELS = {"slow": "Slow", "normal": "Normal", "fast": "Fast"}
+SPEED_LABELS = {"slow": N_("Slow"), "normal": N_("Normal"), "fast": N_("Fast")}
+ENABLED_LABELS = {"on": N_("Voice on"), "off": N_("Voice off")}
 VOLUME_STEP = 0.1
 
 
-class VoiceSettingsScreen(QWidget):
+class VoiceSettingsScreen(FollowsLanguage, QWidget):
     """Big buttons only (no drop-downs): every change is saved at once and used by the speaker.
 
     Works with any Speaker; voices, volume and re-rendering need a QtSpeaker (`voices`,
-    `voices_changed`, `apply_settings`).
+    `voices_changed`, `apply_settings`). It lists the voices of the language in use, and the one chosen
+    for it (`language` at first, then the screens' language, kiosk/ui/language.py).
 
     Signals:
         settings_changed(VoiceSettings): the person changed something (already saved).
@@ -43,7 +48,6 @@ class VoiceSettingsScreen(QWidget):
                  parent: QWidget | None = None, controls: VoiceControls | None = None) -> None:
         """`controls`: the speaker's voice controls, when it has them (kiosk/services/voice_controls.py)."""
         super().__init__(parent)
-        self.setAccessibleName("Voice settings")
         self._speaker = speaker
         self._controls = controls or NoVoiceControls(self)
         self._store = store
@@ -54,7 +58,8 @@ class VoiceSettingsScreen(QWidget):
         touch = screen_touch_target_px(self)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(make_label("Voice settings", "title"))
+        self.title = make_label("", "title")
+        layout.addWidget(self.title)
         self.notice = make_label("", "notice", name="Voice notice")
         layout.addWidget(self.notice)
 
@@ -68,18 +73,21 @@ class VoiceSettingsScreen(QWidget):
         self._column_layouts = (columns, left, right)
 
         self.enabled_group, row = self._choice_row(
-            [("Voice on", "on"), ("Voice off", "off")], "on" if self._settings.enabled else "off", touch)
-        left.addWidget(make_label("Spoken guidance", "heading"))
+            [(ENABLED_LABELS[value], value) for value in ENABLED_LABELS], "on" if self._settings.enabled else "off",
+            touch)
+        self.headings = {name: make_label(name, "heading") for name in
+                         (N_("Spoken guidance"), N_("Speed"), N_("Volume"), N_("Voice"))}
+        left.addWidget(self.headings["Spoken guidance"])
         left.addWidget(row)
         self.enabled_group.idToggled.connect(self._on_enabled_toggled)
 
-        left.addWidget(make_label("Speed", "heading"))
+        left.addWidget(self.headings["Speed"])
         self.speed_group, row = self._choice_row(
             [(SPEED_LABELS[speed], speed) for speed in SPEED_RATES], self._settings.speed, touch)
         left.addWidget(row)
         self.speed_group.idToggled.connect(self._on_speed_toggled)
 
-        left.addWidget(make_label("Volume", "heading"))
+        left.addWidget(self.headings["Volume"])
         self.quieter_button = TouchButton("Quieter", None, touch, self)
         self.louder_button = TouchButton("Louder", None, touch, self)
         self.volume_label = make_label("", "heading")
@@ -89,7 +97,7 @@ class VoiceSettingsScreen(QWidget):
         self.quieter_button.clicked.connect(self._quieter)  # bound methods: a lambda holding self would
         self.louder_button.clicked.connect(self._louder)    # keep the screen alive through its children
 
-        right.addWidget(make_label("Voice", "heading"))
+        right.addWidget(self.headings["Voice"])
         self.voice_group = OneChoiceGroup(self)
         self._voice_box = VoiceList(self.voice_group, touch, self)       # every engine's, by language
         self._voice_box.listen_requested.connect(self._listen)
@@ -103,20 +111,42 @@ class VoiceSettingsScreen(QWidget):
         self.voice_group.buttonToggled.connect(self._on_voice_toggled)
         self._touch = touch
 
-        actions = QHBoxLayout()
         self.sample_button = TouchButton("Hear a sample", "primary", touch, self)
         self.done_button = TouchButton("Done", None, touch, self)
         self.sample_button.clicked.connect(self.play_sample)
         self.done_button.clicked.connect(self._done)
-        actions.addWidget(self.sample_button, 2)
-        actions.addWidget(self.done_button, 1)
-        layout.addLayout(actions)
+        layout.addWidget(ButtonRow([(self.sample_button, 2), (self.done_button, 1)]))   # stacked when too wide
 
         self._layout = layout
         self._controls.voices_changed.connect(self.show_voices)
         self._controls.availability_changed.connect(self._on_availability_changed)
         self.show_voices(self._controls.voices)
-        self._refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_("Voice settings"))
+        self.title.setText(_("Voice settings"))
+        for name, label in self.headings.items():
+            label.setText(_(name))
+        for group, labels in ((self.enabled_group, ENABLED_LABELS), (self.speed_group, SPEED_LABELS)):
+            for button in group.buttons():
+                set_button_text(button, _(labels[button.value]))
+        set_button_text(self.quieter_button, _("Quieter"))
+        set_button_text(self.louder_button, _("Louder"))
+        set_button_text(self.sample_button, _("Hear a sample"))
+        set_button_text(self.done_button, _("Done"))
+        if self.isVisible():
+            self._follow_language()
+        self.show_voices(self._controls.voices)     # its headings in the language too
+
+    def _follow_language(self) -> None:
+        """The voices of the language in use, and the one chosen for it (read when the screen is shown)."""
+        language = current_language()
+        if language != self._language:
+            self._language = language
+            self._settings = VoiceSettings.load(self._store, language)
+            self.show_voices(self._controls.voices)
 
     @property
     def settings(self) -> VoiceSettings:
@@ -142,7 +172,7 @@ class VoiceSettingsScreen(QWidget):
 
     def play_sample(self) -> None:
         """Speak the sample sentence with the current settings."""
-        self._speaker.say(SAMPLE_SENTENCE)
+        self._speaker.say(texts().gettext(SAMPLE_SENTENCE))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -168,6 +198,7 @@ class VoiceSettingsScreen(QWidget):
 
     def showEvent(self, event) -> None:
         """Start with the focus on the screen itself: no focus ring that looks like a choice."""
+        self._follow_language()
         super().showEvent(event)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -220,7 +251,8 @@ class VoiceSettingsScreen(QWidget):
 
     def _refresh(self) -> None:
         enabled = self._settings.enabled
-        self.volume_label.setText(f"{round(self._settings.volume * 100)}%")
+        self.volume_label.setText(texts().gettext("{percent}%").format(percent=decimal(
+            round(self._settings.volume * 100), current_language(), digits=0)))
         self.quieter_button.setEnabled(enabled and self._settings.volume > 0.1 + 1e-6)
         self.louder_button.setEnabled(enabled and self._settings.volume < 1.0 - 1e-6)
         for button in self.speed_group.buttons() + self.voice_group.buttons():

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.core.translations import N_
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.widgets.button_row import ButtonRow
-from kiosk.ui.widgets.controls import make_label
+from kiosk.ui.widgets.controls import make_label, set_button_text
 from kiosk.ui.widgets.listening_sign import ListeningSign
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, screen_touch_target_px
 
-HINT = "While a routine plays, say: pause, resume, next, back, repeat, or it hurts."
-PRIVACY = "Nothing you say is recorded or kept."
+HINT = N_("While a routine plays, say: pause, resume, next, back, repeat, or it hurts.")
+PRIVACY = N_("Nothing you say is recorded or kept.")
 
 
-class ListenPanel(QWidget):
+class ListenPanel(FollowsLanguage, QWidget):
     """A switch (off by default) and a test. `listening` is the app's VoiceListening."""
 
     def __init__(self, listening, parent: QWidget | None = None) -> None:
@@ -22,9 +26,10 @@ class ListenPanel(QWidget):
         touch = screen_touch_target_px(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(make_label("Voice commands", "heading"))
+        self._line: Callable[[], str] = str           # the status line, written in the language in use
+        self.heading = make_label("", "heading")
+        layout.addWidget(self.heading)
         self.switch = ChipButton("Listen for my voice", "listen", touch, self)
-        self.switch.setAccessibleDescription(HINT)
         self.test_button = TouchButton("Test: say pause", None, touch, self)
         layout.addWidget(ButtonRow([(self.switch, 3), (self.test_button, 2)]))
         self.sign = ListeningSign(self)
@@ -37,6 +42,15 @@ class ListenPanel(QWidget):
         listening.heard.connect(self._heard)
         listening.level.connect(self.sign.set_level)
         self.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.heading.setText(_("Voice commands"))
+        set_button_text(self.switch, _("Listen for my voice"))
+        self.switch.setAccessibleDescription(_(HINT))
+        set_button_text(self.test_button, _("Test: say pause"))
+        self.status.setText(self._line())
 
     def refresh(self) -> None:
         choice = self._listening.choice()
@@ -50,7 +64,7 @@ class ListenPanel(QWidget):
         self.test_button.setEnabled(not self._listening.unavailable() and choice.on and not self._listening.testing)
         self.sign.set_listening(self._listening.testing)
         if not self._listening.testing:
-            self.status.setText(reason or (f"{HINT} {PRIVACY}" if choice.on else f"Off. {PRIVACY}"))
+            self._show(lambda: _status(reason, choice.on))
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._listening.stop_test()
@@ -61,14 +75,24 @@ class ListenPanel(QWidget):
 
     def _test(self) -> None:
         problem = self._listening.start_test()
-        if problem:
-            self.status.setText(problem)
-        else:
-            self.status.setText("Say “pause” now.")
+        self._show(lambda: texts().gettext(problem or N_("Say “pause” now.")))
         self.refresh()
+
+    def _show(self, line: Callable[[], str]) -> None:
+        """The status line: `line()` writes it in the language in use (again after a change)."""
+        self._line = line
+        self.status.setText(line())
 
     def _heard(self, words: str) -> None:
         if self._listening.testing:
             self._listening.stop_test()
             self.sign.set_listening(False)
-            self.status.setText(f"Heard: {words}. Voice commands work.")
+            self._show(lambda: texts().gettext("Heard: {words}. Voice commands work.").format(words=words))
+
+
+def _status(reason: str, on: bool) -> str:
+    """The switch's status: why it is greyed, else what to say (on) or that it is off."""
+    _ = texts().gettext
+    if reason:
+        return _(reason)
+    return f"{_(HINT)} {_(PRIVACY)}" if on else _("Off. {privacy}").format(privacy=_(PRIVACY))

@@ -6,20 +6,24 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
+from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.theme import window_look
 from kiosk.ui.widgets.controls import make_label
 
 HEARD_MS = 2500              # "Heard: pause" stays this long
 
 
-class LevelBar(QWidget):
+class LevelBar(FollowsLanguage, QWidget):
     """A small bar as long as the microphone is loud (0 to 1)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.value = 0.0
-        self.setAccessibleName("Microphone level")
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(texts().gettext("Microphone level"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         height = max(12, self.fontMetrics().height() // 2)
@@ -47,13 +51,13 @@ class LevelBar(QWidget):
             painter.drawRoundedRect(filled, height / 2, height / 2)
 
 
-class ListeningSign(QWidget):
+class ListeningSign(FollowsLanguage, QWidget):
     """Shown only while the app listens: "Listening" with the microphone level; "Heard: pause" briefly."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Listening for voice commands")
-        self.label = make_label("Listening", "heading", wrap=False, name="Listening")
+        self._heard: str | None = None      # the command heard, shown for HEARD_MS
+        self.label = make_label("", "heading", wrap=False, name="Listening")
         self.bar = LevelBar(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,6 +68,14 @@ class ListeningSign(QWidget):
         self._back.setInterval(HEARD_MS)
         self._back.timeout.connect(self._listening_again)
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = texts().gettext
+        self.setAccessibleName(_("Listening for voice commands"))
+        text = _("Listening") if self._heard is None else _("Heard: {words}").format(words=self._heard)
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
 
     @property
     def text(self) -> str:
@@ -80,10 +92,11 @@ class ListeningSign(QWidget):
         self.bar.set_value(value)
 
     def show_heard(self, words: str) -> None:
-        self.label.setText(f"Heard: {words}")
-        self.label.setAccessibleName(f"Heard: {words}")
+        """`words`: the command heard, as it is said (the recognizer's words)."""
+        self._heard = words
+        self.retranslate()
         self._back.start()
 
     def _listening_again(self) -> None:
-        self.label.setText("Listening")
-        self.label.setAccessibleName("Listening")
+        self._heard = None
+        self.retranslate()

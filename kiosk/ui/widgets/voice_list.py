@@ -9,6 +9,7 @@ from kiosk.speech.messages import engine_name, language_variant_name
 from kiosk.speech.voices import VoiceInfo, voices_for
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
+from kiosk.ui.language import current_language, texts
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton
 
@@ -21,6 +22,20 @@ def group_by_language(voices: list[VoiceInfo], language: str) -> list[tuple[str,
         tag = next((code for code in voice.languages if VoiceInfo("", "", (code,)).speaks(language)), language)
         groups.setdefault((tag.lower(), voice.engine), []).append(voice)
     return [(tag, engine, members) for (tag, engine), members in groups.items()]
+
+
+def two_lines(name: str) -> str:
+    """A long voice name on two lines, before its parenthesis ("Spanish\n(Latin America)") or after its
+    first comma ("Rms,\nAmerican man"), so that its chip fits a narrow screen in larger text; a short one
+    as it is."""
+    if len(name) <= LONG_NAME:
+        return name
+    if " (" in name:
+        return name.replace(" (", "\n(", 1)
+    return name.replace(", ", ",\n", 1)
+
+
+LONG_NAME = 16                  # characters: longer voice names go on two lines
 
 
 class VoiceList(QWidget):
@@ -51,12 +66,16 @@ class VoiceList(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()             # out of sight now (deleted once control returns to Qt)
                 item.widget().deleteLater()
         self.listen_buttons = []
         self._voices = {}
         self.group.blockSignals(True)
+        shown = current_language()                 # the headings' language (the voices': `language`)
         for tag, engine, members in group_by_language(voices, language):
-            heading = f"{language_variant_name(tag)} · {engine_name(engine)}" if engine else language_variant_name(tag)
+            name = language_variant_name(tag, shown)
+            name = name[:1].upper() + name[1:]          # a heading: "Español (es-419)"
+            heading = f"{name} · {engine_name(engine)}" if engine else name
             self._layout.addWidget(make_label(heading, "muted", self))
             for voice in members:
                 self._layout.addWidget(self._row(voice, voice.id == chosen_id))
@@ -74,11 +93,14 @@ class VoiceList(QWidget):
     def _row(self, voice: VoiceInfo, checked: bool) -> QWidget:
         """The voice's chip and its Listen button side by side, or Listen under it when both do not fit."""
         label = voice.name
-        chip = ChipButton(label, voice.id, self._touch, self)
+        chip = ChipButton(two_lines(label), voice.id, self._touch, self)
+        chip.setAccessibleName(label)
         chip.setChecked(checked)
         self.group.addButton(chip)
-        listen = TouchButton("Listen", None, self._touch, self)
-        listen.setAccessibleName(f"Listen to {label}" + (f", {engine_name(voice.engine)}" if voice.engine else ""))
+        _ = texts().gettext
+        listen = TouchButton(_("Listen"), None, self._touch, self)
+        listen.setAccessibleName(_("Listen to {voice}").format(voice=label)
+                                 + (f", {engine_name(voice.engine)}" if voice.engine else ""))
         listen.setProperty("voice_id", voice.id)
         listen.clicked.connect(self._on_listen)     # a bound method: a lambda would keep this list alive
         self._voices[voice.id] = voice
