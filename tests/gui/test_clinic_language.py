@@ -142,7 +142,7 @@ def test_the_staff_screens_and_the_plan_editor_in_spanish_and_back(make_clinic, 
     assert admin.title.text() == "Ajustes del personal"
     assert admin.done_button.text() == "Volver al quiosco" and admin.leave_button.text() == "Salir del modo quiosco"
     assert admin.idle_heading.text() == "Volver al inicio si nadie toca durante"
-    assert admin.listen_button.text() == "Órdenes de voz para pacientes"
+    assert admin.listen_button.text() == "Comandos de voz para pacientes"
     assert admin.drive.heading.text() == "Guardar las exportaciones en"
     label = admin.profile_list.item(0).text()
     spaced = f"{profile.number[:4]} {profile.number[4:]}"
