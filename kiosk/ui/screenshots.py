@@ -75,13 +75,19 @@ def _stage_offer(window: MainWindow) -> None:
                                        "before not rising"))
 
 
+def _title(window: MainWindow, exercise: str) -> str:
+    """The exercise's title in the language of the window's routine library (the screens' language)."""
+    return window.library.exercises[exercise].title
+
+
 def _stages(window: MainWindow):
     """(name, function that puts the window in that state) for every screen."""
+    title = lambda exercise: _title(window, exercise)        # noqa: E731 (read when the stage runs)
     summary = Summary((
-        ExerciseOutcome("knee_to_chest", "One knee to chest", "done"),
-        ExerciseOutcome("both_knees_to_chest", "Both knees to chest", "skipped"),
-        ExerciseOutcome("outer_hip_stretch", "Outer hip stretch", "hurt", ("left",)),
-        ExerciseOutcome("bridge", "Bridge", "not_reached"),
+        ExerciseOutcome("knee_to_chest", title("knee_to_chest"), "done"),
+        ExerciseOutcome("both_knees_to_chest", title("both_knees_to_chest"), "skipped"),
+        ExerciseOutcome("outer_hip_stretch", title("outer_hip_stretch"), "hurt", ("left",)),
+        ExerciseOutcome("bridge", title("bridge"), "not_reached"),
     ), elapsed=612, completed=False)
     return [
         ("home", lambda: window.stack.setCurrentWidget(window.home)),
@@ -89,13 +95,13 @@ def _stages(window: MainWindow):
         ("player-hold", lambda: _stage_player(window, "floor", "bridge", "count")),
         ("player-left-side", lambda: _stage_player(window, "floor", "outer_hip_stretch", "side")),
         ("player-chair", lambda: _stage_player(window, "waiting-room", "seated_figure_four", "step")),
-        ("hurt", lambda: (window.hurt.show_for("Outer hip stretch", "left", "lying_rest"),
+        ("hurt", lambda: (window.hurt.show_for(title("outer_hip_stretch"), "left", "lying_rest"),
                           window.stack.setCurrentWidget(window.hurt))),
         ("summary", lambda: (window.summary.show_summary(summary, 612), window.stack.setCurrentWidget(window.summary))),
         ("aerobics", lambda: window.stack.setCurrentWidget(window.aerobics)),
         ("rating", lambda: window.do((AskRating("before"),))),
         ("details", lambda: window.stack.setCurrentWidget(window.details)),
-        ("skip-offer", lambda: (window.skip_offer.offer(["Bridge", "Cat and cow"]),
+        ("skip-offer", lambda: (window.skip_offer.offer([title("bridge"), title("cat_cow")]),
                                 window.stack.setCurrentWidget(window.skip_offer))),
         ("aerobic-log", lambda: window.show_aerobic_log()),
         ("progress-empty", lambda: window.show_progress()),
