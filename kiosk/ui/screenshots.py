@@ -156,45 +156,50 @@ def _clinic_stages(window: MainWindow, clinic, drives: list | None = None):
     ])
 
 
-def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS)) -> list[Path]:
-    """Save one PNG per screen, size and look (<screen>-<W>x<H>-<look>.png); returns the paths.
-    A fresh window for each size and look."""
+def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS),
+               languages=("en", "es")) -> list[Path]:
+    """Save one PNG per screen, size, look and language (<screen>-<W>x<H>-<look>[-<language>].png, English
+    without the suffix); returns the paths. A fresh window for each size, look and language."""
     import tempfile
 
     from kiosk.store.data_store import DataStore
     from kiosk.ui.clinic import ClinicMode
+    from kiosk.ui.language import set_language
     from kiosk.ui.widgets.drive_choice import Volume
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    library = load_routines(bundled_dir("routines"))
-    make_window = make_window or (lambda settings: MainWindow(
-        library, SilentSpeaker("Voice is off: screenshots."), settings, time_scale=1))
+    libraries = {language: load_routines(bundled_dir("routines"), language=language) for language in languages}
+    make_window = make_window or (lambda settings, language: MainWindow(
+        libraries[language], SilentSpeaker("Voice is off: screenshots."), settings, time_scale=1))
     paths = []
-    for width, height in sizes:
-        for look in looks:
-            window = make_window(_Settings(LOOKS[look]))
-            window.resize(width, height)
-            window.show()
-            folder = tempfile.TemporaryDirectory()
-            store = DataStore(Path(folder.name))
-            drives: list = []
-            clinic = ClinicMode(window, store, volumes=lambda: list(drives))
-            (Path(folder.name) / "USB").mkdir()
-            clinic.test_drive = Volume(Path(folder.name) / "USB", "USB STICK", 15_300_000_000)
-            for name, stage in _stages(window) + _clinic_stages(window, clinic, drives):
-                stage()
-                for _ in range(3):                # let layouts settle (a minimum may change after one pass)
-                    QApplication.processEvents()
-                path = out_dir / f"{name}-{width}x{height}-{look}.png"
-                window.grab().save(str(path))
-                paths.append(path)
-            window.player.end()
-            clinic.still_there.stop_countdown()
-            clinic.attract.stop_demo()
-            window.close()
-            window.deleteLater()
-            store.close()
-            folder.cleanup()
+    for width, height, look, language in ((*size, look, language) for size in sizes for look in looks
+                                          for language in languages):
+        set_language(language)
+        window = make_window(_Settings(LOOKS[look]), language)
+        window.resize(width, height)
+        window.show()
+        folder = tempfile.TemporaryDirectory()
+        store = DataStore(Path(folder.name))
+        drives: list = []
+        clinic = ClinicMode(window, store, volumes=lambda: list(drives))
+        (Path(folder.name) / "USB").mkdir()
+        clinic.test_drive = Volume(Path(folder.name) / "USB", "USB STICK", 15_300_000_000)
+        for name, stage in _stages(window) + _clinic_stages(window, clinic, drives):
+            stage()
+            for _ in range(3):                # let layouts settle (a minimum may change after one pass)
+                QApplication.processEvents()
+            suffix = "" if language == "en" else f"-{language}"
+            path = out_dir / f"{name}-{width}x{height}-{look}{suffix}.png"
+            window.grab().save(str(path))
+            paths.append(path)
+        window.player.end()
+        clinic.still_there.stop_countdown()
+        clinic.attract.stop_demo()
+        window.close()
+        window.deleteLater()
+        store.close()
+        folder.cleanup()
+    set_language("en")
     return paths
 
 
