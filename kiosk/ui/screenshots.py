@@ -77,13 +77,19 @@ def _stage_offer(window: MainWindow) -> None:
                                        "before not rising"))
 
 
+def _title(window: MainWindow, exercise: str) -> str:
+    """The exercise's title in the language of the window's routine library (the screens' language)."""
+    return window.library.exercises[exercise].title
+
+
 def _stages(window: MainWindow):
     """(name, function that puts the window in that state) for every screen."""
+    title = lambda exercise: _title(window, exercise)        # noqa: E731 (read when the stage runs)
     summary = Summary((
-        ExerciseOutcome("knee_to_chest", "One knee to chest", "done"),
-        ExerciseOutcome("both_knees_to_chest", "Both knees to chest", "skipped"),
-        ExerciseOutcome("outer_hip_stretch", "Outer hip stretch", "hurt", ("left",)),
-        ExerciseOutcome("bridge", "Bridge", "not_reached"),
+        ExerciseOutcome("knee_to_chest", title("knee_to_chest"), "done"),
+        ExerciseOutcome("both_knees_to_chest", title("both_knees_to_chest"), "skipped"),
+        ExerciseOutcome("outer_hip_stretch", title("outer_hip_stretch"), "hurt", ("left",)),
+        ExerciseOutcome("bridge", title("bridge"), "not_reached"),
     ), elapsed=612, completed=False)
     return [
         ("home", lambda: window.stack.setCurrentWidget(window.home)),
@@ -91,13 +97,13 @@ def _stages(window: MainWindow):
         ("player-hold", lambda: _stage_player(window, "floor", "bridge", "count")),
         ("player-left-side", lambda: _stage_player(window, "floor", "outer_hip_stretch", "side")),
         ("player-chair", lambda: _stage_player(window, "waiting-room", "seated_figure_four", "step")),
-        ("hurt", lambda: (window.hurt.show_for("Outer hip stretch", "left", "lying_rest"),
+        ("hurt", lambda: (window.hurt.show_for(title("outer_hip_stretch"), "left", "lying_rest"),
                           window.stack.setCurrentWidget(window.hurt))),
         ("summary", lambda: (window.summary.show_summary(summary, 612), window.stack.setCurrentWidget(window.summary))),
         ("aerobics", lambda: window.stack.setCurrentWidget(window.aerobics)),
         ("rating", lambda: window.do((AskRating("before"),))),
         ("details", lambda: window.stack.setCurrentWidget(window.details)),
-        ("skip-offer", lambda: (window.skip_offer.offer(["Bridge", "Cat and cow"]),
+        ("skip-offer", lambda: (window.skip_offer.offer([title("bridge"), title("cat_cow")]),
                                 window.stack.setCurrentWidget(window.skip_offer))),
         ("aerobic-log", lambda: window.show_aerobic_log()),
         ("progress-empty", lambda: window.show_progress()),
@@ -168,45 +174,50 @@ def _clinic_stages(window: MainWindow, clinic, drives: list | None = None):
     ])
 
 
-def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS)) -> list[Path]:
-    """Save one PNG per screen, size and look (<screen>-<W>x<H>-<look>.png); returns the paths.
-    A fresh window for each size and look."""
+def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS),
+               languages=("en", "es")) -> list[Path]:
+    """Save one PNG per screen, size, look and language (<screen>-<W>x<H>-<look>[-<language>].png, English
+    without the suffix); returns the paths. A fresh window for each size, look and language."""
     import tempfile
 
     from kiosk.store.data_store import DataStore
     from kiosk.ui.clinic import ClinicMode
+    from kiosk.ui.language import set_language
     from kiosk.ui.widgets.drive_choice import Volume
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    library = load_routines(bundled_dir("routines"))
-    make_window = make_window or (lambda settings: MainWindow(
-        library, SilentSpeaker("Voice is off: screenshots."), settings, time_scale=1))
+    libraries = {language: load_routines(bundled_dir("routines"), language=language) for language in languages}
+    make_window = make_window or (lambda settings, language: MainWindow(
+        libraries[language], SilentSpeaker("Voice is off: screenshots."), settings, time_scale=1))
     paths = []
-    for width, height in sizes:
-        for look in looks:
-            window = make_window(_Settings(LOOKS[look]))
-            window.resize(width, height)
-            window.show()
-            folder = tempfile.TemporaryDirectory()
-            store = DataStore(Path(folder.name))
-            drives: list = []
-            clinic = ClinicMode(window, store, volumes=lambda: list(drives))
-            (Path(folder.name) / "USB").mkdir()
-            clinic.test_drive = Volume(Path(folder.name) / "USB", "USB STICK", 15_300_000_000)
-            for name, stage in _stages(window) + _clinic_stages(window, clinic, drives):
-                stage()
-                for _ in range(3):                # let layouts settle (a minimum may change after one pass)
-                    QApplication.processEvents()
-                path = out_dir / f"{name}-{width}x{height}-{look}.png"
-                window.grab().save(str(path))
-                paths.append(path)
-            window.player.end()
-            clinic.still_there.stop_countdown()
-            clinic.attract.stop_demo()
-            window.close()
-            window.deleteLater()
-            store.close()
-            folder.cleanup()
+    for width, height, look, language in ((*size, look, language) for size in sizes for look in looks
+                                          for language in languages):
+        set_language(language)
+        window = make_window(_Settings(LOOKS[look]), language)
+        window.resize(width, height)
+        window.show()
+        folder = tempfile.TemporaryDirectory()
+        store = DataStore(Path(folder.name))
+        drives: list = []
+        clinic = ClinicMode(window, store, volumes=lambda: list(drives))
+        (Path(folder.name) / "USB").mkdir()
+        clinic.test_drive = Volume(Path(folder.name) / "USB", "USB STICK", 15_300_000_000)
+        for name, stage in _stages(window) + _clinic_stages(window, clinic, drives):
+            stage()
+            for _ in range(3):                # let layouts settle (a minimum may change after one pass)
+                QApplication.processEvents()
+            suffix = "" if language == "en" else f"-{language}"
+            path = out_dir / f"{name}-{width}x{height}-{look}{suffix}.png"
+            window.grab().save(str(path))
+            paths.append(path)
+        window.player.end()
+        clinic.still_there.stop_countdown()
+        clinic.attract.stop_demo()
+        window.close()
+        window.deleteLater()
+        store.close()
+        folder.cleanup()
+    set_language("en")
     return paths
 
 

@@ -5,8 +5,11 @@ button label or text is cut, no two buttons overlap, every button outside a scro
 wholly in sight, every button is at least the 15 mm touch target of the screen, and It hurts is
 in sight while an exercise plays.
 
-Run as a script (a device pixel ratio is per process: QT_SCALE_FACTOR) it walks the sizes and
-looks given and prints one JSON object: {"dpr": ..., "walks": n, "problems": [...]}.
+The walk runs in one language (English or Spanish: the layout rules hold in both) and can collect
+every visible text of every screen (`texts`), for the Spanish walk's check that no English is left.
+
+Run as a script (a device pixel ratio is per process: QT_SCALE_FACTOR) it walks the sizes, looks
+and languages given and prints one JSON object: {"dpr": ..., "walks": n, "problems": [...]}.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QPushButton, QWidget
 
 LOOKS = {
     "normal": {},
@@ -78,6 +81,28 @@ def _label_problem(label: QLabel) -> str | None:
     return None
 
 
+def widget_path(widget: QWidget, page: QWidget) -> str:
+    """Where the widget is in the page: class names and places among siblings (the same in every language)."""
+    parts = []
+    while widget is not None and widget is not page:
+        parent = widget.parentWidget()
+        siblings = [c for c in (parent.children() if parent else []) if type(c) is type(widget)]
+        parts.append(f"{type(widget).__name__}[{siblings.index(widget) if widget in siblings else 0}]")
+        widget = parent
+    return "/".join(reversed(parts))
+
+
+def page_texts(window) -> dict[str, str]:
+    """Every text the page shown now puts in sight (labels and buttons), by the widget's path."""
+    page = window.stack.currentWidget()
+    texts = {}
+    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+        text = widget.text().strip()
+        if text and widget.isVisible() and not visible_box(widget, page).isEmpty():
+            texts[widget_path(widget, page)] = text
+    return texts
+
+
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
@@ -136,26 +161,31 @@ def check_page(window, name: str, size: tuple[int, int], touch_px: int) -> list[
     return problems
 
 
-def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None) -> list[str]:
-    """Every screen (the clinic's too) at this window size and look; the problems found.
-    With `shoot_to`, each screen is also saved there as <screen>-<W>x<H>-<look>.png."""
+def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None, language: str = "en",
+         texts: dict | None = None) -> list[str]:
+    """Every screen (the clinic's too) at this window size and look, in `language`; the problems found.
+    With `shoot_to`, each screen is also saved there as <screen>-<W>x<H>-<look>[-<language>].png;
+    with `texts`, every screen's visible texts are put in it ({screen: {widget path: text}})."""
     from kiosk.core.loader import load_routines
     from kiosk.core.ports import SilentSpeaker
     from kiosk.paths import bundled_dir
     from kiosk.store.data_store import DataStore
     from kiosk.ui import screenshots
-    from kiosk.ui.clinic import ClinicMode
     from kiosk.services.journal import Journal
+    from kiosk.ui.clinic import ClinicMode
+    from kiosk.ui.language import set_language
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.widgets.drive_choice import Volume
     from kiosk.ui.widgets.touch_target import screen_touch_target_px
 
     problems: list[str] = []
+    set_language(language)
+    tag = "" if language == "en" else f" {language}"
     with tempfile.TemporaryDirectory() as home_folder, tempfile.TemporaryDirectory() as clinic_folder:
         home_store = DataStore(Path(home_folder))
         clinic_store = DataStore(Path(clinic_folder))
         journal = Journal.for_profile(lambda: home_store, "home")     # at home: My data is on the home screen
-        window = MainWindow(load_routines(bundled_dir("routines")), SilentSpeaker("off"),
+        window = MainWindow(load_routines(bundled_dir("routines"), language=language), SilentSpeaker("off"),
                             screenshots._Settings(LOOKS[look]), journal, time_scale=1)
         window.resize(*size)
         window.show()
@@ -169,9 +199,12 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None) -> list
             for name, stage in screenshots._stages(window) + screenshots._clinic_stages(window, clinic, drives):
                 stage()
                 settle()
-                problems += [f"{size[0]}x{size[1]} {look} {p}" for p in check_page(window, name, size, touch_px)]
+                problems += [f"{size[0]}x{size[1]} {look}{tag} {p}" for p in check_page(window, name, size, touch_px)]
+                if texts is not None:
+                    texts[name] = page_texts(window)
                 if shoot_to is not None:
-                    window.grab().save(str(shoot_to / f"{name}-{size[0]}x{size[1]}-{look}.png"))
+                    suffix = "" if language == "en" else f"-{language}"
+                    window.grab().save(str(shoot_to / f"{name}-{size[0]}x{size[1]}-{look}{suffix}.png"))
         finally:
             window.player.end()
             clinic.still_there.stop_countdown()
@@ -181,22 +214,25 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None) -> list
             settle()
             home_store.close()
             clinic_store.close()
+            set_language("en")
     return problems
 
 
 def main(argv: list[str]) -> int:
-    """`screen_walk.py WxH[,WxH...] look[,look...] [folder for screenshots]`"""
+    """`screen_walk.py WxH[,WxH...] look[,look...] [language[,language...]] [folder for screenshots]`"""
     app = QApplication.instance() or QApplication(argv[:1])
     sizes = [tuple(int(n) for n in each.split("x")) for each in argv[1].split(",")]
     looks = argv[2].split(",")
-    shoot_to = Path(argv[3]) if len(argv) > 3 else None
+    languages = argv[3].split(",") if len(argv) > 3 else ["en"]
+    shoot_to = Path(argv[4]) if len(argv) > 4 else None
     if shoot_to:
         shoot_to.mkdir(parents=True, exist_ok=True)
     problems, walks = [], 0
     for size in sizes:
         for look in looks:
-            problems += walk(size, look, shoot_to)
-            walks += 1
+            for language in languages:
+                problems += walk(size, look, shoot_to, language)
+                walks += 1
     print(json.dumps({"dpr": app.primaryScreen().devicePixelRatio(), "walks": walks, "problems": problems}))
     return 0
 
