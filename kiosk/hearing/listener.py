@@ -9,6 +9,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.translations import N_
 from kiosk.hearing.spotter import RATE, CommandSpotter, recognizer_missing
 
 log = logging.getLogger(__name__)
@@ -17,7 +18,7 @@ CHUNK_BYTES = 3200           # 0.1 s of 16-bit mono at 16 kHz: the microphone bu
 READ_MS = 50                # the GUI thread hands the microphone's sound over this often
 WATCH_MS = 1000              # how often the microphone's error state is looked at
 LEVEL_EVERY = 0.1            # seconds between microphone level reports
-NO_MICROPHONE = "No microphone was found."
+NO_MICROPHONE = N_("No microphone was found.")      # shown translated (ui/widgets/listen_panel.py)
 
 
 def microphone_missing() -> str | None:

@@ -18,6 +18,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 
+from kiosk.core.translations import N_
+
 RATE = 16000                 # samples a second, 16-bit signed mono: what the en-us model wants
 FRAME_SECONDS = 0.01         # pocketsphinx's feature frame
 MAX_UTTERANCE_S = 1.6        # longer stretches of speech are talk, not a command
@@ -46,9 +48,9 @@ def recognizer_missing() -> str | None:
     try:
         from pocketsphinx import get_model_path
     except ImportError:
-        return "The speech recognizer (pocketsphinx) is not installed."
+        return N_("The speech recognizer (pocketsphinx) is not installed.")
     if not os.path.isfile(os.path.join(get_model_path(), "en-us", "cmudict-en-us.dict")):
-        return "The speech recognizer's English model is missing."
+        return N_("The speech recognizer's English model is missing.")
     return None
 
 

@@ -183,6 +183,12 @@ class MainWindow(FollowsLanguage, QMainWindow):
         if self.visit.plan is not None:           # the plan's texts in the new language
             self._read_plan_when_both_ready(self.journal)
 
+    def exercises_in(self, code: str):
+        """The library's exercises in the language `code` (its library loaded on first use), to name them in it."""
+        if code not in self._libraries:
+            self._libraries[code] = self._library_for(code)
+        return self._libraries[code].exercises
+
     def _same_folder_library(self, code: str):
         """The routine library of `code` from the same folder as the one given (a LoadResult: itself)."""
         library = self.library
@@ -313,7 +319,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def summary(self):
         from kiosk.ui.screens.summary import SummaryScreen
 
-        screen = self._add(SummaryScreen())
+        screen = self._add(SummaryScreen(exercises_for=self.exercises_in))
         screen.home_requested.connect(self.go_home)
         progress_button = make_button(texts().gettext("My progress"))
         self._translated_buttons.append((progress_button, N_("My progress")))

@@ -73,7 +73,7 @@ class HomePlanScreens(QObject):
         if self._offer is None:
             from kiosk.ui.screens.progression_offer import ProgressionOfferScreen
 
-            self._offer = self.window.add_screen(ProgressionOfferScreen())
+            self._offer = self.window.add_screen(ProgressionOfferScreen(exercises_for=self.window.exercises_in))
             self._offer.answered.connect(self.answered)
         return self._offer
 

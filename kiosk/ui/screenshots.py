@@ -20,6 +20,15 @@ LOOKS = {"normal": {}, "contrast": {"look.high_contrast": True}, "large": {"look
          "large-contrast": {"look.large_text": True, "look.high_contrast": True}}
 
 
+def silent_reason(language: str) -> str:
+    """What the player says of a voice that is off, in `language` (screenshots speak nothing)."""
+    from kiosk.core.translations import translation
+    from kiosk.speech.messages import STATUS_PHRASES
+
+    reason = STATUS_PHRASES["disabled"]            # marked there (a literal here would be extracted as a message)
+    return translation(language).gettext(reason)
+
+
 class _Settings(dict):
     def set(self, key, value) -> None:
         self[key] = value
@@ -68,13 +77,18 @@ def _stage_plan(window: MainWindow, editor, plan_and_history) -> None:
 
 
 def _stage_offer(window: MainWindow) -> None:
+    window.plan_screens.offer(_sample_proposal())
+
+
+def _sample_proposal():
+    """A step up of the bridge, its reason marked to be said in the language in use (core.progression)."""
     from kiosk.core.plan import PlanItem
-    from kiosk.core.progression import ItemChange, Proposal
+    from kiosk.core.progression import STEP_UP_REASON, ItemChange, Proposal
 
     change = ItemChange(PlanItem("bridge", 8, 5), PlanItem("bridge", 9, 5))
-    window.plan_screens.offer(Proposal("step_up", (change,), "Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)",
-                                       "3 sessions in a row at this dose with pain during at most 5 and the pain "
-                                       "before not rising"))
+    return Proposal("step_up", (change,), "Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)",
+                    "3 sessions in a row at this dose with pain during at most 5 out of 10, and the pain before "
+                    "each session not rising.", ((STEP_UP_REASON, (("count", 3), ("acceptable", 5))),))
 
 
 def _title(window: MainWindow, exercise: str) -> str:
@@ -116,8 +130,7 @@ def _stages(window: MainWindow):
         ("my-plan-none", lambda: _stage_plan(window, window.plan_screens.editor, (None, []))),
         ("plan-offer", lambda: _stage_offer(window)),
         ("summary-plan-changed", lambda: (window.summary.show_summary(summary, 612),
-                                          window.summary.show_plan_answer(
-                                              "Your plan was changed: Bridge: 9 reps, hold 5 s (was 8 reps, hold 5 s)."),
+                                          window.summary.show_plan_outcome(_sample_proposal(), True),
                                           window.stack.setCurrentWidget(window.summary))),
     ]
 
@@ -188,7 +201,7 @@ def render_all(out_dir: Path, make_window=None, sizes=SIZES, looks=tuple(LOOKS),
     out_dir.mkdir(parents=True, exist_ok=True)
     libraries = {language: load_routines(bundled_dir("routines"), language=language) for language in languages}
     make_window = make_window or (lambda settings, language: MainWindow(
-        libraries[language], SilentSpeaker("Voice is off: screenshots."), settings, time_scale=1))
+        libraries[language], SilentSpeaker(silent_reason(language)), settings, time_scale=1))
     paths = []
     for width, height, look, language in ((*size, look, language) for size in sizes for look in looks
                                           for language in languages):

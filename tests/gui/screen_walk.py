@@ -185,7 +185,7 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None, languag
         home_store = DataStore(Path(home_folder))
         clinic_store = DataStore(Path(clinic_folder))
         journal = Journal.for_profile(lambda: home_store, "home")     # at home: My data is on the home screen
-        window = MainWindow(load_routines(bundled_dir("routines"), language=language), SilentSpeaker("off"),
+        window = MainWindow(load_routines(bundled_dir("routines"), language=language), SilentSpeaker(screenshots.silent_reason(language)),
                             screenshots._Settings(LOOKS[look]), journal, time_scale=1)
         window.resize(*size)
         window.show()
