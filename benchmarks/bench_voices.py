@@ -181,9 +181,11 @@ def cold_render(voice_id: str, texts: list[str]) -> tuple[float, float]:
         started = time.perf_counter()
         renderer = Renderer(SpeechCache(Path(scratch)), sentence_timeout=30)
         renderer.start()
-        for text in texts:
-            renderer.render(RenderRequest(text, voice_id, 155, 1.0))
+        results = renderer.render_many([RenderRequest(text, voice_id, 155, 1.0) for text in texts])
         total = time.perf_counter() - started
+        failed = [r for r in results if not isinstance(r, Path)]
+        if failed:
+            raise RuntimeError(f"{len(failed)} sentences failed with {voice_id}: {failed[0]}")
         renderer.close()
         started = time.perf_counter()
         renderer = Renderer(SpeechCache(Path(scratch) / "again"), sentence_timeout=30)
