@@ -203,6 +203,11 @@ class Renderer:
         """The engines given up for good."""
         return set(self._given_up_engines)
 
+    def why_given_up(self, engine: str) -> str:
+        """The reason code an engine was given up for ("" when it was not)."""
+        error = self._given_up_engines.get(engine)
+        return error.reason if error else ""
+
     def key_for(self, request: RenderRequest) -> str:
         return cache_key(self.engine_of(request.voice_id), request.voice_id, request.rate, request.volume,
                          request.text)
