@@ -72,11 +72,14 @@ class _Wave(ctypes.Structure):
 def _load(name: str, *, shared: bool = False) -> ctypes.CDLL:
     """Load lib`name`: the versioned file Debian's runtime package has, else what the system finds."""
     mode = ctypes.RTLD_GLOBAL if shared else ctypes.DEFAULT_MODE
-    candidates = [f"lib{name}.so.1", ctypes.util.find_library(name)]
-    if sys.platform == "darwin":
-        candidates.insert(0, f"lib{name}.dylib")
+    candidates = [f"lib{name}.dylib"] if sys.platform == "darwin" else []
+    candidates.append(f"lib{name}.so.1")
     errors = []
-    for candidate in filter(None, candidates):
+    for candidate in candidates + [None]:
+        if candidate is None:      # find_library runs `ldconfig -p` (about 10 ms): only when the names fail
+            candidate = ctypes.util.find_library(name)
+            if not candidate:
+                break
         try:
             return ctypes.CDLL(candidate, mode=mode)
         except OSError as error:
