@@ -5,6 +5,7 @@ from __future__ import annotations
 import array
 import math
 import operator
+import os
 import struct
 import sys
 
@@ -79,6 +80,7 @@ def wav_bytes(frames: bytes, rate: int) -> bytes:
 
 
 def write_wav(path: str, frames: bytes, rate: int) -> None:
-    """Write `frames` as a WAV file in one write."""
-    with open(path, "wb") as handle:
+    """Write `frames` as a WAV file in one write, readable by its owner only (0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    with open(fd, "wb") as handle:
         handle.write(wav_bytes(frames, rate))

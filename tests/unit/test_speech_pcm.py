@@ -62,3 +62,9 @@ def test_a_cached_file_cut_short_or_empty_is_not_used(tmp_path):
     cache.path_for("zeros").write_bytes(bytes(len(whole)))
     assert cache.lookup("whole") == cache.path_for("whole") and whole_wav(cache.path_for("whole"))
     assert [cache.lookup(key) for key in ("short", "empty", "zeros", "missing")] == [None] * 4
+
+
+def test_a_written_sentence_is_its_owners_only(tmp_path):
+    path = tmp_path / "owner.wav"
+    pcm.write_wav(str(path), array.array("h", [5000] * 2000).tobytes(), pcm.PLAYER_RATE)
+    assert path.stat().st_mode & 0o777 == 0o600 and whole_wav(path)
