@@ -18,8 +18,10 @@ POLL_SECONDS = 0.0001   # how often the loop looks for the sentence's end: espea
 
 def _shorten_espeak_poll() -> None:
     """pyttsx3 2.99's espeak driver polls every 10 ms for the end of a sentence, which espeak-ng's thread
-    signals by ending the loop: poll every POLL_SECONDS instead (1 ms still cost about 4 ms a sentence
-    of waiting here, 0.1 ms costs about a tenth of that). In this process only."""
+    signals by ending the loop: poll every POLL_SECONDS instead. Over a routine's 130 sentences on a busy
+    machine the waits summed to 0.81 s with 1 ms polls, 0.65 s with 0.2 ms, 0.53 s with 0.05 ms: most of
+    it is espeak-ng's own synthesis on its thread; the finer poll saves about 1-2 ms a sentence. In this
+    process only."""
     import time
     import types
 
