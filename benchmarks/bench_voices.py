@@ -12,11 +12,14 @@
     writes (the players take 22,050 Hz; Flite makes 16 kHz).
 
 (a) recognizes a fair sample of the sentences, the same for every voice: those whose text hashes to 0
-modulo BENCH_WER_EVERY (default 4; 1 takes them all, as `make bench` did before at ~10 min), with a 95%
+modulo BENCH_WER_EVERY (default 6; 1 takes them all, as `make bench` did before at 10+ min), with a 95%
 bootstrap interval over the sampled sentences; the recognizer runs on both cores (the same work for every
-voice) and each distinct sound is recognized once (keyed by its hash). (b) alternates worker and command
-BENCH_COLD_RUNS times (default 3; once for a voice whose command takes over SLOW_COMMAND) and takes
-each one's median, so that a busy moment of a shared machine falls on both.
+voice). pocketsphinx is deterministic, so what it heard is kept by the sound's SHA-256 (in this run, and in
+the user cache folder for the next run: a voice whose sound did not change is not recognized again;
+BENCH_WER_FRESH=1 ignores what was kept). Festival's voices (not app engines) are measured when
+BENCH_WER_FESTIVAL=1 or named in BENCH_WER_VOICES. (b) alternates worker and command
+BENCH_COLD_RUNS times (default 3; a single run of a slow voice here once gave 0.58 and another 1.76) and
+takes each one's median, so that a busy moment of a shared machine falls on both.
 
 Prints figures and ratios measured in this run; asserts nothing. BENCH_WER_SENTENCES limits (a) to the
 first N sentences of the sample; BENCH_WER_VOICES (comma-separated ids, festival:NAME too) to those
@@ -43,9 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 TARGET_WER = 0.30
-WER_EVERY = max(1, int(os.environ.get("BENCH_WER_EVERY", 4) or 4))
+WER_EVERY = max(1, int(os.environ.get("BENCH_WER_EVERY", 6) or 6))
 COLD_RUNS = max(1, int(os.environ.get("BENCH_COLD_RUNS", 3) or 3))
-SLOW_COMMAND = 2.0     # seconds: a voice whose command takes longer is timed once (its ratio varies little)
 TARGET_RATIO = 1.2
 RECOGNIZER_RATE = 16000
 
@@ -144,7 +146,38 @@ def render_with_festival(voice: str, texts: list[str], folder: Path) -> list[str
     return paths
 
 
-_heard: dict[str, str] = {}     # what the recognizer heard, by the sound's hash (this run only)
+_heard: dict[str, str] = {}     # what the recognizer heard, by the sound's hash
+
+
+def _kept_file() -> Path:
+    import platformdirs
+    from pocketsphinx import __version__ as version   # another recognizer version hears anew
+
+    return Path(platformdirs.user_cache_dir("si-kiosk", appauthor=False)) / f"bench-heard-ps{version}.json"
+
+
+def load_kept() -> int:
+    """What earlier runs heard (unless BENCH_WER_FRESH); returns how many sounds."""
+    import json
+
+    if os.environ.get("BENCH_WER_FRESH"):
+        return 0
+    try:
+        _heard.update(json.loads(_kept_file().read_text()))
+    except (OSError, ValueError, ImportError):
+        pass
+    return len(_heard)
+
+
+def keep_heard() -> None:
+    import json
+
+    try:
+        path = _kept_file()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.write_text(json.dumps(_heard))
+    except (OSError, ImportError):
+        pass
 
 
 def sound_hash(path: str) -> str:
@@ -156,9 +189,13 @@ def word_error_rate(texts: list[str], paths: list[str], pool: ProcessPoolExecuto
     hashes = [sound_hash(path) for path in paths]
     new = {digest: path for digest, path in zip(hashes, paths) if digest not in _heard}
     _heard.update(zip(new, pool.map(recognize, list(new.values()), chunksize=4)))
+    word_error_rate.fresh += len(new)
     errors = [edit_distance(words(text), words(_heard[digest])) for text, digest in zip(texts, hashes)]
     counts = [len(words(text)) for text in texts]
     return sum(errors) / sum(counts), sum(errors), sum(counts), bootstrap_interval(errors, counts)
+
+
+word_error_rate.fresh = 0
 
 
 def festival_voices() -> list[str]:
@@ -195,7 +232,7 @@ def bench_wer(texts: list[str]) -> None:
                   f"rendered in {rendered:.1f} s{'   <- default' if default and voice.id == default.id else ''}",
                   flush=True)
         for festival in festival_voices():
-            if not wanted or f"festival:{festival}" in wanted:
+            if f"festival:{festival}" in wanted or (not wanted and os.environ.get("BENCH_WER_FESTIVAL")):
                 folder = Path(scratch, "festival-" + festival)
                 folder.mkdir()
                 started = time.perf_counter()
@@ -271,9 +308,7 @@ def bench_cold(texts: list[str]) -> None:
                                         "-w", str(Path(scratch, "all.wav"))], None))
         converted = str(Path(scratch, "all-22050.wav"))
         for voice_id, command, flite_voice in cases:
-            runs = [(cold_render(voice_id, texts), timed(command))]
-            while len(runs) < COLD_RUNS and runs[0][1] < SLOW_COMMAND:    # the slow voices once
-                runs.append((cold_render(voice_id, texts), timed(command)))
+            runs = [(cold_render(voice_id, texts), timed(command)) for _ in range(COLD_RUNS)]
             ours = statistics.median(run[0][0] for run in runs)
             start = statistics.median(run[0][1] for run in runs)
             theirs = statistics.median(run[1] for run in runs)
@@ -321,8 +356,11 @@ def main() -> int:
         return 0
     sample = fair_sample(every)
     started = time.perf_counter()
+    kept = load_kept()
     bench_wer(sample[:limit] if limit else sample)
-    print(f"  (a) took {time.perf_counter() - started:.0f} s")
+    keep_heard()
+    print(f"  (a) took {time.perf_counter() - started:.0f} s; {word_error_rate.fresh} sounds recognized in this run, "
+          f"the others' result kept from an earlier run ({kept} kept; BENCH_WER_FRESH=1 recognizes all)")
     return 0
 
 
