@@ -150,8 +150,11 @@ _heard: dict[str, str] = {}     # what the recognizer heard, by the sound's hash
 
 
 def _kept_file() -> Path:
+    from importlib.metadata import version as installed
+
     import platformdirs
-    from pocketsphinx import __version__ as version   # another recognizer version hears anew
+
+    version = installed("pocketsphinx")              # another recognizer version hears anew
 
     return Path(platformdirs.user_cache_dir("si-kiosk", appauthor=False)) / f"bench-heard-ps{version}.json"
 
@@ -164,7 +167,7 @@ def load_kept() -> int:
         return 0
     try:
         _heard.update(json.loads(_kept_file().read_text()))
-    except (OSError, ValueError, ImportError):
+    except (OSError, ValueError, ImportError):      # ImportError: importlib.metadata's PackageNotFoundError too
         pass
     return len(_heard)
 
