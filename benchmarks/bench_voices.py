@@ -179,6 +179,7 @@ def keep_heard() -> None:
         path = _kept_file()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         path.write_text(json.dumps(_heard))
+        path.chmod(0o600)
     except (OSError, ImportError):
         pass
 
