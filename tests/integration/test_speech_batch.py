@@ -53,10 +53,11 @@ def test_a_batch_sounds_the_same_as_one_sentence_at_a_time_from_the_first_worker
         alone = one_by_one.render(request)
         if voice_id.startswith("flite:"):
             assert path.read_bytes() == alone.read_bytes(), request.text
-        else:       # espeak-ng's length for one text varies by a few ms from one rendering to the next
+        else:       # espeak-ng's length for one text varies from one rendering to the next (10-30 ms seen; a
+            #         wrong rate would be off by 10% or more, 0.3 s in a 3 s sentence)
             batch_info, alone_info = read_wav_info(path), read_wav_info(alone)
             assert batch_info.sample_rate == alone_info.sample_rate == 22050
-            assert batch_info.seconds == pytest.approx(alone_info.seconds, abs=0.03), request.text
+            assert batch_info.seconds == pytest.approx(alone_info.seconds, abs=0.1), request.text
     assert batched.render_many(requests) == paths                            # now from the cache
 
 
