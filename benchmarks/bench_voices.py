@@ -8,16 +8,31 @@
 (b) Cold render of the longest routine per engine (a fresh worker and cache) against that engine's own
     command rendering the same text in one process (`flite -f all.txt -o all.wav`, `espeak-ng -f ...`),
     and against `flite -t` once per sentence (what a command-driven engine would cost). Target <= 1.2x.
+    For Flite also against the command followed by `sox rate -m 22050`: the same sound as the worker
+    writes (the players take 22,050 Hz; Flite makes 16 kHz).
+
+(a) recognizes a fair sample of the sentences, the same for every voice: those whose text hashes to 0
+modulo BENCH_WER_EVERY (default 6; 1 takes them all, as `make bench` did before at 10+ min), with a 95%
+bootstrap interval over the sampled sentences; the recognizer runs on both cores (the same work for every
+voice). pocketsphinx is deterministic, so what it heard is kept by the sound's SHA-256 (in this run, and in
+the user cache folder for the next run: a voice whose sound did not change is not recognized again;
+BENCH_WER_FRESH=1 ignores what was kept). Festival's voices (not app engines) are measured when
+BENCH_WER_FESTIVAL=1 or named in BENCH_WER_VOICES. (b) alternates worker and command
+BENCH_COLD_RUNS times (default 3; a single run of a slow voice here once gave 0.58 and another 1.76) and
+takes each one's median, so that a busy moment of a shared machine falls on both.
 
 Prints figures and ratios measured in this run; asserts nothing. BENCH_WER_SENTENCES limits (a) to the
-first N sentences; BENCH_WER_VOICES (comma-separated ids, festival:NAME too) to those voices;
-BENCH_PARTS=wer or cold runs one part.
+first N sentences of the sample; BENCH_WER_VOICES (comma-separated ids, festival:NAME too) to those
+voices; BENCH_PARTS=wer or cold runs one part.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import random
 import re
+import statistics
 import shutil
 import subprocess
 import sys
@@ -31,6 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 TARGET_WER = 0.30
+WER_EVERY = max(1, int(os.environ.get("BENCH_WER_EVERY", 6) or 6))
+COLD_RUNS = max(1, int(os.environ.get("BENCH_COLD_RUNS", 3) or 3))
 TARGET_RATIO = 1.2
 RECOGNIZER_RATE = 16000
 
@@ -86,6 +103,24 @@ def recognize(path: str) -> str:
     return hypothesis.hypstr if hypothesis else ""
 
 
+def fair_sample(texts: list[str], every: int = WER_EVERY) -> list[str]:
+    """The texts whose SHA-256 is 0 modulo `every`: a fixed sample, the same for every voice and run,
+    unrelated to a sentence's length, place or wording."""
+    return [t for t in texts if int(hashlib.sha256(t.encode("utf-8")).hexdigest()[:12], 16) % every == 0]
+
+
+def bootstrap_interval(errors: list[int], counts: list[int], rounds: int = 2000) -> tuple[float, float]:
+    """The 95% interval of errors/words when the sampled sentences are drawn again with replacement."""
+    rng = random.Random(15)
+    pairs = list(zip(errors, counts))
+    rates = []
+    for _ in range(rounds):
+        drawn = [pairs[rng.randrange(len(pairs))] for _ in pairs]
+        rates.append(sum(e for e, _ in drawn) / max(1, sum(c for _, c in drawn)))
+    rates.sort()
+    return rates[int(0.025 * rounds)], rates[int(0.975 * rounds) - 1]
+
+
 def render_with_app(voice_id: str, texts: list[str], folder: Path) -> list[str]:
     from kiosk.speech.cache import SpeechCache
     from kiosk.speech.render_process import Renderer, RenderRequest
@@ -94,7 +129,11 @@ def render_with_app(voice_id: str, texts: list[str], folder: Path) -> list[str]:
     renderer = Renderer(SpeechCache(folder / "cache"), sentence_timeout=30)
     try:
         renderer.start()
-        return [str(renderer.render(RenderRequest(t, voice_id, SPEED_RATES["normal"], 1.0))) for t in texts]
+        results = renderer.render_many([RenderRequest(t, voice_id, SPEED_RATES["normal"], 1.0) for t in texts])
+        failed = [r for r in results if not isinstance(r, Path)]
+        if failed:
+            raise RuntimeError(f"{len(failed)} sentences failed with {voice_id}: {failed[0]}")
+        return [str(path) for path in results]
     finally:
         renderer.close()
 
@@ -107,11 +146,60 @@ def render_with_festival(voice: str, texts: list[str], folder: Path) -> list[str
     return paths
 
 
-def word_error_rate(texts: list[str], paths: list[str], pool: ProcessPoolExecutor) -> tuple[float, int, int]:
-    heard = list(pool.map(recognize, paths, chunksize=4))
-    errors = sum(edit_distance(words(text), words(h)) for text, h in zip(texts, heard))
-    total = sum(len(words(text)) for text in texts)
-    return errors / total, errors, total
+_heard: dict[str, str] = {}     # what the recognizer heard, by the sound's hash
+
+
+def _kept_file() -> Path:
+    from importlib.metadata import version as installed
+
+    import platformdirs
+
+    version = installed("pocketsphinx")              # another recognizer version hears anew
+
+    return Path(platformdirs.user_cache_dir("si-kiosk", appauthor=False)) / f"bench-heard-ps{version}.json"
+
+
+def load_kept() -> int:
+    """What earlier runs heard (unless BENCH_WER_FRESH); returns how many sounds."""
+    import json
+
+    if os.environ.get("BENCH_WER_FRESH"):
+        return 0
+    try:
+        _heard.update(json.loads(_kept_file().read_text()))
+    except (OSError, ValueError, ImportError):      # ImportError: importlib.metadata's PackageNotFoundError too
+        pass
+    return len(_heard)
+
+
+def keep_heard() -> None:
+    import json
+
+    try:
+        path = _kept_file()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.write_text(json.dumps(_heard))
+        path.chmod(0o600)
+    except (OSError, ImportError):
+        pass
+
+
+def sound_hash(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def word_error_rate(texts: list[str], paths: list[str], pool: ProcessPoolExecutor
+                    ) -> tuple[float, int, int, tuple[float, float]]:
+    hashes = [sound_hash(path) for path in paths]
+    new = {digest: path for digest, path in zip(hashes, paths) if digest not in _heard}
+    _heard.update(zip(new, pool.map(recognize, list(new.values()), chunksize=4)))
+    word_error_rate.fresh += len(new)
+    errors = [edit_distance(words(text), words(_heard[digest])) for text, digest in zip(texts, hashes)]
+    counts = [len(words(text)) for text in texts]
+    return sum(errors) / sum(counts), sum(errors), sum(counts), bootstrap_interval(errors, counts)
+
+
+word_error_rate.fresh = 0
 
 
 def festival_voices() -> list[str]:
@@ -132,8 +220,9 @@ def bench_wer(texts: list[str]) -> None:
     if wanted:
         voices = [v for v in voices if v.id in wanted]
     default = choose_voice(list_voices(), "", "en")
-    print(f"(a) word error rate of pocketsphinx (en-us model) over {len(texts)} routine sentences, "
-          f"{sum(len(words(t)) for t in texts)} words, normal speed")
+    print(f"(a) word error rate of pocketsphinx (en-us model) over {len(texts)} routine sentences "
+          f"(every voice the same; 1 in {WER_EVERY} by text hash), {sum(len(words(t)) for t in texts)} words, "
+          "normal speed; [95% bootstrap interval over the sentences]")
     results = []
     with ProcessPoolExecutor(max_workers=2) as pool, tempfile.TemporaryDirectory(prefix="bench-wer-") as scratch:
         for voice in voices:
@@ -141,20 +230,20 @@ def bench_wer(texts: list[str]) -> None:
             started = time.perf_counter()
             paths = render_with_app(voice.id, texts, folder)
             rendered = time.perf_counter() - started
-            rate, errors, total = word_error_rate(texts, paths, pool)
+            rate, errors, total, (low, high) = word_error_rate(texts, paths, pool)
             results.append((rate, voice.id))
-            print(f"  {voice.id:<22} {voice.engine:<8} WER {rate:6.1%} ({errors}/{total})  "
+            print(f"  {voice.id:<22} {voice.engine:<8} WER {rate:6.1%} [{low:.0%}-{high:.0%}] ({errors}/{total})  "
                   f"rendered in {rendered:.1f} s{'   <- default' if default and voice.id == default.id else ''}",
                   flush=True)
         for festival in festival_voices():
-            if not wanted or f"festival:{festival}" in wanted:
+            if f"festival:{festival}" in wanted or (not wanted and os.environ.get("BENCH_WER_FESTIVAL")):
                 folder = Path(scratch, "festival-" + festival)
                 folder.mkdir()
                 started = time.perf_counter()
                 paths = render_with_festival(festival, texts, folder)
                 rendered = time.perf_counter() - started
-                rate, errors, total = word_error_rate(texts, paths, pool)
-                print(f"  festival:{festival:<13} festival WER {rate:6.1%} ({errors}/{total})  rendered in "
+                rate, errors, total, (low, high) = word_error_rate(texts, paths, pool)
+                print(f"  festival:{festival:<13} festival WER {rate:6.1%} [{low:.0%}-{high:.0%}] ({errors}/{total})  rendered in "
                       f"{rendered:.1f} s (the festival command; not an app engine)", flush=True)
     results.sort()
     print("  measured ranking: " + ", ".join(voice_id for _rate, voice_id in results))
@@ -181,9 +270,11 @@ def cold_render(voice_id: str, texts: list[str]) -> tuple[float, float]:
         started = time.perf_counter()
         renderer = Renderer(SpeechCache(Path(scratch)), sentence_timeout=30)
         renderer.start()
-        for text in texts:
-            renderer.render(RenderRequest(text, voice_id, 155, 1.0))
+        results = renderer.render_many([RenderRequest(text, voice_id, 155, 1.0) for text in texts])
         total = time.perf_counter() - started
+        failed = [r for r in results if not isinstance(r, Path)]
+        if failed:
+            raise RuntimeError(f"{len(failed)} sentences failed with {voice_id}: {failed[0]}")
         renderer.close()
         started = time.perf_counter()
         renderer = Renderer(SpeechCache(Path(scratch) / "again"), sentence_timeout=30)
@@ -219,13 +310,23 @@ def bench_cold(texts: list[str]) -> None:
         if shutil.which("espeak-ng") and "gmw/en-us" in installed:
             cases.append(("gmw/en-us", ["espeak-ng", "-v", "en-us", "-s", "155", "-f", str(text_file),
                                         "-w", str(Path(scratch, "all.wav"))], None))
+        converted = str(Path(scratch, "all-22050.wav"))
         for voice_id, command, flite_voice in cases:
-            ours, start = cold_render(voice_id, texts)
-            theirs = timed(command)
+            runs = [(cold_render(voice_id, texts), timed(command)) for _ in range(COLD_RUNS)]
+            ours = statistics.median(run[0][0] for run in runs)
+            start = statistics.median(run[0][1] for run in runs)
+            theirs = statistics.median(run[1] for run in runs)
+            pairs = ", ".join(f"{o * 1000:.0f}/{t * 1000:.0f}" for (o, _s), t in runs)
             print(f"  {voice_id:<12} worker {ours * 1000:7.0f} ms (its start {start * 1000:.0f} ms); "
                   f"`{command[0]}` on the whole text {theirs * 1000:7.0f} ms; ratio {ours / theirs:.2f} "
-                  f"(target {TARGET_RATIO})", flush=True)
-            if flite_voice:
+                  f"(target {TARGET_RATIO}); median of {len(runs)} alternating runs, ms: {pairs}", flush=True)
+            if flite_voice and shutil.which("sox"):
+                # The same sound as the worker's: Flite's 16 kHz converted to the players' 22,050 Hz by the same
+                # libsoxr at the same quality (sox's `rate -m`), which the command alone does not do.
+                conversion = timed(["sox", str(Path(scratch, "all.wav")), converted, "rate", "-m", "22050"])
+                print(f"  {'':<12} `{command[0]}` + `sox rate -m 22050` (the players' rate, as the worker writes): "
+                      f"{(theirs + conversion) * 1000:.0f} ms; ratio {ours / (theirs + conversion):.2f}")
+            if flite_voice == "kal16":
                 started = time.perf_counter()
                 for index, text in enumerate(texts):
                     subprocess.run(["flite", "-voice", flite_voice, "--setf", stretch, "-t", text, "-o",
@@ -247,7 +348,9 @@ def main() -> int:
     limit = int(os.environ.get("BENCH_WER_SENTENCES", 0) or 0)
     parts = os.environ.get("BENCH_PARTS", "cold,wer").split(",")
     if "cold" in parts:
+        started = time.perf_counter()
         bench_cold(longest)
+        print(f"  (b) took {time.perf_counter() - started:.0f} s")
     if "wer" not in parts:
         return 0
     try:
@@ -255,7 +358,13 @@ def main() -> int:
     except ImportError:
         print("(a) skipped: pocketsphinx is not installed (pip install '.[test]')")
         return 0
-    bench_wer(every[:limit] if limit else every)
+    sample = fair_sample(every)
+    started = time.perf_counter()
+    kept = load_kept()
+    bench_wer(sample[:limit] if limit else sample)
+    keep_heard()
+    print(f"  (a) took {time.perf_counter() - started:.0f} s; {word_error_rate.fresh} sounds recognized in this run, "
+          f"the others' result kept from an earlier run ({kept} kept; BENCH_WER_FRESH=1 recognizes all)")
     return 0
 
 

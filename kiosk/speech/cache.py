@@ -11,7 +11,7 @@ import platformdirs
 
 from kiosk.paths import APP_NAME
 
-CACHE_FORMAT = 3  # 2: leading silence cut; 3: Flite's faint lead-in cut by windowed loudness. Bump when the rendering changes in a way the key does not capture
+CACHE_FORMAT = 4  # 2: leading silence cut; 3: Flite's faint lead-in cut by windowed loudness; 4: Flite's sound converted by libsoxr. Bump when the rendering changes in a way the key does not capture
 PERSONAL = "personal"   # sentences about a person (their pain scores): a folder of its own, emptied on delete
 
 
@@ -40,6 +40,18 @@ def forget_personal_sentences(folder: Path | str) -> int:
     return removed
 
 
+def whole_wav(path: Path) -> bool:
+    """The file is a RIFF/WAVE file exactly as long as its header says (more than a header)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(12)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    return (size > 44 and header[:4] == b"RIFF" and header[8:12] == b"WAVE"
+            and int.from_bytes(header[4:8], "little") + 8 == size)
+
+
 class SpeechCache:
     """A folder of `<key>.wav` files; a file is only ever moved in whole, so a present file is complete.
 
@@ -58,9 +70,14 @@ class SpeechCache:
         return self.folder / f"{key}.wav"
 
     def lookup(self, key: str) -> Path | None:
-        """The cached WAV for `key`, or None when it has not been rendered."""
+        """The cached WAV for `key`, or None when it has not been rendered (or is not whole).
+
+        Files are not fsynced (a render of a routine writes a hundred or more; each fsync costs more than
+        the sentence): after a power cut a renamed file may be empty or cut short. Its RIFF header says
+        how long it is, so such a file is not used, and the next render replaces it.
+        """
         path = self.path_for(key)
-        return path if path.is_file() and path.stat().st_size > 44 else None
+        return path if whole_wav(path) else None
 
     def scratch_path(self, key: str) -> Path:
         """A temporary file name in the cache folder for rendering `key` before it is accepted."""

@@ -3,18 +3,23 @@
 libflite, not the `flite` command: the library loads a voice once per worker, where the command loads
 it again for every sentence (benchmarks/bench_voices.py measures both). Debian: `flite` (libflite1).
 Rate: Flite's `duration_stretch` (1.0 is its natural pace, about FLITE_NATURAL_WPM espeak words per
-minute); volume: the samples are scaled. Its 8 and 16 kHz sound is written at wav_samples.PLAYER_RATE.
+minute); volume: the samples are scaled. Its 8 and 16 kHz sound is written at pcm.PLAYER_RATE, converted
+by libsoxr (kiosk/speech/soxr_resample.py; numpy's FFT when libsoxr is missing). A batch of sentences is
+synthesized on a thread of its own one sentence ahead of the conversion (libflite and libsoxr run
+without Python's lock), so the conversion costs next to no wall time when a second core is free.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import queue
 import sys
-import wave
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kiosk.speech import wav_samples
+from kiosk.speech import pcm, soxr_resample
 from kiosk.speech.engines import Engine, EngineUnavailable, RenderError
 from kiosk.speech.voices import VoiceInfo
 
@@ -67,11 +72,14 @@ class _Wave(ctypes.Structure):
 def _load(name: str, *, shared: bool = False) -> ctypes.CDLL:
     """Load lib`name`: the versioned file Debian's runtime package has, else what the system finds."""
     mode = ctypes.RTLD_GLOBAL if shared else ctypes.DEFAULT_MODE
-    candidates = [f"lib{name}.so.1", ctypes.util.find_library(name)]
-    if sys.platform == "darwin":
-        candidates.insert(0, f"lib{name}.dylib")
+    candidates = [f"lib{name}.dylib"] if sys.platform == "darwin" else []
+    candidates.append(f"lib{name}.so.1")
     errors = []
-    for candidate in filter(None, candidates):
+    for candidate in candidates + [None]:
+        if candidate is None:      # find_library runs `ldconfig -p` (about 10 ms): only when the names fail
+            candidate = ctypes.util.find_library(name)
+            if not candidate:
+                break
         try:
             return ctypes.CDLL(candidate, mode=mode)
         except OSError as error:
@@ -124,28 +132,71 @@ class FliteEngine(Engine):
         self._voice, self._volume = handle, min(1.0, max(0.0, float(volume))) * voice.gain
 
     def render(self, text: str, path: str) -> None:
+        for result in self.synthesize([text]):
+            if isinstance(result, RenderError):
+                raise result
+            pcm.write_wav(path, *result)
+
+    def synthesize(self, texts: list[str]) -> Iterator[tuple[bytes, int] | RenderError]:
         if self._voice is None:
             raise RenderError("no voice chosen")
-        result = self._flite.flite_text_to_wave(text.encode("utf-8"), self._voice)
+        if len(texts) < 2:
+            for text in texts:
+                yield self._finish(self._flite.flite_text_to_wave(text.encode("utf-8"), self._voice))
+            return
+        waves: queue.Queue = queue.Queue(maxsize=2)
+        stop = threading.Event()
+
+        def synthesize_ahead() -> None:
+            for text in texts:
+                if stop.is_set():
+                    break
+                waves.put(self._flite.flite_text_to_wave(text.encode("utf-8"), self._voice))
+            waves.put(None)
+
+        ahead = threading.Thread(target=synthesize_ahead, name="flite-synthesis", daemon=True)
+        ahead.start()
+        try:
+            for _text in texts:
+                result = waves.get()
+                if result is None:
+                    break
+                yield self._finish(result)
+        finally:
+            stop.set()
+            while ahead.is_alive() or not waves.empty():      # let it end; free what it made
+                try:
+                    left = waves.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                if left:
+                    self._flite.delete_wave(left)
+            ahead.join()
+
+    def _finish(self, result) -> tuple[bytes, int] | RenderError:
+        """A cst_wave as frames at the player's rate, its faint lead-in cut; the wave is freed."""
         if not result:
-            raise RenderError("Flite rendered nothing")
+            return RenderError("Flite rendered nothing")
         try:
             sound = result.contents
-            frames = ctypes.string_at(sound.samples, sound.num_samples * sound.num_channels * 2)
-            rate, channels = sound.sample_rate, sound.num_channels
+            rate, channels, count = sound.sample_rate, sound.num_channels, sound.num_samples
+            if channels != 1:
+                return RenderError(f"Flite rendered {channels} channels")
+            try:
+                frames = soxr_resample.resample_pcm16(sound.samples, count, rate, pcm.PLAYER_RATE, self._volume)
+            except soxr_resample.SoxrUnavailable:
+                frames = self._numpy_resample(ctypes.string_at(sound.samples, count * 2), rate)
         finally:
             self._flite.delete_wave(result)
+        return pcm.trim_leading_quiet(frames, pcm.PLAYER_RATE), pcm.PLAYER_RATE
+
+    def _numpy_resample(self, frames: bytes, rate: int) -> bytes:
+        from kiosk.speech import wav_samples
+
         if sys.byteorder == "big":
             frames = _swap_bytes(frames)
-        if channels != 1:
-            raise RenderError(f"Flite rendered {channels} channels")
-        samples = wav_samples.resample(wav_samples.to_array(frames), rate, wav_samples.PLAYER_RATE)
-        samples = wav_samples.trim_leading_quiet(samples, wav_samples.PLAYER_RATE) * self._volume
-        with wave.open(path, "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(wav_samples.PLAYER_RATE)
-            out.writeframes(wav_samples.to_bytes(samples))
+        samples = wav_samples.resample(wav_samples.to_array(frames), rate, pcm.PLAYER_RATE) * self._volume
+        return wav_samples.to_bytes(samples)
 
 
 def duration_stretch(rate: int) -> float:

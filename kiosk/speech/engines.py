@@ -11,7 +11,7 @@ pyttsx3 gives them ("gmw/en-us" for espeak-ng, a registry path for SAPI5), as be
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from kiosk.speech.voices import VoiceInfo
 
@@ -47,6 +47,31 @@ class Engine(ABC):
     def render(self, text: str, path: str) -> None:
         """Write `text` as a WAV file at `path`; raises RenderError."""
 
+    def synthesize(self, texts: list[str]) -> Iterator[tuple[bytes, int] | RenderError]:
+        """Each text's sound in order, as 16-bit mono little-endian frames and their sample rate, or the
+        RenderError that stopped it. This default renders each through `render` to a scratch file;
+        an engine that has the samples in memory yields them directly (and may work ahead)."""
+        import os
+        import tempfile
+        import wave
+
+        with tempfile.TemporaryDirectory(prefix="kiosk-render-") as folder:
+            path = os.path.join(folder, "sentence.wav")
+            for text in texts:
+                try:
+                    self.render(text, path)
+                    with wave.open(path, "rb") as sound:
+                        if sound.getnchannels() != 1 or sound.getsampwidth() != 2:
+                            raise RenderError(f"{sound.getnchannels()} channels of {sound.getsampwidth() * 8}-bit "
+                                              "samples, expected 16-bit mono")
+                        frames, rate = sound.readframes(sound.getnframes()), sound.getframerate()
+                except (OSError, EOFError, wave.Error) as error:
+                    yield RenderError(f"not a WAV file: {error}")
+                except RenderError as error:
+                    yield error
+                else:
+                    yield frames, rate      # a WAV file's frames are little-endian on every machine
+
 
 def _flite() -> Engine:
     from kiosk.speech.engine_flite import FliteEngine
@@ -78,3 +103,4 @@ def load_engines(names: tuple[str, ...] = ENGINE_ORDER, driver: str | None = Non
         else:
             loaded.append(engine)
     return loaded, missing
+

@@ -83,11 +83,19 @@ class WorkerProcess:
 
     def request(self, message: dict, timeout: float) -> dict:
         """Send one request and return the reply with the same id; raises WorkerTimeout."""
+        self.send(message)
+        return self.reply_to(message, timeout)
+
+    def send(self, message: dict) -> None:
+        """Send one request without waiting; raises WorkerTimeout when the worker is gone."""
         try:
             self._process.stdin.write(json.dumps(message) + "\n")
             self._process.stdin.flush()
         except (OSError, ValueError, AttributeError) as error:
             raise WorkerTimeout(f"the worker is gone: {error}") from error
+
+    def reply_to(self, message: dict, timeout: float) -> dict:
+        """The next reply with the message's id (a batch has one per sentence); raises WorkerTimeout."""
         while True:
             reply = self._next_reply(timeout)
             if reply.get("id") == message.get("id"):
@@ -180,6 +188,7 @@ class Renderer:
         self._voice_engines: dict[str, str] = {}   # voice id -> its engine
         self._closed = False
         self._next_id = 0
+        self._unpinned = False     # the running worker was started without a voice and renders nothing yet
 
     def start(self) -> list[VoiceInfo]:
         """Start the worker and return the voices it offers; raises EngineError."""
@@ -193,6 +202,11 @@ class Renderer:
     def given_up_engines(self) -> set[str]:
         """The engines given up for good."""
         return set(self._given_up_engines)
+
+    def why_given_up(self, engine: str) -> str:
+        """The reason code an engine was given up for ("" when it was not)."""
+        error = self._given_up_engines.get(engine)
+        return error.reason if error else ""
 
     def key_for(self, request: RenderRequest) -> str:
         return cache_key(self.engine_of(request.voice_id), request.voice_id, request.rate, request.volume,
@@ -239,6 +253,75 @@ class Renderer:
         scratch.unlink(missing_ok=True)
         raise SentenceFailed(last_problem)
 
+    def render_many(self, requests: list[RenderRequest]) -> list[Path | SentenceFailed | EngineError]:
+        """The WAV of each request, in order, or the exception that stopped it; those not cached are
+        rendered in one batch per voice setting (one worker call, one reply line per sentence).
+
+        Each sentence still gets `sentence_timeout`; a hang, a crash or a failed sentence sends that one
+        and the rest of its batch through `render` one by one (its retries, restarts and give-up rule).
+        """
+        results: list[Path | SentenceFailed | EngineError | None] = [None] * len(requests)
+        groups: dict[tuple, list[int]] = {}
+        for index, request in enumerate(requests):
+            found = self.cached(request)
+            if found:
+                results[index] = found
+            else:
+                groups.setdefault((request.voice_id, int(request.rate), float(request.volume)), []).append(index)
+        for indexes in groups.values() if self._real_worker else ():
+            left = self._render_batch([requests[i] for i in indexes])
+            for index, result in zip(indexes, left):
+                results[index] = result
+        for index, result in enumerate(results):
+            if result is None:
+                try:
+                    results[index] = self.render(requests[index])
+                except (SentenceFailed, EngineError) as error:
+                    results[index] = error
+        return results
+
+    def _render_batch(self, requests: list[RenderRequest]) -> list[Path | None]:
+        """One batch of requests with the same settings: each one's accepted path, or None (left to `render`)."""
+        done: list[Path | None] = [None] * len(requests)
+        try:
+            self._check_usable(requests[0])
+            self._pin(requests[0])
+        except EngineError:
+            return done
+        keys = [self.key_for(request) for request in requests]
+        scratches = [self._cache_for(request).scratch_path(key) for request, key in zip(requests, keys)]
+        self._next_id += 1
+        first = requests[0]
+        message = {"id": self._next_id, "batch": [{"text": r.text, "path": str(p)} for r, p in zip(requests, scratches)],
+                   "voice": first.voice_id, "rate": first.rate, "volume": first.volume}
+        try:
+            self._worker.send(message)
+            for index in range(len(requests)):
+                reply = self._worker.reply_to(message, self.sentence_timeout)
+                if reply.get("index") != index:        # the worker broke off the batch
+                    break
+                if reply.get("ok") and _looks_like_wav(scratches[index]):
+                    self._failures = 0
+                    done[index] = self._cache_for(requests[index]).accept(keys[index], scratches[index])
+                else:
+                    scratches[index].unlink(missing_ok=True)
+        except (WorkerTimeout, EngineError) as error:
+            self._count_failure_quietly(requests[0], "engine_hung", str(error))
+            try:
+                self._restart(requests[0])
+            except EngineError:
+                pass
+        for scratch, path in zip(scratches, done):
+            if path is None:
+                scratch.unlink(missing_ok=True)
+        return done
+
+    def _count_failure_quietly(self, request: RenderRequest, reason: str, detail: str) -> None:
+        try:
+            self._count_failure(request, reason, detail)
+        except EngineError:
+            pass
+
     def close(self) -> None:
         """Stop the worker; later calls raise EngineError("closed"). Safe from any thread."""
         self._closed = True
@@ -252,7 +335,28 @@ class Renderer:
             self._worker.command = self._base_command + [
                 "--voice", settings[0], "--rate", str(settings[1]), "--volume", repr(settings[2])]
             self._worker.command += self._only_the_engine_of(request.voice_id)
-            self._start_worker(request)
+            if not self._pin_running_worker(settings):
+                self._start_worker(request)
+        self._unpinned = False
+
+    def _pin_running_worker(self, settings: tuple[str, int, float]) -> bool:
+        """Have the running worker, started without a voice and not yet used, take these settings (it has
+        every engine loaded: a second worker start is spared). False when it cannot."""
+        if not self._unpinned or self._worker.pid is None or not self._real_worker:
+            return False
+        self._unpinned = False
+        self._next_id += 1
+        try:
+            reply = self._worker.request({"id": self._next_id, "use": list(settings)}, self.start_timeout)
+        except (WorkerTimeout, EngineError):
+            return False
+        return bool(reply.get("ok"))
+
+    @property
+    def _real_worker(self) -> bool:
+        """The worker is kiosk.speech.render_worker, which knows "use" and "batch" requests (a test's
+        stand-in may not)."""
+        return "kiosk.speech.render_worker" in self._base_command
 
     def _only_the_engine_of(self, voice_id: str) -> list[str]:
         """The option that has a pinned real worker load only its voice's engine (pyttsx3 alone costs a
@@ -312,6 +416,7 @@ class Renderer:
             self._given_up = error
             raise
         self.engine = str(ready.get("engine", "unknown"))
+        self._unpinned = request is None and "--voice" not in self._worker.command
         voices = [VoiceInfo.from_json(v) for v in ready.get("voices", [])]
         voices = [voice if voice.engine else replace(voice, engine=self.engine) for voice in voices]
         if request is None or not self.voices:    # a pinned worker may list its own engine's voices only

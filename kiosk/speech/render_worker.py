@@ -8,9 +8,15 @@ line on stdout (the engines' own prints go to stderr):
        or {"event": "failed", "reason": ...}   (no engine at all)
     <- {"id": 7, "text": "...", "path": "/x.wav", "voice": "flite:kal16", "rate": 155, "volume": 1.0}
     -> {"id": 7, "ok": true, "seconds": 1.7}                    or {"id": 7, "ok": false, "error": ...}
+    <- {"id": 8, "batch": [{"text": "...", "path": "/a.wav"}, ...], "voice": ..., "rate": ..., "volume": ...}
+    -> {"id": 8, "index": 0, "ok": true, "seconds": 1.2}  one line per sentence, in order, as each is written
+    <- {"id": 9, "use": ["flite:kal16", 155, 1.0]}           a worker started without a voice takes one, once
+    -> {"id": 9, "ok": true, "engine": "flite"}
 
 One worker renders with one voice, rate and volume, set before its first sentence (pyttsx3 needs that;
-see engine_pyttsx3.py); its "engine" is that voice's engine. A request with other settings is refused;
+see engine_pyttsx3.py), from its command line or by a "use" request before any sentence (which spares
+the parent a second worker start); its "engine" is that voice's engine. Each sentence is checked
+(not empty, not silent), its leading silence cut, and written in one write, in memory. A request with other settings is refused;
 the parent starts a worker for them. A parent that sees no reply in time kills this process and starts
 another: a hung engine cannot be stopped from inside.
 """
@@ -49,25 +55,69 @@ class Worker:
     def engine_name(self) -> str:
         return (self.engine or self.engines[0]).name
 
-    def render(self, request: dict) -> dict:
+    def use(self, request: dict) -> dict:
+        """Take the voice, rate and volume of a "use" request, when no sentence was rendered yet."""
         from kiosk.speech.engines import RenderError
-        from kiosk.speech.wav_check import trim_leading_silence, wav_problem, wav_seconds
 
-        wanted = (request.get("voice"), int(request.get("rate", 0)), float(request.get("volume", 0)))
-        if wanted != self.settings:
-            return {"id": request["id"], "ok": False, "error": f"this worker renders {self.settings}, not {wanted}"}
-        if self.engine is None:
-            return {"id": request["id"], "ok": False, "error": f"no engine here offers the voice {wanted[0]!r}"}
-        path = request["path"]
+        voice, rate, volume = request["use"]
+        if self.settings is not None:
+            return {"id": request["id"], "ok": False, "error": f"this worker renders {self.settings}"}
+        owner = next((v.engine for v in self.voices if v.id == voice), None)
+        engine = next((e for e in self.engines if e.name == owner), None)
+        if engine is None:
+            return {"id": request["id"], "ok": False, "error": f"no engine here offers the voice {voice!r}"}
         try:
-            self.engine.render(request["text"], path)
+            engine.use(voice, int(rate), float(volume))
         except RenderError as error:
             return {"id": request["id"], "ok": False, "error": str(error)}
-        problem = wav_problem(path)
-        if problem:
-            return {"id": request["id"], "ok": False, "error": problem}
-        trim_leading_silence(path)
-        return {"id": request["id"], "ok": True, "seconds": round(wav_seconds(path), 3)}
+        self.engine, self.settings = engine, (voice, int(rate), float(volume))
+        return {"id": request["id"], "ok": True, "engine": engine.name}
+
+    def render(self, request: dict) -> dict:
+        """One sentence: {"text", "path"} in the request itself."""
+        return next(self.render_batch({**request, "batch": [request]}))
+
+    def render_batch(self, request: dict):
+        """The replies for the request's "batch" of {"text", "path"}, in order, each once its file is written."""
+        from kiosk.speech import pcm
+        from kiosk.speech.engines import RenderError
+
+        items = request["batch"]
+        reply_id = request["id"]
+        index_of = (lambda i: {}) if "text" in request else (lambda i: {"index": i})
+        wanted = (request.get("voice"), int(request.get("rate", 0)), float(request.get("volume", 0)))
+        refusal = None
+        if wanted != self.settings:
+            refusal = f"this worker renders {self.settings}, not {wanted}"
+        elif self.engine is None:
+            refusal = f"no engine here offers the voice {wanted[0]!r}"
+        if refusal:
+            for index in range(len(items)):
+                yield {"id": reply_id, **index_of(index), "ok": False, "error": refusal}
+            return
+        results = self.engine.synthesize([item["text"] for item in items])
+        for index, item in enumerate(items):
+            try:
+                result = next(results)
+            except StopIteration:
+                result = RenderError("the engine stopped early")
+            except RenderError as error:
+                result = error
+            if isinstance(result, RenderError):
+                yield {"id": reply_id, **index_of(index), "ok": False, "error": str(result)}
+                continue
+            frames, rate = result
+            problem = pcm.problem(frames, rate)
+            if problem:
+                yield {"id": reply_id, **index_of(index), "ok": False, "error": problem}
+                continue
+            frames = pcm.trim_leading_silence(frames, rate)
+            try:
+                pcm.write_wav(item["path"], frames, rate)
+            except OSError as error:
+                yield {"id": reply_id, **index_of(index), "ok": False, "error": f"cannot write: {error}"}
+                continue
+            yield {"id": reply_id, **index_of(index), "ok": True, "seconds": round(len(frames) / 2 / rate, 3)}
 
 
 def _engine_names(args) -> tuple[str, ...]:
@@ -112,7 +162,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         request = json.loads(line)
         try:
-            send(worker.render(request))
+            if "use" in request:
+                send(worker.use(request))
+            elif "batch" in request:
+                for reply in worker.render_batch(request):
+                    send(reply)
+            else:
+                send(worker.render(request))
         except Exception as error:  # report and keep serving; the parent decides when to give up
             send({"id": request.get("id"), "ok": False, "error": f"{type(error).__name__}: {error}"})
     return 0

@@ -24,7 +24,6 @@ from kiosk.core.routine import Routine
 from kiosk.core.timeline import Cue, Timeline, compile_routine
 from kiosk.speech import wav_samples
 from kiosk.speech.messages import engine_name
-from kiosk.speech.render_process import SentenceFailed
 from kiosk.speech.sentence_renderer import SentenceRenderer
 from kiosk.speech.voices import RENDER_VOLUME, VoiceInfo, VoiceSettings
 
@@ -93,17 +92,20 @@ def mix_session(timeline: Timeline, renderer: SentenceRenderer, volume: float,
     titles = {exercise.id: exercise.title for exercise in timeline.routine.exercises}
     order = [exercise.id for exercise in timeline.routine.exercises]
     paths: dict[str, Path] = {}
-    announced: str | None = None
-    for done, text in enumerate(texts):
+    groups: list[list[str]] = []            # the sentences in the order said, one batch per exercise
+    for text in texts:
         exercise = first_of[text].exercise
-        if progress and exercise and exercise != announced and exercise in titles:
-            announced = exercise
+        if not groups or first_of[groups[-1][0]].exercise != exercise:
+            groups.append([])
+        groups[-1].append(text)
+    done = 0
+    for group in groups:
+        exercise = first_of[group[0]].exercise
+        if progress and exercise in titles:
             progress(f"{round(100 * done / len(texts)):3d}%  exercise {order.index(exercise) + 1} of "
                      f"{len(order)}: {titles[exercise]}")
-        try:
-            paths[text] = renderer.render(text)
-        except SentenceFailed:
-            continue                                      # the app would stay silent for it, too
+        paths.update(renderer.render_many(group))   # a sentence that fails stays out: the app is silent for it, too
+        done += len(group)
     if progress:
         progress(f"100%  {len(paths)} of {len(texts)} sentences rendered")
 

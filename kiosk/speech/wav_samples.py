@@ -6,8 +6,7 @@ import math
 
 import numpy
 
-PLAYER_RATE = 22050   # what the players take: Qt's QSoundEffect on PulseAudio refused 16,000 and 24,000 Hz
-#                       files here ("format is not supported") and played 22,050 Hz (espeak-ng's rate)
+from kiosk.speech.pcm import PLAYER_RATE  # noqa: F401 - where it was before pcm.py
 
 
 def to_array(frames: bytes) -> numpy.ndarray:

@@ -24,6 +24,7 @@ CRASHING_FLITE = [sys.executable, "-c", textwrap.dedent("""
     import os, sys
     from kiosk.speech import engine_flite
     engine_flite.FliteEngine.render = lambda self, text, path: os._exit(11)
+    engine_flite.FliteEngine.synthesize = lambda self, texts: os._exit(11)
     from kiosk.speech.render_worker import main
     sys.exit(main(sys.argv[1:]))
 """)]
