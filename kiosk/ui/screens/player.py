@@ -14,6 +14,7 @@ from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_bu
 from kiosk.ui.widgets.listening_sign import ListeningSign
 from kiosk.ui.widgets.pose_view import PoseView
 from kiosk.ui.widgets.responsive import ACROSS, DOWN, TurnWithWindow, is_portrait
+from kiosk.ui.widgets.text_area import TextArea
 
 POSE_TRANSITION_MS = 900
 PORTRAIT_POSE_HEIGHT = 0.6      # portrait: the figure's area at most this times the screen's width high
@@ -57,7 +58,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
         top.addWidget(self.time_left)
 
         self.pose = PoseView(self)
-        self.pose.setMinimumSize(240, 160)
+        self.pose.setMinimumSize(240, 80)     # a small screen in larger text: the caption comes first
 
         side_panel = QVBoxLayout()
         self.countdown = make_label("", "countdown", wrap=False)
@@ -74,13 +75,17 @@ class PlayerScreen(FollowsLanguage, QWidget):
         # Landscape: the figure beside the count and cautions; portrait: the figure above them.
         middle = QBoxLayout(ACROSS)
         middle.addWidget(self.pose, 3)
-        middle.addWidget(scrolling(side_panel, self), 2)      # long cautions scroll; the buttons stay
+        self.side_area = scrolling(side_panel, self)      # long cautions scroll; the buttons stay
+        self.side_area.setMinimumHeight(48)
+        middle.addWidget(self.side_area, 2)
         self._middle = middle
         self._turn = TurnWithWindow(self, middle, on_turn=self._turned)
 
         self.caption = make_label("", "spoken")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setFrameShape(QFrame.Shape.NoFrame)
+        # The caption whole where there is room; where there is not, it scrolls and the buttons stay in sight.
+        self.caption_area = TextArea(self.caption, room=self._caption_room, parent=self)
         self.voice_notice = make_label("", "notice")
         self.voice_notice.hide()
         self.progress = make_label("", "notice")
@@ -103,7 +108,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
         layout.addWidget(self.voice_notice)
         layout.addWidget(self.progress)
         layout.addLayout(middle, 1)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.caption_area)
         layout.addWidget(controls)
 
         for key, signal in ((Qt.Key.Key_Space, self.pause_toggled), (Qt.Key.Key_Left, self.back_requested),
@@ -165,6 +170,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
     def set_voice_notice(self, text: str) -> None:
         self.voice_notice.setText(text)
         self.voice_notice.setVisible(bool(text))
+        self.caption_area.updateGeometry()          # less room, or more, for the caption
 
     def set_progress(self, done: int, total: int) -> None:
         """Show how far the voice is from ready; hidden when done."""
@@ -173,6 +179,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
                                                "Getting the voice ready: {done} of {total} sentences",
                                                total).format(done=done, total=total))
         self.progress.setVisible(done < total)
+        self.caption_area.updateGeometry()
 
     def set_paused(self, paused: bool) -> None:
         _ = texts().gettext
@@ -224,6 +231,26 @@ class PlayerScreen(FollowsLanguage, QWidget):
         super().resizeEvent(event)
         self._fit_pose_height()
         self._fit_top()
+        self.caption_area.updateGeometry()          # the room and the text's height follow the size
+
+    def _caption_room(self) -> int:
+        """How high the caption may be with everything else at its least: the buttons stay in sight."""
+        layout = self.layout()
+        if layout is None:
+            return 0
+        margins = layout.contentsMargins()
+        shown_width = self.width() if self.isVisible() else self.window().width()
+        width = shown_width - margins.left() - margins.right()
+        used, shown = margins.top() + margins.bottom(), 0
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.isEmpty():
+                continue
+            shown += 1
+            if item.widget() is self.caption_area:
+                continue
+            used += item.heightForWidth(width) if item.hasHeightForWidth() else item.minimumSize().height()
+        return (self.height() if self.isVisible() else self.window().height()) - used - layout.spacing() * (shown - 1)
 
     def _fit_top(self) -> None:
         """The time left beside the title while the title's longest word leaves room for it (in the
@@ -257,6 +284,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
             self.cautions.setText("\n".join(f"⚠ {c}" for c in exercise.cautions))
             self.cautions.setVisible(bool(exercise.cautions))
         self._fit_top()
+        self.caption_area.updateGeometry()          # a title on more lines or fewer
         upcoming = None
         if exercise is not None or at_start:
             upcoming = self._timeline.next_exercise_title(exercise.id if exercise else None)

@@ -69,14 +69,15 @@ class SummaryScreen(FollowsLanguage, QWidget):
         self.table.setHorizontalSpacing(40)
         table = QVBoxLayout()
         table.addLayout(self.table)
-        table.addStretch(1)
-        layout.addWidget(scrolling(table, self), 1)     # a long routine or larger text: it scrolls
         self.advice = make_label("", "notice")
         self.advice.hide()
-        layout.addWidget(self.advice)
+        table.addWidget(self.advice)
         self.plan_answer = make_label("", "notice")    # after the progression offer
         self.plan_answer.hide()
-        layout.addWidget(self.plan_answer)
+        table.addWidget(self.plan_answer)
+        table.addStretch(1)
+        # A long routine, larger text or a long notice in another language: it scrolls; the buttons stay.
+        layout.addWidget(scrolling(table, self), 1)
         buttons = QHBoxLayout()
         self.home_button = make_button("", "primary")
         self.home_button.clicked.connect(self.home_requested)

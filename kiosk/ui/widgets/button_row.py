@@ -5,11 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from kiosk.ui.widgets.touch_button import TouchButton
+
+
+def _one_line(widget: QWidget) -> int:
+    """How wide the widget asks to be, a touch button's label on one line."""
+    return widget.one_line_width() if isinstance(widget, TouchButton) else widget.sizeHint().width()
+
 
 class ButtonRow(QWidget):
     """Buttons side by side, each as wide as its stretch asks, while every label fits whole; else side
     by side each as wide as its label needs (a longer language), when they all fit so; else as many per
-    row as fit (larger text on a small screen), never a label cut short.
+    row as fit (larger text on a small screen), never a label cut short: a touch button whose label is
+    wider than the row on its own shows it on more lines.
 
     After showing or hiding one of its buttons, call `refit()`.
     """
@@ -32,6 +40,9 @@ class ButtonRow(QWidget):
         by_label = columns < len(shown) and self._fit_by_label(shown)
         if by_label:
             columns = len(shown)
+        for button, _ in shown:
+            if isinstance(button, TouchButton):      # one per row: the whole row, else the label on one line
+                button.wrap_to(self._width() if columns == 1 else button.one_line_width())
         if (columns, by_label) == (self._columns, self._by_label) and self._placed == [b for b, _ in shown]:
             return
         self._columns, self._by_label = columns, by_label
@@ -43,7 +54,7 @@ class ButtonRow(QWidget):
             row, column = divmod(index, columns)
             self._grid.addWidget(button, row, column)
             if row == 0:
-                self._grid.setColumnStretch(column, button.sizeHint().width() if by_label else stretch)
+                self._grid.setColumnStretch(column, _one_line(button) if by_label else stretch)
         self._placed = [button for button, _ in shown]
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -53,12 +64,13 @@ class ButtonRow(QWidget):
             return super().sizeHint()
         spacing = max(0, self._grid.horizontalSpacing())
         total = sum(stretch for _, stretch in shown)        # the row is shared out by the stretches
-        width = max(button.sizeHint().width() * total / stretch for button, stretch in shown)
+        width = max(_one_line(button) * total / stretch for button, stretch in shown)
         return QSize(round(width) + spacing * (len(shown) - 1) + 1, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        """As narrow as the widest label (then one button per row)."""
-        widest = max((button.sizeHint().width() for button, _ in self._buttons), default=0)
+        """As narrow as the widest label (then one button per row), a touch button's broken onto more lines."""
+        widest = max((button.narrowest_width() if isinstance(button, TouchButton) else button.sizeHint().width()
+                      for button, _ in self._buttons), default=0)
         return QSize(widest, super().minimumSizeHint().height())
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -82,7 +94,7 @@ class ButtonRow(QWidget):
     def _fit_by_label(self, shown: list[tuple[QWidget, int]]) -> bool:
         """True when every label fits on one row with the row shared out by the labels' own widths."""
         spacing = max(0, self._grid.horizontalSpacing())
-        return sum(button.sizeHint().width() for button, _ in shown) + spacing * (len(shown) - 1) <= self._width()
+        return sum(_one_line(button) for button, _ in shown) + spacing * (len(shown) - 1) <= self._width()
 
     def _columns_that_fit(self, shown: list[tuple[QWidget, int]]) -> int:
         if not shown:
@@ -94,7 +106,7 @@ class ButtonRow(QWidget):
             # must fit that column's share.
             stretches = [max(1, stretch) for _, stretch in shown[:columns]]
             room = width - spacing * (columns - 1)
-            if all(button.sizeHint().width() <= room * stretches[index % columns] / sum(stretches)
+            if all(_one_line(button) <= room * stretches[index % columns] / sum(stretches)
                    for index, (button, _) in enumerate(shown)):
                 return columns
         return 1

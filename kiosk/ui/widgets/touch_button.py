@@ -45,6 +45,8 @@ class TouchButton(QPushButton):
         super().__init__(text, parent)
         self._touch_px = touch_px
         self._wide_px = 0
+        self._label = text            # the whole label on one line; the text shown may break it (wrap_to)
+        self._shown = text
         if role:
             self.setProperty("role", role)
         self.setAccessibleName(text)
@@ -70,9 +72,48 @@ class TouchButton(QPushButton):
 
     def set_label(self, text: str) -> None:
         """Change the visible label and the accessible name together (another language: the minimum follows)."""
+        self._label = self._shown = text
         self.setText(text)
         self.setAccessibleName(text)
         self._apply_touch_minimum()
+
+    def label(self) -> str:
+        """The whole label, on one line (the text shown may be broken onto more lines)."""
+        if self.text() != self._shown:          # set with setText
+            self._label = self._shown = self.text()
+        return self._label
+
+    def one_line_width(self) -> int:
+        """How wide the button asks to be with its label on one line."""
+        return self._padding() + self.fontMetrics().horizontalAdvance(self.label())
+
+    def narrowest_width(self) -> int:
+        """How wide the button must be with its label broken before every word (a narrow screen)."""
+        words = self.label().split()
+        text = max((self.fontMetrics().horizontalAdvance(word) for word in words), default=0)
+        return max(self._touch_px, self._wide_px, self._padding() + text)
+
+    def wrap_to(self, width: int) -> None:
+        """Show the label on as few lines as fit `width` (one line when it fits)."""
+        label = self.label()
+        room = width - self._padding()
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for word in label.split(" "):
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        text = "\n".join(lines) if "\n" not in label and width < self.one_line_width() else label
+        if text != self.text():
+            self._shown = text
+            self.setText(text)
+            self._apply_touch_minimum()
+
+    def _padding(self) -> int:
+        """What the button adds around its label's widest line (borders, padding, icon)."""
+        widest = max(self.fontMetrics().horizontalAdvance(line) for line in self.text().split("\n"))
+        return super().sizeHint().width() - widest
 
     def repolish(self) -> None:
         """Re-apply the style sheet after a dynamic property changed, keeping the touch minimum."""
