@@ -17,37 +17,30 @@ def decimal(value: float, language: str = SOURCE_LANGUAGE, digits: int = 1) -> s
     return format_decimal(value, pattern, locale=FORMAT_LOCALES[language])
 
 
-def long_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
-    """A date in words: "2 March 2026", "2 de marzo de 2026"."""
+def _date(day: date, language: str, english: str, pattern: str) -> str:
+    """`day` as Python writes `english` (a strftime format) in English, else as CLDR's `pattern` in `language`."""
     if language == SOURCE_LANGUAGE:
-        return f"{day.day} {day:%B %Y}"
+        return day.strftime(english).replace("{day}", str(day.day))
     from babel.dates import format_date
 
-    return format_date(day, "long", locale=FORMAT_LOCALES[language])
+    return format_date(day, pattern, locale=FORMAT_LOCALES[language])
+
+
+def long_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
+    """A date in words: "2 March 2026", "2 de marzo de 2026"."""
+    return _date(day, language, "{day} %B %Y", "long")
 
 
 def month(day: date, language: str = SOURCE_LANGUAGE) -> str:
     """A month's short name (a chart's axis): "Mar", "mar"."""
-    if language == SOURCE_LANGUAGE:
-        return f"{day:%b}"
-    from babel.dates import format_date
-
-    return format_date(day, "LLL", locale=FORMAT_LOCALES[language])
+    return _date(day, language, "%b", "LLL")
 
 
 def weekday_day(day: date, language: str = SOURCE_LANGUAGE) -> str:
     """A short weekday with the day of the month (a chart's axis): "Mon 02", "lun 2"."""
-    if language == SOURCE_LANGUAGE:
-        return f"{day:%a %d}"
-    from babel.dates import format_date
-
-    return format_date(day, "EEE d", locale=FORMAT_LOCALES[language])
+    return _date(day, language, "%a %d", "EEE d")
 
 
 def short_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
     """A date in few letters, for a list: "02 Mar 2026", "2 mar 2026"."""
-    if language == SOURCE_LANGUAGE:
-        return f"{day:%d %b %Y}"
-    from babel.dates import format_date
-
-    return format_date(day, "medium", locale=FORMAT_LOCALES[language])
+    return _date(day, language, "%d %b %Y", "medium")
