@@ -102,9 +102,10 @@ def _wordiest_six():
                    exercises=tuple(library[k] for k in library if k in chosen))
 
 
-#: The six longest Spanish moves, each with a clinician's note, need type below SMALLEST_SCALE on Letter (measured:
-#: three pages down to 0.78, two at 0.76): the handout keeps its smallest type and takes a third page there.
-TOO_LONG = pytest.mark.xfail(strict=True, reason="Spanish: the six longest moves with notes take 3 Letter pages")
+#: The six longest Spanish moves, each with a clinician's note, would need type below SMALLEST_SCALE to fit two
+#: Letter pages (measured: three pages down to 0.78, two at 0.76): the handout keeps its smallest readable type and
+#: takes a third page there, and only there.
+THIRD_PAGE = {("letter", "six wordiest")}
 SIX = {"waiting room": lambda: _six(SPANISH.routines["waiting-room"]),
        "biggest bundled, first six": lambda: _six(max(SPANISH.routines.values(), key=lambda r: len(r.exercises))),
        "six wordiest": _wordiest_six}
@@ -114,16 +115,14 @@ def _notes(routine) -> dict[str, str]:
     return {e.id: f"Nota para {e.title}: despacio, y pare antes si le molesta." for e in routine.exercises}
 
 
-@pytest.mark.parametrize("paper, which", [(paper, which) if (paper, which) != ("letter", "six wordiest")
-                                          else pytest.param(paper, which, marks=TOO_LONG)
-                                          for paper in ("a4", "letter") for which in SIX])
+@pytest.mark.parametrize("paper, which", [(paper, which) for paper in ("a4", "letter") for which in SIX])
 def test_six_spanish_exercises_fit_two_pages_in_spanish_words_and_inside_the_page(qapp, poppler, tmp_path,
                                                                                    paper, which):
     routine = SIX[which]()
     path = tmp_path / f"{routine.id}-{paper}.pdf"
     printed = write_handout(path, routine, paper=paper, notes=_notes(routine), days_per_week=3,
                             clinician_note="Empiece con los movimientos suaves.", diary_number=DIARY, language="es")
-    assert printed.pages == page_count(path) <= 2
+    assert printed.pages == page_count(path) <= (3 if (paper, which) in THIRD_PAGE else 2)
     text = pdf_text(path)
     for heading in ("Cómo hacerlo", "Cuándo parar", "Nota de su profesional de salud", "De su profesional de salud",
                     "Días por semana: 3", "Número de diario: 1500 2278", "Pare y descanse si el dolor aumenta.",
