@@ -53,7 +53,7 @@ class Journal(QObject):
     """
 
     save_failed = Signal(str)
-    notice = Signal(str)
+    notice = Signal(object)          # a str, or a core.notice.Notice (said again in another language)
     ready = Signal()
     erase_finished = Signal(str)
     _loaded = Signal(object)                  # the records read on the writer thread, to the GUI thread

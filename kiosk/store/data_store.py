@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.core.notice import Notice
+from kiosk.core.translations import N_
 from kiosk.store.atomic_file import FOLDER_MODE, forget_previous_generation, fsync_folder, secure_folder
 from kiosk.store.background_writer import BackgroundWriter
 from kiosk.store.database import Database, open_database, open_memory_database
@@ -107,8 +109,8 @@ class DataStore:
         self.profiles = ProfileRepository(self._profiles_db, self.delete_profile)
         numbered = self.profiles.assign_missing_numbers()
         if numbered:
-            self.notices.append(f"{numbered} diar{'y' if numbered == 1 else 'ies'} made before diary numbers "
-                                "got one; staff see each diary's number on the admin screen.")
+            self.notices.append(Notice(N_("Diaries made before diary numbers, each given one now: {count}. Staff "
+                                          "see each diary's number on the admin screen."), count=numbered))
 
     @property
     def writer(self) -> BackgroundWriter:

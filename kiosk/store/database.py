@@ -10,6 +10,8 @@ from pathlib import Path
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from kiosk.core.notice import Notice
+from kiosk.core.translations import N_
 from kiosk.store.append_table import AppendTable
 from kiosk.store.atomic_file import write_atomically
 from kiosk.store.atomic_storage import AtomicJSONStorage, encode_in_slices
@@ -51,7 +53,8 @@ def open_database(path: Path, kind: str, now: datetime | None = None) -> Databas
         if version != SCHEMA_VERSION or set_aside:      # the file as it was stays as the backup
             write_atomically(path, encode_in_slices(data))
         if version != SCHEMA_VERSION:
-            notices.append(f"The data file {path.name} was upgraded from format version {version}.")
+            notices.append(Notice(N_("The data file {file} was upgraded from format version {version}."),
+                                  file=path.name, version=version))
         notices += set_aside
     else:
         data = empty_data(kind)

@@ -7,6 +7,8 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
+from kiosk.core.notice import Notice, one_after_another
+from kiosk.core.translations import N_
 from kiosk.store.atomic_file import backup_path, is_temp_of, write_atomically
 from kiosk.store.schema import META_DOC_ID, META_TABLE
 
@@ -76,31 +78,32 @@ def load_or_recover(path: Path, now: datetime | None = None) -> tuple[dict | Non
     now = now or datetime.now(timezone.utc)
     remove_stale_temp_files(path)
     backup = backup_path(path)
-    notices: list[str] = []
+    notices: list[Notice] = []
     if path.exists():
         try:
             return load_store_file(path), []
         except DamagedFile as damage:
             moved = aside_path(path, now)
             os.replace(path, moved)
-            notices.append(f"The data file {path.name} was damaged: {damage}. "
-                           f"It was kept as {moved.name}.")
+            notices.append(Notice(N_("The data file {file} was damaged: {damage}. It was kept as {kept}."),
+                                  file=path.name, damage=str(damage), kept=moved.name))
     elif not backup.exists():
         return None, []
     else:
-        notices.append(f"The data file {path.name} was missing.")
+        notices.append(Notice(N_("The data file {file} was missing."), file=path.name))
     if not backup.exists():
-        notices.append("There was no backup copy, so this data starts empty.")
-        return None, [" ".join(notices)]
+        notices.append(Notice(N_("There was no backup copy, so this data starts empty.")))
+        return None, [one_after_another(notices)]
     try:
         data = load_store_file(backup)
     except DamagedFile as damage:
         moved = aside_path(backup, now)
         os.replace(backup, moved)
-        notices.append(f"The backup copy was damaged too: {damage}. It was kept as {moved.name}; "
-                       "this data starts empty.")
-        return None, [" ".join(notices)]
+        notices.append(Notice(N_("The backup copy was damaged too: {damage}. It was kept as {kept}; this data "
+                                 "starts empty."), damage=str(damage), kept=moved.name))
+        return None, [one_after_another(notices)]
     write_atomically(path, [backup.read_text(encoding="utf-8")], keep_backup=False)
     saved = datetime.fromtimestamp(backup.stat().st_mtime, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    notices.append(f"The backup copy from {saved} was restored; the last change before it may be missing.")
-    return data, [" ".join(notices)]
+    notices.append(Notice(N_("The backup copy from {saved} was restored; the last change before it may be missing."),
+                          saved=saved))
+    return data, [one_after_another(notices)]

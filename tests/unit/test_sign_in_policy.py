@@ -162,7 +162,7 @@ def test_diaries_made_before_numbers_get_one_at_open(tmp_path):
         store.profiles.create("old", pin="4826")
         store.profiles._table.update({"number": None})                    # as a diary made before this change
     with DataStore(folder) as store:
-        assert any("got one" in notice for notice in store.notices)
+        assert any("each given one now" in notice for notice in store.notices)
         number = store.profiles.get("old").number
         assert is_diary_number(number)
         assert SignInPolicy(store.profiles, store.settings).check(number, "4826", 0.0).profile_id == "old"

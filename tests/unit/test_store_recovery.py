@@ -132,3 +132,19 @@ def test_a_healthy_folder_gives_no_notices(tmp_path):
         store.open_profile("ann")
         assert store.notices == []
     assert json.loads((tmp_path / "profile-ann.json").read_text())["_meta"]["1"]["schema_version"] == 1
+
+
+def test_a_recovery_notice_is_said_in_spanish_as_well(tmp_path):
+    """The home screen shows the store's notices in the language in use: each sentence of a notice in it."""
+    from kiosk.core.notice import Notice
+    from kiosk.store.recovery import load_or_recover
+
+    path = tmp_path / "profile-ann.json"
+    path.write_text("{ not json", encoding="utf-8")
+    _data, notices = load_or_recover(path)
+    (notice,) = notices
+    assert isinstance(notice, Notice) and "profile-ann.json was damaged" in notice
+    spanish = notice.in_language("es")
+    assert spanish.startswith("El archivo de datos profile-ann.json estaba dañado:")
+    assert "No había copia de seguridad, así que estos datos empiezan vacíos." in spanish
+    assert notice.in_language("en") == str(notice)

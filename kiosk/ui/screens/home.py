@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.languages import LANGUAGES
+from kiosk.core.notice import Notice
 from kiosk.core.routine_index import RoutineChoice, format_minutes
 from kiosk.core.translations import N_
 from kiosk.ui.language import FollowsLanguage, current_language, texts
@@ -281,8 +282,9 @@ class HomeScreen(FollowsLanguage, QWidget):
         self._show_notices()
 
     def _show_notices(self) -> None:
-        _ = texts().gettext
-        lines = list(dict.fromkeys(_(text).format(**values) if values else _(text)
+        _, language = texts().gettext, current_language()
+        lines = list(dict.fromkeys(text.in_language(language) if isinstance(text, Notice)      # a store's notice
+                                   else _(text).format(**values) if values else _(text)
                                    for text, values in self._notices))
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(bool(lines))
