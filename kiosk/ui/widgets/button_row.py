@@ -5,12 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.ui.widgets.touch_button import TouchButton
+
+def _wraps(widget: QWidget) -> bool:
+    """A button that can put its label on more lines (a TouchButton; asked by its methods, not imported, so
+    that the home screen's first paint loads no module that builds PySide6's Qt namespace)."""
+    return hasattr(widget, "wrap_to") and hasattr(widget, "one_line_width")
 
 
 def _one_line(widget: QWidget) -> int:
     """How wide the widget asks to be, a touch button's label on one line."""
-    return widget.one_line_width() if isinstance(widget, TouchButton) else widget.sizeHint().width()
+    return widget.one_line_width() if _wraps(widget) else widget.sizeHint().width()
 
 
 class ButtonRow(QWidget):
@@ -41,7 +45,7 @@ class ButtonRow(QWidget):
         if by_label:
             columns = len(shown)
         for button, _ in shown:
-            if isinstance(button, TouchButton):      # one per row: the whole row, else the label on one line
+            if _wraps(button):                        # one per row: the whole row, else the label on one line
                 button.wrap_to(self._width() if columns == 1 else button.one_line_width())
         if (columns, by_label) == (self._columns, self._by_label) and self._placed == [b for b, _ in shown]:
             return
@@ -69,7 +73,7 @@ class ButtonRow(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """As narrow as the widest label (then one button per row), a touch button's broken onto more lines."""
-        widest = max((button.narrowest_width() if isinstance(button, TouchButton) else button.sizeHint().width()
+        widest = max((button.narrowest_width() if _wraps(button) else button.sizeHint().width()
                       for button, _ in self._buttons), default=0)
         return QSize(widest, super().minimumSizeHint().height())
 
