@@ -49,6 +49,9 @@ def set_language(code: str) -> bool:
     app.setProperty(LANGUAGE_PROPERTY, code)
     QLocale.setDefault(QLocale(FORMAT_LOCALES.get(code, "en_US")))
     _use_qt_translation(code)
+    # Installing or removing a translator also posts a LanguageChange to every window: dropped, since every
+    # widget is sent one now (else each screen would set its texts twice, the second time at some later turn).
+    QCoreApplication.removePostedEvents(None, LANGUAGE_CHANGE)
     if isinstance(app, QApplication):
         for widget in app.topLevelWidgets():
             QCoreApplication.sendEvent(widget, QEvent(LANGUAGE_CHANGE))    # reaches every child

@@ -42,3 +42,17 @@ def test_qt_own_strings_and_number_formats_follow(qapp):
     set_language("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert QLocale().name() == "en_US"
+
+
+def test_a_change_of_language_leaves_no_second_change_queued(qtbot):
+    """Each screen sets its texts once per change: Qt's own LanguageChange, posted for every window when
+    its translation is installed, is dropped (with many windows open it would keep the loop busy later)."""
+    screen = HurtScreen()
+    qtbot.addWidget(screen)
+    calls = []
+    screen.retranslate = lambda: calls.append(current_language())
+    set_language("es")
+    QCoreApplication.processEvents()
+    set_language("en")
+    QCoreApplication.processEvents()
+    assert calls == ["es", "en"]
