@@ -40,12 +40,17 @@ class RecordingSpeaker:
 
 @pytest.fixture(autouse=True)
 def english_after(request):
-    """Every widget test ends with the screens in English again (a test may switch them to Spanish)."""
+    """Every widget test ends with the screens in English again (a test may switch them to Spanish), and
+    with the widgets it gave to deleteLater deleted: outside an event loop Qt keeps them until the next
+    loop runs, which would be another test's wait (the screen walks leave hundreds of screens)."""
     yield
     if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         from kiosk.ui.language import set_language
 
         set_language("en")
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ def test_a_click_queued_after_the_first_step_is_answered_before_the_second(qtbot
     turns = Turns([lambda: done.append("one") or QTimer.singleShot(0, lambda: done.append("click")),
                    lambda: done.append("two"), lambda: done.append("three")])
     turns.start()
-    qtbot.waitUntil(lambda: turns.finished)
+    qtbot.waitUntil(lambda: turns.finished, timeout=30_000)     # the order is the point, not the time
     assert done == ["one", "click", "two", "three"]
 
 
