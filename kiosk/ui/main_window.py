@@ -167,9 +167,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
             return
         self._content_language = code
         self.voice_controls.set_language(code)
-        if code not in self._libraries:
-            self._libraries[code] = self._library_for(code)
-        library = self._libraries[code]
+        library = self._library_in(code)
         if library is self.library:
             return
         self.library = library
@@ -185,9 +183,13 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     def exercises_in(self, code: str):
         """The library's exercises in the language `code` (its library loaded on first use), to name them in it."""
+        return self._library_in(code).exercises
+
+    def _library_in(self, code: str):
+        """The routine library of the language `code`, loaded on first use and kept."""
         if code not in self._libraries:
             self._libraries[code] = self._library_for(code)
-        return self._libraries[code].exercises
+        return self._libraries[code]
 
     def _same_folder_library(self, code: str):
         """The routine library of `code` from the same folder as the one given (a LoadResult: itself)."""

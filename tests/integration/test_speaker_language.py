@@ -11,23 +11,13 @@ from audio import QT_AUDIO_NOISE
 from kiosk.core.phrases import phrase
 from kiosk.speech.speaker import QtSpeaker
 from kiosk.speech.voices import voice_id_key
+from dict_store import DictStore
 
 pytestmark = [pytest.mark.usefixtures("real_engine", "pulse_server"),
               pytest.mark.qt_log_ignore(*QT_AUDIO_NOISE, extend=True)]
 
 RATE = 155                  # the normal speed's words per minute
 SENTENCES = ["Cinco, cuatro, tres, dos, uno.", "Acuéstese boca arriba y respire despacio."]
-
-
-class DictStore:
-    def __init__(self, values=None):
-        self.values = dict(values or {})
-
-    def get(self, key, default=None):
-        return self.values.get(key, default)
-
-    def set(self, key, value):
-        self.values[key] = value
 
 
 def seconds_and_peak(path: str) -> tuple[float, float]:

@@ -14,6 +14,7 @@ from audio import QT_AUDIO_NOISE
 from kiosk.speech.render_process import default_worker_command
 from kiosk.speech.speaker import QtSpeaker, create_speaker
 from kiosk.speech.voices import VoiceSettings
+from dict_store import DictStore
 
 pytestmark = [pytest.mark.usefixtures("real_engine", "pulse_server"),
               pytest.mark.qt_log_ignore(*QT_AUDIO_NOISE, extend=True)]
@@ -25,17 +26,6 @@ HANGING_WORKER = [sys.executable, "-c", textwrap.dedent("""
         {"id": "h/en", "name": "Hangs", "languages": ["en"]}]}), flush=True)
     time.sleep(120)
 """)]
-
-
-class DictStore:
-    def __init__(self, values=None):
-        self.values = dict(values or {})
-
-    def get(self, key, default=None):
-        return self.values.get(key, default)
-
-    def set(self, key, value):
-        self.values[key] = value
 
 
 @pytest.fixture

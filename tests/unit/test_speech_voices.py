@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kiosk.speech.messages import status_phrase
 from kiosk.speech.voices import SPEED_RATES, VoiceInfo, VoiceSettings, choose_voice, voices_for
+from dict_store import DictStore
 
 VOICES = [
     VoiceInfo("gmw/de", "German", ("de",)),
@@ -11,17 +12,6 @@ VOICES = [
     VoiceInfo("gmw/en-gb-scotland", "English (Scotland)", ("en-gb-scotland",)),
     VoiceInfo("gmw/en-us", "English (America)", ("en-us",)),
 ]
-
-
-class DictStore:
-    def __init__(self, values=None):
-        self.values = dict(values or {})
-
-    def get(self, key, default=None):
-        return self.values.get(key, default)
-
-    def set(self, key, value):
-        self.values[key] = value
 
 
 def test_a_language_matches_its_regional_variants_only():
