@@ -76,6 +76,14 @@ def _stage_plan(window: MainWindow, editor, plan_and_history) -> None:
     window.stack.setCurrentWidget(editor)
 
 
+def _stage_plan_leave(window: MainWindow) -> None:
+    """My plan with a change not saved, after Back: the question whether to leave it."""
+    editor = window.plan_screens.editor
+    _stage_plan(window, editor, _sample_plan(window))
+    editor.days.plus_button.click()
+    editor.back_button.click()
+
+
 def _stage_offer(window: MainWindow) -> None:
     window.plan_screens.offer(_sample_proposal())
 
@@ -128,6 +136,7 @@ def _stages(window: MainWindow):
         ("my-plan", lambda: _stage_plan(window, window.plan_screens.editor, _sample_plan(window))),
         ("my-plan-locked", lambda: _stage_plan(window, window.plan_screens.editor, _sample_plan(window, True))),
         ("my-plan-none", lambda: _stage_plan(window, window.plan_screens.editor, (None, []))),
+        ("my-plan-leave", lambda: _stage_plan_leave(window)),
         ("plan-offer", lambda: _stage_offer(window)),
         ("summary-plan-changed", lambda: (window.summary.show_summary(summary, 612),
                                           window.summary.show_plan_outcome(_sample_proposal(), True),

@@ -133,6 +133,33 @@ def test_my_plan_by_touch_within_the_ranges_saved_and_there_in_a_new_window(make
     assert editor.history_box.count() == 2
 
 
+def test_back_with_changes_not_saved_asks_first_and_leaving_keeps_the_saved_plan(make_window, qtbot, store,
+                                                                                 bundled_routines):
+    seed(store, 0)
+    window = make_window(folder=bundled_routines, scale=100)
+    editor = open_my_plan(window, qtbot)
+    qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)               # nothing changed: straight back
+    assert window.stack.currentWidget() is window.home and not editor.leave.isVisible()
+    editor = open_my_plan(window, qtbot)
+    knee = editor.cards["knee_to_chest"]
+    qtbot.mouseClick(knee.hold.plus_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is editor and editor.leave.isVisible()
+    assert editor.leave_question.text() == "Your changes are not saved yet."
+    assert editor.keep_editing_button.hasFocus()                                  # the safe answer first
+    assert not editor.save_button.isVisible()                                     # the question in the row's place
+    qtbot.keyClick(editor.keep_editing_button, Qt.Key.Key_Space)                  # by keyboard too
+    assert not editor.leave.isVisible() and knee.hold.value == 2
+    assert editor.save_button.isVisible() and editor.save_button.isEnabled()
+    qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.leave_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.home
+    store.writer.flush()
+    assert PlanService(store, LIBRARY).plan("home").item("knee_to_chest").hold == 1    # as it was saved
+    editor = open_my_plan(window, qtbot)
+    assert editor.cards["knee_to_chest"].hold.value == 1 and not editor.leave.isVisible()
+
+
 def test_my_plan_by_keyboard_clamps_at_the_range_ends_and_saves(make_window, qtbot, store, bundled_routines):
     seed(store, 0)
     window = make_window(folder=bundled_routines, scale=100)

@@ -372,13 +372,25 @@ class PlanEditorScreen(FollowsLanguage, QWidget):
         self.back_button = TouchButton("", None, touch)
         self.save_button = TouchButton("", "primary", touch)
         self.print_button = TouchButton("", None, touch)
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.clicked.connect(self._back)
         self.save_button.clicked.connect(self._save)
+        self.leave = QFrame()                   # Back with changes not saved: leave them, or keep editing
+        self.leave.setObjectName("confirm_panel")
+        leave = QVBoxLayout(self.leave)
+        self.leave_question = make_label("", "heading")
+        leave.addWidget(self.leave_question)
+        self.keep_editing_button = TouchButton("", "primary", touch)
+        self.leave_button = TouchButton("", None, touch)
+        leave.addWidget(ButtonRow([(self.keep_editing_button, 1), (self.leave_button, 1)]))
+        self.leave.hide()
+        self.keep_editing_button.clicked.connect(self._keep_editing)
+        self.leave_button.clicked.connect(self._leave_unsaved)
         self.print_button.clicked.connect(lambda: self._saved is not None and self.print_requested.emit(self._saved))
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.notice)
         self._layout.addWidget(self.scroll, 1)
+        self._layout.addWidget(self.leave)
         self._layout.addWidget(ButtonRow([(self.back_button, 1), (self.print_button, 1), (self.save_button, 2)]))
         self._content = content
         self._bottom_row = self._layout.itemAt(self._layout.count() - 1).widget()
@@ -404,6 +416,9 @@ class PlanEditorScreen(FollowsLanguage, QWidget):
         self.confirm_question.setText(_("Remove this diary's plan? Its history is kept."))
         self.keep_button.set_label(_("Keep it"))
         self.confirm_remove_button.set_label(_("Remove it"))
+        self.leave_question.setText(_("Your changes are not saved yet."))
+        self.keep_editing_button.set_label(_("Keep editing"))
+        self.leave_button.set_label(_("Leave without saving"))
         self.moves_heading.setText(_("Moves, easiest first"))
         self.plan_note_heading.setText(_("Note for the plan"))
         self.history_heading.setText(_("Changes to the plan"))
@@ -431,6 +446,7 @@ class PlanEditorScreen(FollowsLanguage, QWidget):
         self._saved = self._start = None
         self._history = []
         self._editable = False
+        self._ask_leave(False)
         self._say(N_("Reading the plan\u2026"))
         self._show_parts(starter=False, cards=False)
         self.save_button.setEnabled(False)
@@ -453,6 +469,7 @@ class PlanEditorScreen(FollowsLanguage, QWidget):
         self._saved = self._start = plan
         self._history = list(history)
         self._cancel_remove()
+        self._ask_leave(False)
         self._fill(plan)
         self._show_history()
         locked = plan is not None and plan.locked and not self.staff
@@ -582,7 +599,34 @@ class PlanEditorScreen(FollowsLanguage, QWidget):
         self.history_heading.setVisible(bool(shown))
 
     def _changed(self, *_args) -> None:
+        self._ask_leave(False)
         self._refresh_save()
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether Save would keep something that Back would lose."""
+        plan = self.edited_plan()
+        return self._editable and plan is not None and plan != self._saved
+
+    def _back(self) -> None:
+        if not self.has_unsaved_changes():
+            self._ask_leave(False)
+            self.back_requested.emit()
+            return
+        self._ask_leave(True)
+        self.keep_editing_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _ask_leave(self, ask: bool) -> None:
+        """The question in place of the Back, Print and Save row while it is asked (room on a small screen)."""
+        self.leave.setVisible(ask)
+        self._bottom_row.setVisible(not ask)
+
+    def _keep_editing(self) -> None:
+        self._ask_leave(False)
+        self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _leave_unsaved(self) -> None:
+        self._ask_leave(False)
+        self.back_requested.emit()
 
     def _refresh_save(self) -> None:
         plan = self.edited_plan()
