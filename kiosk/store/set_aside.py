@@ -37,7 +37,7 @@ SETTING_VALUES: dict[str, Callable[[object], bool]] = {
     "look.large_text": _of(bool),
     "voice.id": _of(str),
     "voice.id.es": _of(str),               # speech/voices.py voice_id_key: the voice chosen for Spanish
-    "language": lambda value: value in LANGUAGES,    # ui/main_window.py: the language chosen at home
+    "language": lambda value: isinstance(value, str) and value in LANGUAGES,   # ui/main_window.py: chosen at home
     "voice.speed": _of(str),
     "voice.volume": _number(0, 1),
     "voice.enabled": _of(bool),
