@@ -301,3 +301,62 @@ def test_my_plan_the_handout_the_report_the_language_and_voice_commands_never_wa
     assert step.calls == 1 and (tmp_path / "report-1.pdf").stat().st_size > 1000
     assert store.settings.get(PERSON_WANTS) is True and store.settings.get("language") == "en"
     assert PlanService(store, library.exercises).plan("home").days_a_week == plan.days_a_week + 1
+
+
+def test_the_staff_plan_its_handout_the_report_the_fhir_export_and_the_language_never_wait_on_the_gui_thread(
+        qtbot, store, speaker, mini_folder, tmp_path, gui_thread_io):
+    """The newer clinic flows: Spanish at sign-in, a new diary, the staff's plan editor saving a plan, its
+    handout on the default printer, the visit report and the FHIR export onto the drive."""
+    from PySide6.QtCore import QPoint
+
+    from kiosk.ui.language import current_language
+    from kiosk.ui.widgets.drive_choice import Volume
+    from test_clinic_mode import ADMIN_PIN, type_pin
+    from test_plan_screens import _print_to
+
+    drive = tmp_path / "usb"
+    drive.mkdir()
+    clinic = started_clinic(qtbot, store, speaker, mini_folder, idle_timeout=600,
+                            volumes=lambda: [Volume(drive, "USB")])
+    window = clinic.window
+    try:
+        gui_thread_io.watching = True
+        qtbot.mouseClick(clinic.attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+        qtbot.mouseClick(clinic.sign_in.language_button, Qt.MouseButton.LeftButton)       # Español
+        assert current_language() == "es"
+        qtbot.mouseClick(clinic.sign_in.language_button, Qt.MouseButton.LeftButton)       # and back
+        assert current_language() == "en"
+        qtbot.mouseClick(clinic.sign_in.new_button, Qt.MouseButton.LeftButton)             # New diary
+        type_pin(qtbot, clinic.sign_in.pad, "2468")
+        type_pin(qtbot, clinic.sign_in.pad, "2468")
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.new_diary, timeout=5_000)
+        qtbot.mouseClick(clinic.new_diary.continue_button, Qt.MouseButton.LeftButton)
+        profile_id = clinic.profile_id
+        qtbot.mouseClick(clinic.sign_out_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.attract, timeout=5_000)
+        for _ in range(5):
+            qtbot.mouseClick(window.stack.currentWidget(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+        type_pin(qtbot, clinic.unlock.pad, ADMIN_PIN)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.admin, timeout=10_000)
+        assert clinic.admin.select_profile(profile_id)
+        qtbot.mouseClick(clinic.admin.plan_button, Qt.MouseButton.LeftButton)
+        editor = clinic.staff_plans.editor
+        qtbot.waitUntil(lambda: editor.starter.isVisible(), timeout=10_000)                 # read: no plan yet
+        qtbot.mouseClick(next(iter(editor.routine_buttons.values())), Qt.MouseButton.LeftButton)   # from a routine
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: editor.notice.text().startswith("Saved."), timeout=10_000)
+        _print_to(window, printer_pdf=tmp_path / "staff.pdf")              # the kiosk's default printer
+        qtbot.mouseClick(editor.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: (tmp_path / "staff.pdf").exists(), timeout=10_000)
+        qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
+        assert clinic.admin.select_profile(profile_id)
+        with qtbot.waitSignal(clinic.admin.profile_reported, timeout=20_000) as reported:
+            qtbot.mouseClick(clinic.admin.report_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(clinic.admin.profile_exported, timeout=10_000) as exported:
+            qtbot.mouseClick(clinic.admin.fhir_button, Qt.MouseButton.LeftButton)
+        gui_thread_io.watching = False
+        gui_thread_io.check()
+        assert reported.args[1].done and reported.args[1].where.startswith(str(drive)), reported.args[1].message
+        assert exported.args[1].endswith(".fhir.json") and (drive / exported.args[1]).is_file()
+    finally:
+        clinic.leave()
