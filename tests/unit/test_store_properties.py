@@ -32,6 +32,7 @@ from kiosk.core.loader import load_routines
 from kiosk.core.plan import Plan, PlanItem
 from kiosk.core.timeline import compile_routine
 from kiosk.services.plans import DiaryPlans
+from kiosk.speech.voices import SPEED_RATES, VoiceSettings
 from mutations import FUZZ, json_values, mutated
 
 CET = timezone(timedelta(hours=1))
@@ -103,6 +104,7 @@ def use_file(path: Path, kind: str) -> list[str]:
     database = open_database(path, kind, T0)
     try:
         if kind == "settings":
+            use_voice_settings(SettingsRepository(database))
             settings = SettingsRepository(database).as_dict()
             for key, fits in SETTING_VALUES.items():
                 assert key not in settings or fits(settings[key]), (key, settings[key])
@@ -134,11 +136,25 @@ def use_plan(data) -> None:
     plans.proposal()
 
 
+class EarlySettings(dict):
+    """The settings as the app has them before the store is open: the quick read, unchecked."""
+
+    def set(self, key, value) -> None:
+        self[key] = value
+
+
+def use_voice_settings(settings) -> None:
+    """What the voice and the Voice screen read of the settings, in each language."""
+    for language in ("en", "es"):
+        voice = VoiceSettings.load(settings, language)
+        assert isinstance(voice.voice_id, str) and 0 <= voice.volume <= 1 and voice.speed in SPEED_RATES
+
+
 def open_file_twice(name: str, document) -> Path | None:
     """Opening works (or says the format is too new); what it sets aside it reports once, then never again."""
     with folder_with(name, document, others=False) as folder:
         if name == "settings.json":
-            read_settings(folder)                    # the quick read before the first paint
+            use_voice_settings(EarlySettings(read_settings(folder)))     # the quick read before the first paint
         try:
             use_file(folder / name, KINDS[name])
         except SchemaTooNew:
