@@ -122,7 +122,7 @@ def _check_subject(resource: dict, patient_urls: set[str]) -> None:
     if subject is None or not patient_urls:
         return
     reference = _object(subject, "subject").get("reference")
-    if reference is not None and reference not in patient_urls:
+    if reference is not None and _text(reference, "subject.reference") not in patient_urls:
         raise _Bad(f"subject {reference!r} is not the Bundle's Patient")
 
 
@@ -137,7 +137,7 @@ def _side(resource: dict) -> str | None:
     if kiosk_side is not None:
         return kiosk_side
     for system, code in _codes(concept, "bodySite laterality"):
-        if system == c.SNOMED and code in _SIDE_BY_SNOMED:
+        if system == c.SNOMED and isinstance(code, str) and code in _SIDE_BY_SNOMED:
             return _SIDE_BY_SNOMED[code]
     raise _Bad("the bodySite laterality must be SNOMED CT 7771000 (left), 24028007 (right) or "
                "51440002 (both sides)")
@@ -149,8 +149,9 @@ def _session_of(resource: dict, sessions_by_url: dict[str, str]) -> str | None:
         identifier = link.get("identifier")
         if isinstance(identifier, dict) and identifier.get("system") == c.SESSION_SYSTEM:
             return _text(identifier.get("value"), "partOf.identifier.value")
-        if link.get("reference") in sessions_by_url:
-            return sessions_by_url[link["reference"]]
+        reference = link.get("reference")
+        if isinstance(reference, str) and reference in sessions_by_url:
+            return sessions_by_url[reference]
     return None
 
 
@@ -229,7 +230,7 @@ def _session_id(resource: dict) -> str:
 
 def _procedure(resource: dict) -> SessionRecord:
     status = resource.get("status")
-    if status not in _STATUS_DONE:
+    if not isinstance(status, str) or status not in _STATUS_DONE:
         raise _Bad(f"status must be completed or stopped, not {status!r}")
     routine = _code_in(resource.get("code") or {}, c.ROUTINE_SYSTEM, "code")
     if not routine:
@@ -272,15 +273,18 @@ def read_bundle(data) -> DiaryRecords:
         try:
             resource = resources[index] = _resource(entry)
             kind = resource.get("resourceType")
+            url = entry.get("fullUrl")
+            if url is not None:
+                _text(url, "fullUrl")
             if kind == "Patient":
                 if patient_urls or diary_number is not None:
                     raise _Bad("a second Patient: a diary is one person's")
-                patient_urls.add(entry.get("fullUrl") or "")
+                patient_urls.add(url or "")
                 for identifier in _list(resource.get("identifier"), "identifier"):
                     if _object(identifier, "identifier").get("system") == c.DIARY_NUMBER_SYSTEM:
                         diary_number = _text(identifier.get("value"), "identifier.value")
-            elif kind == "Procedure" and entry.get("fullUrl"):
-                sessions_by_url[entry["fullUrl"]] = _session_id(resource)
+            elif kind == "Procedure" and url:
+                sessions_by_url[url] = _session_id(resource)
             elif kind not in ("Observation", "Procedure"):
                 raise _Bad(f"resourceType must be Patient, Observation or Procedure, not {kind!r}")
         except _Bad as bad:

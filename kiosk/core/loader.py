@@ -90,10 +90,17 @@ class _Checker:
 
     def placeholders(self, key: str, value: str, sides: bool) -> None:
         try:
-            names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+            fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(value)
+                      if name is not None]
         except ValueError as exc:
             self.error(key, f"has a broken {{placeholder}}: {exc}")
             return
+        names = {name for name, _, _ in fields}
+        for name, spec, conversion in fields:      # "{side:d}" parses, then fails when the words are filled in
+            if spec or conversion:
+                self.error(key, f"has a placeholder with a format ({{{name}{'!' + conversion if conversion else ''}"
+                                f"{':' + spec if spec else ''}}}); write it as {{{name}}}")
+                return
         allowed = _PLACEHOLDERS if sides else set()
         for name in sorted(names - allowed):
             hint = " (this exercise has no sides)" if name in _PLACEHOLDERS else ""

@@ -116,10 +116,17 @@ class _Overlay:
 
     def _placeholders_agree(self, value: str, english: str, sides: bool, exercise: str | None, name: str) -> bool:
         try:
-            used = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+            fields = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(value)
+                      if f is not None]
         except ValueError as exc:
             self.error(f"has a broken {{placeholder}}: {exc}", exercise, name)
             return False
+        for f, spec, conversion in fields:         # "{side:d}" parses, then fails when the words are filled in
+            if spec or conversion:
+                self.error(f"has a placeholder with a format ({{{f}{'!' + conversion if conversion else ''}"
+                           f"{':' + spec if spec else ''}}}); write it as {{{f}}}", exercise, name)
+                return False
+        used = {f for f, _, _ in fields}
         allowed = SIDE_PLACEHOLDERS if sides else frozenset()
         stray = sorted(used - allowed)
         if stray:

@@ -18,6 +18,7 @@ CHUNK_BYTES = 3200           # 0.1 s of 16-bit mono at 16 kHz: the microphone bu
 READ_MS = 50                # the GUI thread hands the microphone's sound over this often
 WATCH_MS = 1000              # how often the microphone's error state is looked at
 LEVEL_EVERY = 0.1            # seconds between microphone level reports
+STOP_JOIN_SECONDS = 5        # at stop: how long the recognizer's thread may take to end
 NO_MICROPHONE = N_("No microphone was found.")      # shown translated (ui/widgets/listen_panel.py)
 
 
@@ -119,7 +120,7 @@ class VoiceListener(QObject):
             log.debug("listening stopped")
         if self._worker is not None:
             self._queue.put(None)
-            self._worker.join(timeout=5)
+            self._worker.join(timeout=STOP_JOIN_SECONDS)
             self._worker = None
 
     # -- the GUI thread: read what the microphone has, hand it over --------------------------------

@@ -17,6 +17,8 @@ from pathlib import Path
 from kiosk.speech.cache import SpeechCache, cache_key
 from kiosk.speech.voices import VoiceInfo
 
+READER_JOIN_SECONDS = 2      # a killed worker: how long its reply reader may take to see the pipe close
+
 
 def default_worker_command(driver: str | None = None) -> list[str]:
     """The command that starts a render worker with this Python."""
@@ -123,7 +125,7 @@ class WorkerProcess:
             except OSError:
                 pass
         if reader is not None and reader is not threading.current_thread():
-            reader.join(timeout=2)
+            reader.join(timeout=READER_JOIN_SECONDS)
 
     def _next_reply(self, timeout: float) -> dict:
         try:

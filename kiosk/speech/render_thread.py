@@ -12,6 +12,7 @@ from kiosk.speech.render_process import EngineError, Renderer, RenderRequest, Se
 
 URGENT, AHEAD = 0, 1   # job priorities: a sentence wanted now, a sentence rendered ahead
 _STOP = -1
+STOP_WAIT_MS = 5000          # at quit: how long the thread may take to end (the unit's TimeoutStopSec counts it)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class RenderThread(QThread):
         """Queue a job (thread-safe)."""
         self._jobs.put((priority, next(self._order), job))
 
-    def shutdown(self, wait_ms: int = 5000) -> None:
+    def shutdown(self, wait_ms: int = STOP_WAIT_MS) -> None:
         """Stop rendering, kill the worker process and wait for the thread to end."""
         self._jobs.put((_STOP, next(self._order), None))
         self._renderer.close()

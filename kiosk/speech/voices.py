@@ -76,7 +76,7 @@ class VoiceSettings:
         except (TypeError, ValueError):
             volume = DEFAULT_VOLUME
         return cls(voice_id=str(store.get(voice_id_key(language), "") or ""),
-                   speed=speed if speed in SPEED_RATES else DEFAULT_SPEED,
+                   speed=speed if isinstance(speed, str) and speed in SPEED_RATES else DEFAULT_SPEED,
                    volume=volume, enabled=bool(store.get(KEY_ENABLED, True)), language=language)
 
     def save(self, store: SettingsStore) -> None:

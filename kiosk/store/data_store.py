@@ -30,11 +30,12 @@ SPEECH_CACHE = "speech-cache"          # rendered sentences; personal ones in it
 PICTURES = "pictures"                  # charts saved at the kiosk: one folder per diary
 
 
-EXPORT_NAMES = {"csv": "pain-diary-{}.csv", "fhir": "diary-{}.fhir.json"}
+EXPORT_NAMES = {"csv": "pain-diary-{}.csv", "fhir": "diary-{}.fhir.json",
+                "report": "visit-report-{}.pdf"}         # the clinic's Report onto the drive (ui/clinic.py)
 
 
 def export_file(folder: Path, profile_id: str, fmt: str = "csv") -> Path:
-    """Where the kiosk's admin screen writes a diary's clinic export ("csv" or "fhir")."""
+    """Where the kiosk's admin screen writes a diary's clinic export ("csv" or "fhir") or visit report ("report")."""
     check_profile_id(profile_id)
     return Path(folder) / EXPORT_NAMES[fmt].format(profile_id)
 
@@ -153,8 +154,8 @@ class DataStore:
     def delete_profile(self, profile_id: str, *, export_folder: Path | None = None) -> list[Path]:
         """Remove a profile and everything the kiosk wrote of it; returns the files removed.
 
-        Its data file, backup and damaged copies; its clinic export (here and in `export_folder`) and
-        saved charts; the audio of sentences about a person (the speech cache's personal folder: it
+        Its data file, backup and damaged copies; its clinic exports and visit report (here and in
+        `export_folder`) and saved charts; the audio of sentences about a person (the speech cache's personal folder: it
         only ever holds the last person's); its index entry (with its lockout) and the index backup.
         """
         if profile_id == GUEST_PROFILE_ID:

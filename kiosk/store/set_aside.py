@@ -6,8 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.core.languages import LANGUAGES
+from kiosk.core.notice import Notice
 from kiosk.core.plan import change_from_dict, plan_from_dict
 from kiosk.core.records import AerobicEntry, PainRating, RecordError, SessionRecord, looks_like_a_rating, read_moment
+from kiosk.core.translations import N_
 from kiosk.store.schema import META_TABLE
 
 SET_ASIDE_TABLE = "_set_aside"
@@ -37,7 +39,7 @@ SETTING_VALUES: dict[str, Callable[[object], bool]] = {
     "look.large_text": _of(bool),
     "voice.id": _of(str),
     "voice.id.es": _of(str),               # speech/voices.py voice_id_key: the voice chosen for Spanish
-    "language": lambda value: value in LANGUAGES,    # ui/main_window.py: the language chosen at home
+    "language": lambda value: isinstance(value, str) and value in LANGUAGES,   # ui/main_window.py: chosen at home
     "voice.speed": _of(str),
     "voice.volume": _number(0, 1),
     "voice.enabled": _of(bool),
@@ -98,11 +100,19 @@ VALIDATORS: dict[str, dict[str, Callable[[dict], object]]] = {
     "settings": {"settings": _settings_entry},
     "profiles": {"profiles": _profile_entry},
 }
-#: How a notice names the records of each table.
-NOUNS = {"ratings": ("pain rating", "pain ratings"), "sessions": ("session", "sessions"),
-         "aerobic": ("aerobic entry", "aerobic entries"), "settings": ("setting", "settings"),
-         "profiles": ("profile", "profiles"), "plan": ("plan", "plans"),
-         "plan_history": ("plan change", "plan changes")}
+#: How a notice counts the records of each table (one, many), marked for the catalog.
+NOUNS = {"ratings": (N_("{count} pain rating"), N_("{count} pain ratings")),
+         "sessions": (N_("{count} session"), N_("{count} sessions")),
+         "aerobic": (N_("{count} aerobic entry"), N_("{count} aerobic entries")),
+         "settings": (N_("{count} setting"), N_("{count} settings")),
+         "profiles": (N_("{count} profile"), N_("{count} profiles")),
+         "plan": (N_("{count} plan"), N_("{count} plans")),
+         "plan_history": (N_("{count} plan change"), N_("{count} plan changes"))}
+OTHER_RECORDS = (N_("{count} record"), N_("{count} records"))
+SET_ASIDE_ONE = N_("{count} record in {file} could not be read ({kinds}; the first: {reason}). It was set aside, "
+                   "unchanged, in the same file; everything else works as before.")
+SET_ASIDE_MANY = N_("{count} records in {file} could not be read ({kinds}; the first: {reason}). They were set "
+                    "aside, unchanged, in the same file; everything else works as before.")
 
 
 #: Quick checks that accept only what the full check accepts (most of a diary passes them).
@@ -123,7 +133,7 @@ def _problem(doc_id, document, check, quick) -> str | None:
     return None
 
 
-def set_aside_invalid(data: dict, kind: str, file_name: str, now: datetime) -> tuple[dict, list[str]]:
+def set_aside_invalid(data: dict, kind: str, file_name: str, now: datetime) -> tuple[dict, list[Notice]]:
     """Move every document of `data` that does not validate into SET_ASIDE_TABLE, unchanged.
 
     Returns the data (a new dict when anything moved) and at most one notice naming what moved.
@@ -155,16 +165,15 @@ def set_aside_invalid(data: dict, kind: str, file_name: str, now: datetime) -> t
     return kept_tables, [_notice(moved, file_name)]
 
 
-def _notice(moved: list[dict], file_name: str) -> str:
+def _notice(moved: list[dict], file_name: str) -> Notice:
+    """One sentence for everything set aside in a file, said in the language in use by the screens (the
+    first reason, a technical detail for staff, stays as the check gave it)."""
     counts: dict[str, int] = {}
     for entry in moved:
         counts[entry["table"]] = counts.get(entry["table"], 0) + 1
-    parts = []
-    for table, count in counts.items():
-        one, many = NOUNS.get(table, ("record", "records"))
-        parts.append(f"{count} {one if count == 1 else many}")
+    parts = [Notice(NOUNS.get(table, OTHER_RECORDS)[count != 1], count=count) for table, count in counts.items()]
+    kinds = Notice(", ".join(f"{{part{index}}}" for index in range(len(parts))),
+                   **{f"part{index}": part for index, part in enumerate(parts)})
     total = len(moved)
-    first = moved[0]
-    return (f"{total} record{'s' if total != 1 else ''} in {file_name} could not be read ({', '.join(parts)}; "
-            f"the first: {first['reason']}). {'They were' if total != 1 else 'It was'} set aside, unchanged, "
-            "in the same file; everything else works as before.")
+    return Notice(SET_ASIDE_ONE if total == 1 else SET_ASIDE_MANY, count=total, file=file_name, kinds=kinds,
+                  reason=moved[0]["reason"])

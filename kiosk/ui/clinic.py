@@ -492,14 +492,14 @@ class ClinicMode(QObject):
             profile = self.store.profiles.get(profile_id)
             plan = DiaryPlans(data, exercises).plan()      # the sessions a week are set against its days
             return (data.ratings.list(), data.sessions.list(), data.aerobic.list(),
-                    profile.number if profile is not None else None, plan.days_a_week if plan else None)
+                    profile.number if profile is not None else None, plan.days_a_week if plan else None, profile_id)
 
         self._report_done = done
         self._off_the_gui_thread(self.profile_report_read, read)
 
     def _profile_report_read(self, answer) -> None:
         from kiosk.ui.paper.private_file import write_private
-        from kiosk.ui.paper.report import paint_report, report_content, report_pdf, suggested_file_name
+        from kiosk.ui.paper.report import paint_report, report_content, report_pdf
 
         done, self._report_done = self._report_done, None
         if done is None:
@@ -507,7 +507,7 @@ class ClinicMode(QObject):
         if isinstance(answer, BaseException):
             done(PrintOutcome(False, texts().gettext("The diary could not be read: {error}").format(error=answer)))
             return
-        ratings, sessions, aerobic, number, plan_days = answer
+        ratings, sessions, aerobic, number, plan_days, profile_id = answer
         titles = {exercise_id: exercise.title for exercise_id, exercise in self.window.library.exercises.items()}
         from kiosk.ui.language import current_language            # the report in the screens' language
         content = report_content(ratings, sessions, aerobic, diary_number=number, plan_days_per_week=plan_days,
@@ -515,7 +515,7 @@ class ClinicMode(QObject):
                                  language=current_language())
         folder = self.report_folder if self.report_folder is not None else self.admin.drive.folder()
         if folder is not None:                       # the removable drive chosen on the admin screen
-            path = Path(folder) / suggested_file_name(content)
+            path = export_file(Path(folder), profile_id, "report")    # one per diary; its delete removes it
             data, pages = report_pdf(content, local_paper())          # drawn here, written on the store's thread
             saved = texts().ngettext("The report ({pages} page) was saved to {path}.",
                                      "The report ({pages} pages) was saved to {path}.", pages).format(pages=pages,

@@ -228,3 +228,135 @@ def test_new_diary_sign_in_and_the_staff_export_and_delete_never_wait_on_the_gui
         assert not (tmp_path / f"pain-diary-{profile_id}.csv").exists()
     finally:
         clinic.leave()
+
+
+def test_my_plan_the_handout_the_report_the_language_and_voice_commands_never_wait_on_the_gui_thread(
+        qtbot, store, speaker, bundled_routines, tmp_path, gui_thread_io):
+    """The newer home flows: My plan read and saved, its handout printed, the report for my doctor, the
+    language switched there and back, the voice-command switch turned on (the Voice screen; whether this
+    machine has a microphone is for tests/gui/test_voice_listening.py)."""
+    from kiosk.core.plan import PLAN_ROUTINE_ID, Plan, PlanItem
+    from kiosk.services.plans import PlanService
+    from kiosk.ui.language import current_language
+    from kiosk.ui.paper.print_action import HandoutPrinting
+    from kiosk.ui.voice_listening import PERSON_WANTS
+    from test_handout_printing import PrintToFile
+    from test_visit_report_buttons import PdfStep
+
+    made: dict = {}
+
+    def library_for(code: str):          # one per language, loaded (read only) on first use, as the app does
+        if code not in made:
+            made[code] = load_routines(bundled_routines, language=code)
+        return made[code]
+
+    library = library_for("en")
+    plan = Plan.in_library_order([PlanItem("knee_to_chest", 2, 2, "left", note="Gently")], library.exercises)
+    store.open_profile("home", create=True)
+    PlanService(store, library.exercises).save("home", plan, what="Plan made", reason="First visit", by="staff",
+                                               now=datetime.now(timezone.utc).astimezone())
+    settings = QueuedSettings(store.settings, store.writer)
+    settings.set("safety.accepted", True)
+    store.writer.flush()
+    gui_thread_io.watching = True
+    window = MainWindow(library, speaker, settings, Journal.for_profile(lambda: store, "home"), time_scale=200,
+                        library_for=library_for)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.journal.open()                                   # as after the first paint: the diary on the writer
+    window.refresh_choices()
+    qtbot.waitUntil(lambda: window.home.selected() == PLAN_ROUTINE_ID, timeout=10_000)     # read on the writer
+    window.handout_printing = HandoutPrinting(window, ask=PrintToFile(tmp_path / "plan.pdf"),
+                                              default_printer=lambda: None)
+    qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "plan.pdf").exists() and window.home.notice.isVisible(), timeout=10_000)
+    qtbot.mouseClick(window.my_plan_button, Qt.MouseButton.LeftButton)                    # Change my plan
+    editor = window.plan_screens.editor
+    qtbot.waitUntil(lambda: editor.print_button.isVisible(), timeout=10_000)        # read on the writer
+    editor.days.step_up()                                   # a day more a week
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.notice.text() == "Saved.", timeout=10_000)       # saved on the writer
+    window.go_home()
+    qtbot.mouseClick(button(window, "My progress"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.progress, timeout=10_000)
+    step = PdfStep(tmp_path)
+    window.progress._report_step = step
+    qtbot.waitUntil(lambda: window.progress._plan_days == plan.days_a_week + 1, timeout=10_000)   # as saved above
+    window.progress.print_report()
+    window.go_home()
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)               # Español
+    assert current_language() == "es"
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)               # and back
+    assert current_language() == "en"
+    window.listening._unavailable = ""                      # as on a machine with a microphone
+    qtbot.mouseClick(button(window, "Voice"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(named(window.voice, "Listen for my voice"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(named(window.voice, "Done"), Qt.MouseButton.LeftButton)
+    window.listening.close()
+    gui_thread_io.watching = False
+    gui_thread_io.check()
+    store.writer.flush()
+    assert step.calls == 1 and (tmp_path / "report-1.pdf").stat().st_size > 1000
+    assert store.settings.get(PERSON_WANTS) is True and store.settings.get("language") == "en"
+    assert PlanService(store, library.exercises).plan("home").days_a_week == plan.days_a_week + 1
+
+
+def test_the_staff_plan_its_handout_the_report_the_fhir_export_and_the_language_never_wait_on_the_gui_thread(
+        qtbot, store, speaker, mini_folder, tmp_path, gui_thread_io):
+    """The newer clinic flows: Spanish at sign-in, a new diary, the staff's plan editor saving a plan, its
+    handout on the default printer, the visit report and the FHIR export onto the drive."""
+    from PySide6.QtCore import QPoint
+
+    from kiosk.ui.language import current_language
+    from kiosk.ui.widgets.drive_choice import Volume
+    from test_clinic_mode import ADMIN_PIN, type_pin
+    from test_plan_screens import _print_to
+
+    drive = tmp_path / "usb"
+    drive.mkdir()
+    clinic = started_clinic(qtbot, store, speaker, mini_folder, idle_timeout=600,
+                            volumes=lambda: [Volume(drive, "USB")])
+    window = clinic.window
+    try:
+        gui_thread_io.watching = True
+        qtbot.mouseClick(clinic.attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+        qtbot.mouseClick(clinic.sign_in.language_button, Qt.MouseButton.LeftButton)       # Español
+        assert current_language() == "es"
+        qtbot.mouseClick(clinic.sign_in.language_button, Qt.MouseButton.LeftButton)       # and back
+        assert current_language() == "en"
+        qtbot.mouseClick(clinic.sign_in.new_button, Qt.MouseButton.LeftButton)             # New diary
+        type_pin(qtbot, clinic.sign_in.pad, "2468")
+        type_pin(qtbot, clinic.sign_in.pad, "2468")
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.new_diary, timeout=5_000)
+        qtbot.mouseClick(clinic.new_diary.continue_button, Qt.MouseButton.LeftButton)
+        profile_id = clinic.profile_id
+        qtbot.mouseClick(clinic.sign_out_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.attract, timeout=5_000)
+        for _ in range(5):
+            qtbot.mouseClick(window.stack.currentWidget(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+        type_pin(qtbot, clinic.unlock.pad, ADMIN_PIN)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is clinic.admin, timeout=10_000)
+        assert clinic.admin.select_profile(profile_id)
+        qtbot.mouseClick(clinic.admin.plan_button, Qt.MouseButton.LeftButton)
+        editor = clinic.staff_plans.editor
+        qtbot.waitUntil(lambda: editor.starter.isVisible(), timeout=10_000)                 # read: no plan yet
+        qtbot.mouseClick(next(iter(editor.routine_buttons.values())), Qt.MouseButton.LeftButton)   # from a routine
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: editor.notice.text().startswith("Saved."), timeout=10_000)
+        _print_to(window, printer_pdf=tmp_path / "staff.pdf")              # the kiosk's default printer
+        qtbot.mouseClick(editor.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: (tmp_path / "staff.pdf").exists(), timeout=10_000)
+        qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
+        assert clinic.admin.select_profile(profile_id)
+        with qtbot.waitSignal(clinic.admin.profile_reported, timeout=20_000) as reported:
+            qtbot.mouseClick(clinic.admin.report_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(clinic.admin.profile_exported, timeout=10_000) as exported:
+            qtbot.mouseClick(clinic.admin.fhir_button, Qt.MouseButton.LeftButton)
+        gui_thread_io.watching = False
+        gui_thread_io.check()
+        assert reported.args[1].done and reported.args[1].where.startswith(str(drive)), reported.args[1].message
+        assert exported.args[1].endswith(".fhir.json") and (drive / exported.args[1]).is_file()
+    finally:
+        clinic.leave()

@@ -96,6 +96,9 @@ def test_with_an_opener_the_profile_opens_on_the_writer_and_a_failure_is_tried_a
     with qtbot.waitSignal(journal.save_failed) as failed:  # said on screen, not swallowed
         journal.add_rating(PainRating(T0, 4, "before"))
     assert "disk not ready" in failed.args[0]
+    # save_failed may come first: emitted directly when the load's future was done before its callback was
+    # added. The load's own failure (a queued signal) ends the first try; only then can a second one start.
+    qtbot.waitUntil(lambda: not journal._loading, timeout=5000)
     journal.add_rating(PainRating(T0 + timedelta(hours=1), 6, "after"))
     journal.flush()
     assert calls == [False, False]                       # never on the GUI thread; the write tried again

@@ -133,6 +133,10 @@ class Visit:
             qtbot.mouseClick(clinic.admin.export_button, Qt.MouseButton.LeftButton)
         self.export = Path(exported.args[1])
         assert self.export.is_file() and NOTES[0] in self.export.read_text()
+        with qtbot.waitSignal(clinic.admin.profile_reported, timeout=20_000) as reported:   # the visit report
+            qtbot.mouseClick(clinic.admin.report_button, Qt.MouseButton.LeftButton)
+        self.report = Path(reported.args[1].where)
+        assert reported.args[1].done and self.report.is_file()
         qtbot.mouseClick(clinic.admin.done_button, Qt.MouseButton.LeftButton)
 
     def window_button(self, text: str):
@@ -219,6 +223,7 @@ def test_after_a_delete_nothing_of_the_diary_is_left_in_the_data_folder(qtbot, t
         written = files_in(folder) - visit.before
         assert {visit.picture, audio} <= written
         assert visit.export.parent == visit.drive and visit.export.is_file()   # on the drive, not in the folder
+        assert visit.report.parent == visit.drive
         id_tokens = ([visit.profile_id] if visit.profile_id != "home"          # "home" is a common word:
                      else ['"home"', "profile-home", "pain-diary-home", "pictures/home"])   # look for its uses
         tokens = [visit.number, spaced(visit.number), *NOTES, *id_tokens]
@@ -228,7 +233,7 @@ def test_after_a_delete_nothing_of_the_diary_is_left_in_the_data_folder(qtbot, t
         if visit.store._lock.held:
             visit.close()
     assert traces(folder, tokens) == []
-    if delete is delete_on_the_admin_screen:           # the drive was still chosen: its export went too
-        assert not visit.export.exists()
+    if delete is delete_on_the_admin_screen:           # the drive was still chosen: its export and report went too
+        assert not visit.export.exists() and not visit.report.exists()
     left = {str(p.relative_to(folder)) for p in written & files_in(folder)}
     assert left <= SHARED                  # the whole kiosk's files, searched above like all the others

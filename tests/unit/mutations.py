@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import copy
-import os
+import json
+import math
+import sys
 from datetime import date, datetime, time, timezone
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-#: Generated documents per property: at least 1,000 in CI, fewer on a developer machine.
-EXAMPLES = 1000 if os.environ.get("CI") == "true" else 150
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))      # tests/prerequisites.py
+from prerequisites import in_ci  # noqa: E402
+
+#: Generated documents per property: at least 1,000 in CI (CI=true, 1 or yes, as tests/prerequisites.py
+#: reads it), fewer on a developer machine.
+EXAMPLES = 1000 if in_ci() else 150
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 #: Values of every type a TOML or JSON file can hold, small so that shrinking is quick.
@@ -81,3 +88,30 @@ def mutated(document, values=toml_values, max_mutations: int = 4):
         return result
 
     return st.lists(mutation, min_size=1, max_size=max_mutations).map(build)
+
+
+def _toml_value(value) -> str:
+    """One TOML value, inline (tables as `{ ... }`), for any value the strategies above make."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return ("nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")) if not math.isfinite(value) \
+            else repr(value)
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_value(str(k))} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no TOML for {type(value).__name__}")
+
+
+def to_toml(document) -> str:
+    """A TOML file holding `document` (a table; anything else becomes the table's only key `value`), one
+    quoted key per line: what tomllib reads back is `document`."""
+    table = document if isinstance(document, dict) else {"value": document}
+    return "".join(f"{_toml_value(str(key))} = {_toml_value(value)}\n" for key, value in table.items())

@@ -138,3 +138,52 @@ def test_duplicates_rule_nothing_twice():
         SessionRecord("s-2", "floor", T0, T0)]
     assert new_aerobic(AEROBIC, AEROBIC + [AerobicEntry(AEROBIC[0].timestamp, "walking", 45)]) == [
         AerobicEntry(AEROBIC[0].timestamp, "walking", 45)]
+
+
+# --- any malformed value: the reader's own error, never a crash ----------------------------------
+
+from hypothesis import given  # noqa: E402
+
+from mutations import FUZZ, json_values, mutated  # noqa: E402
+
+BUNDLE = json.loads(json.dumps(_bundle()))       # as `kiosk data import --format fhir` reads it from the file
+
+
+@FUZZ
+@given(mutated(BUNDLE, values=json_values))
+def test_a_mutated_bundle_is_refused_whole_or_reads_valid_records(document):
+    try:
+        records = read_bundle_text(json.dumps(document))
+    except BundleError as error:
+        assert error.errors and all(str(e) for e in error.errors)
+        return
+    for rating in records.ratings:                # what imports is what the diary can hold
+        assert PainRating.from_dict(rating.to_dict()) == rating
+    for session in records.sessions:
+        assert SessionRecord.from_dict(session.to_dict()) == session
+    for entry in records.aerobic:
+        assert AerobicEntry.from_dict(entry.to_dict()) == entry
+
+
+@pytest.mark.parametrize("place", [
+    ("entry", 5, "resource", "subject", "reference"),        # found by the property above: a TypeError
+    ("entry", 0, "fullUrl"), ("entry", 1, "fullUrl"),          # the Patient's and a Procedure's address
+    ("entry", 1, "resource", "status"),
+])
+def test_a_list_where_the_reader_expects_text_is_an_error_of_its_entry(place):
+    bundle = copy.deepcopy(BUNDLE)
+    parent = bundle
+    for step in place[:-1]:
+        parent = parent[step]
+    parent[place[-1]] = ["a", "list"]
+    with pytest.raises(BundleError) as caught:
+        read_bundle(bundle)
+    assert [e.index for e in caught.value.errors] == [place[1]]
+
+
+def test_a_part_of_link_with_a_list_for_its_reference_links_to_no_session():
+    bundle = copy.deepcopy(BUNDLE)
+    link = bundle["entry"][2]["resource"]["partOf"][0]
+    link.pop("identifier")
+    link["reference"] = ["a", "list"]
+    assert read_bundle(bundle).ratings[0].session_id is None

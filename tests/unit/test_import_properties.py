@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
 import math
+import shutil
 import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -113,3 +115,44 @@ def test_an_index_with_a_seconds_text_is_not_used():
         path = Path(folder) / "routine-index.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         assert read_index(path, STAMP) is None
+
+
+# --- the Spanish home screen's index, routine-index.es.json, as the app reads it -------------------
+
+from kiosk.core.library import RoutineLibrary  # noqa: E402
+
+INDEX_FOLDER = Path(tempfile.mkdtemp(prefix="kiosk-index-es-"))
+atexit.register(shutil.rmtree, INDEX_FOLDER, True)
+
+
+def _spanish_index() -> tuple[Path, dict, Choices]:
+    path = INDEX_FOLDER / "routine-index.es.json"
+    loaded = RoutineLibrary(ROUTINES, index_path=path, language="es").choices()     # writes the index
+    return path, json.loads(path.read_text(encoding="utf-8")), loaded
+
+
+SPANISH_INDEX_PATH, SPANISH_INDEX, SPANISH_CHOICES = _spanish_index()
+
+
+def test_the_spanish_index_is_used_on_the_next_start():
+    library = RoutineLibrary(ROUTINES, index_path=SPANISH_INDEX_PATH, language="es")
+    assert library.choices() == SPANISH_CHOICES and not library.is_loaded        # from the index alone
+    english = load_routines(ROUTINES).choices()
+    assert [c.id for c in SPANISH_CHOICES.routines] == [c.id for c in english.routines]
+    assert [c.title for c in SPANISH_CHOICES.routines] != [c.title for c in english.routines]     # in Spanish
+
+
+@FUZZ
+@given(mutated(SPANISH_INDEX, values=json_values))
+def test_a_mutated_spanish_routine_index_gives_the_home_screen_good_choices(document):
+    SPANISH_INDEX_PATH.write_text(json.dumps(document), encoding="utf-8")
+    library = RoutineLibrary(ROUTINES, index_path=SPANISH_INDEX_PATH, language="es",
+                             write_later=lambda job: None)          # keep the mutated file for the next example
+    choices = library.choices()
+    if library.is_loaded:                         # the index was not used: the routine files were read
+        assert choices == SPANISH_CHOICES
+        return
+    assert isinstance(choices, Choices) and isinstance(choices.problems, int) and choices.problems >= 0
+    for choice in choices.routines:
+        assert all(isinstance(text, str) for text in (choice.id, choice.title, choice.summary, choice.picture))
+        assert math.isfinite(choice.seconds) and format_minutes(choice.seconds, "es")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import shutil
 import tomllib
 from dataclasses import fields
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 
 from kiosk.core.loader import (
@@ -132,6 +134,22 @@ def test_an_exercise_with_no_poses_is_an_error(tmp_path):
     assert f"{path}: exercise '{first['id']}': field 'poses': must name at least one key position" in [
         str(e) for e in result.errors]
     assert first["id"] not in result.exercises
+
+
+@pytest.mark.parametrize("placeholder", ["{side:d}", "{side!r}", "{other:>9}"])
+def test_a_placeholder_with_a_format_is_an_error(tmp_path, placeholder):
+    """Found by reading the loader: `{side:d}` passed the check, then compiling the routine raised a ValueError
+    (`kiosk routines validate` said OK; the home screen's choices crashed)."""
+    text = (ROUTINES / LIBRARY).read_text(encoding="utf-8")
+    old = "Wrap your hands around your {side} knee."
+    assert old in text
+    path = _write_library(tmp_path, text.replace(old, old.replace("{side}", placeholder), 1))
+    shutil.copy(ROUTINES / "floor.toml", tmp_path / "floor.toml")
+    result = load_routines(tmp_path, known_poses=POSES)
+    assert [str(e) for e in result.errors if e.path == path] == [
+        f"{path}: exercise 'knee_to_chest': field 'steps[1].say': has a placeholder with a format ({placeholder}); "
+        f"write it as {{{placeholder[1:].split(':')[0].split('!')[0]}}}"]
+    result.choices()                            # compiles what loaded
 
 
 def test_kiosk_routines_validate_reports_a_broken_library_without_a_traceback(tmp_path):

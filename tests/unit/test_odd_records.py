@@ -56,6 +56,10 @@ def test_the_store_sets_odd_records_aside_once_and_keeps_them(folder):
         notice = store.notices[0]
         assert notice.startswith("4 records in profile-ann.json could not be read (3 pain ratings, 1 session;")
         assert "set aside, unchanged" in notice
+        spanish = notice.in_language("es")               # what the home screen shows in Spanish
+        assert spanish.startswith("No se pudieron leer 4 registros de profile-ann.json (3 valoraciones del dolor, "
+                                  "1 sesión; el primero: ")
+        assert "Se guardaron aparte, sin cambios" in spanish
     data = json.loads((folder / "profile-ann.json").read_text())
     kept = {entry["id"]: entry for entry in data[SET_ASIDE_TABLE].values()}
     assert [kept[str(n)]["record"] for n in (10, 11, 12)] == list(ODD.values())     # untouched

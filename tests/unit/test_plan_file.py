@@ -175,3 +175,28 @@ def test_any_text_survives_the_writer(plan_note, item_note, title):
     plan = Plan((PlanItem("bridge", 8, 5, note=item_note.strip()),), note=plan_note.strip(), title=title.strip())
     parsed = parse_plan(tomllib.loads(plan_to_toml(plan)), Path("x.toml"), library)
     assert parsed == plan
+
+
+# --- any malformed value: the plan file's own error, never a crash ---------------------------------
+
+from kiosk.core.plan import plan_routine  # noqa: E402
+from kiosk.core.timeline import compile_routine  # noqa: E402
+from mutations import FUZZ, mutated  # noqa: E402
+
+WRITTEN = tomllib.loads(plan_to_toml(parse_plan(tomllib.loads(GOOD), Path("plan.toml"), LIBRARY), LIBRARY))
+
+
+@FUZZ
+@given(mutated(WRITTEN))
+def test_a_mutated_plan_file_is_refused_whole_or_plays(document):
+    """The file `kiosk plan export` writes, with values dropped or of the wrong type: PlanFileError (naming
+    the file) or a plan that validates, plays, and writes back to itself."""
+    path = Path("plans/ann.toml")
+    try:
+        plan = parse_plan(document, path, LIBRARY)
+    except PlanFileError as error:
+        assert error.errors and all(str(e).startswith(str(path)) and e.message for e in error.errors)
+        return
+    assert check_plan(plan, LIBRARY) == []
+    assert compile_routine(plan_routine(plan, LIBRARY)).duration > 0
+    assert parse_plan(tomllib.loads(plan_to_toml(plan, LIBRARY)), path, LIBRARY) == plan

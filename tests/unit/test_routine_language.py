@@ -117,6 +117,8 @@ def test_a_missing_translation_file_is_one_warning(folder):
     (('title = "Puente"', 'title = "Puente"\nreps_note = "dos"'), "reps_note", "translates nothing"),
     (('cautions = ["Llegue', 'cautions = ["Uno", "Llegue'), "cautions", "must be a list of 1 texts"),
     (('title = "Abrazo de rodilla"', 'title = 7'), "title", "must be non-empty text"),
+    (('"Suba la rodilla {side_f}."', '"Suba la rodilla {side_f:d}."'), "steps[1].say",   # crashed compiling
+     "has a placeholder with a format ({side_f:d})"),
 ])
 def test_a_broken_translation_is_an_error_and_the_english_stays(folder, change, field, message):
     path = spanish_library(folder)

@@ -28,6 +28,11 @@ from kiosk.store.settings_repository import SettingsRepository
 from kiosk.store.schema import SchemaTooNew
 from kiosk.store.set_aside import SET_ASIDE_TABLE, SETTING_VALUES
 from kiosk.store.settings_file import read_settings
+from kiosk.core.loader import load_routines
+from kiosk.core.plan import Plan, PlanItem
+from kiosk.core.timeline import compile_routine
+from kiosk.services.plans import DiaryPlans
+from kiosk.speech.voices import SPEED_RATES, VoiceSettings
 from mutations import FUZZ, json_values, mutated
 
 CET = timezone(timedelta(hours=1))
@@ -36,7 +41,12 @@ SETTINGS = {"clinic.idle_timeout": 90, "clinic.default_routine": "floor", "safet
             "look.high_contrast": False, "look.large_text": True, "voice.id": "", "voice.speed": "normal",
             "voice.volume": 0.8, "voice.enabled": True, "admin.lockout": {"misses": 1, "since": 1.8e9, "until": 0.0},
             "sign_in.lockout": {"misses": 2, "since": 1.8e9, "until": 0.0},
-            "admin.pin_hash": "scrypt$16384$8$1$c2FsdA==$a2V5"}
+            "admin.pin_hash": "scrypt$16384$8$1$c2FsdA==$a2V5",
+            # the newer ones: the Spanish voice, the language chosen at home, voice commands (both switches)
+            "voice.id.es": "es-419", "language": "es", "listen.enabled": True, "clinic.listen": False}
+LIBRARY = load_routines(Path(__file__).resolve().parents[2] / "routines").exercises
+PLAN = Plan((PlanItem("bridge", 8, 5, note="slowly"), PlanItem("knee_to_chest", 2, 2, "left")), days_a_week=4,
+            note="Go gently.")
 
 
 def _template() -> dict[str, str]:
@@ -56,6 +66,9 @@ def _template() -> dict[str, str]:
             profile.sessions.add(SessionRecord("s1", "floor", T0, T0 + timedelta(minutes=20), done=("bridge",),
                                                hurt=("clam:left",), completed=True))
             profile.aerobic.add(AerobicEntry(T0, "walking", 30))
+            plans = DiaryPlans(profile, LIBRARY)                  # a plan and its history, in the same file
+            plans.save(PLAN, what="Plan made", reason="First visit", by="staff", now=T0)
+            plans.set_locked(True, now=T0 + timedelta(days=1))
         return {name: (Path(folder) / name).read_text(encoding="utf-8")
                 for name in ("settings.json", "profiles.json", "profile-ann.json")}
 
@@ -91,6 +104,7 @@ def use_file(path: Path, kind: str) -> list[str]:
     database = open_database(path, kind, T0)
     try:
         if kind == "settings":
+            use_voice_settings(SettingsRepository(database))
             settings = SettingsRepository(database).as_dict()
             for key, fits in SETTING_VALUES.items():
                 assert key not in settings or fits(settings[key]), (key, settings[key])
@@ -105,16 +119,42 @@ def use_file(path: Path, kind: str) -> list[str]:
             analyse(ratings, data.sessions.list(), data.aerobic.list())
             write_diary(data.ratings.list(), StringIO())
             data.ratings.latest(2)
+            use_plan(data)
         return database.notices
     finally:
         database.close()
+
+
+def use_plan(data) -> None:
+    """What the screens do with a diary's plan: play it, show its history, ask progression."""
+    plans = DiaryPlans(data, LIBRARY)
+    routine = plans.routine()
+    if routine is not None:
+        assert compile_routine(routine).duration > 0
+    for change in plans.history():
+        assert isinstance(change.what, str) and isinstance(change.when, datetime)
+    plans.proposal()
+
+
+class EarlySettings(dict):
+    """The settings as the app has them before the store is open: the quick read, unchecked."""
+
+    def set(self, key, value) -> None:
+        self[key] = value
+
+
+def use_voice_settings(settings) -> None:
+    """What the voice and the Voice screen read of the settings, in each language."""
+    for language in ("en", "es"):
+        voice = VoiceSettings.load(settings, language)
+        assert isinstance(voice.voice_id, str) and 0 <= voice.volume <= 1 and voice.speed in SPEED_RATES
 
 
 def open_file_twice(name: str, document) -> Path | None:
     """Opening works (or says the format is too new); what it sets aside it reports once, then never again."""
     with folder_with(name, document, others=False) as folder:
         if name == "settings.json":
-            read_settings(folder)                    # the quick read before the first paint
+            use_voice_settings(EarlySettings(read_settings(folder)))     # the quick read before the first paint
         try:
             use_file(folder / name, KINDS[name])
         except SchemaTooNew:
@@ -141,6 +181,7 @@ def use_everything(store: DataStore) -> None:
         analyse(ratings, data.sessions.list(), data.aerobic.list())
         write_diary(data.ratings.list(), StringIO())
         data.ratings.latest(2)
+        use_plan(data)
 
 
 def open_twice(folder: Path) -> None:
@@ -250,3 +291,14 @@ def test_the_quick_rating_check_accepts_only_what_from_dict_accepts(document):
 def test_the_quick_rating_check_accepts_the_ratings_the_app_writes():
     ratings = DOCUMENTS["profile-ann.json"]["ratings"].values()
     assert ratings and all(looks_like_a_rating(document) for document in ratings)
+
+
+def test_a_language_setting_that_is_a_list_is_set_aside():
+    """Found by the settings property with the newer keys in the template: a TypeError (unhashable list)."""
+    document = json.loads(FILES["settings.json"])
+    entry = next(doc for doc in document["settings"].values() if doc["key"] == "language")
+    entry["value"] = ["es"]
+    with folder_with("settings.json", document) as folder:
+        with DataStore(folder) as store:
+            assert store.settings.get("language") is None
+            assert "the setting 'language' cannot be ['es']; the default is used" in store.notices[0]

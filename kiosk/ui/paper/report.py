@@ -401,8 +401,3 @@ def write_report_pdf(path: Path | str, content: ReportContent, paper: str = "a4"
     write_private(path, data)
     return pages
 
-
-def suggested_file_name(content: ReportContent) -> str:
-    details = content.numbers.details
-    span = f"-{details.first_week}-to-{details.last_week}" if details.weeks else ""
-    return f"visit-report{span}.pdf"
