@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from kiosk.speech.voices import VoiceInfo
 
 ENGINE_ORDER = ("flite", "pyttsx3")   # what the worker loads; the voice ranking decides the default
+IN_PROCESS_ENGINES = ("flite", "espeak")   # what the app loads in its own process (kiosk/speech/in_process.py)
 
 
 class EngineUnavailable(Exception):
@@ -79,13 +80,19 @@ def _flite() -> Engine:
     return FliteEngine()
 
 
+def _espeak() -> Engine:
+    from kiosk.speech.engine_espeak import EspeakEngine
+
+    return EspeakEngine()
+
+
 def _pyttsx3(driver: str | None = None) -> Engine:
     from kiosk.speech.engine_pyttsx3 import Pyttsx3Engine
 
     return Pyttsx3Engine(driver)
 
 
-FACTORIES: dict[str, Callable[..., Engine]] = {"flite": _flite, "pyttsx3": _pyttsx3}
+FACTORIES: dict[str, Callable[..., Engine]] = {"flite": _flite, "espeak": _espeak, "pyttsx3": _pyttsx3}
 
 
 def load_engines(names: tuple[str, ...] = ENGINE_ORDER, driver: str | None = None

@@ -128,7 +128,7 @@ def _engine_names(args) -> tuple[str, ...]:
     return ("pyttsx3",) if args.driver else ENGINE_ORDER   # a named pyttsx3 driver: that engine alone
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m kiosk.speech.render_worker")
     parser.add_argument("--driver", default=None, help="pyttsx3 driver name; alone, only pyttsx3 is loaded")
     parser.add_argument("--engines", default="", help="comma-separated engines to load (default: all)")
@@ -136,7 +136,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--voice", default="", help="the voice id to render with")
     parser.add_argument("--rate", type=int, default=155, help="espeak words per minute")
     parser.add_argument("--volume", type=float, default=1.0, help="0 to 1")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def answer(worker: Worker, request: dict):
+    """The reply lines to one request, in order (a batch yields one per sentence as each is written)."""
+    try:
+        if "use" in request:
+            yield worker.use(request)
+        elif "batch" in request:
+            yield from worker.render_batch(request)
+        else:
+            yield worker.render(request)
+    except Exception as error:  # report and keep serving; the parent decides when to give up
+        yield {"id": request.get("id"), "ok": False, "error": f"{type(error).__name__}: {error}"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     replies = _protocol_stream()
 
     def send(message: dict) -> None:
@@ -160,17 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     for line in sys.stdin:
         if not line.strip():
             continue
-        request = json.loads(line)
-        try:
-            if "use" in request:
-                send(worker.use(request))
-            elif "batch" in request:
-                for reply in worker.render_batch(request):
-                    send(reply)
-            else:
-                send(worker.render(request))
-        except Exception as error:  # report and keep serving; the parent decides when to give up
-            send({"id": request.get("id"), "ok": False, "error": f"{type(error).__name__}: {error}"})
+        for reply in answer(worker, json.loads(line)):
+            send(reply)
     return 0
 
 
