@@ -1,7 +1,9 @@
 """The speech engine interface: an engine lists its voices and renders a sentence to a WAV file.
 
 The render worker (kiosk/speech/render_worker.py) loads every engine it can, in ENGINE_ORDER, lists all
-their voices, and renders with the one engine whose voice it was started with. An engine that cannot
+their voices, and renders with the one engine whose voice it was started with; on Linux the same worker
+runs in the app's process with IN_PROCESS_ENGINES (libflite, libespeak-ng; kiosk/speech/in_process.py),
+and pyttsx3's worker process is the fallback. An engine that cannot
 load (its library is not installed) is left out with its reason; its voices are then not offered.
 
 Voice ids are unique across engines: a Flite voice is "flite:kal16"; pyttsx3's voices keep the ids
