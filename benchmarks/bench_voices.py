@@ -24,7 +24,7 @@ takes each one's median, so that a busy moment of a shared machine falls on both
 
 Prints figures and ratios measured in this run; asserts nothing. BENCH_WER_SENTENCES limits (a) to the
 first N sentences of the sample; BENCH_WER_VOICES (comma-separated ids, festival:NAME too) to those
-voices; BENCH_PARTS=wer or cold runs one part.
+voices; BENCH_COLD_VOICES (comma-separated ids) limits (b); BENCH_PARTS=wer or cold runs one part.
 """
 
 from __future__ import annotations
@@ -273,7 +273,11 @@ def cold_render(voice_id: str, texts: list[str]) -> tuple[float, float]:
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     if figures.get("failed"):
         raise RuntimeError(f"{figures['failed']} sentences failed with {voice_id}: {figures['first']}")
+    cold_render.cpu.append(figures["cpu"])
     return figures["total"], figures["start"]
+
+
+cold_render.cpu = []      # processor seconds of each cold render (every thread of the fresh process)
 
 
 def cold_child(voice_id: str) -> int:
@@ -286,23 +290,32 @@ def cold_child(voice_id: str) -> int:
 
     texts = json.loads(sys.stdin.read())
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as scratch:
+        processor = time.process_time()
         started = time.perf_counter()
         renderer = Renderer(SpeechCache(Path(scratch)), sentence_timeout=30)
         renderer.start()
         start = time.perf_counter() - started
         results = renderer.render_many([RenderRequest(text, voice_id, 155, 1.0) for text in texts])
         total = time.perf_counter() - started
+        processor = time.process_time() - processor
         renderer.close()
     failed = [r for r in results if not isinstance(r, Path)]
-    print(json.dumps({"total": total, "start": start, "failed": len(failed), "first": str(failed[:1]),
+    print(json.dumps({"total": total, "start": start, "cpu": processor, "failed": len(failed), "first": str(failed[:1]),
                       "in_process": renderer.in_process}))
     return 0
 
 
 def timed(command: list[str]) -> float:
-    started = time.perf_counter()
+    import resource
+
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - started
+    wall, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    timed.cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return wall
+
+
+timed.cpu = []            # processor seconds of each command run
 
 
 def bench_cold(texts: list[str]) -> None:
@@ -328,8 +341,14 @@ def bench_cold(texts: list[str]) -> None:
             cases.append(("gmw/en-us", ["espeak-ng", "-v", "en-us", "-s", "155", "-f", str(text_file),
                                         "-w", str(Path(scratch, "all.wav"))], None))
         converted = str(Path(scratch, "all-22050.wav"))
+        wanted = [v.strip() for v in os.environ.get("BENCH_COLD_VOICES", "").split(",") if v.strip()]
         for voice_id, command, flite_voice in cases:
+            if wanted and voice_id not in wanted:
+                continue
+            cold_render.cpu.clear()
+            timed.cpu.clear()
             runs = [(cold_render(voice_id, texts), timed(command)) for _ in range(COLD_RUNS)]
+            ours_cpu, theirs_cpu = statistics.median(cold_render.cpu), statistics.median(timed.cpu)
             ours = statistics.median(run[0][0] for run in runs)
             start = statistics.median(run[0][1] for run in runs)
             theirs = statistics.median(run[1] for run in runs)
@@ -337,6 +356,8 @@ def bench_cold(texts: list[str]) -> None:
             print(f"  {voice_id:<12} app     {ours * 1000:7.0f} ms (its start {start * 1000:.0f} ms); "
                   f"`{command[0]}` on the whole text {theirs * 1000:7.0f} ms; ratio {ours / theirs:.2f} "
                   f"(target {TARGET_RATIO}); median of {len(runs)} alternating runs, ms: {pairs}", flush=True)
+            print(f"  {'':<12} processor time (every thread; less moved by a busy machine than the clock): app "
+                  f"{ours_cpu * 1000:.0f} ms, `{command[0]}` {theirs_cpu * 1000:.0f} ms; ratio {ours_cpu / theirs_cpu:.2f}")
             if flite_voice and shutil.which("sox"):
                 # The same sound as the app's: Flite's 16 kHz converted to the players' 22,050 Hz by the same
                 # libsoxr at the same quality (sox's `rate -m`), which the command alone does not do.
