@@ -24,6 +24,7 @@ ESPEAK_RATE, ESPEAK_VOLUME = 1, 2  # espeak_PARAMETER
 POS_CHARACTER = 1
 CHARS_UTF8, ENDPAUSE = 1, 0x1000  # espeak_Synth flags (pyttsx3 passes the same two)
 EE_OK = 0
+CHUNK_MS = 1000    # sound handed to the callback in pieces this long (as pyttsx3): 542 calls a routine, not 6,709
 GENDERS = (None, "Male", "Female")  # what pyttsx3 calls them
 
 
@@ -46,9 +47,13 @@ def _library() -> tuple[ctypes.CDLL, int]:
     with _loading:
         if _loaded is None:
             names = ["libespeak-ng.1.dylib"] if sys.platform == "darwin" else []
-            names += ["libespeak-ng.so.1", ctypes.util.find_library("espeak-ng")]
+            names += ["libespeak-ng.so.1", None]
             errors = []
-            for name in filter(None, names):
+            for name in names:
+                if name is None:      # find_library runs `ldconfig -p` (about 10 ms): only when the names fail
+                    name = ctypes.util.find_library("espeak-ng")
+                    if not name:
+                        break
                 try:
                     library = ctypes.CDLL(name)
                     break
@@ -66,7 +71,7 @@ def _library() -> tuple[ctypes.CDLL, int]:
             library.espeak_ListVoices.argtypes = [ctypes.c_void_p]
             library.espeak_Synth.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
                                              ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
-            rate = library.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, None, 0)
+            rate = library.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, CHUNK_MS, None, 0)
             if rate <= 0:
                 raise EngineUnavailable("libespeak-ng could not start (is espeak-ng-data installed?)")
             _loaded = (library, rate)

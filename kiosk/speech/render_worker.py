@@ -26,7 +26,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
 import sys
+import threading
 
 
 def _protocol_stream():
@@ -79,9 +81,6 @@ class Worker:
 
     def render_batch(self, request: dict):
         """The replies for the request's "batch" of {"text", "path"}, in order, each once its file is written."""
-        from kiosk.speech import pcm
-        from kiosk.speech.engines import RenderError
-
         items = request["batch"]
         reply_id = request["id"]
         index_of = (lambda i: {}) if "text" in request else (lambda i: {"index": i})
@@ -96,28 +95,64 @@ class Worker:
                 yield {"id": reply_id, **index_of(index), "ok": False, "error": refusal}
             return
         results = self.engine.synthesize([item["text"] for item in items])
-        for index, item in enumerate(items):
-            try:
-                result = next(results)
-            except StopIteration:
-                result = RenderError("the engine stopped early")
-            except RenderError as error:
-                result = error
-            if isinstance(result, RenderError):
-                yield {"id": reply_id, **index_of(index), "ok": False, "error": str(result)}
-                continue
-            frames, rate = result
-            problem = pcm.problem(frames, rate)
-            if problem:
-                yield {"id": reply_id, **index_of(index), "ok": False, "error": problem}
-                continue
-            frames = pcm.trim_leading_silence(frames, rate)
-            try:
-                pcm.write_wav(item["path"], frames, rate)
-            except OSError as error:
-                yield {"id": reply_id, **index_of(index), "ok": False, "error": f"cannot write: {error}"}
-                continue
-            yield {"id": reply_id, **index_of(index), "ok": True, "seconds": round(len(frames) / 2 / rate, 3)}
+        if len(items) < 2:
+            for index, item in enumerate(items):
+                yield _written(reply_id, index_of(index), item, _next_result(results))
+            return
+        # Each sentence is checked and written on a thread of its own while the engine makes the next one
+        # (the engines' C code runs without Python's lock, so both cores work); the replies stay in order.
+        jobs: queue.Queue = queue.Queue()
+        done: queue.Queue = queue.Queue()
+
+        def write_each() -> None:
+            while (job := jobs.get()) is not None:
+                done.put(_written(*job))
+
+        writer = threading.Thread(target=write_each, name="speech-writer", daemon=True)
+        writer.start()
+        try:
+            for index, item in enumerate(items):
+                jobs.put((reply_id, index_of(index), item, _next_result(results)))
+                if index:
+                    yield done.get()
+            yield done.get()
+        finally:
+            jobs.put(None)
+            writer.join()
+
+
+def _next_result(results):
+    """The engine's next sound, or the RenderError that stopped it."""
+    from kiosk.speech.engines import RenderError
+
+    try:
+        return next(results)
+    except StopIteration:
+        return RenderError("the engine stopped early")
+    except RenderError as error:
+        return error
+
+
+def _written(reply_id, where: dict, item: dict, result) -> dict:
+    """Check one sentence's sound, cut its leading silence and write it: the reply that says how it went."""
+    from kiosk.speech import pcm
+    from kiosk.speech.engines import RenderError
+
+    try:
+        if isinstance(result, RenderError):
+            return {"id": reply_id, **where, "ok": False, "error": str(result)}
+        frames, rate = result
+        problem = pcm.problem(frames, rate)
+        if problem:
+            return {"id": reply_id, **where, "ok": False, "error": problem}
+        frames = pcm.trim_leading_silence(frames, rate)
+        try:
+            pcm.write_wav(item["path"], frames, rate)
+        except OSError as error:
+            return {"id": reply_id, **where, "ok": False, "error": f"cannot write: {error}"}
+        return {"id": reply_id, **where, "ok": True, "seconds": round(len(frames) / 2 / rate, 3)}
+    except Exception as error:  # noqa: BLE001 - told as this sentence's failure; the next ones go on
+        return {"id": reply_id, **where, "ok": False, "error": f"{type(error).__name__}: {error}"}
 
 
 def _engine_names(args) -> tuple[str, ...]:
