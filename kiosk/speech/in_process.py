@@ -41,24 +41,24 @@ class _Host:
         self.engines: list | None = None
         self.missing: dict[str, str] = {}
         self.current = None        # the Worker whose settings the engines hold now
-        self.running = False       # a job is inside an engine call now
+        self.running = None        # the InProcessWorker whose job runs now (inside an engine call, maybe)
         self.broken = ""           # why in-process engines are not used any more in this process
 
-    def submit(self, job) -> None:
+    def submit(self, job, owner=None) -> None:
         with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="speech-in-process", daemon=True)
                 self._thread.start()
-        self._jobs.put(job)
+        self._jobs.put((job, owner))
 
     def _run(self) -> None:
         while True:
-            job = self._jobs.get()
-            self.running = True
+            job, owner = self._jobs.get()
+            self.running = owner
             try:
                 job()
             finally:
-                self.running = False
+                self.running = None
 
 
 HOST = _Host()
@@ -103,7 +103,7 @@ class InProcessWorker:
 
         args = parse_args(self.command[self.command.index(WORKER_MODULE) + 1:])
         replies = self._replies = queue.Queue()
-        HOST.submit(lambda: self._start_on_host(args, replies))
+        HOST.submit(lambda: self._start_on_host(args, replies), self)
         message = self._next_reply(timeout)
         if message.get("event") == "ready":
             self._worker = message.pop("worker")
@@ -160,7 +160,7 @@ class InProcessWorker:
                     break
                 replies.put(reply)
 
-        HOST.submit(job)
+        HOST.submit(job, self)
 
     def reply_to(self, message: dict, timeout: float) -> dict:
         while True:
@@ -169,9 +169,10 @@ class InProcessWorker:
                 return reply
 
     def abandon(self, reason: str) -> None:
-        """This worker is given up after `reason`; when the host is still inside an engine call (a hang),
-        no in-process engine is used in this process again."""
-        if HOST.running:
+        """This worker is given up after `reason`; when the host is still inside this worker's engine call
+        (a hang), no in-process engine is used in this process again. (Waiting behind another worker's
+        long batch is no hang: that worker's own time limit judges its call.)"""
+        if HOST.running is self:
             HOST.broken = reason or "an engine call did not return"
         self.kill()
 
