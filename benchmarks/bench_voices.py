@@ -2,13 +2,14 @@
 
 (a) Word error rate of pocketsphinx 5 (its bundled en-us model; a benchmark-only dependency) on every
     installed English voice over the distinct sentences of the bundled routines, rendered as the app
-    renders them (render worker, normal speed). Target: at most 30% for the default voice. The ranking
+    renders them (the app's Renderer, normal speed). Target: at most 30% for the default voice. The ranking
     in kiosk/speech/voices.py (VOICE_RANKING) records these figures. Festival's voices, when the
     `festival` command is installed, are measured through that command for comparison (not an app engine).
-(b) Cold render of the longest routine per engine (a fresh worker and cache) against that engine's own
+(b) Cold render of the longest routine per engine (the app's Renderer in a fresh process, an empty cache;
+    Flite and espeak-ng render in that process, kiosk/speech/in_process.py) against that engine's own
     command rendering the same text in one process (`flite -f all.txt -o all.wav`, `espeak-ng -f ...`),
     and against `flite -t` once per sentence (what a command-driven engine would cost). Target <= 1.2x.
-    For Flite also against the command followed by `sox rate -m 22050`: the same sound as the worker
+    For Flite also against the command followed by `sox rate -m 22050`: the same sound as the app
     writes (the players take 22,050 Hz; Flite makes 16 kHz).
 
 (a) recognizes a fair sample of the sentences, the same for every voice: those whose text hashes to 0
@@ -17,13 +18,13 @@ bootstrap interval over the sampled sentences; the recognizer runs on both cores
 voice). pocketsphinx is deterministic, so what it heard is kept by the sound's SHA-256 (in this run, and in
 the user cache folder for the next run: a voice whose sound did not change is not recognized again;
 BENCH_WER_FRESH=1 ignores what was kept). Festival's voices (not app engines) are measured when
-BENCH_WER_FESTIVAL=1 or named in BENCH_WER_VOICES. (b) alternates worker and command
+BENCH_WER_FESTIVAL=1 or named in BENCH_WER_VOICES. (b) alternates the app's render and the command
 BENCH_COLD_RUNS times (default 3; a single run of a slow voice here once gave 0.58 and another 1.76) and
 takes each one's median, so that a busy moment of a shared machine falls on both.
 
 Prints figures and ratios measured in this run; asserts nothing. BENCH_WER_SENTENCES limits (a) to the
 first N sentences of the sample; BENCH_WER_VOICES (comma-separated ids, festival:NAME too) to those
-voices; BENCH_PARTS=wer or cold runs one part.
+voices; BENCH_COLD_VOICES (comma-separated ids) limits (b); BENCH_PARTS=wer or cold runs one part.
 """
 
 from __future__ import annotations
@@ -262,38 +263,72 @@ def bench_wer(texts: list[str]) -> None:
 # ---------------------------------------------------------------- (b) cold render against the engine's command
 
 def cold_render(voice_id: str, texts: list[str]) -> tuple[float, float]:
-    """Seconds for a fresh worker to start and render `texts` into an empty cache; and the start alone."""
+    """Seconds for the app's Renderer to start and render `texts` into an empty cache, and its start alone,
+    in a fresh process (`cold_child`): no engine loaded before, as at the app's own cold start (Flite's and
+    espeak-ng's voices render in the app's process, kiosk/speech/in_process.py; once loaded they stay)."""
+    import json
+
+    done = subprocess.run([sys.executable, __file__, "--cold-child", voice_id], input=json.dumps(texts), text=True,
+                          capture_output=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    if figures.get("failed"):
+        raise RuntimeError(f"{figures['failed']} sentences failed with {voice_id}: {figures['first']}")
+    cold_render.cpu.append(figures["cpu"])
+    return figures["total"], figures["start"]
+
+
+cold_render.cpu = []      # processor seconds of each cold render (every thread of the fresh process)
+
+
+def cold_child(voice_id: str) -> int:
+    """One cold render in this fresh process: the modules a running app has imported, then the clock runs
+    from a new Renderer (its engines or worker started) to the last sentence in the cache."""
+    import json
+
     from kiosk.speech.cache import SpeechCache
     from kiosk.speech.render_process import Renderer, RenderRequest
 
+    import resource
+
+    texts = json.loads(sys.stdin.read())
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as scratch:
+        processor = time.process_time()
         started = time.perf_counter()
         renderer = Renderer(SpeechCache(Path(scratch)), sentence_timeout=30)
         renderer.start()
+        start = time.perf_counter() - started
         results = renderer.render_many([RenderRequest(text, voice_id, 155, 1.0) for text in texts])
         total = time.perf_counter() - started
-        failed = [r for r in results if not isinstance(r, Path)]
-        if failed:
-            raise RuntimeError(f"{len(failed)} sentences failed with {voice_id}: {failed[0]}")
-        renderer.close()
-        started = time.perf_counter()
-        renderer = Renderer(SpeechCache(Path(scratch) / "again"), sentence_timeout=30)
-        renderer.start()
-        renderer.close()
-        return total, time.perf_counter() - started
+        processor = time.process_time() - processor
+        renderer.close()       # a worker process (when one rendered) ends and is waited for: its time counts too
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    processor += after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    failed = [r for r in results if not isinstance(r, Path)]
+    print(json.dumps({"total": total, "start": start, "cpu": processor, "failed": len(failed), "first": str(failed[:1]),
+                      "in_process": renderer.in_process}))
+    return 0
 
 
 def timed(command: list[str]) -> float:
-    started = time.perf_counter()
+    import resource
+
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - started
+    wall, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    timed.cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return wall
+
+
+timed.cpu = []            # processor seconds of each command run
 
 
 def bench_cold(texts: list[str]) -> None:
     from kiosk.speech.voices import list_voices
 
     installed = {v.id for v in list_voices()}
-    print(f"(b) cold render of the longest routine, {len(texts)} sentences, a fresh worker and an empty cache, "
+    print(f"(b) cold render of the longest routine, {len(texts)} sentences, the app's Renderer in a fresh process "
+          "(no engine loaded) and an empty cache, "
           "against the engine's own command rendering the same text in one process")
     with tempfile.TemporaryDirectory(prefix="bench-command-") as scratch:
         text_file = Path(scratch, "all.txt")
@@ -301,7 +336,7 @@ def bench_cold(texts: list[str]) -> None:
         cases = []
         from kiosk.speech.engine_flite import duration_stretch
 
-        stretch = f"duration_stretch={duration_stretch(155):.4f}"    # the same pace as the worker's
+        stretch = f"duration_stretch={duration_stretch(155):.4f}"    # the same pace as the app's
         if shutil.which("flite"):
             for short in ("kal16", "rms", "slt"):
                 if f"flite:{short}" in installed:
@@ -311,20 +346,28 @@ def bench_cold(texts: list[str]) -> None:
             cases.append(("gmw/en-us", ["espeak-ng", "-v", "en-us", "-s", "155", "-f", str(text_file),
                                         "-w", str(Path(scratch, "all.wav"))], None))
         converted = str(Path(scratch, "all-22050.wav"))
+        wanted = [v.strip() for v in os.environ.get("BENCH_COLD_VOICES", "").split(",") if v.strip()]
         for voice_id, command, flite_voice in cases:
+            if wanted and voice_id not in wanted:
+                continue
+            cold_render.cpu.clear()
+            timed.cpu.clear()
             runs = [(cold_render(voice_id, texts), timed(command)) for _ in range(COLD_RUNS)]
+            ours_cpu, theirs_cpu = statistics.median(cold_render.cpu), statistics.median(timed.cpu)
             ours = statistics.median(run[0][0] for run in runs)
             start = statistics.median(run[0][1] for run in runs)
             theirs = statistics.median(run[1] for run in runs)
             pairs = ", ".join(f"{o * 1000:.0f}/{t * 1000:.0f}" for (o, _s), t in runs)
-            print(f"  {voice_id:<12} worker {ours * 1000:7.0f} ms (its start {start * 1000:.0f} ms); "
+            print(f"  {voice_id:<12} app     {ours * 1000:7.0f} ms (its start {start * 1000:.0f} ms); "
                   f"`{command[0]}` on the whole text {theirs * 1000:7.0f} ms; ratio {ours / theirs:.2f} "
                   f"(target {TARGET_RATIO}); median of {len(runs)} alternating runs, ms: {pairs}", flush=True)
+            print(f"  {'':<12} processor time (every thread; less moved by a busy machine than the clock): app "
+                  f"{ours_cpu * 1000:.0f} ms, `{command[0]}` {theirs_cpu * 1000:.0f} ms; ratio {ours_cpu / theirs_cpu:.2f}")
             if flite_voice and shutil.which("sox"):
-                # The same sound as the worker's: Flite's 16 kHz converted to the players' 22,050 Hz by the same
+                # The same sound as the app's: Flite's 16 kHz converted to the players' 22,050 Hz by the same
                 # libsoxr at the same quality (sox's `rate -m`), which the command alone does not do.
                 conversion = timed(["sox", str(Path(scratch, "all.wav")), converted, "rate", "-m", "22050"])
-                print(f"  {'':<12} `{command[0]}` + `sox rate -m 22050` (the players' rate, as the worker writes): "
+                print(f"  {'':<12} `{command[0]}` + `sox rate -m 22050` (the players' rate, as the app writes): "
                       f"{(theirs + conversion) * 1000:.0f} ms; ratio {ours / (theirs + conversion):.2f}")
             if flite_voice == "kal16":
                 started = time.perf_counter()
@@ -332,7 +375,7 @@ def bench_cold(texts: list[str]) -> None:
                     subprocess.run(["flite", "-voice", flite_voice, "--setf", stretch, "-t", text, "-o",
                                     str(Path(scratch, f"s{index}.wav"))], check=True, capture_output=True)
                 each = time.perf_counter() - started
-                print(f"  {'':<12} `flite -t` once per sentence {each * 1000:7.0f} ms: libflite in the worker is "
+                print(f"  {'':<12} `flite -t` once per sentence {each * 1000:7.0f} ms: libflite in the app is "
                       f"{each / ours:.2f}x as fast")
 
 
@@ -369,4 +412,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--cold-child"]:
+        sys.exit(cold_child(sys.argv[2]))
     sys.exit(main())

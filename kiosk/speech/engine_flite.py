@@ -1,4 +1,4 @@
-"""The Flite engine: CMU Flite's voices through libflite (ctypes), rendered in the worker process.
+"""The Flite engine: CMU Flite's voices through libflite (ctypes), rendered in the app's process (in_process.py).
 
 libflite, not the `flite` command: the library loads a voice once per worker, where the command loads
 it again for every sentence (benchmarks/bench_voices.py measures both). Debian: `flite` (libflite1).

@@ -1,7 +1,9 @@
 """The speech engine interface: an engine lists its voices and renders a sentence to a WAV file.
 
 The render worker (kiosk/speech/render_worker.py) loads every engine it can, in ENGINE_ORDER, lists all
-their voices, and renders with the one engine whose voice it was started with. An engine that cannot
+their voices, and renders with the one engine whose voice it was started with; on Linux the same worker
+runs in the app's process with IN_PROCESS_ENGINES (libflite, libespeak-ng; kiosk/speech/in_process.py),
+and pyttsx3's worker process is the fallback. An engine that cannot
 load (its library is not installed) is left out with its reason; its voices are then not offered.
 
 Voice ids are unique across engines: a Flite voice is "flite:kal16"; pyttsx3's voices keep the ids
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterator
 from kiosk.speech.voices import VoiceInfo
 
 ENGINE_ORDER = ("flite", "pyttsx3")   # what the worker loads; the voice ranking decides the default
+IN_PROCESS_ENGINES = ("flite", "espeak")   # what the app loads in its own process (kiosk/speech/in_process.py)
 
 
 class EngineUnavailable(Exception):
@@ -79,13 +82,19 @@ def _flite() -> Engine:
     return FliteEngine()
 
 
+def _espeak() -> Engine:
+    from kiosk.speech.engine_espeak import EspeakEngine
+
+    return EspeakEngine()
+
+
 def _pyttsx3(driver: str | None = None) -> Engine:
     from kiosk.speech.engine_pyttsx3 import Pyttsx3Engine
 
     return Pyttsx3Engine(driver)
 
 
-FACTORIES: dict[str, Callable[..., Engine]] = {"flite": _flite, "pyttsx3": _pyttsx3}
+FACTORIES: dict[str, Callable[..., Engine]] = {"flite": _flite, "espeak": _espeak, "pyttsx3": _pyttsx3}
 
 
 def load_engines(names: tuple[str, ...] = ENGINE_ORDER, driver: str | None = None

@@ -23,16 +23,48 @@ def samples_of(frames: bytes) -> array.array:
     return samples
 
 
-_STRIDE = 256   # samples looked at in one go (max and min of an array slice run at C speed)
+_tables: dict[int, tuple[bytes, bytes]] = {}
 
 
-def first_loud(frames: bytes, threshold: int, samples: array.array | None = None) -> int:
-    """The index of the first sample with |sample| >= threshold, or -1."""
-    samples = samples_of(frames) if samples is None else samples
-    for start in range(0, len(samples), _STRIDE):
-        chunk = samples[start:start + _STRIDE]
-        if max(chunk) >= threshold or min(chunk) <= -threshold:
-            return start + next(i for i, value in enumerate(chunk) if value >= threshold or value <= -threshold)
+def _loudness_tables(threshold: int) -> tuple[bytes, bytes]:
+    """Two byte maps for samples whose |sample| >= threshold: one for the high byte (0 surely quiet, 4 surely
+    loud, 1 or 2 on the edge), one for the low byte (4 always, 1 loud on the upper edge, 2 on the lower):
+    a sample is loud when its two mapped bytes share a bit."""
+    tables = _tables.get(threshold)
+    if tables is None:
+        threshold = max(1, min(32768, threshold))
+        top, top_low = divmod(threshold - 1, 256)         # quiet: 1 - threshold <= sample <= threshold - 1
+        bottom, bottom_low = divmod(1 - threshold, 256)   # (floor division: bottom is the high byte, signed)
+        high = bytearray(256)
+        for byte in range(256):
+            signed = byte - 256 if byte >= 128 else byte
+            if bottom < signed < top:
+                high[byte] = 0
+            elif signed > top or signed < bottom:
+                high[byte] = 4
+            else:
+                high[byte] = (1 if signed == top else 0) | (2 if signed == bottom else 0)
+        low = bytes(4 | (1 if byte > top_low else 0) | (2 if byte < bottom_low else 0) for byte in range(256))
+        tables = _tables[threshold] = (bytes(high), low)
+    return tables
+
+
+def first_loud(frames: bytes, threshold: int, samples: array.array | None = None, start: int = 0) -> int:
+    """The index of the first little-endian 16-bit sample from `start` with |sample| >= threshold, or -1
+    (`samples`: unused, as before).
+
+    Byte maps and one big-integer AND find it in C (the samples before the first loud one, a few thousand,
+    are looked at in growing pieces, so a long sentence costs no more than a short one)."""
+    high_map, low_map = _loudness_tables(threshold)
+    count = len(frames) // 2
+    piece = 1024
+    while start < count:
+        end = min(count, start + piece)
+        part = frames[start * 2:end * 2]
+        loud = int.from_bytes(part[1::2].translate(high_map), "big") & int.from_bytes(part[0::2].translate(low_map), "big")
+        if loud:
+            return start + (end - start) - 1 - (loud.bit_length() - 1) // 8
+        start, piece = end, piece * 2
     return -1
 
 
@@ -57,18 +89,20 @@ def trim_leading_quiet(frames: bytes, rate: int, loud_rms: float = 0.002 * 32768
                        keep_seconds: float = 0.005) -> bytes:
     """The frames from `keep_seconds` before the first `window_seconds` window whose RMS reaches `loud_rms`
     (the same cut as wav_samples.trim_leading_quiet, which Flite's faint lead-in needs). The windows
-    before the one with the first sample that loud are skipped unread (they cannot reach it)."""
+    without a sample that loud are skipped unread (they cannot reach it)."""
     window = max(1, int(rate * window_seconds))
-    samples = samples_of(frames)
-    first = first_loud(frames, math.ceil(loud_rms), samples)
-    if first < 0:
-        return frames
-    whole = len(samples) // window * window
+    threshold = math.ceil(loud_rms)
+    whole = len(frames) // 2 // window * window
     wanted = loud_rms * loud_rms * window
-    for start in range(first // window * window, whole, window):
-        chunk = samples[start:start + window]
+    first = first_loud(frames, threshold)
+    while 0 <= first:
+        start = first // window * window
+        if start >= whole:
+            break
+        chunk = samples_of(frames[start * 2:(start + window) * 2])
         if sum(map(operator.mul, chunk, chunk)) >= wanted:
             return frames[max(0, start - int(keep_seconds * rate)) * 2:]
+        first = first_loud(frames, threshold, start=start + window)
     return frames
 
 

@@ -182,7 +182,8 @@ class Renderer:
         self.voices: list[VoiceInfo] = []
         self.restarts = 0
         self._base_command = command or default_worker_command()
-        self._worker = WorkerProcess(self._base_command, env)
+        self._env = env
+        self._worker = self._first_worker()
         self._pinned: tuple[str, int, float] | None = None  # the settings the running worker renders with
         self._failures = 0
         self._given_up: EngineError | None = None
@@ -397,20 +398,44 @@ class Renderer:
     def _restart(self, request: RenderRequest) -> None:
         self._check_usable(request)
         self.restarts += 1
+        self._leave_in_process("a sentence failed or took too long")
         self._start_worker(request)
+
+    def _first_worker(self):
+        """Flite's and espeak-ng's voices render in this process (kiosk/speech/in_process.py) when the
+        command is the plain default worker; anything else, and pyttsx3, through a worker process."""
+        from kiosk.speech import in_process
+
+        if in_process.wanted(self._base_command):
+            return in_process.InProcessWorker(self._base_command, self._env)
+        return WorkerProcess(self._base_command, self._env)
+
+    @property
+    def in_process(self) -> bool:
+        """The engines render in this process now (not yet moved to worker processes)."""
+        return getattr(self._worker, "in_process", False)
+
+    def _leave_in_process(self, reason: str) -> bool:
+        """After an in-process failure or hang, go on with worker processes for good; False when already."""
+        if not self.in_process:
+            return False
+        self._worker.abandon(reason)
+        self._worker = WorkerProcess(self._worker.command, self._env)
+        return True
 
     def _start_worker(self, request: RenderRequest | None = None) -> None:
         """Start a worker; when it cannot start for a request's voice, that voice's engine is given up."""
         try:
             ready = self._worker.start(self.start_timeout)
-        except WorkerTimeout as error:
+        except (WorkerTimeout, EngineError) as error:
+            if not self._closed and getattr(error, "reason", "") != "closed" and self._leave_in_process(str(error)):
+                return self._start_worker(request)    # no in-process engine here: a worker process then
             self._worker.kill()
-            if request is not None and not self._closed:
-                self._give_up(request, EngineError("engine_hung", str(error)))
-            self._given_up = EngineError("engine_hung", str(error))
-            raise self._given_up from error
-        except EngineError as error:
-            self._worker.kill()
+            if isinstance(error, WorkerTimeout):
+                if request is not None and not self._closed:
+                    self._give_up(request, EngineError("engine_hung", str(error)))
+                self._given_up = EngineError("engine_hung", str(error))
+                raise self._given_up from error
             if self._closed or error.reason == "closed":
                 raise EngineError("closed") from error
             if request is not None:

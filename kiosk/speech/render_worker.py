@@ -26,7 +26,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
 import sys
+import threading
 
 
 def _protocol_stream():
@@ -79,9 +81,6 @@ class Worker:
 
     def render_batch(self, request: dict):
         """The replies for the request's "batch" of {"text", "path"}, in order, each once its file is written."""
-        from kiosk.speech import pcm
-        from kiosk.speech.engines import RenderError
-
         items = request["batch"]
         reply_id = request["id"]
         index_of = (lambda i: {}) if "text" in request else (lambda i: {"index": i})
@@ -96,28 +95,64 @@ class Worker:
                 yield {"id": reply_id, **index_of(index), "ok": False, "error": refusal}
             return
         results = self.engine.synthesize([item["text"] for item in items])
-        for index, item in enumerate(items):
-            try:
-                result = next(results)
-            except StopIteration:
-                result = RenderError("the engine stopped early")
-            except RenderError as error:
-                result = error
-            if isinstance(result, RenderError):
-                yield {"id": reply_id, **index_of(index), "ok": False, "error": str(result)}
-                continue
-            frames, rate = result
-            problem = pcm.problem(frames, rate)
-            if problem:
-                yield {"id": reply_id, **index_of(index), "ok": False, "error": problem}
-                continue
-            frames = pcm.trim_leading_silence(frames, rate)
-            try:
-                pcm.write_wav(item["path"], frames, rate)
-            except OSError as error:
-                yield {"id": reply_id, **index_of(index), "ok": False, "error": f"cannot write: {error}"}
-                continue
-            yield {"id": reply_id, **index_of(index), "ok": True, "seconds": round(len(frames) / 2 / rate, 3)}
+        if len(items) < 2:
+            for index, item in enumerate(items):
+                yield _written(reply_id, index_of(index), item, _next_result(results))
+            return
+        # Each sentence is checked and written on a thread of its own while the engine makes the next one
+        # (the engines' C code runs without Python's lock, so both cores work); the replies stay in order.
+        jobs: queue.Queue = queue.Queue()
+        done: queue.Queue = queue.Queue()
+
+        def write_each() -> None:
+            while (job := jobs.get()) is not None:
+                done.put(_written(*job))
+
+        writer = threading.Thread(target=write_each, name="speech-writer", daemon=True)
+        writer.start()
+        try:
+            for index, item in enumerate(items):
+                jobs.put((reply_id, index_of(index), item, _next_result(results)))
+                if index:
+                    yield done.get()
+            yield done.get()
+        finally:
+            jobs.put(None)
+            writer.join()
+
+
+def _next_result(results):
+    """The engine's next sound, or the RenderError that stopped it."""
+    from kiosk.speech.engines import RenderError
+
+    try:
+        return next(results)
+    except StopIteration:
+        return RenderError("the engine stopped early")
+    except RenderError as error:
+        return error
+
+
+def _written(reply_id, where: dict, item: dict, result) -> dict:
+    """Check one sentence's sound, cut its leading silence and write it: the reply that says how it went."""
+    from kiosk.speech import pcm
+    from kiosk.speech.engines import RenderError
+
+    try:
+        if isinstance(result, RenderError):
+            return {"id": reply_id, **where, "ok": False, "error": str(result)}
+        frames, rate = result
+        problem = pcm.problem(frames, rate)
+        if problem:
+            return {"id": reply_id, **where, "ok": False, "error": problem}
+        frames = pcm.trim_leading_silence(frames, rate)
+        try:
+            pcm.write_wav(item["path"], frames, rate)
+        except OSError as error:
+            return {"id": reply_id, **where, "ok": False, "error": f"cannot write: {error}"}
+        return {"id": reply_id, **where, "ok": True, "seconds": round(len(frames) / 2 / rate, 3)}
+    except Exception as error:  # noqa: BLE001 - told as this sentence's failure; the next ones go on
+        return {"id": reply_id, **where, "ok": False, "error": f"{type(error).__name__}: {error}"}
 
 
 def _engine_names(args) -> tuple[str, ...]:
@@ -128,7 +163,7 @@ def _engine_names(args) -> tuple[str, ...]:
     return ("pyttsx3",) if args.driver else ENGINE_ORDER   # a named pyttsx3 driver: that engine alone
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m kiosk.speech.render_worker")
     parser.add_argument("--driver", default=None, help="pyttsx3 driver name; alone, only pyttsx3 is loaded")
     parser.add_argument("--engines", default="", help="comma-separated engines to load (default: all)")
@@ -136,7 +171,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--voice", default="", help="the voice id to render with")
     parser.add_argument("--rate", type=int, default=155, help="espeak words per minute")
     parser.add_argument("--volume", type=float, default=1.0, help="0 to 1")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def answer(worker: Worker, request: dict):
+    """The reply lines to one request, in order (a batch yields one per sentence as each is written)."""
+    try:
+        if "use" in request:
+            yield worker.use(request)
+        elif "batch" in request:
+            yield from worker.render_batch(request)
+        else:
+            yield worker.render(request)
+    except Exception as error:  # report and keep serving; the parent decides when to give up
+        yield {"id": request.get("id"), "ok": False, "error": f"{type(error).__name__}: {error}"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     replies = _protocol_stream()
 
     def send(message: dict) -> None:
@@ -160,17 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     for line in sys.stdin:
         if not line.strip():
             continue
-        request = json.loads(line)
-        try:
-            if "use" in request:
-                send(worker.use(request))
-            elif "batch" in request:
-                for reply in worker.render_batch(request):
-                    send(reply)
-            else:
-                send(worker.render(request))
-        except Exception as error:  # report and keep serving; the parent decides when to give up
-            send({"id": request.get("id"), "ok": False, "error": f"{type(error).__name__}: {error}"})
+        for reply in answer(worker, json.loads(line)):
+            send(reply)
     return 0
 
 

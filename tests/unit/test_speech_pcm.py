@@ -68,3 +68,17 @@ def test_a_written_sentence_is_its_owners_only(tmp_path):
     path = tmp_path / "owner.wav"
     pcm.write_wav(str(path), array.array("h", [5000] * 2000).tobytes(), pcm.PLAYER_RATE)
     assert path.stat().st_mode & 0o777 == 0o600 and whole_wav(path)
+
+
+def test_first_loud_finds_the_first_sample_at_or_above_the_threshold_at_every_threshold_and_start():
+    rng = random.Random(15)
+    for _trial in range(1500):
+        threshold = rng.choice([1, 2, 64, 66, 255, 256, 257, 511, 512, 513, 32767, 32768, rng.randint(1, 32768)])
+        amplitude = rng.choice([0, 1, threshold - 1, threshold, threshold + 1, 300, 32768])
+        samples = [max(-32768, min(32767, rng.randint(-amplitude, amplitude))) for _ in range(rng.randint(0, 3000))]
+        frames = array.array("h", samples).tobytes()
+        if rng.random() < 0.1:
+            frames += b"\x07"                                     # an odd byte at the end is no sample
+        start = rng.choice([0, 0, rng.randint(0, len(samples) + 2)])
+        expected = next((i for i, value in enumerate(samples) if i >= start and abs(value) >= threshold), -1)
+        assert pcm.first_loud(frames, threshold, start=start) == expected, (threshold, start, samples)
