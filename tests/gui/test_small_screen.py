@@ -22,13 +22,15 @@ SHAPES = [
     (1280, 720), (1920, 1080), (3840, 2160),
     (1080, 1920), (2160, 3840),      # totems and wall tablets
 ]
-WITH_TITLE_BAR = [(width, height - TITLE_BAR) for width, height in SHAPES[:4] + [(1080, 1920)]]
+# 1280 x 720 less the bar: the home app under cage with Qt's own title bar (issue 11's Start below the edge).
+WITH_TITLE_BAR = [(width, height - TITLE_BAR) for width, height in SHAPES[:5] + [(1080, 1920)]]
 # A device pixel ratio is set per process (QT_SCALE_FACTOR): these window sizes (logical pixels)
 # are walked in a process of their own for each ratio.
+# The last of each: the smallest landscape window of that ratio less a 30 px title bar.
 RATIOS = {
-    "1.25": ["1024x600", "1536x864", "864x1536"],
-    "1.5": ["800x480", "1280x720", "720x1280"],
-    "2": ["800x480", "1920x1080", "1080x1920"],
+    "1.25": ["1024x600", "1536x864", "864x1536", "1024x570"],
+    "1.5": ["800x480", "1280x720", "720x1280", "800x450"],
+    "2": ["800x480", "1920x1080", "1080x1920", "800x450"],
 }
 
 
