@@ -5,7 +5,8 @@ Each is measured as process CPU time (all threads) over the same seconds of a fr
 offscreen, in a 1280 x 800 window, against a bare QWidget cross-fading two cached QPixmaps with
 a QTimer at 60 frames a second (Qt's animation rate) on the same schedule: a 900 ms fade every
 time the figure moves (the attract loop's period; the routine's pose changes), still in between.
-Paints of the figure and of the baseline are counted too. Interleaved pairs, medians.
+Paints of the figure and of the baseline are counted too, and the paints of the player's figure during its
+holds (from each hold's first count on; nothing on it moves there: the target is none). Interleaved pairs, medians.
 
 The player runs the real PlayerScreen and SessionController on the real timeline of the first
 routine, sped up, with a speaker that says nothing (the voice is measured by bench_speech.py).
@@ -72,6 +73,36 @@ def _count_paints(widget) -> list[int]:
     widget.installEventFilter(counter)
     widget._paint_counter = counter
     return count
+
+
+def _count_hold_paints(controller, figure) -> dict[str, int]:
+    """Paints of the figure during the holds, from each hold's first count on (its glide in is over by then:
+    checked), as tests/gui/test_figure_repaints.py counts them; nothing on the figure moves there."""
+    from PySide6.QtCore import QEvent, QObject
+
+    seen = {"holds": 0, "counts": 0, "paints": 0, "holding": False, "counting": False}
+
+    class HoldPaints(QObject):
+        def eventFilter(self, watched, event):
+            if seen["counting"] and event.type() == QEvent.Type.Paint:
+                seen["paints"] += 1
+            return False
+
+    def on_cue(cue) -> None:
+        if cue.kind == "hold":
+            seen["holding"], seen["counting"] = True, False
+            seen["holds"] += 1
+        elif seen["holding"] and cue.kind == "count":
+            if not seen["counting"] and not figure.is_animating():
+                seen["counting"] = True
+            seen["counts"] += seen["counting"]
+        else:
+            seen["holding"] = seen["counting"] = False
+
+    figure._hold_paints = HoldPaints(figure)
+    figure.installEventFilter(figure._hold_paints)
+    controller.cue_reached.connect(on_cue)      # after the player's own slot: what it shows
+    return seen
 
 
 def _measure(app, window, counted, seconds: float, warm: float = WARM_SECONDS) -> None:
@@ -179,7 +210,9 @@ def _player(scale: float, seconds: float) -> None:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(int(WARM_SECONDS * 1000), controller, lambda: controller.start(timeline))
+    holds = _count_hold_paints(controller, screen.pose)
     _measure(app, screen, screen.pose, seconds)
+    print(f"holds {holds['holds']} counted {holds['counts']} hold_paints {holds['paints']}", flush=True)
     controller.stop()
     screen.end()
 
@@ -206,7 +239,13 @@ def _run(kind: str) -> tuple[float, int]:
     if line is None:
         raise RuntimeError(f"{kind}: {result.stderr[-2000:]}")
     words = line.split()
+    held = next((l.split() for l in result.stdout.splitlines() if l.startswith("holds ")), None)
+    if held is not None:
+        _HOLDS.append((int(held[1]), int(held[3]), int(held[5])))
     return float(words[1]), int(words[3])
+
+
+_HOLDS: list[tuple[int, int, int]] = []       # the player runs' (holds, counts watched, paints during them)
 
 
 def main() -> int:
@@ -224,6 +263,9 @@ def main() -> int:
               f"{statistics.median(p for _, p in apps):.0f}, baseline paints {statistics.median(p for _, p in bares):.0f}")
         print(f"  ratio app/bare = {ratio:.2f} (target <= 2): {'OK' if ratio <= 2 else 'OVER TARGET'}; "
               f"run by run {pairs[0]:.2f}-{pairs[-1]:.2f} (the machine is shared: noise)")
+    holds, counts, paints = (sum(run[i] for run in _HOLDS) for i in range(3))
+    print(f"player's figure during holds: {paints} paints over {counts} counts of {holds} holds in {len(_HOLDS)} "
+          f"runs (target 0): {'OK' if paints == 0 and counts > 0 else 'OVER TARGET'}")
     return 0
 
 

@@ -60,9 +60,11 @@ class ScreenWatcher(QObject):
         self._notify = notify
         self.last_problem: str | None = None
         app = QGuiApplication.instance()
+        # Bound methods, not lambdas: Qt ends these connections with the watcher (a lambda's would outlive
+        # its window and show the notice on a deleted screen).
         app.screenAdded.connect(self._added)
-        app.screenRemoved.connect(lambda screen: log.info("screen removed: %s", screen.name()))
-        app.primaryScreenChanged.connect(lambda _screen: self.check())
+        app.screenRemoved.connect(self._removed)
+        app.primaryScreenChanged.connect(self._changed)
         for screen in app.screens():
             self._watch(screen)
         self.check()
@@ -72,8 +74,14 @@ class ScreenWatcher(QObject):
         self._watch(screen)
         self.check()
 
+    def _removed(self, screen: QScreen) -> None:
+        log.info("screen removed: %s", screen.name())
+
+    def _changed(self, *_new) -> None:
+        self.check()
+
     def _watch(self, screen: QScreen) -> None:
-        screen.geometryChanged.connect(lambda _geometry: self.check())
+        screen.geometryChanged.connect(self._changed)
 
     def check(self) -> str | None:
         """Check the primary screen now; the problem, if any (logged, and shown once per new size)."""

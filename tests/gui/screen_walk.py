@@ -9,12 +9,16 @@ The walk runs in one language (English or Spanish: the layout rules hold in both
 every visible text of every screen (`texts`), for the Spanish walk's check that no English is left.
 
 Run as a script (a device pixel ratio is per process: QT_SCALE_FACTOR) it walks the sizes, looks
-and languages given and prints one JSON object: {"dpr": ..., "walks": n, "problems": [...]}.
+and languages given and prints one JSON object: {"dpr": ..., "dpi": ..., "walks": n, "problems": [...]}.
+The offscreen platform's screen claims 100 logical pixels per real inch (at ratio 2, 50: the touch
+target falls to its 44 px floor); SCREEN_WALK_DPI gives it a real panel's (its EDID size, as
+QScreen.physicalDotsPerInch reports it under Wayland or X11), so the 15 mm targets are those of that panel.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -220,6 +224,11 @@ def walk(size: tuple[int, int], look: str, shoot_to: Path | None = None, languag
 
 def main(argv: list[str]) -> int:
     """`screen_walk.py WxH[,WxH...] look[,look...] [language[,language...]] [folder for screenshots]`"""
+    if os.environ.get("SCREEN_WALK_DPI"):
+        from PySide6.QtGui import QScreen
+
+        panel_dpi = float(os.environ["SCREEN_WALK_DPI"])
+        QScreen.physicalDotsPerInch = lambda _screen: panel_dpi     # offscreen has no setting for it
     app = QApplication.instance() or QApplication(argv[:1])
     sizes = [tuple(int(n) for n in each.split("x")) for each in argv[1].split(",")]
     looks = argv[2].split(",")
@@ -233,7 +242,9 @@ def main(argv: list[str]) -> int:
             for language in languages:
                 problems += walk(size, look, shoot_to, language)
                 walks += 1
-    print(json.dumps({"dpr": app.primaryScreen().devicePixelRatio(), "walks": walks, "problems": problems}))
+    screen = app.primaryScreen()
+    print(json.dumps({"dpr": screen.devicePixelRatio(), "dpi": screen.physicalDotsPerInch(), "walks": walks,
+                      "problems": problems}))
     return 0
 
 
