@@ -377,6 +377,8 @@ class PlanEditorScreen(FollowsLanguage, QWidget):
         self.leave = QFrame()                   # Back with changes not saved: leave them, or keep editing
         self.leave.setObjectName("confirm_panel")
         leave = QVBoxLayout(self.leave)
+        leave.setContentsMargins(8, 6, 8, 8)         # room for the question on a short screen
+        leave.setSpacing(6)
         self.leave_question = make_label("", "heading")
         leave.addWidget(self.leave_question)
         self.keep_editing_button = TouchButton("", "primary", touch)
