@@ -713,8 +713,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     def _print_handout(self, routine, **extras) -> None:
         from kiosk.ui.language import current_language            # the handout in the screens' language
+        journal = self.journal                                     # the person who asked, not the next one
         message = self.handout_printing.print_routine(routine, clinic=self.clinic, language=current_language(),
-                                                      **extras)
+                                                      done=lambda said: journal is self.journal
+                                                      and self.home.show_notice(said), **extras)
         if message:
             self.home.show_notice(message)
 

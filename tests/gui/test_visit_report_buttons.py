@@ -20,7 +20,7 @@ from kiosk.core.loader import load_routines
 from kiosk.services.journal import Journal
 from kiosk.ui.clinic import ClinicMode
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.paper.report_printing import NO_PRINTER, PrintOutcome, paint_on
+from kiosk.ui.paper.report_printing import NO_PRINTER, PrintOutcome, paint_later
 from kiosk.ui.screens.progress import ProgressScreen
 from paper_diaries import diary_records
 from prerequisites import missing
@@ -43,21 +43,25 @@ def pdf_text(path) -> str:
 
 
 class PdfStep:
-    """A print step with no dialog: the report goes to a PDF file, as "Save as PDF" in Qt's dialog would."""
+    """A print step with no dialog: the report goes to a PDF file, as "Save as PDF" in Qt's dialog would,
+    painted on a thread of its own as the real steps do (`paint_later`)."""
 
     def __init__(self, folder, accept: bool = True) -> None:
         self.folder, self.accept, self.calls, self.pages = folder, accept, 0, []
 
-    def __call__(self, parent, paint) -> PrintOutcome:
+    def __call__(self, parent, paint, done) -> None:
         self.calls += 1
         if not self.accept:
-            return PrintOutcome(False, "The report was not printed.")
+            done(PrintOutcome(False, "The report was not printed."))
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.folder / f"report-{self.calls}.pdf"))
-        outcome = paint_on(printer, paint)
-        self.pages.append(outcome)
-        return outcome
+
+        def painted(outcome) -> None:
+            self.pages.append(outcome)
+            done(outcome)
+        paint_later(parent, printer, paint, painted)
 
 
 def progress(qtbot, step, locked=False, size=(1280, 800)) -> ProgressScreen:
