@@ -90,6 +90,7 @@ def test_report_for_my_doctor_by_touch_and_by_keyboard_saves_the_report(qtbot, t
     assert button.isVisible() and button.isEnabled()
     with qtbot.waitSignal(screen.report_printed, timeout=20_000) as printed:
         touch_tap(qtbot, touch_device, button)
+        assert screen._status.text() == "Printing the report\u2026"       # while it is painted
     assert step.calls == 1 and printed.args[0].done
     first = tmp_path / "report-1.pdf"
     assert f"was saved to {first}." in screen._status.text()
@@ -103,6 +104,38 @@ def test_report_for_my_doctor_by_touch_and_by_keyboard_saves_the_report(qtbot, t
     with qtbot.waitSignal(screen.report_printed, timeout=20_000):
         qtbot.keyClick(button, Qt.Key.Key_Space)
     assert step.calls == 2 and (tmp_path / "report-2.pdf").exists()
+
+
+def test_a_second_press_while_the_report_is_painted_is_ignored_and_nothing_is_lost(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from kiosk.ui.paper import report
+
+    started, go, threads = threading.Event(), threading.Event(), []
+    real = report.paint_report
+
+    def held(device, content):
+        threads.append(threading.current_thread())
+        started.set()
+        assert go.wait(timeout=10), "never released"
+        return real(device, content)
+    monkeypatch.setattr(report, "paint_report", held)
+    step = PdfStep(tmp_path)
+    screen = progress(qtbot, step)
+    outcomes = []
+    screen.report_printed.connect(outcomes.append)
+    qtbot.mouseClick(report_button(screen), Qt.MouseButton.LeftButton)
+    assert started.wait(timeout=10) and threads[0] is not threading.main_thread()
+    qtbot.mouseClick(report_button(screen), Qt.MouseButton.LeftButton)        # again, while it paints
+    qtbot.wait(100)
+    assert step.calls == 1 and screen._status.text() == "Printing the report\u2026" and not outcomes
+    go.set()
+    qtbot.waitUntil(lambda: len(outcomes) == 1, timeout=20_000)
+    assert outcomes[0].done and (tmp_path / "report-1.pdf").stat().st_size > 1000
+    assert "was saved to" in screen._status.text()
+    with qtbot.waitSignal(screen.report_printed, timeout=20_000):              # done: it prints again
+        qtbot.mouseClick(report_button(screen), Qt.MouseButton.LeftButton)
+    assert step.calls == 2 and len(outcomes) == 2 and len(threads) == 2
 
 
 def test_a_cancelled_dialog_says_so_and_the_kiosk_has_no_report_button(qtbot, tmp_path):
