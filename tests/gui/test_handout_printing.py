@@ -214,3 +214,41 @@ def test_a_screen_closed_while_printing_drops_the_message_and_the_printer_lives_
         qtbot.wait(200)                                       # the answer's turn on the GUI thread
     assert said == [] and "its message is dropped" in caplog.text
     _check_pdf(tmp_path / "closed.pdf", routine)              # painted to the end all the same
+
+
+def test_qts_own_print_dialog_then_the_painting_on_its_thread(make_window, qtbot, tmp_path, monkeypatch):
+    """The real QPrintDialog (accepted as the person would press Print, printing to a file): it is gone
+    before the painting starts on its own thread, which keeps the printer to the end."""
+    import shiboken6
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.paper import print_action
+
+    need_poppler()
+    window = make_window()
+    path = tmp_path / "dialog.pdf"
+    dialogs = []
+
+    def preset(printer, parent) -> bool:             # "Print to file" already chosen, as the dialog remembers it
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+
+        def press_print() -> None:
+            dialogs.append(QApplication.activeModalWidget())
+            dialogs[-1].accept()
+        QTimer.singleShot(200, press_print)
+        return ask_with_dialog(printer, parent)
+    window.handout_printing = HandoutPrinting(window, ask=preset)
+    real = print_action.print_handout
+    painted_on = []
+
+    def watched(printer, *args, **kwargs):
+        painted_on.append((threading.current_thread(), shiboken6.isValid(dialogs[0])))
+        return real(printer, *args, **kwargs)
+    monkeypatch.setattr(print_action, "print_handout", watched)
+    qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "saved as" in window.home.notice.text(), timeout=15_000)
+    assert isinstance(dialogs[0], print_action.QPrintDialog)
+    assert painted_on == [(painted_on[0][0], False)] and painted_on[0][0] is not threading.main_thread()
+    _check_pdf(path, window.library.routines[window.home.selected()])

@@ -256,3 +256,37 @@ def test_the_admin_report_sets_the_sessions_against_the_diarys_plan(qtbot, clini
     outcome = press_report(qtbot, clinic)
     assert outcome.done, outcome.message
     assert "the plan asks for 5 days a week" in pdf_text(tmp_path / "report-1.pdf")
+
+
+def test_the_real_print_dialog_then_the_report_painted_on_its_thread(qtbot, tmp_path, monkeypatch):
+    """Qt's own dialog, accepted as Print with "Print to file" chosen: the report is painted off the GUI thread."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.paper import report, report_printing
+
+    path = tmp_path / "dialog.pdf"
+    made = report_printing._new_printer
+
+    def to_file(*args, **kwargs):
+        printer = made(*args, **kwargs)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        QTimer.singleShot(200, lambda: QApplication.activeModalWidget().accept())      # Print
+        return printer
+    monkeypatch.setattr(report_printing, "_new_printer", to_file)
+    real, threads = report.paint_report, []
+
+    def watched(device, content):
+        threads.append(threading.current_thread())
+        return real(device, content)
+    monkeypatch.setattr(report, "paint_report", watched)
+    screen = progress(qtbot, None)
+    with qtbot.waitSignal(screen.report_printed, timeout=20_000) as printed:
+        qtbot.mouseClick(report_button(screen), Qt.MouseButton.LeftButton)
+        assert screen._status.text() == "Printing the report\u2026"
+    assert printed.args[0].done and printed.args[0].where == str(path)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and "Diary number 1500 2278" in pdf_text(path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 
+import shiboken6
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -41,7 +42,7 @@ def ask_with_dialog(printer: QPrinter, parent: QWidget | None) -> bool:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(texts().gettext("Print handout"))
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    dialog.deleteLater()                     # it points at the printer, which goes once painted
+    shiboken6.delete(dialog)                 # gone before the painting starts: it points at the printer
     return accepted
 
 

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtWidgets import QDialog, QWidget
@@ -117,7 +118,7 @@ def ask_with_print_dialog(parent: QWidget | None, paint: Paint, done: Done, lang
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(_("Print the report for your doctor"))
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    dialog.deleteLater()                     # it points at the printer, which goes once painted
+    shiboken6.delete(dialog)                 # gone before the painting starts: it points at the printer
     if not accepted:
         done(PrintOutcome(False, _("The report was not printed.")))
         return
