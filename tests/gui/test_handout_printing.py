@@ -252,3 +252,19 @@ def test_qts_own_print_dialog_then_the_painting_on_its_thread(make_window, qtbot
     assert isinstance(dialogs[0], print_action.QPrintDialog)
     assert painted_on == [(painted_on[0][0], False)] and painted_on[0][0] is not threading.main_thread()
     _check_pdf(path, window.library.routines[window.home.selected()])
+
+
+def test_quitting_waits_a_bounded_time_for_a_print_under_way(make_window, qtbot, tmp_path, monkeypatch):
+    from kiosk.ui.paper.print_thread import wait_for_printing
+
+    need_poppler()
+    window = make_window()
+    held = HeldPainting(monkeypatch)
+    window.handout_printing = HandoutPrinting(window, ask=PrintToFile(tmp_path / "quit.pdf"))
+    qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
+    assert held.started.wait(timeout=10)
+    assert wait_for_printing(0.2) is False                   # bounded: the painting is still held
+    threading.Timer(0.2, held.go.set).start()
+    assert wait_for_printing(10) is True                     # as at aboutToQuit: it ends before Qt is torn down
+    _check_pdf(tmp_path / "quit.pdf", window.library.routines[window.home.selected()])
+    qtbot.waitUntil(lambda: "saved as" in window.home.notice.text(), timeout=10_000)

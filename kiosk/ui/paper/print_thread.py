@@ -3,26 +3,31 @@
 Qt supports QPainter on a QPrinter, QPdfWriter or QImage off the GUI thread (never on a widget or
 QPixmap); the printer's own job (the PDF written, the spooler called) happens when painting ends,
 so the whole of it stays off the GUI thread. The job's callable keeps the printer alive until it
-has finished painting.
+has finished painting. When the app quits, a print under way is waited for (at most QUIT_WAIT_S)
+before Qt is torn down.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 Then = Callable[[Any], None]
+QUIT_WAIT_S = 2.0                    # within the systemd unit's stop budget (tests/unit/test_stop_budget.py)
 
 # The answers still to come, held here (never only by the painting thread, so that each QObject is
 # deleted on the GUI thread where it lives).
 _waiting: set[_Answer] = set()
+_painting: set[threading.Thread] = set()
+_quit_hooked: list[QCoreApplication] = []
 
 
 class _Answer(QObject):
@@ -51,6 +56,7 @@ def paint_off_the_gui_thread(owner: QObject | None, job: Callable[[], Any], then
     Call it from the GUI thread."""
     answer = _Answer(owner, then)
     _waiting.add(answer)
+    _wait_at_quit()
 
     def run() -> None:
         try:
@@ -58,8 +64,25 @@ def paint_off_the_gui_thread(owner: QObject | None, job: Callable[[], Any], then
         except Exception as error:          # noqa: BLE001 - handed to the GUI thread to be said on screen
             log.error("a print job failed: %s", error, exc_info=True)
             value = error
+        _painting.discard(threading.current_thread())
         answer.ready.emit(value)             # queued to the GUI thread, where `answer` lives
 
     thread = threading.Thread(target=run, name="printing")
+    _painting.add(thread)
     thread.start()
     return thread
+
+
+def wait_for_printing(timeout: float = QUIT_WAIT_S) -> bool:
+    """Wait (at most `timeout` seconds in all) for the print jobs under way; True when none is left."""
+    deadline = time.monotonic() + timeout
+    for thread in list(_painting):
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    return not _painting
+
+
+def _wait_at_quit() -> None:
+    app = QCoreApplication.instance()
+    if app is not None and app not in _quit_hooked:
+        _quit_hooked.append(app)
+        app.aboutToQuit.connect(wait_for_printing)
