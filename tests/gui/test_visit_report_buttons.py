@@ -290,3 +290,17 @@ def test_the_real_print_dialog_then_the_report_painted_on_its_thread(qtbot, tmp_
     assert printed.args[0].done and printed.args[0].where == str(path)
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600 and "Diary number 1500 2278" in pdf_text(path)
+
+
+def test_the_admin_report_pressed_twice_prints_once_and_says_how_it_went(qtbot, clinic, tmp_path):
+    step = PdfStep(tmp_path)
+    clinic.report_step = step
+    reported = []
+    clinic.admin.profile_reported.connect(lambda profile_id, outcome: reported.append(outcome))
+    qtbot.mouseClick(clinic.admin.report_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(clinic.admin.report_button, Qt.MouseButton.LeftButton)     # while it is read and painted
+    qtbot.waitUntil(lambda: len(reported) == 1, timeout=20_000)
+    qtbot.wait(300)
+    assert len(reported) == 1 and reported[0].done and step.calls == 1
+    assert clinic.admin.status.text() == reported[0].message
+    assert press_report(qtbot, clinic).done and step.calls == 2                   # then it prints again
