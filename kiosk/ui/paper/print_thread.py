@@ -27,7 +27,7 @@ QUIT_WAIT_S = 2.0                    # within the systemd unit's stop budget (te
 # deleted on the GUI thread where it lives).
 _waiting: set[_Answer] = set()
 _painting: set[threading.Thread] = set()
-_quit_hooked: list[QCoreApplication] = []
+HOOKED = "kiosk_waits_for_printing"        # a property of the app once wait_for_printing is on its aboutToQuit
 
 
 class _Answer(QObject):
@@ -83,6 +83,6 @@ def wait_for_printing(timeout: float = QUIT_WAIT_S) -> bool:
 
 def _wait_at_quit() -> None:
     app = QCoreApplication.instance()
-    if app is not None and app not in _quit_hooked:
-        _quit_hooked.append(app)
+    if app is not None and not app.property(HOOKED):
+        app.setProperty(HOOKED, True)
         app.aboutToQuit.connect(wait_for_printing)
