@@ -144,6 +144,7 @@ def main() -> None:
               f"press to message {took['before']:.0f} ms vs {took['after']:.0f} ms "
               f"(ratio {took['after'] / took['before']:.2f}; {took['idle']:.0f} ms when the loop idles, ratio "
               f"{took['idle'] / took['before']:.2f})")
+    app.processEvents()                                  # the last answers' clean-up
     for file in folder.iterdir():
         file.unlink()
     folder.rmdir()
