@@ -482,7 +482,11 @@ class ClinicMode(QObject):
             done(answer, None)
 
     def _report_profile(self, profile_id: str, done) -> None:
-        """Read the diary (store thread), then draw its visit report on the printer (GUI thread): `done(outcome)`."""
+        """Read the diary (store thread), then draw its visit report: onto the drive on the store's thread,
+        or on the printer on a printing thread; `done(outcome)` on the GUI thread. A press while one is
+        on its way is ignored."""
+        if self._report_done is not None:
+            return
         exercises = self.window.library.exercises
 
         def read():
@@ -516,19 +520,30 @@ class ClinicMode(QObject):
         folder = self.report_folder if self.report_folder is not None else self.admin.drive.folder()
         if folder is not None:                       # the removable drive chosen on the admin screen
             path = export_file(Path(folder), profile_id, "report")    # one per diary; its delete removes it
-            data, pages = report_pdf(content, local_paper())          # drawn here, written on the store's thread
-            saved = texts().ngettext("The report ({pages} page) was saved to {path}.",
-                                     "The report ({pages} pages) was saved to {path}.", pages).format(pages=pages,
-                                                                                                    path=path)
+            catalog, paper = texts(), local_paper()
 
-            def write() -> PrintOutcome:
+            def write() -> PrintOutcome:                               # drawn and written on the store's thread
+                data, pages = report_pdf(content, paper)
                 write_private(path, data)
-                return PrintOutcome(True, saved, str(path))
+                saved = catalog.ngettext("The report ({pages} page) was saved to {path}.",
+                                         "The report ({pages} pages) was saved to {path}.", pages)
+                return PrintOutcome(True, saved.format(pages=pages, path=path), str(path))
 
             self._report_done = done
             self._off_the_gui_thread(self.profile_report_written, write)
             return
-        done(self.report_step(self.admin, lambda device: paint_report(device, content)))
+        self._report_done = done
+        try:
+            self.report_step(self.admin, lambda device: paint_report(device, content), self._report_printed)
+        except Exception as error:                  # noqa: BLE001 - said to staff; the button works again
+            log.error("the visit report failed: %s", error)
+            self._report_printed(PrintOutcome(False, texts().gettext("The report could not be printed: {error}")
+                                              .format(error=error)))
+
+    def _report_printed(self, outcome) -> None:
+        done, self._report_done = self._report_done, None
+        if done is not None:
+            done(outcome)
 
     def _profile_report_written(self, answer) -> None:
         done, self._report_done = self._report_done, None

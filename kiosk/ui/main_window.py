@@ -713,8 +713,14 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     def _print_handout(self, routine, **extras) -> None:
         from kiosk.ui.language import current_language            # the handout in the screens' language
+        journal = self.journal                                     # the person who asked, not the next one
+
+        def printed(said: str) -> None:                            # on the GUI thread, once it is painted
+            self.home.drop_notice(message)                         # "Printing…" gives way to how it went
+            if journal is self.journal:
+                self.home.show_notice(said)
         message = self.handout_printing.print_routine(routine, clinic=self.clinic, language=current_language(),
-                                                      **extras)
+                                                      done=printed, **extras)
         if message:
             self.home.show_notice(message)
 

@@ -123,10 +123,12 @@ class HomePlanScreens(QObject):
         from kiosk.core.plan import plan_routine
 
         from kiosk.ui.language import current_language            # the handout in the screens' language
+        journal = self.window.journal
         message = self.window.handout_printing.print_routine(
             plan_routine(plan, self.window.library.exercises), clinic=False, days_per_week=plan.days_a_week,
             language=current_language(),
-            notes={item.exercise: item.note for item in plan.items if item.note}, clinician_note=plan.note)
+            notes={item.exercise: item.note for item in plan.items if item.note}, clinician_note=plan.note,
+            done=lambda said: self._still_here(journal) and self.editor.show_problem(said))
         if message:
             self.editor.show_problem(message)
 

@@ -95,8 +95,10 @@ class StaffPlans(QObject):
             plan_routine(plan, self.window.library.exercises), clinic=True, days_per_week=plan.days_a_week,
             language=current_language(),
             notes={item.exercise: item.note for item in plan.items if item.note}, clinician_note=plan.note,
-            diary_number=None if isinstance(number, BaseException) else number)
-        self.editor.show_problem(message)
+            diary_number=None if isinstance(number, BaseException) else number,
+            done=lambda said: profile_id == self.profile_id and self.editor.show_problem(said))
+        if message:
+            self.editor.show_problem(message)
 
     def reset(self) -> None:
         """Nothing of the last diary stays on screen."""

@@ -1,4 +1,4 @@
-"""The disk waits a GUI thread must never make, wrapped so that each one made on the main thread is recorded."""
+"""The disk waits (and print painting) a GUI thread must never do, wrapped so that each one done on the main thread is recorded."""
 
 from __future__ import annotations
 
@@ -38,10 +38,13 @@ def _os_open_for_writing(path, flags, *args, **kwargs):
 
 
 def watch_disk_waits(guard: MainThreadIO, setattr_=setattr) -> None:
-    """Wrap os.fsync, os.replace, os.open/open for writing, hashlib.scrypt, Future.result and the Qt
-    picture writers so that each call tells `guard`; `setattr_` puts a wrapper in place (pytest's
-    `monkeypatch.setattr` to undo it after the test)."""
+    """Wrap os.fsync, os.replace, os.open/open for writing, hashlib.scrypt, Future.result, the Qt
+    picture writers and the painting of a handout or visit report (Qt writes the PDF or print job
+    inside it, where the wrappers above cannot see) so that each call tells `guard`; `setattr_` puts a
+    wrapper in place (pytest's `monkeypatch.setattr` to undo it after the test)."""
     from PySide6.QtGui import QImage, QPixmap
+
+    from kiosk.ui.paper import handout, report
 
     def wrap(owner, name, describe=None):
         real = getattr(owner, name)
@@ -63,3 +66,5 @@ def watch_disk_waits(guard: MainThreadIO, setattr_=setattr) -> None:
     wrap(concurrent.futures.Future, "result", lambda self, *a, **k: "Future.result")
     wrap(QImage, "save", lambda self, *a, **k: "QImage.save")
     wrap(QPixmap, "save", lambda self, *a, **k: "QPixmap.save")
+    wrap(handout, "paint_handout")           # the screens' print paths reach these through their modules
+    wrap(report, "paint_report")

@@ -194,7 +194,7 @@ def test_the_admin_report_goes_onto_the_chosen_drive_not_the_printer(qtbot, clin
     clinic, profile, drive, _volumes = clinic_admin
     admin = clinic.admin
     printed = []
-    clinic.report_step = lambda parent, paint: printed.append(paint)      # the printer: must not be used
+    clinic.report_step = lambda parent, paint, done: printed.append(paint)   # the printer: must not be used
     admin.select_profile(profile.profile_id)
     with qtbot.waitSignal(admin.profile_reported, timeout=20_000) as reported:
         qtbot.mouseClick(admin.report_button, Qt.MouseButton.LeftButton)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -71,6 +71,20 @@ def test_the_guard_sees_a_wait_on_the_gui_thread(gui_thread_io, store):
     assert any(call.startswith("Future.result") for call in gui_thread_io.calls)
     with pytest.raises(AssertionError):
         gui_thread_io.check()
+
+
+def test_the_guard_sees_a_handout_or_a_report_painted_on_the_gui_thread(gui_thread_io, qapp, bundled_routines,
+                                                                       tmp_path):
+    """Qt writes the PDF (or the print job) inside the painting, where no wrapper above can see it."""
+    from kiosk.ui.paper.handout import write_handout
+    from kiosk.ui.paper.report import report_content, write_report_pdf
+
+    gui_thread_io.watching = True
+    write_handout(tmp_path / "handout.pdf", load_routines(bundled_routines).routines["floor"])
+    write_report_pdf(tmp_path / "report.pdf", report_content([], diary_number=None, today=date(2021, 3, 1)))
+    gui_thread_io.watching = False
+    assert any(call.startswith("paint_handout") for call in gui_thread_io.calls)
+    assert any(call.startswith("paint_report") for call in gui_thread_io.calls)
 
 
 def test_safety_ratings_details_and_session_never_wait_on_the_gui_thread(qtbot, home, store, gui_thread_io):
@@ -271,7 +285,7 @@ def test_my_plan_the_handout_the_report_the_language_and_voice_commands_never_wa
     window.handout_printing = HandoutPrinting(window, ask=PrintToFile(tmp_path / "plan.pdf"),
                                               default_printer=lambda: None)
     qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (tmp_path / "plan.pdf").exists() and window.home.notice.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: "was saved as" in window.home.notice.text(), timeout=10_000)
     qtbot.mouseClick(window.my_plan_button, Qt.MouseButton.LeftButton)                    # Change my plan
     editor = window.plan_screens.editor
     qtbot.waitUntil(lambda: editor.print_button.isVisible(), timeout=10_000)        # read on the writer
@@ -284,7 +298,8 @@ def test_my_plan_the_handout_the_report_the_language_and_voice_commands_never_wa
     step = PdfStep(tmp_path)
     window.progress._report_step = step
     qtbot.waitUntil(lambda: window.progress._plan_days == plan.days_a_week + 1, timeout=10_000)   # as saved above
-    window.progress.print_report()
+    with qtbot.waitSignal(window.progress.report_printed, timeout=20_000):
+        window.progress.print_report()
     window.go_home()
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)               # Español
     assert current_language() == "es"
@@ -347,7 +362,8 @@ def test_the_staff_plan_its_handout_the_report_the_fhir_export_and_the_language_
         qtbot.waitUntil(lambda: editor.notice.text().startswith("Saved."), timeout=10_000)
         _print_to(window, printer_pdf=tmp_path / "staff.pdf")              # the kiosk's default printer
         qtbot.mouseClick(editor.print_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: (tmp_path / "staff.pdf").exists(), timeout=10_000)
+        qtbot.waitUntil(lambda: "was saved as" in editor.notice.text(), timeout=10_000)
+        assert (tmp_path / "staff.pdf").stat().st_size > 1000
         qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
         assert clinic.admin.select_profile(profile_id)
         with qtbot.waitSignal(clinic.admin.profile_reported, timeout=20_000) as reported:

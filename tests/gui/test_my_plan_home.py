@@ -113,7 +113,7 @@ def test_print_handout_with_my_plan_chosen_prints_the_plan_with_its_notes_and_da
     ask = PrintToFile(tmp_path / "plan.pdf")
     window.handout_printing = HandoutPrinting(window, ask=ask, default_printer=lambda: None)
     qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (tmp_path / "plan.pdf").exists() and window.home.notice.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: "saved as" in window.home.notice.text(), timeout=10_000)     # painted
     text = " ".join(pdf_text(tmp_path / "plan.pdf").split())
     assert "My plan" in text and "One knee to chest" in text and "Gently" in text
     assert f"Days a week: {PLAN.days_a_week}" in text and "left side only" in text.lower()
@@ -133,6 +133,7 @@ def test_the_report_for_my_doctor_sets_the_sessions_against_my_plans_days(make_w
     step = PdfStep(tmp_path)
     window.progress._report_step = step
     qtbot.waitUntil(lambda: window.progress._plan_days == PLAN.days_a_week, timeout=10_000)   # read on the store's thread
-    window.progress.print_report()
+    with qtbot.waitSignal(window.progress.report_printed, timeout=20_000):
+        window.progress.print_report()
     assert step.calls == 1
     assert f"the plan asks for {PLAN.days_a_week} days a week" in pdf_text(tmp_path / "report-1.pdf")

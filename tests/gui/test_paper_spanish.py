@@ -163,7 +163,7 @@ def test_the_spanish_dose_line_hold_and_sides(qapp, poppler, tmp_path):
     assert "Después, todo otra vez con el lado izquierdo." in text
 
 
-def test_the_home_print_button_prints_in_the_screens_language(make_window, qapp, poppler, tmp_path):
+def test_the_home_print_button_prints_in_the_screens_language(make_window, qtbot, poppler, tmp_path):
     window = make_window()
     asked = []
 
@@ -177,14 +177,16 @@ def test_the_home_print_button_prints_in_the_screens_language(make_window, qapp,
     set_language("es")
     routine = SPANISH.routines["gentle-start"]
     window._print_handout(routine)
+    assert window.home.notice.text() == f"Imprimiendo la hoja de {routine.title}\u2026"   # while it is painted
+    qtbot.waitUntil(lambda: "se guardó como" in window.home.notice.text(), timeout=10_000)
     text = pdf_text(tmp_path / "home-1.pdf")
     assert routine.title in text and "Cómo hacerlo" in text and "How to do it" not in text
     assert window.home.notice.text().startswith(f"La hoja de {routine.title} (")
-    assert "se guardó como" in window.home.notice.text()
     set_language("en")
     window._print_handout(load_routines(bundled_dir("routines")).routines["gentle-start"])
+    assert window.home.notice.text().endswith("Printing the handout for Gentle start\u2026")   # a line of its own
+    qtbot.waitUntil(lambda: "was saved as" in window.home.notice.text(), timeout=10_000)
     assert "How to do it" in pdf_text(tmp_path / "home-2.pdf")
-    assert "was saved as" in window.home.notice.text()
 
 
 # -- the visit report ------------------------------------------------------------------------------
@@ -252,12 +254,15 @@ def test_my_progress_prints_the_report_in_the_screens_language(qtbot, qapp, popp
     step = PdfStep(tmp_path)
     screen = progress(qtbot, step)
     set_language("es")
-    screen.print_report()
+    with qtbot.waitSignal(screen.report_printed, timeout=20_000):
+        screen.print_report()
+        assert screen._status.text() == "Imprimiendo el informe\u2026"          # while it is painted
     text = pdf_text(tmp_path / "report-1.pdf")
     assert "Diario de dolor y ejercicio: informe para la consulta" in text and "How the pain changed" not in text
     assert step.pages[0].message.startswith("El informe (") and "se guardó en" in step.pages[0].message
     set_language("en")
-    screen.print_report()
+    with qtbot.waitSignal(screen.report_printed, timeout=20_000):
+        screen.print_report()
     assert "How the pain changed" in pdf_text(tmp_path / "report-2.pdf")
     assert step.pages[1].message.startswith("The report (")
 

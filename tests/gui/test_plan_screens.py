@@ -239,6 +239,8 @@ def test_my_plan_prints_its_handout_as_saved(make_window, qtbot, store, bundled_
     editor.print_button.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(editor.print_button, Qt.Key.Key_Space)                      # by keyboard
     assert ask.asked == [window]                                                 # at home: the print dialog
+    assert editor.notice.text().startswith("Printing the handout for")           # while it is painted
+    qtbot.waitUntil(lambda: "saved as" in editor.notice.text(), timeout=10_000)
     text = " ".join(pdf_text(tmp_path / "mine.pdf").split())
     assert "One knee to chest" in text and "left side only" in text.lower()
     assert "saved as" in editor.notice.text()
@@ -295,7 +297,7 @@ def test_staff_set_reps_a_note_and_the_lock_for_a_chosen_diary(make_clinic, qtbo
     assert history[-1].by == "staff" and "Locked by staff" in history[-1].what and "note changed" in history[-1].what
     handout = _print_to(window, printer_pdf=tmp_path / "staff.pdf")        # the kiosk: default printer, no dialog
     qtbot.mouseClick(editor.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (tmp_path / "staff.pdf").exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: "was saved as" in editor.notice.text(), timeout=10_000)      # painted
     text = " ".join(pdf_text(tmp_path / "staff.pdf").split())
     number = store.profiles.get(profile_id).number
     assert f"Diary number: {number[:4]} {number[4:]}" in text and "Go gently" in text and not handout.asked

@@ -20,7 +20,7 @@ from kiosk.core.loader import load_routines
 from kiosk.services.journal import Journal
 from kiosk.ui.clinic import ClinicMode
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.paper.report_printing import NO_PRINTER, PrintOutcome, paint_on
+from kiosk.ui.paper.report_printing import NO_PRINTER, PrintOutcome, paint_later
 from kiosk.ui.screens.progress import ProgressScreen
 from paper_diaries import diary_records
 from prerequisites import missing
@@ -43,21 +43,25 @@ def pdf_text(path) -> str:
 
 
 class PdfStep:
-    """A print step with no dialog: the report goes to a PDF file, as "Save as PDF" in Qt's dialog would."""
+    """A print step with no dialog: the report goes to a PDF file, as "Save as PDF" in Qt's dialog would,
+    painted on a thread of its own as the real steps do (`paint_later`)."""
 
     def __init__(self, folder, accept: bool = True) -> None:
         self.folder, self.accept, self.calls, self.pages = folder, accept, 0, []
 
-    def __call__(self, parent, paint) -> PrintOutcome:
+    def __call__(self, parent, paint, done) -> None:
         self.calls += 1
         if not self.accept:
-            return PrintOutcome(False, "The report was not printed.")
+            done(PrintOutcome(False, "The report was not printed."))
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.folder / f"report-{self.calls}.pdf"))
-        outcome = paint_on(printer, paint)
-        self.pages.append(outcome)
-        return outcome
+
+        def painted(outcome) -> None:
+            self.pages.append(outcome)
+            done(outcome)
+        paint_later(parent, printer, paint, painted)
 
 
 def progress(qtbot, step, locked=False, size=(1280, 800)) -> ProgressScreen:
@@ -86,6 +90,7 @@ def test_report_for_my_doctor_by_touch_and_by_keyboard_saves_the_report(qtbot, t
     assert button.isVisible() and button.isEnabled()
     with qtbot.waitSignal(screen.report_printed, timeout=20_000) as printed:
         touch_tap(qtbot, touch_device, button)
+        assert screen._status.text() == "Printing the report\u2026"       # while it is painted
     assert step.calls == 1 and printed.args[0].done
     first = tmp_path / "report-1.pdf"
     assert f"was saved to {first}." in screen._status.text()
@@ -99,6 +104,38 @@ def test_report_for_my_doctor_by_touch_and_by_keyboard_saves_the_report(qtbot, t
     with qtbot.waitSignal(screen.report_printed, timeout=20_000):
         qtbot.keyClick(button, Qt.Key.Key_Space)
     assert step.calls == 2 and (tmp_path / "report-2.pdf").exists()
+
+
+def test_a_second_press_while_the_report_is_painted_is_ignored_and_nothing_is_lost(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from kiosk.ui.paper import report
+
+    started, go, threads = threading.Event(), threading.Event(), []
+    real = report.paint_report
+
+    def held(device, content):
+        threads.append(threading.current_thread())
+        started.set()
+        assert go.wait(timeout=10), "never released"
+        return real(device, content)
+    monkeypatch.setattr(report, "paint_report", held)
+    step = PdfStep(tmp_path)
+    screen = progress(qtbot, step)
+    outcomes = []
+    screen.report_printed.connect(outcomes.append)
+    qtbot.mouseClick(report_button(screen), Qt.MouseButton.LeftButton)
+    assert started.wait(timeout=10) and threads[0] is not threading.main_thread()
+    qtbot.mouseClick(report_button(screen), Qt.MouseButton.LeftButton)        # again, while it paints
+    qtbot.wait(100)
+    assert step.calls == 1 and screen._status.text() == "Printing the report\u2026" and not outcomes
+    go.set()
+    qtbot.waitUntil(lambda: len(outcomes) == 1, timeout=20_000)
+    assert outcomes[0].done and (tmp_path / "report-1.pdf").stat().st_size > 1000
+    assert "was saved to" in screen._status.text()
+    with qtbot.waitSignal(screen.report_printed, timeout=20_000):              # done: it prints again
+        qtbot.mouseClick(report_button(screen), Qt.MouseButton.LeftButton)
+    assert step.calls == 2 and len(outcomes) == 2 and len(threads) == 2
 
 
 def test_a_cancelled_dialog_says_so_and_the_kiosk_has_no_report_button(qtbot, tmp_path):
@@ -219,3 +256,51 @@ def test_the_admin_report_sets_the_sessions_against_the_diarys_plan(qtbot, clini
     outcome = press_report(qtbot, clinic)
     assert outcome.done, outcome.message
     assert "the plan asks for 5 days a week" in pdf_text(tmp_path / "report-1.pdf")
+
+
+def test_the_real_print_dialog_then_the_report_painted_on_its_thread(qtbot, tmp_path, monkeypatch):
+    """Qt's own dialog, accepted as Print with "Print to file" chosen: the report is painted off the GUI thread."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.paper import report, report_printing
+
+    path = tmp_path / "dialog.pdf"
+    made = report_printing._new_printer
+
+    def to_file(*args, **kwargs):
+        printer = made(*args, **kwargs)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        QTimer.singleShot(200, lambda: QApplication.activeModalWidget().accept())      # Print
+        return printer
+    monkeypatch.setattr(report_printing, "_new_printer", to_file)
+    real, threads = report.paint_report, []
+
+    def watched(device, content):
+        threads.append(threading.current_thread())
+        return real(device, content)
+    monkeypatch.setattr(report, "paint_report", watched)
+    screen = progress(qtbot, None)
+    with qtbot.waitSignal(screen.report_printed, timeout=20_000) as printed:
+        qtbot.mouseClick(report_button(screen), Qt.MouseButton.LeftButton)
+        assert screen._status.text() == "Printing the report\u2026"
+    assert printed.args[0].done and printed.args[0].where == str(path)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and "Diary number 1500 2278" in pdf_text(path)
+
+
+def test_the_admin_report_pressed_twice_prints_once_and_says_how_it_went(qtbot, clinic, tmp_path):
+    step = PdfStep(tmp_path)
+    clinic.report_step = step
+    reported = []
+    clinic.admin.profile_reported.connect(lambda profile_id, outcome: reported.append(outcome))
+    qtbot.mouseClick(clinic.admin.report_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(clinic.admin.report_button, Qt.MouseButton.LeftButton)     # while it is read and painted
+    qtbot.waitUntil(lambda: len(reported) == 1, timeout=20_000)
+    qtbot.wait(300)
+    assert len(reported) == 1 and reported[0].done and step.calls == 1
+    assert clinic.admin.status.text() == reported[0].message
+    assert press_report(qtbot, clinic).done and step.calls == 2                   # then it prints again

@@ -281,6 +281,12 @@ class HomeScreen(FollowsLanguage, QWidget):
         self._notices.append((text, values))
         self._show_notices()
 
+    def drop_notice(self, text: str, **values: object) -> None:
+        """Take a line shown by `show_notice` off the notice (one that said what was under way)."""
+        if (text, values) in self._notices:
+            self._notices.remove((text, values))
+            self._show_notices()
+
     def _show_notices(self) -> None:
         _, language = texts().gettext, current_language()
         lines = list(dict.fromkeys(text.in_language(language) if isinstance(text, Notice)      # a store's notice

@@ -64,8 +64,10 @@ class ProgressScreen(FollowsLanguage, QWidget):
         week_selected(WeekStats): a week was touched.
         report_printed(PrintOutcome): "Report for my doctor" went to the printer, a PDF, or not.
 
-    `report_step(parent, paint) -> PrintOutcome` is how the report leaves the screen (default: Qt's
-    print dialog, kiosk.ui.paper.report_printing); tests hand it a step that opens no dialog.
+    `report_step(parent, paint, done)` is how the report leaves the screen (default: Qt's print dialog,
+    kiosk.ui.paper.report_printing, painting on a thread of its own; `done(PrintOutcome)` comes back on
+    the GUI thread); tests hand it a step that opens no dialog. One report at a time: a press while
+    one is being printed is ignored.
     """
 
     back_requested = Signal()
@@ -84,6 +86,7 @@ class ProgressScreen(FollowsLanguage, QWidget):
         self._ratings: tuple[PainRating, ...] = ()
         self._recorded: tuple[PainRating, ...] = ()     # every rating, wrong-clock ones too (the report says so)
         self._report_step = report_step
+        self._printing = False                   # a report is on its way: "Report for my doctor" waits
         self._diary_number: str | None = None
         self._plan_days: int | None = None
         self._sessions: tuple[SessionRecord, ...] = ()
@@ -288,8 +291,12 @@ class ProgressScreen(FollowsLanguage, QWidget):
         self._plan_days = plan_days_per_week
 
     def print_report(self) -> None:
-        """"Report for my doctor": the last REPORT_WEEKS weeks through the report step; its outcome said below."""
+        """"Report for my doctor": the last REPORT_WEEKS weeks through the report step; "Printing the
+        report…" below while it is painted, then its outcome (and `report_printed`)."""
         from kiosk.ui.paper.report import paint_report, report_content
+
+        if self._printing:
+            return
 
         from kiosk.ui.language import current_language            # the report in the screens' language
         content = report_content(self._recorded, self._sessions, self._aerobic, diary_number=self._diary_number,
@@ -299,7 +306,17 @@ class ProgressScreen(FollowsLanguage, QWidget):
         if step is None:
             from kiosk.ui.paper.report_printing import ask_with_print_dialog as step
         self._show_status(N_("Preparing the report\u2026"))
-        outcome = step(self, lambda device: paint_report(device, content))
+        self._printing = True
+        try:
+            step(self, lambda device: paint_report(device, content), self._report_done)
+        except BaseException:
+            self._printing = False               # the button works again after an error
+            raise
+        if self._printing:                       # the dialog said Print: it is being painted meanwhile
+            self._show_status(N_("Printing the report\u2026"))
+
+    def _report_done(self, outcome) -> None:
+        self._printing = False
         self._show_status(outcome.message)
         self._status.setToolTip(outcome.where or "")
         self.report_printed.emit(outcome)
