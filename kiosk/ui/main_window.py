@@ -578,6 +578,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
                 built[name].reset()
         if "plan_screens" in built:
             self.plan_screens.reset()
+        self.home.forget_personal_notices()      # the next person sees none of the last one's lines
         self._clear_shown_records()
 
     def go_home(self) -> None:
@@ -590,8 +591,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._follow(journal)
 
     def _follow(self, journal: Journal) -> None:
-        journal.save_failed.connect(lambda problem: self.home.show_notice(SAVE_FAILED, problem=problem))
-        journal.notice.connect(self.home.show_notice)
+        journal.save_failed.connect(lambda problem: self.home.show_personal_notice(SAVE_FAILED, problem=problem))
+        journal.notice.connect(self.home.show_personal_notice)
         journal.erase_finished.connect(self._erase_finished)
         journal.ready.connect(lambda: self._read_plan_when_both_ready(journal))   # at home, once it is open
 
@@ -718,11 +719,11 @@ class MainWindow(FollowsLanguage, QMainWindow):
         def printed(said: str) -> None:                            # on the GUI thread, once it is painted
             self.home.drop_notice(message)                         # "Printing…" gives way to how it went
             if journal is self.journal:
-                self.home.show_notice(said)
+                self.home.show_personal_notice(said)
         message = self.handout_printing.print_routine(routine, clinic=self.clinic, language=current_language(),
                                                       done=printed, **extras)
         if message:
-            self.home.show_notice(message)
+            self.home.show_personal_notice(message)
 
     def start_routine_by_id(self, routine_id: str) -> bool:
         plan = self.visit.plan

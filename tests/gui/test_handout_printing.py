@@ -125,6 +125,20 @@ def test_in_the_clinic_no_printer_is_said_on_screen(make_clinic, qtbot, tmp_path
     assert window.stack.currentWidget() is window.home
 
 
+def test_in_the_clinic_the_next_person_sees_none_of_the_last_ones_notices(make_clinic, qtbot, tmp_path):
+    clinic = make_clinic()
+    window = clinic.window
+    _guest_at_home(clinic, qtbot)
+    window.handout_printing = HandoutPrinting(window, ask=_never_asked,
+                                              default_printer=_pdf_printer(tmp_path / "clinic.pdf"))
+    qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "saved as" in window.home.notice.text(), timeout=10_000)
+    window.home.show_notice("The kiosk's own line")                  # a kiosk notice, not the person's
+    qtbot.mouseClick(button(window, "Sign out"), Qt.MouseButton.LeftButton)
+    _guest_at_home(clinic, qtbot)                                    # the next person
+    assert window.home.notice.text() == "The kiosk's own line"
+
+
 class HeldPainting:
     """Holds the handout's painting (on its thread) until `release()`, so a test can act meanwhile."""
 

@@ -105,6 +105,7 @@ class HomeScreen(FollowsLanguage, QWidget):
         super().__init__(parent)
         self._pictures = pictures
         self._notices: list[tuple[str, dict]] = []     # (text, its {placeholders}): shown again in a new language
+        self._personal: set[tuple[str, tuple]] = set()  # those of the notices about the person using it now
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)              # with larger text on a small screen, it scrolls
@@ -280,6 +281,21 @@ class HomeScreen(FollowsLanguage, QWidget):
             return
         self._notices.append((text, values))
         self._show_notices()
+
+    def show_personal_notice(self, text: str, **values: object) -> None:
+        """A line about the person using the kiosk now (a save, a print, their diary's records): the same as
+        `show_notice`, and gone with `forget_personal_notices` when they leave."""
+        self._personal.add((text, tuple(sorted(values.items()))))
+        self.show_notice(text, **values)
+
+    def forget_personal_notices(self) -> None:
+        """Take off every line about the last person (sign-out, idle reset); the kiosk's own lines stay."""
+        kept = [(text, values) for text, values in self._notices
+                if (text, tuple(sorted(values.items()))) not in self._personal]
+        self._personal.clear()
+        if kept != self._notices:
+            self._notices = kept
+            self._show_notices()
 
     def drop_notice(self, text: str, **values: object) -> None:
         """Take a line shown by `show_notice` off the notice (one that said what was under way)."""
