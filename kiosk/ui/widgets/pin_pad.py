@@ -268,7 +268,7 @@ class PinPadScreen(FollowsLanguage, QWidget):
         self._title_source = title
         self._message_source: Callable[[], str] | None = None
         self.touch_px = screen_touch_target_px(self, physical_dpi)
-        self._styled_for = None          # the unit and look of its style sheet
+        self._styled_for = None          # the unit, look and portrait-or-not it is laid out for
         self.pad = PinPad(self.touch_px, min_digits=4, max_digits=max_digits)
         self.pad.changed.connect(self._digits_changed)
         self._title = make_label("", "title")
