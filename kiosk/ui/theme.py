@@ -144,7 +144,8 @@ def stylesheet(unit: int, palette: Palette = DEFAULT, touch_px: int = 44) -> str
     QPushButton {{
         min-height: {min_height}px; min-width: {min_width}px; padding: {pad}px {unit}px;
         border-radius: {pad}px;
-        font-size: {big}px; font-weight: bold; border: {BUTTON_BORDER_PX}px solid {p.edge}; margin: {BUTTON_MARGIN_PX}px;
+        font-size: {big}px; font-weight: bold;
+        border: {BUTTON_BORDER_PX}px solid {p.edge}; margin: {BUTTON_MARGIN_PX}px;
         background: {p.secondary}; color: {p.text};
     }}
     QPushButton:pressed {{ background: {p.secondary_pressed}; }}

@@ -307,7 +307,7 @@ class PinPadScreen(FollowsLanguage, QWidget):
         words.addStretch(1)
         left = QVBoxLayout()
         self._words = WordsArea([self._title, explain, self.pad.dots, self.message], self)
-        left.addWidget(scrolling(words, self, self._words), 1)   # a short screen scrolls the words; the buttons stay
+        left.addWidget(scrolling(words, self, self._words), 1)   # a short screen scrolls the words; buttons stay
         for part in lower:
             if isinstance(part, int):
                 left.addSpacing(part)
