@@ -38,6 +38,8 @@ HIGH_CONTRAST = Palette(
     danger="#9E0000", danger_pressed="#6B0000", accent="#00522D", edge="#000000", focus="#000000",
     chosen="#DCEBFA", notice="#FFF0B3",
 )
+BUTTON_BORDER_PX = 2     # a button's edge (focused: 4 px, grown over its 2 px margin, so its size stays)
+BUTTON_MARGIN_PX = 2
 LARGE_TEXT_SCALE = 1.5
 LARGE_TEXT_SIDE_UNITS = 24      # larger text: at most a 24th of the window's shorter side
 
@@ -106,14 +108,27 @@ def window_unit(widget: QWidget) -> int:
     return window_look(widget).unit_for_window(widget.window())
 
 
+def contents_minimum(box_px: int, padding_px: int, border_px: int = BUTTON_BORDER_PX, floor: int = 0) -> int:
+    """The style sheet min-width / min-height that makes a button's border box (what a touch hits) `box_px`.
+
+    A style sheet's min-width and min-height size the CONTENTS box: Qt adds the padding and the border
+    on each side (and the margin) on top, so `min-width: 79px` with 16 px padding is a 119 px wide target.
+    Never below `floor` (the label's own size still decides when it needs more)."""
+    return max(floor, box_px - 2 * (padding_px + border_px))
+
+
 def stylesheet(unit: int, palette: Palette = DEFAULT, touch_px: int = 44) -> str:
     """The application style sheet for base text size `unit` pixels in `palette`;
-    every button is at least `touch_px` (15 mm on the screen in use) in both directions."""
+    every button's border box is at least `touch_px` (15 mm on the screen in use) in both directions."""
     p = palette
     big = round(unit * 1.4)
     huge = round(unit * 2.2)
     pad = round(unit * 0.6)
-    button_min = max(44, touch_px, round(unit * 2.8))
+    touch = max(44, touch_px)
+    button_min = max(touch, round(unit * 2.8))      # the border box's height
+    min_width = contents_minimum(touch, unit, floor=unit)
+    min_height = contents_minimum(button_min, pad, floor=unit)
+    card_min = contents_minimum(touch, pad, floor=unit)
     return f"""
     QWidget {{ background: {p.background}; color: {p.text}; font-size: {unit}px; }}
     QLabel[role="title"] {{ font-size: {huge}px; font-weight: bold; }}
@@ -127,9 +142,10 @@ def stylesheet(unit: int, palette: Palette = DEFAULT, touch_px: int = 44) -> str
     QLabel[role="countdown"] {{ font-size: {round(unit * 4.5)}px; font-weight: bold; color: {p.primary}; }}
     QLabel[role="notice"] {{ background: {p.notice}; color: {p.text}; border-radius: {pad}px; padding: {pad}px; }}
     QPushButton {{
-        min-height: {button_min}px; min-width: {max(44, touch_px)}px; padding: {pad}px {unit}px;
+        min-height: {min_height}px; min-width: {min_width}px; padding: {pad}px {unit}px;
         border-radius: {pad}px;
-        font-size: {big}px; font-weight: bold; border: 2px solid {p.edge}; margin: 2px;
+        font-size: {big}px; font-weight: bold;
+        border: {BUTTON_BORDER_PX}px solid {p.edge}; margin: {BUTTON_MARGIN_PX}px;
         background: {p.secondary}; color: {p.text};
     }}
     QPushButton:pressed {{ background: {p.secondary_pressed}; }}
@@ -140,6 +156,7 @@ def stylesheet(unit: int, palette: Palette = DEFAULT, touch_px: int = 44) -> str
     QPushButton[role="danger"]:pressed {{ background: {p.danger_pressed}; }}
     QPushButton[role="card"] {{
         background: {p.surface}; border: 2px solid {p.edge}; margin: 4px; text-align: left; padding: {pad}px;
+        min-width: {card_min}px; min-height: {card_min}px;
     }}
     QPushButton[role="card"]:checked {{ border: 6px solid {p.primary}; margin: 0; background: {p.chosen}; }}
     /* Focus: the ring grows outward over the margin, onto the page (13:1 against it). */

@@ -108,7 +108,9 @@ def page_texts(window) -> dict[str, str]:
 
 
 def settle() -> None:
-    for _ in range(3):
+    """Let the layouts settle as they do on screen: each round of events carries a layout request one level
+    further up (a card's steppers in a scrolling page need more rounds than three)."""
+    for _ in range(10):
         QApplication.processEvents()
 
 

@@ -57,7 +57,16 @@ def test_the_style_sheet_is_in_the_look_s_colours_and_unit():
     assert "font-size: 22px" in normal
     assert "font-size: 33px" in Look(large_text=True).stylesheet(33)
     assert Look().stylesheet(22, touch_px=90) == theme.stylesheet(22, DEFAULT, touch_px=90)
-    assert "min-height: 90px" in Look().stylesheet(22, touch_px=90)
+    # The contents box: a 90 px border box less 13 px padding and a 2 px border on each side.
+    assert "min-height: 60px" in Look().stylesheet(22, touch_px=90)
+
+
+def test_a_button_s_minimum_is_its_border_box_not_its_contents():
+    """min-width / min-height size the contents: the padding and border come off the touch target."""
+    assert theme.contents_minimum(79, 16) == 79 - 2 * (16 + 2)
+    assert theme.contents_minimum(44, 22, floor=22) == 22            # never below the floor
+    sheet = Look().stylesheet(16, touch_px=79)                        # a 7" panel: 16 px text, 79 px targets
+    assert f"min-width: {79 - 2 * (16 + 2)}px" in sheet and f"min-height: {79 - 2 * (10 + 2)}px" in sheet
 
 
 def test_the_theme_keeps_no_state_that_changes():

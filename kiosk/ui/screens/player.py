@@ -17,6 +17,7 @@ from kiosk.ui.widgets.responsive import ACROSS, DOWN, TurnWithWindow, is_portrai
 from kiosk.ui.widgets.text_area import TextArea
 
 POSE_TRANSITION_MS = 900
+SIDE_AREA_LEAST_PX = 48        # the count and cautions' area: at least this high
 PORTRAIT_POSE_HEIGHT = 0.6      # portrait: the figure's area at most this times the screen's width high
 
 
@@ -76,7 +77,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
         middle = QBoxLayout(ACROSS)
         middle.addWidget(self.pose, 3)
         self.side_area = scrolling(side_panel, self)      # long cautions scroll; the buttons stay
-        self.side_area.setMinimumHeight(48)
+        self.side_area.setMinimumHeight(SIDE_AREA_LEAST_PX)
         middle.addWidget(self.side_area, 2)
         self._middle = middle
         self._turn = TurnWithWindow(self, middle, on_turn=self._turned)
@@ -270,6 +271,12 @@ class PlayerScreen(FollowsLanguage, QWidget):
         count and cautions get the rest rather than empty space above and below the figure."""
         portrait = is_portrait(self)
         limit = max(self.pose.minimumHeight(), round(self.width() * PORTRAIT_POSE_HEIGHT)) if portrait else 16777215
+        # Portrait: the count under the figure whole, however tall the figure might be (a 7" panel's 15 mm
+        # buttons leave the middle little height); beside it, the count has the whole height anyway.
+        count = self.countdown.fontMetrics().height() + 2 * self.side_area.frameWidth()
+        least = max(SIDE_AREA_LEAST_PX, count) if portrait else SIDE_AREA_LEAST_PX
+        if self.side_area.minimumHeight() != least:
+            self.side_area.setMinimumHeight(least)
         if self.pose.maximumHeight() != limit:
             self.pose.setMaximumHeight(limit)
 

@@ -11,7 +11,7 @@ from kiosk.core.diary_number import DIGITS, is_diary_number, spaced
 from kiosk.core.pins import PIN_DIGITS, is_easy_pin
 from kiosk.core.translations import N_
 from kiosk.ui.language import texts
-from kiosk.ui.theme import window_unit
+from kiosk.ui.theme import contents_minimum, window_unit
 from kiosk.ui.widgets.controls import make_label
 from kiosk.ui.widgets.other_language_button import OtherLanguageButton
 from kiosk.ui.widgets.pin_pad import PinPadScreen
@@ -131,7 +131,7 @@ class SignInScreen(PinPadScreen):
         unit = window_unit(self)
         if unit != self._language_unit:        # among the words, no higher than a touch target needs
             self._language_unit = unit
-            self.language_button.setStyleSheet(f"QPushButton {{ min-height: {max(44, self.touch_px)}px; "
+            self.language_button.setStyleSheet(f"QPushButton {{ min-height: {contents_minimum(self.touch_px, 0)}px; "
                                                f"padding: 0px {unit}px; font-size: {round(unit * 1.2)}px; }}")
             self.language_button.repolish()
 

@@ -48,16 +48,17 @@ def make_label(text: str = "", role: str | None = None, parent: QWidget | None =
     return label
 
 
-def scrolling(content: QLayout, parent: QWidget | None = None) -> QScrollArea:
+def scrolling(content: QLayout, parent: QWidget | None = None, area: QScrollArea | None = None) -> QScrollArea:
     """`content` in a frameless area that scrolls up and down when it does not fit (larger text on a
-    small screen), so that a screen never grows past the window and its buttons stay in sight."""
+    small screen), so that a screen never grows past the window and its buttons stay in sight.
+    `area`: a scroll area of a screen's own kind to use (its parent already set)."""
     body = QWidget()
     body.setLayout(content)
     content.setContentsMargins(0, 0, 0, 0)
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QScroller
 
-    area = QScrollArea(parent)
+    area = QScrollArea(parent) if area is None else area
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)          # Tab goes to what is inside, not the area

@@ -65,8 +65,10 @@ class NumberStepper(FollowsLanguage, QFrame):
         self.plus_button.clicked.connect(self.step_up)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
-        grid.addWidget(self.title, 0, 0, 1, 3)
-        grid.addWidget(self.range_label, 1, 0, 1, 3)
+        # The words across the whole width (the stretch column too): over the buttons' columns alone they
+        # would wrap where the buttons are narrow, and Qt would lay them out one line high.
+        grid.addWidget(self.title, 0, 0, 1, 4)
+        grid.addWidget(self.range_label, 1, 0, 1, 4)
         grid.addWidget(self.minus_button, 2, 0)
         grid.addWidget(self.number, 2, 1)
         grid.addWidget(self.plus_button, 2, 2)

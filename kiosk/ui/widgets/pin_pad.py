@@ -6,13 +6,15 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout, QGridLayout, QLabel, QLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from kiosk.core.translations import N_
 from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.theme import DEFAULT, Palette, window_look, window_unit
 from kiosk.ui.widgets.controls import make_label, scrolling
-from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow
+from kiosk.ui.widgets.responsive import ACROSS, TurnWithWindow, is_portrait
 from kiosk.ui.widgets.touch_button import BounceGuard, TouchButton, screen_touch_target_px
 
 TIGHT_RATIO = 0.8         # a word key's letters when its word does not fit at the usual size
@@ -23,7 +25,7 @@ PIN = N_("PIN")
 
 
 class KeypadButton(TouchButton):
-    """One key of the pad: grows with the room it is given, never below the touch target."""
+    """One key of the pad: grows with the room it is given, never below the touch target (its border box)."""
 
     def __init__(self, text: str, role: str | None, touch_px: int, parent: QWidget | None = None) -> None:
         super().__init__(text, role, touch_px, parent)
@@ -32,7 +34,12 @@ class KeypadButton(TouchButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Roomier than the target where the screen has the room (the pad grows into it)."""
         return QSize(round(self.touch_px * 1.6), round(self.touch_px * 1.2))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """The touch target, no more: a small screen gets 15 mm keys (a word too long gets smaller letters)."""
+        return self.touch_minimum()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -213,6 +220,39 @@ def keypad_style_sheet(unit: int, palette: Palette = DEFAULT) -> str:
     """
 
 
+class WordsArea(QScrollArea):
+    """The scrolling words beside the keypad (above it in portrait). It asks for room only down to the
+    last of `shown` in sight (the title, the explanation, the digits typed, a message), not for all it
+    holds: a portrait screen's keypad and buttons get their room first, what follows (the language
+    button) scrolls. (A column with wrapped text is laid out at its preferred height, so a larger
+    preference here would squeeze the keypad under its 15 mm keys.)"""
+
+    def __init__(self, shown: Sequence[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown = list(shown)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        hint = super().sizeHint()
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if layout is None:
+            return hint
+        width = max(1, self.viewport().width())
+        need, last = 0, None
+        for index in range(layout.count()):
+            widget = layout.itemAt(index).widget()
+            if widget is None or widget.isHidden():
+                continue
+            if widget not in self._shown:
+                break
+            item = layout.itemAt(index)
+            need += (item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height())
+            need += layout.spacing() if last is not None else 0
+            last = widget
+        frame = 2 * self.frameWidth()
+        return QSize(hint.width(), max(self.minimumSizeHint().height(), min(hint.height(), need + frame)))
+
+
 class PinPadScreen(FollowsLanguage, QWidget):
     """A PinPad on the right (below in portrait); on the left (above) a title, an explanation, the PIN dots and a message.
 
@@ -228,7 +268,7 @@ class PinPadScreen(FollowsLanguage, QWidget):
         self._title_source = title
         self._message_source: Callable[[], str] | None = None
         self.touch_px = screen_touch_target_px(self, physical_dpi)
-        self._styled_for = None          # the unit and look of its style sheet
+        self._styled_for = None          # the unit, look and portrait-or-not it is laid out for
         self.pad = PinPad(self.touch_px, min_digits=4, max_digits=max_digits)
         self.pad.changed.connect(self._digits_changed)
         self._title = make_label("", "title")
@@ -266,7 +306,8 @@ class PinPadScreen(FollowsLanguage, QWidget):
             words.addWidget(widget)
         words.addStretch(1)
         left = QVBoxLayout()
-        left.addWidget(scrolling(words, self), 1)   # a short screen scrolls the words; the buttons stay
+        self._words = WordsArea([self._title, explain, self.pad.dots, self.message], self)
+        left.addWidget(scrolling(words, self, self._words), 1)   # a short screen scrolls the words; buttons stay
         for part in lower:
             if isinstance(part, int):
                 left.addSpacing(part)
@@ -278,6 +319,7 @@ class PinPadScreen(FollowsLanguage, QWidget):
         self._turn = TurnWithWindow(self, self._row)
         self._row.addLayout(left, 4)
         self._row.addSpacing(self.touch_px // 2)
+        self._gap = self._row.itemAt(self._row.count() - 1).spacerItem()
         self._row.addWidget(self.pad, 5)
         self.setFocusProxy(self.pad)
 
@@ -288,10 +330,12 @@ class PinPadScreen(FollowsLanguage, QWidget):
         self.message.setText(text)
         self.message.setAccessibleName(text)
         self.message.show()
+        self._words.updateGeometry()
 
     def _digits_changed(self, count: int) -> None:
-        if count:
+        if count and not self.message.isHidden():
             self.message.hide()
+            self._words.updateGeometry()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if self.pad.isEnabled():
@@ -299,9 +343,18 @@ class PinPadScreen(FollowsLanguage, QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        unit, look = window_unit(self), window_look(self)
-        if (unit, look) != self._styled_for:
-            self._styled_for = (unit, look)
-            self.setStyleSheet(keypad_style_sheet(unit, look.palette))
-            margin = round(unit * 1.2)
+        unit, look, portrait = window_unit(self), window_look(self), is_portrait(self)
+        if (unit, look, portrait) != self._styled_for:
+            if self._styled_for is None or self._styled_for[:2] != (unit, look):
+                self.setStyleSheet(keypad_style_sheet(unit, look.palette))
+            self._styled_for = (unit, look, portrait)
+            # Portrait: the keypad under the words, the screen's height shared by both; margins and the gap
+            # between them narrower, so that the words and 15 mm keys fit a 7" panel stood on end.
+            margin = round(unit * (0.6 if portrait else 1.2))
             self._row.setContentsMargins(margin, margin, margin, margin)
+            gap = self.touch_px // (4 if portrait else 2)
+            if portrait:
+                self._gap.changeSize(0, gap, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            else:
+                self._gap.changeSize(gap, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+            self._row.invalidate()

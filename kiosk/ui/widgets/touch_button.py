@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, Qt
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
 from kiosk.ui.theme import DEFAULT, Palette
 from kiosk.ui.widgets.touch_target import (  # noqa: F401 (the size rule, used with these buttons)
@@ -34,7 +34,8 @@ class BounceGuard:
 
 
 class TouchButton(QPushButton):
-    """A push button at least `touch_px` square whose accessible name is its visible label.
+    """A push button whose border box (what a touch hits: the style sheet's margin is outside it) is at
+    least `touch_px` square, and whose accessible name is its visible label.
 
     The style sheet may set its own minimum height on every polish; the touch minimum is put
     back afterwards, so the larger of the two always wins.
@@ -91,7 +92,23 @@ class TouchButton(QPushButton):
         """How wide the button must be with its label broken before every word (a narrow screen)."""
         words = self.label().split()
         text = max((self.fontMetrics().horizontalAdvance(word) for word in words), default=0)
-        return max(self._touch_px, self._wide_px, self._padding() + text)
+        return max(self.touch_minimum().width(), self._wide_px, self._padding() + text)
+
+    def touch_minimum(self) -> QSize:
+        """The touch target with the style sheet's margin around it: the least size of the whole widget."""
+        edge = self._margins()
+        return QSize(self._touch_px + edge.width(), self._touch_px + edge.height())
+
+    def _margins(self) -> QSize:
+        """What the style sheet puts outside the border box (both sides), neither focused nor chosen
+        (the focus ring and a chosen card's edge grow over the margin, so this is the widest)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.state &= ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_On)
+        bevel = self.style().subElementRect(QStyle.SubElement.SE_PushButtonBevel, option, self)
+        if not bevel.isValid():
+            return QSize(0, 0)
+        return QSize(max(0, option.rect.width() - bevel.width()), max(0, option.rect.height() - bevel.height()))
 
     def wrap_to(self, width: int) -> None:
         """Show the label on as few lines as fit `width` (one line when it fits)."""
@@ -131,10 +148,12 @@ class TouchButton(QPushButton):
         super().keyPressEvent(event)
 
     def _apply_touch_minimum(self) -> None:
-        """Minimum: the touch target, the label's own needs, and any style sheet min-height."""
-        hint = super().minimumSizeHint()
-        width = max(self._touch_px, self._wide_px, hint.width())
-        height = max(self._touch_px, hint.height(), self.minimumHeight())
+        """Minimum: the touch target (and the margin around it), the label's own needs, and any style sheet
+        min-height."""
+        hint = self.minimumSizeHint()
+        touch = self.touch_minimum()
+        width = max(touch.width(), self._wide_px, hint.width())
+        height = max(touch.height(), hint.height(), self.minimumHeight())
         if (width, height) != (self.minimumWidth(), self.minimumHeight()):
             self.setMinimumSize(width, height)
 
