@@ -219,7 +219,7 @@ def _after_paint_steps(window, store, open_data, library, speaker) -> list:
         "store": ("tinydb", "kiosk.store.database", "kiosk.store.profile_repository",
                   "kiosk.store.record_repositories", "kiosk.store.data_store"),
         "routines": ("tomllib", "kiosk.core.routine", "kiosk.core.loader", "kiosk.core.poses"),
-        "voice": ("PySide6.QtMultimedia", "kiosk.speech.cache", "kiosk.speech.voices",
+        "voice": ("kiosk.core.voice_commands", "kiosk.services.said_speaker", "PySide6.QtMultimedia", "kiosk.speech.cache", "kiosk.speech.voices",
                   "kiosk.speech.render_process", "kiosk.speech.render_thread", "kiosk.speech.player",
                   "kiosk.speech.speaker"),
     }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.core.translations import N_
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future    # the first paint needs no futures: made where a write is
+
     from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 
 log = logging.getLogger(__name__)
@@ -151,6 +152,8 @@ class Journal(QObject):
             return None
         self.open()
         if self._writer is None:               # no writer (some tests): run now
+            from concurrent.futures import Future
+
             future: Future = Future()
             try:
                 future.set_result(call(self._profile_on_writer()))
@@ -310,6 +313,8 @@ class Journal(QObject):
     def _write(self, call) -> Future:
         self.open()
         if self._writer is None:               # no writer (some tests): write now
+            from concurrent.futures import Future
+
             future: Future = Future()
             try:
                 future.set_result(call())

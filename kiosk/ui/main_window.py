@@ -82,11 +82,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._content_language = self.start_language
         self._libraries = {getattr(library, "language", self.start_language): library}
         self._library_for = library_for or self._same_folder_library
-        from kiosk.core.voice_commands import EchoGuard
-        from kiosk.services.said_speaker import SaidSpeaker
-
-        self.echo_guard = EchoGuard()            # voice commands: what the app itself is saying
-        self.speaker = SaidSpeaker(speaker, self.echo_guard)
+        self._given_speaker = speaker            # wrapped on first use (`speaker`): the first paint needs no voice
         self.voice_controls = voice_controls or NoVoiceControls(self)
         self.library = library
         self.pictures = pictures or PictureCache()
@@ -216,6 +212,20 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._choices = choices
         if self.visit.plan is None:
             self._read_plan_when_both_ready(self.journal)
+
+    @cached_property
+    def echo_guard(self):
+        """What the app itself is saying, for the voice commands (made on first use)."""
+        from kiosk.core.voice_commands import EchoGuard
+
+        return EchoGuard()
+
+    @cached_property
+    def speaker(self):
+        """The voice given, telling the echo guard what it says (made on first use)."""
+        from kiosk.services.said_speaker import SaidSpeaker
+
+        return SaidSpeaker(self._given_speaker, self.echo_guard)
 
     @cached_property
     def controller(self) -> SessionController:
