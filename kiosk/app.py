@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -39,6 +40,19 @@ def _report_painted() -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Run the app until its window closes; returns the exit code.
+
+    The garbage collector waits until the first paint: start-up makes tens of thousands of objects
+    (modules, classes, Qt wrappers) and next to no garbage, and collecting them took ~6 ms of it.
+    """
+    gc.disable()
+    try:
+        return _run_app(args)
+    finally:
+        gc.enable()                               # had the first paint not come
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    """Run the app until its window closes; returns the exit code (the collector is enabled at the first paint).
 
     Start-up paints the home screen first: the folder lock and the look are taken before, the
     store, the full routine files and the voice right after (or when something needs them sooner).
@@ -137,6 +151,7 @@ def run_app(args: argparse.Namespace) -> int:
             turns.completed.connect(app.quit)
 
         def on_first_paint() -> None:
+            gc.enable()
             if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
                 _report_painted()                 # the start-up benchmark: nothing more to do
                 return

@@ -4,16 +4,13 @@ The visit's effects (kiosk/core/visit.py) are imported before the home screen's 
 dataclasses took some 10 ms of it. A `FrozenRecord` behaves as a frozen dataclass does where the app uses
 one: fields from the class's own annotations, in order, with class-level defaults; made positionally or by
 name; equal when of the same class with equal fields; hashable; shown as `Name(field=value, ...)`; matched
-positionally in `match` (`__match_args__`); assigning or deleting a field raises FrozenInstanceError.
+positionally in `match` (`__match_args__`); assigning or deleting a field raises dataclasses'
+FrozenInstanceError (imported then: the start-up imports no dataclasses).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
-
-
-class FrozenInstanceError(AttributeError):
-    """A field of a frozen record was assigned or deleted."""
 
 
 class FrozenRecord:
@@ -70,7 +67,11 @@ class FrozenRecord:
         return f"{type(self).__qualname__}({fields})"
 
     def __setattr__(self, key: str, value: object) -> None:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot assign to field {key!r}")
 
     def __delattr__(self, key: str) -> None:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot delete field {key!r}")

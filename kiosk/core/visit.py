@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -305,6 +304,8 @@ class Visit:
         if leave_out:
             kept = tuple(e for e in self.pending.exercises if e.id not in self.offered)
             if kept:
+                from dataclasses import replace
+
                 self.pending = replace(self.pending, exercises=kept)
         return self._ask("before")
 
@@ -337,6 +338,8 @@ class Visit:
         written = self.after_rating
         if written is None or not (side or worse_with or note):
             return self._show_summary()
+        from dataclasses import replace
+
         self.after_rating = replace(written, side=side, worse_with=worse_with, note=note)
         return (Write(self.after_rating, replaces=written), *self._show_summary())
 

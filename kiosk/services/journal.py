@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -21,12 +20,14 @@ SAVE_FAILED = N_("Could not save: {problem}")      # the screens' sentence for s
 KINDS = ("ratings", "sessions", "aerobic")
 
 
-@dataclass(eq=False)
 class Saved:
     """A record handed to the journal, and the future of its id on disk (None: not written, or guest)."""
 
-    record: object
-    future: Future | None = None
+    def __init__(self, record: object, future: Future | None = None) -> None:
+        self.record, self.future = record, future
+
+    def __repr__(self) -> str:
+        return f"Saved(record={self.record!r}, future={self.future!r})"
 
     def record_id(self) -> int | None:
         """The id the write gave it; None when it failed or never ran. Only on the writer thread, after it."""
