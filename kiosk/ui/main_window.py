@@ -13,7 +13,6 @@ from kiosk.core.routine_index import Choices
 from kiosk.core.translations import N_
 from kiosk.core.visit import Step, Visit
 from kiosk.services.journal import SAVE_FAILED, Journal
-from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
 from kiosk.ui.language import FollowsLanguage, current_language, set_language, texts
 from kiosk.ui.picture_cache import PictureCache
 from kiosk.ui.screens.home import HomeScreen
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk.core.routine import Routine
     from kiosk.core.session import Summary
     from kiosk.services.journal import Saved
+    from kiosk.services.voice_controls import VoiceControls
     from kiosk.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,11 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._libraries = {getattr(library, "language", self.start_language): library}
         self._library_for = library_for or self._same_folder_library
         self._given_speaker = speaker            # wrapped on first use (`speaker`): the first paint needs no voice
-        self.voice_controls = voice_controls or NoVoiceControls(self)
+        if voice_controls is None:               # a speaker without them (the tests' own)
+            from kiosk.services.voice_controls import NoVoiceControls
+
+            voice_controls = NoVoiceControls(self)
+        self.voice_controls = voice_controls
         self.library = library
         self.pictures = pictures or PictureCache()
         self.journal = journal or Journal(parent=self)
