@@ -45,15 +45,18 @@ def run_app(args: argparse.Namespace) -> int:
     The garbage collector waits until the first paint: start-up makes tens of thousands of objects
     (modules, classes, Qt wrappers) and next to no garbage, and collecting them took ~6 ms of it.
     """
+    collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run_app(args)
+        return _run_app(args, collecting)
     finally:
-        gc.enable()                               # had the first paint not come
+        if collecting:
+            gc.enable()                           # had the first paint not come
 
 
-def _run_app(args: argparse.Namespace) -> int:
-    """Run the app until its window closes; returns the exit code (the collector is enabled at the first paint).
+def _run_app(args: argparse.Namespace, collecting: bool = True) -> int:
+    """Run the app until its window closes; returns the exit code (`collecting`: the garbage collector is
+    enabled again at the first paint).
 
     Start-up paints the home screen first: the folder lock and the look are taken before, the
     store, the full routine files and the voice right after (or when something needs them sooner).
@@ -153,7 +156,8 @@ def _run_app(args: argparse.Namespace) -> int:
             turns.completed.connect(app.quit)
 
         def on_first_paint() -> None:
-            gc.enable()
+            if collecting:
+                gc.enable()
             if compiled_here(language):            # a checkout's catalog, compiled by Babel at this start
                 caches.submit(partial(keep_compiled, language))      # kept for the next (~60 ms less)
             if os.environ.get("KIOSK_EXIT_AFTER_PAINT"):
@@ -238,7 +242,8 @@ def _after_paint_steps(window, store, open_data, library, speaker) -> list:
         "store": ("tinydb", "kiosk.store.database", "kiosk.store.profile_repository",
                   "kiosk.store.record_repositories", "kiosk.store.data_store"),
         "routines": ("tomllib", "kiosk.core.routine", "kiosk.core.loader", "kiosk.core.poses"),
-        "voice": ("kiosk.core.voice_commands", "kiosk.services.said_speaker", "PySide6.QtMultimedia", "kiosk.speech.cache", "kiosk.speech.voices",
+        "voice": ("kiosk.core.voice_commands", "kiosk.services.said_speaker",      # the window's echo guard
+                  "PySide6.QtMultimedia", "kiosk.speech.cache", "kiosk.speech.voices",
                   "kiosk.speech.render_process", "kiosk.speech.render_thread", "kiosk.speech.player",
                   "kiosk.speech.speaker"),
     }

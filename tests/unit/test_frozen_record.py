@@ -40,7 +40,8 @@ def test_equal_and_hashed_by_class_and_fields():
 
 def test_shown_as_a_dataclass_is():
     assert repr(Point(1, "a")) == "Point(x=1, y='a')"
-    assert repr(ShowHurt("Bridge", None, "rest")) == "ShowHurt(exercise_title='Bridge', side=None, rest_pose='rest', pain=None)"
+    assert repr(ShowHurt("Bridge", None, "rest")) == (
+        "ShowHurt(exercise_title='Bridge', side=None, rest_pose='rest', pain=None)")
 
 
 def test_fields_cannot_be_changed():
