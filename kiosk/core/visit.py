@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from kiosk.core.frozen_record import FrozenRecord
+
 
 if TYPE_CHECKING:                     # the home screen paints before the timeline is imported
+    from datetime import datetime
+
     from kiosk.core.progression import Proposal
     from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
     from kiosk.core.routine import Routine
@@ -45,37 +47,32 @@ NOBODY_YET = frozenset({Step.ATTRACT, Step.SIGN_IN, Step.NEW_DIARY})     # clini
 
 
 # -- effects: what the view does, in the order given ----------------------------------------------
-@dataclass(frozen=True)
-class Show:
+class Show(FrozenRecord):
     """Show the screen of `step`. The view knows which screens start afresh: home stops the player,
     the details and the activity log are cleared."""
 
     step: Step
 
 
-@dataclass(frozen=True)
-class OfferSkip:
+class OfferSkip(FrozenRecord):
     """Show the skip offer: these exercises hurt in the last sessions in a row; leave them out?"""
 
     titles: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AskRating:
+class AskRating(FrozenRecord):
     """Show the 0-10 rating, cleared, with the question for `moment` (before, during or after)."""
 
     moment: str
 
 
-@dataclass(frozen=True)
-class Play:
+class Play(FrozenRecord):
     """Show the player for this routine and get the voice ready; `Visit.voice_ready()` starts it."""
 
     routine: Routine
 
 
-@dataclass(frozen=True)
-class ShowHurt:
+class ShowHurt(FrozenRecord):
     """Show the rest position and the choices. No exercise: it had not begun (End only); no side:
     no "skip this side"; `pain`: the rating just given, noted on screen."""
 
@@ -85,8 +82,7 @@ class ShowHurt:
     pain: int | None = None
 
 
-@dataclass(frozen=True)
-class ShowSummary:
+class ShowSummary(FrozenRecord):
     """Show how the session went; `summary` None when no session finished."""
 
     summary: Summary | None
@@ -94,73 +90,62 @@ class ShowSummary:
     after_pain: int | None
 
 
-@dataclass(frozen=True)
-class ReadPastSessions:
+class ReadPastSessions(FrozenRecord):
     """Read the person's past sessions (once their journal has them) and hand them to
     `Visit.past_sessions_read` (an empty list when they cannot be read)."""
 
 
-@dataclass(frozen=True)
-class Write:
+class Write(FrozenRecord):
     """Keep a record; `replaces`: the rating written earlier that this fuller one takes the place of."""
 
     record: PainRating | SessionRecord | AerobicEntry
     replaces: PainRating | None = None
 
 
-@dataclass(frozen=True)
-class RememberSafety:
+class RememberSafety(FrozenRecord):
     """At home: keep "safety accepted" in the settings, so the safety screen is not shown again."""
 
 
-@dataclass(frozen=True)
-class Forget:
+class Forget(FrozenRecord):
     """Drop the person from the view: player and voice stopped, a fresh journal, screens cleared."""
 
 
-@dataclass(frozen=True)
-class CloseDiary:
+class CloseDiary(FrozenRecord):
     """Close this diary in the store (the person left, or a sign-in answer came after they did)."""
 
     profile_id: str
 
 
-@dataclass(frozen=True)
-class Say:
+class Say(FrozenRecord):
     """Speak this text aloud (never in the clinic)."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class ReadPlan:
+class ReadPlan(FrozenRecord):
     """Read the diary's plan (once its journal has it) and hand it, as a routine, to `Visit.plan_read`
     (None when the diary has none, or for a guest)."""
 
 
-@dataclass(frozen=True)
-class ShowPlan:
+class ShowPlan(FrozenRecord):
     """Offer this plan first on the home screen, as "My plan"; None: no plan card."""
 
     routine: Routine | None
 
 
-@dataclass(frozen=True)
-class AskProgression:
+class AskProgression(FrozenRecord):
     """A session of the plan ended and its ratings are written: ask progression (services.plans) for a
     proposal, after those writes, and hand it to `Visit.progression_proposed` (None: nothing to offer)."""
 
 
-@dataclass(frozen=True)
-class OfferProgression:
+class OfferProgression(FrozenRecord):
     """Offer this change to the plan (a step up or down, or leaving out what hurt): accept or decline,
     answered with `Visit.progression_answered`. Shown over the summary."""
 
     proposal: Proposal
 
 
-@dataclass(frozen=True)
-class AnswerProgression:
+class AnswerProgression(FrozenRecord):
     """Make (`accept`) or decline the proposed change, kept in the plan's history; then ReadPlan follows."""
 
     proposal: Proposal
@@ -319,6 +304,8 @@ class Visit:
         if leave_out:
             kept = tuple(e for e in self.pending.exercises if e.id not in self.offered)
             if kept:
+                from dataclasses import replace
+
                 self.pending = replace(self.pending, exercises=kept)
         return self._ask("before")
 
@@ -351,6 +338,8 @@ class Visit:
         written = self.after_rating
         if written is None or not (side or worse_with or note):
             return self._show_summary()
+        from dataclasses import replace
+
         self.after_rating = replace(written, side=side, worse_with=worse_with, note=note)
         return (Write(self.after_rating, replaces=written), *self._show_summary())
 

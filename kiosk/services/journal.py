@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -13,6 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.core.translations import N_
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future    # the first paint needs no futures: made where a write is
+
     from kiosk.core.records import AerobicEntry, PainRating, SessionRecord
 
 log = logging.getLogger(__name__)
@@ -20,12 +20,14 @@ SAVE_FAILED = N_("Could not save: {problem}")      # the screens' sentence for s
 KINDS = ("ratings", "sessions", "aerobic")
 
 
-@dataclass(eq=False)
 class Saved:
     """A record handed to the journal, and the future of its id on disk (None: not written, or guest)."""
 
-    record: object
-    future: Future | None = None
+    def __init__(self, record: object, future: Future | None = None) -> None:
+        self.record, self.future = record, future
+
+    def __repr__(self) -> str:
+        return f"Saved(record={self.record!r}, future={self.future!r})"
 
     def record_id(self) -> int | None:
         """The id the write gave it; None when it failed or never ran. Only on the writer thread, after it."""
@@ -151,6 +153,8 @@ class Journal(QObject):
             return None
         self.open()
         if self._writer is None:               # no writer (some tests): run now
+            from concurrent.futures import Future
+
             future: Future = Future()
             try:
                 future.set_result(call(self._profile_on_writer()))
@@ -310,6 +314,8 @@ class Journal(QObject):
     def _write(self, call) -> Future:
         self.open()
         if self._writer is None:               # no writer (some tests): write now
+            from concurrent.futures import Future
+
             future: Future = Future()
             try:
                 future.set_result(call())

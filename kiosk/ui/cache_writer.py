@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import queue
 
 log = logging.getLogger(__name__)
 Job = Callable[[], object]
@@ -21,7 +24,7 @@ class CacheWriter:
 
     def __init__(self, name: str = "cache-writer") -> None:
         self._name = name
-        self._jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[Job | None] | None = None    # made with the thread (none: nothing written)
         self._thread: threading.Thread | None = None
         self._closed = False
         self._guard = threading.Lock()
@@ -30,6 +33,9 @@ class CacheWriter:
         with self._guard:
             if not self._closed:
                 if self._thread is None:
+                    import queue
+
+                    self._jobs = queue.SimpleQueue()
                     self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
                     self._thread.start()
                 self._jobs.put(job)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import gettext
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.languages import FORMAT_LOCALES, LANGUAGES, SOURCE_LANGUAGE
 from kiosk.core.translations import translation
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QWidget
 
 LANGUAGE_PROPERTY = "kiosk_language"
@@ -67,6 +68,8 @@ def _use_qt_translation(code: str) -> None:
         _qt_translator = None
     if code == SOURCE_LANGUAGE:
         return
+    from PySide6.QtCore import QLibraryInfo, QTranslator     # English, the usual start, needs neither
+
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{code}", folder):

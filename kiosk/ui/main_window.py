@@ -13,7 +13,6 @@ from kiosk.core.routine_index import Choices
 from kiosk.core.translations import N_
 from kiosk.core.visit import Step, Visit
 from kiosk.services.journal import SAVE_FAILED, Journal
-from kiosk.services.voice_controls import NoVoiceControls, VoiceControls
 from kiosk.ui.language import FollowsLanguage, current_language, set_language, texts
 from kiosk.ui.picture_cache import PictureCache
 from kiosk.ui.screens.home import HomeScreen
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk.core.routine import Routine
     from kiosk.core.session import Summary
     from kiosk.services.journal import Saved
+    from kiosk.services.voice_controls import VoiceControls
     from kiosk.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
@@ -82,12 +82,12 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._content_language = self.start_language
         self._libraries = {getattr(library, "language", self.start_language): library}
         self._library_for = library_for or self._same_folder_library
-        from kiosk.core.voice_commands import EchoGuard
-        from kiosk.services.said_speaker import SaidSpeaker
+        self._given_speaker = speaker            # wrapped on first use (`speaker`): the first paint needs no voice
+        if voice_controls is None:               # a speaker without them (the tests' own)
+            from kiosk.services.voice_controls import NoVoiceControls
 
-        self.echo_guard = EchoGuard()            # voice commands: what the app itself is saying
-        self.speaker = SaidSpeaker(speaker, self.echo_guard)
-        self.voice_controls = voice_controls or NoVoiceControls(self)
+            voice_controls = NoVoiceControls(self)
+        self.voice_controls = voice_controls
         self.library = library
         self.pictures = pictures or PictureCache()
         self.journal = journal or Journal(parent=self)
@@ -216,6 +216,20 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._choices = choices
         if self.visit.plan is None:
             self._read_plan_when_both_ready(self.journal)
+
+    @cached_property
+    def echo_guard(self):
+        """What the app itself is saying, for the voice commands (made on first use)."""
+        from kiosk.core.voice_commands import EchoGuard
+
+        return EchoGuard()
+
+    @cached_property
+    def speaker(self):
+        """The voice given, telling the echo guard what it says (made on first use)."""
+        from kiosk.services.said_speaker import SaidSpeaker
+
+        return SaidSpeaker(self._given_speaker, self.echo_guard)
 
     @cached_property
     def controller(self) -> SessionController:

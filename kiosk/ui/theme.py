@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
+
+from kiosk.core.frozen_record import FrozenRecord
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -44,8 +45,7 @@ LARGE_TEXT_SCALE = 1.5
 LARGE_TEXT_SIDE_UNITS = 24      # larger text: at most a 24th of the window's shorter side
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(FrozenRecord):          # not a frozen dataclass: the first paint imports no dataclasses
     """The look chosen on the home screen (high contrast, larger text): a value, compared and hashed.
 
     The main window owns the one in use and publishes it on itself as the Qt property `look`; a

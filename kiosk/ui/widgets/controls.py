@@ -16,7 +16,7 @@ SCROLL_BAR_ALWAYS_OFF = 1        # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 def make_button(text: str, role: str | None = None, parent: QWidget | None = None,
                 description: str = "") -> QPushButton:
     """A big push button whose accessible name is its visible label."""
-    button = QPushButton(text, parent)
+    button = QPushButton(text, parent=parent)     # by name: (text, parent) also tries QIcon, building its enums
     button.setAccessibleName(text)
     if description:
         button.setAccessibleDescription(description)
