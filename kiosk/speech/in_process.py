@@ -188,9 +188,7 @@ class InProcessWorker:
         old.put(None)
 
     def _next_reply(self, timeout: float) -> dict:
-        from kiosk.speech.render_process import WorkerTimeout
-
-        from kiosk.speech.render_process import EngineError
+        from kiosk.speech.render_process import EngineError, WorkerTimeout
 
         if self._closed:
             raise EngineError("closed")

@@ -102,15 +102,20 @@ def _guest_at_home(clinic, qtbot) -> None:
     qtbot.waitUntil(lambda: any(b.text() == "Print handout" and b.isVisible() for b in clinic.window.home.buttons))
 
 
-def test_in_the_clinic_the_default_printer_prints_without_a_dialog(make_clinic, qtbot, tmp_path):
-    need_poppler()
+def _guest_prints_on_the_default_printer(make_clinic, qtbot, path):
+    """A guest at the clinic's home screen presses Print handout; the default printer writes `path`."""
     clinic = make_clinic()
     window = clinic.window
     _guest_at_home(clinic, qtbot)
-    window.handout_printing = HandoutPrinting(window, ask=_never_asked,
-                                              default_printer=_pdf_printer(tmp_path / "clinic.pdf"))
+    window.handout_printing = HandoutPrinting(window, ask=_never_asked, default_printer=_pdf_printer(path))
     qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "saved as" in window.home.notice.text(), timeout=10_000)
+    return clinic, window
+
+
+def test_in_the_clinic_the_default_printer_prints_without_a_dialog(make_clinic, qtbot, tmp_path):
+    need_poppler()
+    _clinic, window = _guest_prints_on_the_default_printer(make_clinic, qtbot, tmp_path / "clinic.pdf")
     _check_pdf(tmp_path / "clinic.pdf", window.library.routines[window.home.selected()])
     assert "Diary number" not in pdf_text(tmp_path / "clinic.pdf")    # nothing of the person on paper
 
@@ -126,13 +131,7 @@ def test_in_the_clinic_no_printer_is_said_on_screen(make_clinic, qtbot, tmp_path
 
 
 def test_in_the_clinic_the_next_person_sees_none_of_the_last_ones_notices(make_clinic, qtbot, tmp_path):
-    clinic = make_clinic()
-    window = clinic.window
-    _guest_at_home(clinic, qtbot)
-    window.handout_printing = HandoutPrinting(window, ask=_never_asked,
-                                              default_printer=_pdf_printer(tmp_path / "clinic.pdf"))
-    qtbot.mouseClick(button(window, "Print handout"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "saved as" in window.home.notice.text(), timeout=10_000)
+    clinic, window = _guest_prints_on_the_default_printer(make_clinic, qtbot, tmp_path / "clinic.pdf")
     window.home.show_notice("The kiosk's own line")                  # a kiosk notice, not the person's
     qtbot.mouseClick(button(window, "Sign out"), Qt.MouseButton.LeftButton)
     _guest_at_home(clinic, qtbot)                                    # the next person
