@@ -27,8 +27,8 @@ def routine_sentences(routine_id: str = "gentle-start") -> list[str]:
 def make_renderer(tmp_path):
     made = []
 
-    def make(folder: str, command: list[str] | None = None) -> Renderer:
-        renderer = Renderer(SpeechCache(tmp_path / folder), command, sentence_timeout=20)
+    def make(folder: str, command: list[str] | None = None, **options) -> Renderer:
+        renderer = Renderer(SpeechCache(tmp_path / folder), command, **{"sentence_timeout": 20, **options})
         made.append(renderer)
         renderer.start()
         return renderer

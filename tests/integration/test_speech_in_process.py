@@ -13,36 +13,13 @@ import wave
 
 import pytest
 
-from kiosk.core.loader import load_routines
-from kiosk.core.timeline import compile_routine
-from kiosk.paths import bundled_dir
 from kiosk.speech import in_process
-from kiosk.speech.cache import SpeechCache
-from kiosk.speech.render_process import Renderer, RenderRequest, default_worker_command
+from kiosk.speech.render_process import RenderRequest, default_worker_command
 from kiosk.speech.wav_check import read_wav_info, wav_problem
 from prerequisites import missing
+from test_speech_batch import make_renderer, routine_sentences  # noqa: F401 - make_renderer: a fixture
 
 pytestmark = pytest.mark.usefixtures("real_engine", "flite_engine")
-
-
-def routine_sentences(routine_id: str = "gentle-start") -> list[str]:
-    routine = load_routines(bundled_dir("routines")).routines[routine_id]
-    return list(dict.fromkeys(compile_routine(routine).utterances()))
-
-
-@pytest.fixture
-def make_renderer(tmp_path):
-    made = []
-
-    def make(folder: str, command: list[str] | None = None, **options) -> Renderer:
-        renderer = Renderer(SpeechCache(tmp_path / folder), command, **{"sentence_timeout": 20, **options})
-        made.append(renderer)
-        renderer.start()
-        return renderer
-
-    yield make
-    for renderer in made:
-        renderer.close()
 
 
 def children_of_this_process() -> list[int]:
