@@ -57,6 +57,31 @@ def test_player_puts_the_figure_above_the_controls_in_portrait(make_window, bund
     window.player.end()
 
 
+def test_a_tall_portrait_screen_grows_the_count_to_be_read_from_the_mat(make_window, bundled_routines):
+    from kiosk.ui.screens.player import TALL_COUNT_MOST
+
+    window = make_window(folder=bundled_routines, size=(1920, 1080))
+    _show_player(window)
+    player = window.player
+    usual = player.countdown.fontInfo().pixelSize()
+    window.resize(1080, 1920)
+    _settle()
+    grown = player.countdown.fontInfo().pixelSize()
+    assert 2 * usual <= grown <= round(TALL_COUNT_MOST * usual) + 1
+    count_bottom = _top_left(player.countdown, window).y() + player.countdown.height()
+    assert count_bottom <= _top_left(player.side_area, window).y() + player.side_area.height()   # whole, in its area
+    window.resize(480, 800)                   # a small portrait screen: no room to spare, the cautions in sight
+    _settle()
+    small = player.countdown.fontInfo().pixelSize()
+    window.resize(800, 480)
+    _settle()
+    assert small == player.countdown.fontInfo().pixelSize()
+    window.resize(1920, 1080)
+    _settle()
+    assert player.countdown.fontInfo().pixelSize() == usual
+    window.player.end()
+
+
 @pytest.mark.parametrize("size, columns", [((1920, 1080), (11,)), ((1080, 1920), (11, 6)), ((480, 800), (4, 3))])
 def test_rating_buttons_wrap_into_rows_that_fit_the_width(make_window, bundled_routines, size, columns):
     window = make_window(folder=bundled_routines, size=size)

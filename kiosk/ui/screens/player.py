@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from kiosk.core.routine import Exercise
 from kiosk.core.timeline import Cue, Timeline
 from kiosk.ui.language import FollowsLanguage, texts
+from kiosk.ui.theme import window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_button_text
 from kiosk.ui.widgets.listening_sign import ListeningSign
@@ -19,6 +20,9 @@ from kiosk.ui.widgets.text_area import TextArea
 POSE_TRANSITION_MS = 900
 SIDE_AREA_LEAST_PX = 48        # the count and cautions' area: at least this high
 PORTRAIT_POSE_HEIGHT = 0.6      # portrait: the figure's area at most this times the screen's width high
+COUNT_EM = 4.5                  # the count's size in text units (theme.py's countdown role) ...
+TALL_COUNT_SHARE = 0.3          # ... and in portrait up to this share of the room under the figure ...
+TALL_COUNT_MOST = 3.0           # ... but at most this many times its usual size: read from the mat
 
 
 def format_time_left(seconds: float) -> str:
@@ -62,6 +66,8 @@ class PlayerScreen(FollowsLanguage, QWidget):
         self.pose.setMinimumSize(240, 80)     # a small screen in larger text: the caption comes first
 
         side_panel = QVBoxLayout()
+        side_panel.addStretch(0)          # portrait: 1, so the count and cautions stand in the middle of the room
+        self._side_panel = side_panel
         self.countdown = make_label("", "countdown", wrap=False)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rep = make_label("", "heading")
@@ -78,6 +84,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
         middle.addWidget(self.pose, 3)
         self.side_area = scrolling(side_panel, self)      # long cautions scroll; the buttons stay
         self.side_area.setMinimumHeight(SIDE_AREA_LEAST_PX)
+        self.side_area.installEventFilter(self)           # its height sets the count's size in portrait
         middle.addWidget(self.side_area, 2)
         self._middle = middle
         self._turn = TurnWithWindow(self, middle, on_turn=self._turned)
@@ -226,6 +233,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
         """Portrait: the figure takes most of the height; the count and cautions need little."""
         self._middle.setStretch(0, 4 if portrait else 3)
         self._middle.setStretch(1, 1 if portrait else 2)
+        self._side_panel.setStretch(0, 1 if portrait else 0)
         self._fit_pose_height()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -233,6 +241,39 @@ class PlayerScreen(FollowsLanguage, QWidget):
         self._fit_pose_height()
         self._fit_top()
         self.caption_area.updateGeometry()          # the room and the text's height follow the size
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.side_area and event.type() == QEvent.Type.Resize:
+            self._fit_count()
+        return super().eventFilter(watched, event)
+
+    def _count_usual_px(self) -> int:
+        return round(window_unit(self) * COUNT_EM)
+
+    def _fit_count(self) -> None:
+        """Portrait often leaves room under the figure: there the count grows into it (to TALL_COUNT_SHARE of
+        the area, at most TALL_COUNT_MOST times its size), so it can be read from the mat. It takes only room
+        the rest does not need (the cautions stay in sight unscrolled); landscape keeps the style's size."""
+        usual = self._count_usual_px()
+        size = usual
+        if is_portrait(self):
+            body = self.side_area.widget()
+            width = self.side_area.viewport().width()
+            need = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+            grown_by = self.countdown.fontMetrics().height() - self._count_line_px(usual)
+            spare = self.side_area.viewport().height() - (need - grown_by)     # room left at the usual size
+            fits = usual + int(spare * usual / self._count_line_px(usual))      # the line grows with the font
+            most = min(round(usual * TALL_COUNT_MOST), round(self.side_area.height() * TALL_COUNT_SHARE))
+            size = max(usual, min(most, fits))
+        sheet = f"font-size: {size}px;" if size != usual else ""
+        if self.countdown.styleSheet() != sheet:
+            self.countdown.setStyleSheet(sheet)
+
+    def _count_line_px(self, pixels: int) -> int:
+        """How high the count's line is at `pixels` font size."""
+        font = QFont(self.countdown.font())
+        font.setPixelSize(pixels)
+        return QFontMetrics(font).height()
 
     def _caption_room(self) -> int:
         """How high the caption may be with everything else at its least: the buttons stay in sight."""
@@ -273,7 +314,8 @@ class PlayerScreen(FollowsLanguage, QWidget):
         limit = max(self.pose.minimumHeight(), round(self.width() * PORTRAIT_POSE_HEIGHT)) if portrait else 16777215
         # Portrait: the count under the figure whole, however tall the figure might be (a 7" panel's 15 mm
         # buttons leave the middle little height); beside it, the count has the whole height anyway.
-        count = self.countdown.fontMetrics().height() + 2 * self.side_area.frameWidth()
+        count = self._count_line_px(self._count_usual_px()) + 2 * self.side_area.frameWidth()   # not the grown
+        #                                                         count's line: that grows with this area
         least = max(SIDE_AREA_LEAST_PX, count) if portrait else SIDE_AREA_LEAST_PX
         if self.side_area.minimumHeight() != least:
             self.side_area.setMinimumHeight(least)
