@@ -116,3 +116,23 @@ def resample_pcm16(samples, count: int, rate: int, wanted: int, gain: float = 1.
         swapped.byteswap()
         frames = swapped.tobytes()
     return frames
+
+
+def pcm16_at(frames: bytes, rate: int, wanted: int) -> bytes:
+    """Little-endian 16-bit mono `frames` at `rate` as frames at `wanted` (libsoxr; numpy's FFT without it)."""
+    if rate == wanted:
+        return frames
+    count = len(frames) // 2
+    samples = (ctypes.c_short * count).from_buffer_copy(frames[:count * 2])
+    if sys.byteorder == "big":
+        import array
+
+        swapped = array.array("h", frames[:count * 2])
+        swapped.byteswap()
+        samples = (ctypes.c_short * count).from_buffer_copy(swapped.tobytes())
+    try:
+        return resample_pcm16(samples, count, rate, wanted)
+    except SoxrUnavailable:
+        from kiosk.speech import wav_samples
+
+        return wav_samples.to_bytes(wav_samples.resample(wav_samples.to_array(frames), rate, wanted))
