@@ -123,13 +123,14 @@ def pcm16_at(frames: bytes, rate: int, wanted: int) -> bytes:
     if rate == wanted:
         return frames
     count = len(frames) // 2
-    samples = (ctypes.c_short * count).from_buffer_copy(frames[:count * 2])
+    native = frames[:count * 2]
     if sys.byteorder == "big":
         import array
 
-        swapped = array.array("h", frames[:count * 2])
+        swapped = array.array("h", native)
         swapped.byteswap()
-        samples = (ctypes.c_short * count).from_buffer_copy(swapped.tobytes())
+        native = swapped.tobytes()
+    samples = (ctypes.c_short * count).from_buffer_copy(native)
     try:
         return resample_pcm16(samples, count, rate, wanted)
     except SoxrUnavailable:

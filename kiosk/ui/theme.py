@@ -42,6 +42,7 @@ HIGH_CONTRAST = Palette(
 BUTTON_BORDER_PX = 2     # a button's edge (focused: 4 px, grown over its 2 px margin, so its size stays)
 BUTTON_MARGIN_PX = 2
 LARGE_TEXT_SCALE = 1.5
+COUNTDOWN_UNITS = 4.5        # the count's size in text units (the player grows it in portrait)
 LARGE_TEXT_SIDE_UNITS = 24      # larger text: at most a 24th of the window's shorter side
 
 
@@ -139,7 +140,7 @@ def stylesheet(unit: int, palette: Palette = DEFAULT, touch_px: int = 44) -> str
         border-radius: {pad}px; padding: {pad}px;
     }}
     QLabel[role="muted"] {{ color: {p.muted}; }}
-    QLabel[role="countdown"] {{ font-size: {round(unit * 4.5)}px; font-weight: bold; color: {p.primary}; }}
+    QLabel[role="countdown"] {{ font-size: {round(unit * COUNTDOWN_UNITS)}px; font-weight: bold; color: {p.primary}; }}
     QLabel[role="notice"] {{ background: {p.notice}; color: {p.text}; border-radius: {pad}px; padding: {pad}px; }}
     QPushButton {{
         min-height: {min_height}px; min-width: {min_width}px; padding: {pad}px {unit}px;

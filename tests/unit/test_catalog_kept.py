@@ -8,6 +8,7 @@ import io
 from kiosk.core.translations import (
     catalog_paths, compile_po, compiled_here, keep_compiled, kept_path, load_catalog,
 )
+from test_translations import gettext_catalog_saying
 
 
 def _checkout(tmp_path):
@@ -24,14 +25,7 @@ def _saying(po, english: str, translated: str) -> bytes:
     """The compiled .po with one sentence changed, to tell a kept copy from a fresh compile."""
     catalog = gettext.GNUTranslations(io.BytesIO(compile_po(po)))
     assert catalog.gettext(english) != english
-    from babel.messages.catalog import Catalog
-    from babel.messages.mofile import write_mo
-
-    made = Catalog(locale="es")
-    made.add(english, translated)
-    out = io.BytesIO()
-    write_mo(out, made)
-    return out.getvalue()
+    return gettext_catalog_saying(english, translated)
 
 
 def test_the_compiled_catalog_is_kept_and_read_back_while_the_po_is_unchanged(tmp_path):

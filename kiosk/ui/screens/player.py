@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 from kiosk.core.routine import Exercise
 from kiosk.core.timeline import Cue, Timeline
 from kiosk.ui.language import FollowsLanguage, texts
-from kiosk.ui.theme import window_unit
+from kiosk.ui.theme import COUNTDOWN_UNITS, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.controls import make_button, make_label, scrolling, set_button_text
 from kiosk.ui.widgets.listening_sign import ListeningSign
@@ -20,8 +20,7 @@ from kiosk.ui.widgets.text_area import TextArea
 POSE_TRANSITION_MS = 900
 SIDE_AREA_LEAST_PX = 48        # the count and cautions' area: at least this high
 PORTRAIT_POSE_HEIGHT = 0.6      # portrait: the figure's area at most this times the screen's width high
-COUNT_EM = 4.5                  # the count's size in text units (theme.py's countdown role) ...
-TALL_COUNT_SHARE = 0.3          # ... and in portrait up to this share of the room under the figure ...
+TALL_COUNT_SHARE = 0.3          # portrait: the count up to this share of the room under the figure ...
 TALL_COUNT_MOST = 3.0           # ... but at most this many times its usual size: read from the mat
 
 
@@ -248,7 +247,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
         return super().eventFilter(watched, event)
 
     def _count_usual_px(self) -> int:
-        return round(window_unit(self) * COUNT_EM)
+        return round(window_unit(self) * COUNTDOWN_UNITS)
 
     def _fit_count(self) -> None:
         """Portrait often leaves room under the figure: there the count grows into it (to TALL_COUNT_SHARE of
@@ -260,9 +259,10 @@ class PlayerScreen(FollowsLanguage, QWidget):
             body = self.side_area.widget()
             width = self.side_area.viewport().width()
             need = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
-            grown_by = self.countdown.fontMetrics().height() - self._count_line_px(usual)
+            usual_line = self._count_line_px(usual)
+            grown_by = self.countdown.fontMetrics().height() - usual_line
             spare = self.side_area.viewport().height() - (need - grown_by)     # room left at the usual size
-            fits = usual + int(spare * usual / self._count_line_px(usual))      # the line grows with the font
+            fits = usual + int(spare * usual / usual_line)                      # the line grows with the font
             most = min(round(usual * TALL_COUNT_MOST), round(self.side_area.height() * TALL_COUNT_SHARE))
             size = max(usual, min(most, fits))
         sheet = f"font-size: {size}px;" if size != usual else ""
