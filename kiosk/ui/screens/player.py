@@ -154,6 +154,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
             self._show_exercise(exercise, at_start=self._cue is not None and self._cue.segment == 0)
         if self._timeline is not None:
             self._update_time_left()
+        self._fit_count()                     # the words of another language take more room or less
         self.controls.refit()
 
     # -- fed by the main window -------------------------------------------------------------
@@ -211,6 +212,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
         self.caption.setText(cue.caption)
         self._show_counts(cue)
         self._update_time_left()
+        self._fit_count()                     # the rep, side and cautions shown now leave more room or less
 
     def _show_counts(self, cue: Cue) -> None:
         """The count, the repetition and the side of `cue`, in the language in use."""
@@ -256,12 +258,16 @@ class PlayerScreen(FollowsLanguage, QWidget):
         usual = self._count_usual_px()
         size = usual
         if is_portrait(self):
-            body = self.side_area.widget()
-            width = self.side_area.viewport().width()
-            need = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+            # The area's own box, not its viewport's: a resize reaches this filter before the area resizes the
+            # viewport. The width less a scroll bar's: the room the words have should the area scroll.
+            # What the rest needs is asked of each label (the layout's own answer may still hold the old count).
+            inside = self.side_area.contentsRect()
+            width = inside.width() - self.side_area.verticalScrollBar().sizeHint().width()
+            shown = [label for label in (self.rep, self.side, self.cautions, self.next_up) if not label.isHidden()]
+            rest = sum(label.heightForWidth(width) if label.hasHeightForWidth() else label.sizeHint().height()
+                       for label in shown) + self._side_panel.spacing() * len(shown)
             usual_line = self._count_line_px(usual)
-            grown_by = self.countdown.fontMetrics().height() - usual_line
-            spare = self.side_area.viewport().height() - (need - grown_by)     # room left at the usual size
+            spare = inside.height() - rest - usual_line                         # room left at the usual size
             fits = usual + int(spare * usual / usual_line)                      # the line grows with the font
             most = min(round(usual * TALL_COUNT_MOST), round(self.side_area.height() * TALL_COUNT_SHARE))
             size = max(usual, min(most, fits))
