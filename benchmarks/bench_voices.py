@@ -9,8 +9,7 @@
     Flite and espeak-ng render in that process, kiosk/speech/in_process.py) against that engine's own
     command rendering the same text in one process (`flite -f all.txt -o all.wav`, `espeak-ng -f ...`),
     and against `flite -t` once per sentence (what a command-driven engine would cost). Target <= 1.2x.
-    For Flite also against the command followed by `sox rate -m 22050`: the same sound as the app
-    writes (the players take 22,050 Hz; Flite makes 16 kHz).
+    The app keeps Flite's sound at the voice's own rate (the players take it as it is), as the command does.
 
 (a) recognizes a fair sample of the sentences, the same for every voice: those whose text hashes to 0
 modulo BENCH_WER_EVERY (default 6; 1 takes them all, as `make bench` did before at 10+ min), with a 95%
@@ -345,7 +344,6 @@ def bench_cold(texts: list[str]) -> None:
         if shutil.which("espeak-ng") and "gmw/en-us" in installed:
             cases.append(("gmw/en-us", ["espeak-ng", "-v", "en-us", "-s", "155", "-f", str(text_file),
                                         "-w", str(Path(scratch, "all.wav"))], None))
-        converted = str(Path(scratch, "all-22050.wav"))
         wanted = [v.strip() for v in os.environ.get("BENCH_COLD_VOICES", "").split(",") if v.strip()]
         for voice_id, command, flite_voice in cases:
             if wanted and voice_id not in wanted:
@@ -363,12 +361,6 @@ def bench_cold(texts: list[str]) -> None:
                   f"(target {TARGET_RATIO}); median of {len(runs)} alternating runs, ms: {pairs}", flush=True)
             print(f"  {'':<12} processor time (every thread; less moved by a busy machine than the clock): app "
                   f"{ours_cpu * 1000:.0f} ms, `{command[0]}` {theirs_cpu * 1000:.0f} ms; ratio {ours_cpu / theirs_cpu:.2f}")
-            if flite_voice and shutil.which("sox"):
-                # The same sound as the app's: Flite's 16 kHz converted to the players' 22,050 Hz by the same
-                # libsoxr at the same quality (sox's `rate -m`), which the command alone does not do.
-                conversion = timed(["sox", str(Path(scratch, "all.wav")), converted, "rate", "-m", "22050"])
-                print(f"  {'':<12} `{command[0]}` + `sox rate -m 22050` (the players' rate, as the app writes): "
-                      f"{(theirs + conversion) * 1000:.0f} ms; ratio {ours / (theirs + conversion):.2f}")
             if flite_voice == "kal16":
                 started = time.perf_counter()
                 for index, text in enumerate(texts):

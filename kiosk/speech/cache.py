@@ -11,7 +11,9 @@ import platformdirs
 
 from kiosk.paths import APP_NAME
 
-CACHE_FORMAT = 4  # 2: leading silence cut; 3: Flite's faint lead-in cut by windowed loudness; 4: Flite's sound converted by libsoxr. Bump when the rendering changes in a way the key does not capture
+# Bump when the rendering changes in a way the key does not capture. 2: leading silence cut; 3: Flite's faint
+# lead-in cut by windowed loudness; 4: Flite's sound converted by libsoxr; 5: Flite's sound at its own rate.
+CACHE_FORMAT = 5
 PERSONAL = "personal"   # sentences about a person (their pain scores): a folder of its own, emptied on delete
 
 

@@ -3,10 +3,11 @@
 libflite, not the `flite` command: the library loads a voice once per worker, where the command loads
 it again for every sentence (benchmarks/bench_voices.py measures both). Debian: `flite` (libflite1).
 Rate: Flite's `duration_stretch` (1.0 is its natural pace, about FLITE_NATURAL_WPM espeak words per
-minute); volume: the samples are scaled. Its 8 and 16 kHz sound is written at pcm.PLAYER_RATE, converted
-by libsoxr (kiosk/speech/soxr_resample.py; numpy's FFT when libsoxr is missing). A batch of sentences is
-synthesized on a thread of its own one sentence ahead of the conversion (libflite and libsoxr run
-without Python's lock), so the conversion costs next to no wall time when a second core is free.
+minute); volume: the samples are scaled in C by libflite's own cst_wave_rescale when no sample would pass
+full scale, else clipped in Python (pcm.scaled). The sound stays at the voice's own rate (16 kHz for
+kal16, slt, rms and awb, 8 kHz for kal): the players take it as it is (pcm.py), so nothing is converted.
+A batch of sentences is synthesized on a thread of its own one sentence ahead of the checks and the
+file writes (libflite runs without Python's lock).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kiosk.speech import pcm, soxr_resample
+from kiosk.speech import pcm
 from kiosk.speech.engines import Engine, EngineUnavailable, RenderError
 from kiosk.speech.voices import VoiceInfo
 
@@ -100,6 +101,7 @@ class FliteEngine(Engine):
         self._flite.flite_text_to_wave.restype = ctypes.POINTER(_Wave)
         self._flite.flite_text_to_wave.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
         self._flite.delete_wave.argtypes = [ctypes.POINTER(_Wave)]
+        self._flite.cst_wave_rescale.argtypes = [ctypes.POINTER(_Wave), ctypes.c_int]
         self._flite.flite_feat_set_float.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_float]
         self._flite.flite_init()
         self._libraries: dict[str, ctypes.CDLL] = {}
@@ -174,7 +176,7 @@ class FliteEngine(Engine):
             ahead.join()
 
     def _finish(self, result) -> tuple[bytes, int] | RenderError:
-        """A cst_wave as frames at the player's rate, its faint lead-in cut; the wave is freed."""
+        """A cst_wave as frames at its own rate, scaled by the volume, its faint lead-in cut; the wave is freed."""
         if not result:
             return RenderError("Flite rendered nothing")
         try:
@@ -182,21 +184,28 @@ class FliteEngine(Engine):
             rate, channels, count = sound.sample_rate, sound.num_channels, sound.num_samples
             if channels != 1:
                 return RenderError(f"Flite rendered {channels} channels")
-            try:
-                frames = soxr_resample.resample_pcm16(sound.samples, count, rate, pcm.PLAYER_RATE, self._volume)
-            except soxr_resample.SoxrUnavailable:
-                frames = self._numpy_resample(ctypes.string_at(sound.samples, count * 2), rate)
+            frames = self._scaled(result, count)
         finally:
             self._flite.delete_wave(result)
-        return pcm.trim_leading_quiet(frames, pcm.PLAYER_RATE), pcm.PLAYER_RATE
+        return pcm.trim_leading_quiet(frames, rate), rate
 
-    def _numpy_resample(self, frames: bytes, rate: int) -> bytes:
-        from kiosk.speech import wav_samples
-
+    def _scaled(self, result, count: int) -> bytes:
+        """The wave's samples times the volume, as little-endian bytes. cst_wave_rescale multiplies by
+        factor / 65536 in C ints without clipping: only when no sample would pass full scale (then no
+        product passes 2**31 either); else pcm.scaled clips them."""
+        frames = ctypes.string_at(result.contents.samples, count * 2)
         if sys.byteorder == "big":
             frames = _swap_bytes(frames)
-        samples = wav_samples.resample(wav_samples.to_array(frames), rate, pcm.PLAYER_RATE) * self._volume
-        return wav_samples.to_bytes(samples)
+        factor = round(self._volume * 65536)
+        if factor == 65536:
+            return frames
+        if factor <= 0:
+            return bytes(len(frames))
+        if not pcm.within(frames, 32767 * 65536 // factor):
+            return pcm.scaled(frames, self._volume)
+        self._flite.cst_wave_rescale(result, factor)
+        frames = ctypes.string_at(result.contents.samples, count * 2)
+        return _swap_bytes(frames) if sys.byteorder == "big" else frames
 
 
 def duration_stretch(rate: int) -> float:

@@ -9,10 +9,10 @@ import os
 import struct
 import sys
 
-PLAYER_RATE = 22050   # every sentence at one rate (espeak-ng's): with Qt 6.11.3's QSoundEffect on PulseAudio a
-#                       file at another rate than those loaded before it may not play at all (measured: a
-#                       22,050 Hz one loaded after a 16 kHz one started and stopped at once, silent; the
-#                       Voice screen's Listen to an espeak-ng voice after Flite's), in other orders it played
+PLAYER_RATE = 22050   # espeak-ng's rate, and the take-home mix's when no sentence gives one. The players take
+#                       a sentence at its own rate: Qt 6.11's QSoundEffect on PulseAudio played 8,000,
+#                       16,000, 22,050, 24,000 and 44,100 Hz files at their pitch and length, in any order
+#                       (tests/e2e/test_speaker_audio.py). (Qt 6.7 here refused 16,000 and 24,000 Hz.)
 SILENCE_PEAK = 512 / 32768  # about 0.016 of full scale; espeak-ng speech peaks near 0.7-0.9
 
 
@@ -106,6 +106,34 @@ def trim_leading_quiet(frames: bytes, rate: int, loud_rms: float = 0.002 * 32768
             return frames[max(0, start - int(keep_seconds * rate)) * 2:]
         first = first_loud(frames, threshold, start=start + window)
     return frames
+
+
+_safe_high_bytes: dict[int, bytes] = {}
+
+
+def within(frames: bytes, limit: int) -> bool:
+    """True when no little-endian 16-bit sample's magnitude passes `limit` (0 <= limit <= 32767).
+
+    Most sound is judged by its high bytes alone (those whose every sample is within are deleted in C);
+    only when one is left is every sample looked at (first_loud)."""
+    safe = _safe_high_bytes.get(limit)
+    if safe is None:
+        signed = [(byte - 256 if byte >= 128 else byte, byte) for byte in range(256)]
+        safe = _safe_high_bytes[limit] = bytes(byte for high, byte in signed
+                                               if high * 256 >= -limit and high * 256 + 255 <= limit)
+    if not frames[1::2].translate(None, safe):
+        return True
+    return first_loud(frames, limit + 1) < 0
+
+
+def scaled(frames: bytes, gain: float) -> bytes:
+    """Little-endian 16-bit frames times `gain`, truncated toward zero and clipped at full scale."""
+    samples = samples_of(frames)
+    top, bottom = 32767, -32768
+    result = array.array("h", [min(top, max(bottom, int(value * gain))) for value in samples])
+    if sys.byteorder == "big":
+        result.byteswap()
+    return result.tobytes()
 
 
 def wav_bytes(frames: bytes, rate: int) -> bytes:

@@ -1,13 +1,18 @@
-"""QtSpeaker into a real sound server: countdown numbers one second apart, and stop() silencing at once."""
+"""QtSpeaker into a real sound server: countdown numbers one second apart, stop() silencing at once, and sound at
+every engine's own rate heard at its own pitch and length."""
 
 from __future__ import annotations
 
+import array
+import math
 import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
 import audio
+from kiosk.speech import pcm
+from kiosk.speech.player import WavPlayer
 from kiosk.speech.speaker import QtSpeaker
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.qt_log_ignore(*audio.QT_AUDIO_NOISE, extend=True)]
@@ -92,3 +97,40 @@ def test_stop_silences_within_100_ms(speaker, recorder, qtbot):
     assert abs(bursts[0].length - spoken) <= 0.1, (bursts[0], spoken)
     full_length = audio.read_wav_samples(speaker.wav_path(LONG_SENTENCE))
     assert len(full_length[0]) / full_length[1] > spoken + 2  # it really was cut short
+
+
+def zero_crossing_pitch(samples, rate: int) -> float:
+    crossings = sum(1 for a, b in zip(samples, samples[1:]) if (a < 0) != (b < 0))
+    return crossings / 2 / (len(samples) / rate)
+
+
+def test_sound_at_each_engines_own_rate_is_heard_at_its_pitch_and_length(pulse_server, recorder, qtbot, tmp_path):
+    # Flite's kal 8 kHz, its other voices 16 kHz, espeak-ng 22,050 Hz: the players take each as it is, in any
+    # order (a rate taken for another would change the tone's pitch and length by 27% or more).
+    rates = [16000, 22050, 8000, 16000, 44100]
+    paths = []
+    for index, rate in enumerate(rates):
+        tone = array.array("h", [round(12000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(rate)])
+        paths.append(str(tmp_path / f"tone-{index}-{rate}.wav"))
+        pcm.write_wav(paths[-1], tone.tobytes(), rate)
+    player = WavPlayer()
+    failed = []
+    player.file_failed.connect(failed.append)
+    for path in paths:
+        player.preload(path)
+    recorder.start()
+    qtbot.wait(500)
+    for path in paths:
+        with qtbot.waitSignal(player.finished, timeout=5000):
+            player.play(path)
+        qtbot.wait(500)
+    samples = recorder.stop()
+    player.clear()
+
+    assert not failed
+    bursts = audio.refine_bursts(samples, audio.RECORD_RATE, audio.bursts_in(samples, audio.RECORD_RATE))
+    assert len(bursts) == len(rates), bursts
+    for burst, rate in zip(bursts, rates):
+        assert abs(burst.length - 1.0) <= 0.06, (rate, burst)
+        middle = samples[round((burst.start + 0.1) * audio.RECORD_RATE):round((burst.end - 0.1) * audio.RECORD_RATE)]
+        assert abs(zero_crossing_pitch(middle, audio.RECORD_RATE) - 440) <= 440 * 0.05, rate

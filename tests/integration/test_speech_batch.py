@@ -85,23 +85,3 @@ def test_a_worker_that_dies_mid_batch_still_gives_every_sentence(make_renderer, 
     assert all(wav_problem(path) is None for path in paths), paths
     assert renderer.restarts >= 1
     assert not list(renderer.cache.folder.glob(".*.part.wav"))              # no scratch file left behind
-
-
-def test_without_libsoxr_flite_is_converted_by_numpy_to_the_same_length(monkeypatch, tmp_path):
-    from kiosk.speech import soxr_resample
-    from kiosk.speech.engine_flite import FliteEngine
-
-    engine = FliteEngine()
-    engine.use("flite:kal16", 155, 1.0)
-    text = "Breathe in slowly and let your back rest on the mat."
-    engine.render(text, str(tmp_path / "soxr.wav"))
-
-    def missing():
-        raise soxr_resample.SoxrUnavailable("libsoxr not found")
-
-    monkeypatch.setattr(soxr_resample, "_load", missing)
-    engine.render(text, str(tmp_path / "numpy.wav"))
-    with_soxr, with_numpy = read_wav_info(tmp_path / "soxr.wav"), read_wav_info(tmp_path / "numpy.wav")
-    assert with_soxr.sample_rate == with_numpy.sample_rate == 22050
-    assert with_soxr.seconds == pytest.approx(with_numpy.seconds, abs=0.01)
-    assert with_soxr.peak == pytest.approx(with_numpy.peak, rel=0.1)

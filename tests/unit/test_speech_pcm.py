@@ -82,3 +82,20 @@ def test_first_loud_finds_the_first_sample_at_or_above_the_threshold_at_every_th
         start = rng.choice([0, 0, rng.randint(0, len(samples) + 2)])
         expected = next((i for i, value in enumerate(samples) if i >= start and abs(value) >= threshold), -1)
         assert pcm.first_loud(frames, threshold, start=start) == expected, (threshold, start, samples)
+
+
+@pytest.mark.parametrize("limit", [0, 1, 255, 256, 16383, 16384, 20000, 32767])
+def test_within_says_whether_every_sample_is_inside_the_limit(limit):
+    rng = random.Random(limit)
+    for _ in range(300):
+        near = [rng.randint(-limit - 2, limit + 2) for _ in range(rng.randint(0, 5))]
+        samples = [min(32767, max(-32768, value)) for value in near] + [rng.choice([0, -32768, 32767])] * rng.randint(0, 1)
+        assert pcm.within(array.array("h", samples).tobytes(), limit) == all(abs(v) <= limit for v in samples), samples
+
+
+def test_scaled_truncates_toward_zero_and_clips_at_full_scale():
+    frames = array.array("h", [0, 1, -1, 3, -3, 12000, -12000, 25000, -25000, 32767, -32768]).tobytes()
+    assert list(pcm.samples_of(pcm.scaled(frames, 1.5))) == [0, 1, -1, 4, -4, 18000, -18000, 32767, -32768, 32767,
+                                                             -32768]
+    assert list(pcm.samples_of(pcm.scaled(frames, 0.5))) == [0, 0, 0, 1, -1, 6000, -6000, 12500, -12500, 16383,
+                                                             -16384]
