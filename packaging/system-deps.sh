@@ -7,7 +7,6 @@ app_packages=(
   espeak-ng                 # the offline voice behind pyttsx3
   libespeak-ng1             # libespeak-ng.so.1: espeak-ng spoken in the app's process (kiosk/speech/engine_espeak.py)
   flite                     # Flite's voices (libflite1), the default voice on Linux (kiosk/speech/engine_flite.py)
-  libsoxr0                  # converts Flite's 16 kHz sound to the players' 22,050 Hz fast (kiosk/speech/soxr_resample.py)
   fonts-dejavu-core         # a readable font when the system has none
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0   # what PySide6's Qt libraries link against
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1

@@ -12,7 +12,8 @@ import sys
 PLAYER_RATE = 22050   # espeak-ng's rate, and the take-home mix's when no sentence gives one. The players take
 #                       a sentence at its own rate: Qt 6.11's QSoundEffect on PulseAudio played 8,000,
 #                       16,000, 22,050, 24,000 and 44,100 Hz files at their pitch and length, in any order
-#                       (tests/e2e/test_speaker_audio.py). (Qt 6.7 here refused 16,000 and 24,000 Hz.)
+#                       (tests/e2e/test_speaker_audio.py), once the player stopped taking a sink's switch of
+#                       rate for a new device (player.outputs_in_use)
 SILENCE_PEAK = 512 / 32768  # about 0.016 of full scale; espeak-ng speech peaks near 0.7-0.9
 
 

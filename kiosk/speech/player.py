@@ -23,6 +23,17 @@ def request_low_latency_output() -> None:
     os.environ.setdefault("PULSE_LATENCY_MSEC", PULSE_LATENCY_MSEC)
 
 
+def outputs_in_use() -> tuple[bytes, frozenset[bytes]]:
+    """The default audio output's id and every output's id (the default is b"" when there is none).
+
+    Qt also reports a change of an output's properties as a change of the outputs: PulseAudio switches an
+    idle sink between 44.1 and 48 kHz for a stream of the other family (measured: a 22,050 Hz sound after
+    a 16 kHz one, four reports while it started), which must not stop what plays.
+    """
+    return bytes(QMediaDevices.defaultAudioOutput().id()), frozenset(
+        bytes(device.id()) for device in QMediaDevices.audioOutputs())
+
+
 class WavPlayer(QObject):
     """Plays one WAV file at a time through the default audio output.
 
@@ -45,12 +56,12 @@ class WavPlayer(QObject):
         self._volume = 1.0
         self._devices = QMediaDevices(self)
         self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
-        self._has_output = bool(QMediaDevices.audioOutputs())
+        self._outputs = outputs_in_use()
 
     @property
     def has_output(self) -> bool:
         """True when the system offers at least one audio output."""
-        return self._has_output
+        return bool(self._outputs[1])
 
     def preload(self, path: str) -> QSoundEffect:
         """Decode `path` now (asynchronously) so a later play() starts at once."""
@@ -133,7 +144,10 @@ class WavPlayer(QObject):
             self.finished.emit(effect.objectName())
 
     def _on_outputs_changed(self) -> None:
-        self._has_output = bool(QMediaDevices.audioOutputs())
+        outputs = outputs_in_use()
+        if outputs == self._outputs:
+            return  # the same outputs, one of them changed (its rate): the loaded files play on, untouched
+        self._outputs = outputs
         paths = list(self._effects)
         self.clear()  # effects bound to a vanished device cannot recover
         for path in paths:

@@ -142,10 +142,6 @@ def _written(reply_id, where: dict, item: dict, result) -> dict:
         if isinstance(result, RenderError):
             return {"id": reply_id, **where, "ok": False, "error": str(result)}
         frames, rate = result
-        if rate != pcm.PLAYER_RATE:       # one rate for every sentence the players take (pcm.PLAYER_RATE)
-            from kiosk.speech.soxr_resample import pcm16_at
-
-            frames, rate = pcm16_at(frames, rate, pcm.PLAYER_RATE), pcm.PLAYER_RATE
         problem = pcm.problem(frames, rate)
         if problem:
             return {"id": reply_id, **where, "ok": False, "error": problem}

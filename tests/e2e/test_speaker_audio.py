@@ -9,6 +9,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtMultimedia import QSoundEffect
 
 import audio
 from kiosk.speech import pcm
@@ -134,3 +135,51 @@ def test_sound_at_each_engines_own_rate_is_heard_at_its_pitch_and_length(pulse_s
         assert abs(burst.length - 1.0) <= 0.06, (rate, burst)
         middle = samples[round((burst.start + 0.1) * audio.RECORD_RATE):round((burst.end - 0.1) * audio.RECORD_RATE)]
         assert abs(zero_crossing_pitch(middle, audio.RECORD_RATE) - 440) <= 440 * 0.05, rate
+
+
+def one_second_tone(path, rate: int) -> str:
+    tone = array.array("h", [round(12000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(rate)])
+    pcm.write_wav(str(path), tone.tobytes(), rate)
+    return str(path)
+
+
+def test_a_change_reported_for_the_same_outputs_does_not_stop_what_plays(pulse_server, recorder, qtbot, tmp_path):
+    # Qt reports PulseAudio switching an idle sink between 44.1 and 48 kHz (for a stream of the other family:
+    # a 22,050 Hz sentence after a 16 kHz one) as a change of the outputs, four times while the sound starts.
+    # The player took that for a new device and dropped every loaded file, the one playing too.
+    player = WavPlayer()
+    path = one_second_tone(tmp_path / "tone.wav", 16000)
+    effect = player.preload(path)
+    qtbot.waitUntil(lambda: effect.status() == QSoundEffect.Status.Ready, timeout=5000)
+    changes = []
+    player.outputs_changed.connect(changes.append)
+    recorder.start()
+    with qtbot.waitSignal(player.finished, timeout=5000):
+        player.play(path)
+        qtbot.wait(300)
+        for _ in range(4):
+            player._devices.audioOutputsChanged.emit()
+    qtbot.wait(300)
+    samples = recorder.stop()
+    player.clear()
+
+    assert changes == []  # nothing to tell: the same outputs
+    bursts = audio.refine_bursts(samples, audio.RECORD_RATE, audio.bursts_in(samples, audio.RECORD_RATE))
+    assert len(bursts) == 1 and abs(bursts[0].length - 1.0) <= 0.06, bursts
+
+
+def test_a_new_default_output_is_followed(pulse_server, qtbot, tmp_path):
+    player = WavPlayer()
+    path = one_second_tone(tmp_path / "tone.wav", 22050)
+    player.preload(path)
+    module = pulse_server.pactl("load-module", "module-null-sink", "sink_name=other_sink").strip()
+    try:
+        with qtbot.waitSignal(player.outputs_changed, timeout=5000) as told:
+            pulse_server.pactl("set-default-sink", "other_sink")
+        assert told.args == [True]
+        assert path in player._effects  # loaded again, for the new output
+    finally:
+        pulse_server.pactl("set-default-sink", pulse_server.sink)
+        pulse_server.pactl("unload-module", module)
+        qtbot.wait(500)
+        player.clear()
