@@ -21,6 +21,7 @@ grammar decode per phrase (144/175), a garbage-word loop in the grammar (6 s per
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import tempfile
@@ -43,6 +44,8 @@ MIN_CONFIDENCE = -16.0       # the bar for a phrase PHRASE_CONFIDENCE does not n
 PHRASE_CONFIDENCE = {"pause": -15.5, "resume": -11.5, "go on": -11.0, "next": -19.0, "back": -17.5,
                      "repeat": -17.0, "it hurts": -14.0}
 NOISE_FALL, NOISE_RISE = 0.2, 0.0005  # the noise floor follows quiet quickly, sound slowly
+WARPS: tuple[float, ...] = ()  # front-end frequency warps (inverse_linear, f/a) tried when no command passes its bar
+_SPELLING = itertools.count()  # see _warp_param
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,11 @@ class CommandSpotter:
     in that block. The only audio held is the utterance being heard (at most MAX_UTTERANCE_S and the
     pre-roll), dropped as soon as it is decoded or found too long."""
 
-    def __init__(self, phrases: list[str], bars: dict[str, float] | None = None, *, every_phrase: bool = False) -> None:
+    def __init__(self, phrases: list[str], bars: dict[str, float] | None = None, *, every_phrase: bool = False,
+                 warps: tuple[float, ...] = WARPS) -> None:
         """`bars`: the least confidence per phrase (PHRASE_CONFIDENCE, then MIN_CONFIDENCE, by default);
-        `every_phrase`: no bar at all, every phrase the grammar finds (to measure, tests/e2e/spotter_trials.py)."""
-        from pocketsphinx import Decoder, get_model_path
-
+        `every_phrase`: no bar at all, every phrase the grammar finds (to measure, tests/e2e/spotter_trials.py);
+        `warps`: the front end's frequency warps tried in turn when the plain one finds no command over its bar."""
         self._phrases = set(phrases)
         chosen = PHRASE_CONFIDENCE if bars is None else bars
         self._bars = None if every_phrase else {p: chosen.get(p, MIN_CONFIDENCE) for p in phrases}
@@ -93,11 +96,10 @@ class CommandSpotter:
         try:
             with os.fdopen(handle, "w") as file:
                 file.write(grammar_for(phrases))
-            self._grammar = Decoder(jsgf=path, samprate=RATE, loglevel="FATAL")
+            # (grammar, phone loop) per front end: the plain one first, then each warp
+            self._fronts = [_decoders(path, warp) for warp in (None, *warps)]
         finally:
             os.unlink(path)
-        phones = os.path.join(get_model_path(), "en-us", "en-us-phone.lm.bin")
-        self._phones = Decoder(allphone=phones, samprate=RATE, loglevel="FATAL", lw=2.0, beam=1e-20, pbeam=1e-20)
         self._frame = int(RATE * FRAME_SECONDS) * 2          # bytes
         self._pending = b""
         self._fed = 0                    # samples seen
@@ -163,19 +165,42 @@ class CommandSpotter:
         return self._decode(b"".join(utterance), self._began / RATE, self._loud_at / RATE)
 
     def _decode(self, audio: bytes, began: float, ended: float) -> Detection | None:
-        self._grammar.start_utt()
-        self._grammar.process_raw(audio, False, True)
-        self._grammar.end_utt()
-        self._phones.start_utt()
-        self._phones.process_raw(audio, False, True)
-        self._phones.end_utt()
-        command, phones = self._grammar.hyp(), self._phones.hyp()
+        for front in self._fronts if self._bars is not None else self._fronts[:1]:
+            found = self._judge(front, audio)
+            if found is not None and (self._bars is None or found[1] >= self._bars[found[0]]):
+                return Detection(found[0], began, ended, found[1])
+        return None
+
+    def _judge(self, front, audio: bytes) -> tuple[str, float] | None:
+        """The phrase the grammar finds through one front end, and its confidence (None: no phrase)."""
+        grammar, loop = front
+        for decoder in front:
+            decoder.start_utt()
+            decoder.process_raw(audio, False, True)
+            decoder.end_utt()
+        command, phones = grammar.hyp(), loop.hyp()
         if command is None or phones is None or command.hypstr not in self._phrases:
             return None
         frames = max(1, len(audio) // self._frame)
         # Hypothesis.score is the path score through logmath.exp: the log of their ratio, per frame, says
         # how much worse the command explains the sound than free phones (0: as well; more negative: worse).
-        confidence = (math.log(max(command.score, 1e-300)) - math.log(max(phones.score, 1e-300))) / frames * 1e4
-        if self._bars is not None and confidence < self._bars[command.hypstr]:
-            return None
-        return Detection(command.hypstr, began, ended, confidence)
+        ratio = math.log(max(command.score, 1e-300)) - math.log(max(phones.score, 1e-300))
+        return command.hypstr, ratio / frames * 1e4
+
+
+def _warp_param(warp: float) -> str:
+    """pocketsphinx keeps the inverse_linear warp in one process-wide variable and skips a parameter string
+    equal to the last one given, even after a front end without a warp made it neutral again: every warped
+    front end gets a spelling of the number unlike the one before it (0.92 / 0.920), so its filters are warped."""
+    return f"{warp:.4f}" + "0" * (next(_SPELLING) % 2)
+
+
+def _decoders(grammar: str, warp: float | None):
+    """The grammar decoder and the free phone loop through one front end (`warp`: None for the plain one)."""
+    from pocketsphinx import Decoder, get_model_path
+
+    def front() -> dict:
+        return {} if warp is None else {"warp_type": "inverse_linear", "warp_params": _warp_param(warp)}
+    phones = os.path.join(get_model_path(), "en-us", "en-us-phone.lm.bin")
+    return (Decoder(jsgf=grammar, samprate=RATE, loglevel="FATAL", **front()),
+            Decoder(allphone=phones, samprate=RATE, loglevel="FATAL", lw=2.0, beam=1e-20, pbeam=1e-20, **front()))

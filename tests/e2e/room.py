@@ -55,14 +55,14 @@ class Said:
 class Mouth:
     """Speaks clips into the room sink in real time, room noise in between."""
 
-    def __init__(self, server: audio.PulseServer) -> None:
+    def __init__(self, server: audio.PulseServer, noise_seed: int = 5) -> None:
         self._process = subprocess.Popen(
             ["pacat", "--playback", "-d", "room", "--raw", "--format=s16le", f"--rate={RATE}", "--channels=1",
              "--latency-msec=20"], stdin=subprocess.PIPE, env={**os.environ, **server.env})
         self._clips: queue.Queue[Clip] = queue.Queue()
         self._said: queue.Queue[Said] = queue.Queue()
         self._stop = threading.Event()
-        self._noise = room_noise(RATE * 10, seed=5).astype(numpy.int16)
+        self._noise = room_noise(RATE * 10, seed=noise_seed).astype(numpy.int16)
         self._thread = threading.Thread(target=self._run, name="mouth", daemon=True)
         self._thread.start()
 

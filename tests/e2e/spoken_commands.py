@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
+import random
 import shutil
 import subprocess
 import wave
@@ -24,6 +26,7 @@ NOISE_DB = -42.0             # room noise (pink), dB of full scale RMS: a quiet 
 WORD_LOUD = 0.01             # RMS of full scale: a 10 ms window above it is part of the word
 OTHER_PAUSE_S = (0.3, 1.5)   # seconds between the sentences of other speech, drawn evenly
 OTHER_SPEECH = Path(__file__).resolve().parent / "data" / "other_speech.txt"
+SEED_VARIABLE = "KIOSK_E2E_SEED"   # replays a run of drawn clips (drawn_clip)
 
 
 def tools_missing() -> str | None:
@@ -127,6 +130,22 @@ def command_clips(folder: Path, phrases: list[str], count: int, seed: int = 0) -
         clean = flite(words, voice, folder, *variation)
         clips.append(Clip(words, voice, variation, with_noise(clean, seed + index), word_end(clean)))
     return clips
+
+
+def run_seed() -> int:
+    """The seed of this run's drawn clips: SEED_VARIABLE from the environment if given, else a fresh random one."""
+    given = os.environ.get(SEED_VARIABLE, "").strip()
+    return int(given) if given else random.SystemRandom().randrange(2 ** 32)
+
+
+def drawn_clip(folder: Path, words: str, seed: int, trial: int) -> Clip:
+    """`words` said once by a voice and variation drawn evenly from VOICES and VARIATIONS (as command_clips goes round
+    them), with room noise of a drawn seed; the draw depends only on (seed, trial), so a run can be replayed."""
+    generator = numpy.random.default_rng([seed, trial])
+    voice = VOICES[generator.integers(len(VOICES))]
+    variation = VARIATIONS[generator.integers(len(VARIATIONS))]
+    clean = flite(words, voice, folder, *variation)
+    return Clip(words, voice, variation, with_noise(clean, int(generator.integers(2 ** 31))), word_end(clean))
 
 
 def other_speech(folder: Path, seconds: float) -> numpy.ndarray:

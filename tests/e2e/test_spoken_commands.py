@@ -9,8 +9,11 @@ heard no sooner, so the reaction measured is never shorter than the real one).
 
 - Commands: while `e2e_listen` plays (sentences without command words), TRIALS commands are said one
   after another, each chosen for the player's state (RUNNING_TURNS, PAUSED_TURNS), said when the app's
-  voice is quiet (after a count in a hold or "Relax."), then "it hurts". Each must be obeyed within REACTION_S of its word's end in at
-  least 95% of the trials, nothing else may be obeyed, and "it hurts" must leave the player.
+  voice is quiet (after a count in a hold or "Relax."), then "it hurts". Each trial's voice, pitch and tempo
+  and noise are drawn afresh from the run's seed (spoken_commands.drawn_clip; the room's noise too), so runs
+  are independent samples; the seed is printed, and KIOSK_E2E_SEED=<seed> replays it. Each must be obeyed
+  within REACTION_S of its word's end in at least 95% of the trials, nothing else may be obeyed, and "it hurts"
+  must leave the player.
 - The app's own voice: `e2e_listen_echo`, whose sentences say every command word (and the welcome's
   "It hurts", the cautions' "stop"), played whole with the speakers looped into the room: nothing obeyed.
 """
@@ -127,10 +130,15 @@ def server():
 
 
 @pytest.fixture(scope="module")
-def clips(tmp_path_factory):
-    phrases = ["pause", "resume", "go on", "next", "back", "repeat", "it hurts"]
-    made = spoken_commands.command_clips(tmp_path_factory.mktemp("clips"), phrases, len(phrases) * 8)
-    return {words: [clip for clip in made if clip.words == words] for words in phrases}
+def clips_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("clips")
+
+
+@pytest.fixture
+def seed():
+    drawn = spoken_commands.run_seed()
+    print(f"\nthe trials' seed: {drawn} (replay: {spoken_commands.SEED_VARIABLE}={drawn})")
+    return drawn
 
 
 RUNNING_TURNS = ("pause", "next", "pause", "back", "repeat", "pause", "next", "back")
@@ -198,15 +206,14 @@ def _rig_latency(server, mouth: room.Mouth) -> float:
     return statistics.median(plausible)
 
 
-def test_commands_said_by_other_voices_are_done_within_a_second(server, clips, tmp_path):
-    mouth = room.Mouth(server)
+def test_commands_said_by_other_voices_are_done_within_a_second(server, clips_folder, seed, tmp_path):
+    mouth = room.Mouth(server, noise_seed=seed)
     rig = _rig_latency(server, mouth)
     app = App(server, tmp_path, "e2e_listen")
     try:
         app.start_routine()
         time.sleep(2.0)                        # the recognizer's model loads; the welcome is said
         state, reactions, missed, overlapped, wrong, report = "running", [], [], [], [], []
-        used = {words: 0 for words in clips}
         turns: dict[str, int] = {}
         expected_done = 0
         run = 0
@@ -225,8 +232,7 @@ def test_commands_said_by_other_voices_are_done_within_a_second(server, clips, t
                 state = "running"
             run += 1
             words = "it hurts" if turn == TRIALS else _next_command(state, turns)
-            clip = clips[words][used[words] % len(clips[words])]
-            used[words] += 1
+            clip = spoken_commands.drawn_clip(clips_folder, words, seed, turn)
             if state != "paused":
                 wait_until(lambda: _app_quiet(app) or None, "the app's voice to be quiet", 30)
             before = len(app.lines(DONE))
@@ -264,14 +270,15 @@ def test_commands_said_by_other_voices_are_done_within_a_second(server, clips, t
         on_time = sum(1 for r in reactions if r <= REACTION_S)
         trials = run - len(overlapped)
         print(f"\nreactions from the word's end in the app's microphone stream; the rig's own delivery: {rig:.3f} s")
-        print(f"\n{trials} trials ({len(overlapped)} more the app spoke over): {on_time} done within {REACTION_S} s, "
+        print(f"\nseed {seed}: {trials} trials ({len(overlapped)} more the app spoke over): {on_time} done within "
+              f"{REACTION_S} s, "
               f"{len(missed)} missed, {len(wrong)} taken for another command; reaction p50 "
               f"{statistics.median(reactions):.3f} s, p95 {sorted(reactions)[int(0.95 * (len(reactions) - 1))]:.3f} s, "
               f"max {max(reactions):.3f} s")
         assert earlier_done + len(done_lines) == expected_done, f"commands done that nobody said:\n{log[-4000:]}"
         assert len(overlapped) <= MAX_OVERLAPPED, report
         assert trials >= TRIALS // 2, f"too few trials to judge: {report}"
-        assert on_time >= SUCCESS * trials, report
+        assert on_time >= SUCCESS * trials, (f"seed {seed}", report)
         assert "rest screen shown" in log, log[-3000:]
         assert earlier_paused + len(app.lines(PAUSED)) >= 1
     finally:
