@@ -46,6 +46,14 @@ def test_every_phrase_has_its_own_bar_and_the_bar_decides(spotter_class, tmp_pat
         assert 0 < reaction <= spotter_trials.REACTION_S, reaction
         tuned = spotter_trials.run_clip(spotter_class(spotter_trials.PHRASES), clip, 3)
         assert [f[0] for f in tuned] == ([words] if confidence >= PHRASE_CONFIDENCE[words] else [])
-        above = spotter_trials.run_clip(spotter_class(spotter_trials.PHRASES, {words: confidence + 0.5}), clip, 3)
-        below = spotter_trials.run_clip(spotter_class(spotter_trials.PHRASES, {words: confidence - 0.5}), clip, 3)
+        def plain(bar):                        # the plain front end's bar alone
+            return spotter_class(spotter_trials.PHRASES, {words: bar}, warps=())
+        above = spotter_trials.run_clip(plain(confidence + 0.5), clip, 3)
+        below = spotter_trials.run_clip(plain(confidence - 0.5), clip, 3)
         assert above == [] and [f[0] for f in below] == [words]
+        # Over the plain bar, the warped front end's bar decides
+        for warped_bar, heard in ((-100.0, [words]), (100.0, [])):
+            spotter = spotter_class(spotter_trials.PHRASES, {words: confidence + 0.5}, warps=(0.9,),
+                                    warped_bars={words: warped_bar})
+            found = spotter_trials.run_clip(spotter, clip, 3)
+            assert [f[0] for f in found] == heard and all(f[1] != confidence for f in found), found
