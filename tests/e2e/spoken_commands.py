@@ -26,7 +26,8 @@ NOISE_DB = -42.0             # room noise (pink), dB of full scale RMS: a quiet 
 WORD_LOUD = 0.01             # RMS of full scale: a 10 ms window above it is part of the word
 OTHER_PAUSE_S = (0.3, 1.5)   # seconds between the sentences of other speech, drawn evenly
 OTHER_SPEECH = Path(__file__).resolve().parent / "data" / "other_speech.txt"
-SEED_VARIABLE = "KIOSK_E2E_SEED"   # replays a run of drawn clips (drawn_clip)
+SEED_VARIABLE = "KIOSK_E2E_SEED"   # replays a run of drawn clips (drawn_clip); "random" draws a new run
+DEFAULT_SEED = 63955726            # a run of middling difficulty: 28/31 on both spotters measured (test_spoken_commands)
 
 
 def tools_missing() -> str | None:
@@ -133,9 +134,12 @@ def command_clips(folder: Path, phrases: list[str], count: int, seed: int = 0) -
 
 
 def run_seed() -> int:
-    """The seed of this run's drawn clips: SEED_VARIABLE from the environment if given, else a fresh random one."""
+    """The seed of this run's drawn clips: SEED_VARIABLE from the environment ("random": a fresh one, to sample),
+    else DEFAULT_SEED, so that `make test` hears the same clips every time and fails only when hearing got worse."""
     given = os.environ.get(SEED_VARIABLE, "").strip()
-    return int(given) if given else random.SystemRandom().randrange(2 ** 32)
+    if given == "random":
+        return random.SystemRandom().randrange(2 ** 32)
+    return int(given) if given else DEFAULT_SEED
 
 
 def drawn_clip(folder: Path, words: str, seed: int, trial: int) -> Clip:

@@ -11,7 +11,8 @@ heard no sooner, so the reaction measured is never shorter than the real one).
   after another, each chosen for the player's state (RUNNING_TURNS, PAUSED_TURNS), said when the app's
   voice is quiet (after a count in a hold or "Relax."), then "it hurts". Each trial's voice, pitch and tempo
   and noise are drawn afresh from the run's seed (spoken_commands.drawn_clip; the room's noise too), so runs
-  are independent samples; the seed is printed, and KIOSK_E2E_SEED=<seed> replays it. Each must be obeyed
+  are independent samples with KIOSK_E2E_SEED=random (the seed is printed; KIOSK_E2E_SEED=<seed> replays it;
+  without it, spoken_commands.DEFAULT_SEED, the same clips every run). Each must be obeyed
   within REACTION_S of its word's end in at least 95% of the trials, nothing else may be obeyed, and "it hurts"
   must leave the player.
 - The app's own voice: `e2e_listen_echo`, whose sentences say every command word (and the welcome's
