@@ -27,7 +27,7 @@ WORD_LOUD = 0.01             # RMS of full scale: a 10 ms window above it is par
 OTHER_PAUSE_S = (0.3, 1.5)   # seconds between the sentences of other speech, drawn evenly
 OTHER_SPEECH = Path(__file__).resolve().parent / "data" / "other_speech.txt"
 SEED_VARIABLE = "KIOSK_E2E_SEED"   # replays a run of drawn clips (drawn_clip); "random" draws a new run
-DEFAULT_SEED = 63955726            # a run of middling difficulty: 28/31 on both spotters measured (test_spoken_commands)
+DEFAULT_SEED = 63955726            # a run of middling difficulty: 28/31 on both spotters (test_spoken_commands)
 
 
 def tools_missing() -> str | None:
