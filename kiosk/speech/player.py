@@ -28,7 +28,7 @@ def outputs_in_use() -> tuple[bytes, frozenset[bytes]]:
 
     Qt also reports a change of an output's properties as a change of the outputs: PulseAudio switches an
     idle sink between 44.1 and 48 kHz for a stream of the other family (measured: a 22,050 Hz sound after
-    a 16 kHz one, four reports while it started), which must not stop what plays.
+    a 16 kHz one, seven reports while it started), which must not stop what plays.
     """
     return bytes(QMediaDevices.defaultAudioOutput().id()), frozenset(
         bytes(device.id()) for device in QMediaDevices.audioOutputs())

@@ -128,9 +128,14 @@ def command_clips(folder: Path, phrases: list[str], count: int, seed: int = 0) -
     for index, (words, (variation, voice)) in enumerate(zip(itertools.cycle(phrases), combos)):
         if index >= count:
             break
-        clean = flite(words, voice, folder, *variation)
-        clips.append(Clip(words, voice, variation, with_noise(clean, seed + index), word_end(clean)))
+        clips.append(said_clip(folder, words, voice, variation, seed + index))
     return clips
+
+
+def said_clip(folder: Path, words: str, voice: str, variation: tuple[int, float], noise_seed: int) -> Clip:
+    """`words` said by a Flite voice with a (pitch, tempo) variation, room noise of `noise_seed` mixed in."""
+    clean = flite(words, voice, folder, *variation)
+    return Clip(words, voice, variation, with_noise(clean, noise_seed), word_end(clean))
 
 
 def run_seed() -> int:
@@ -148,8 +153,7 @@ def drawn_clip(folder: Path, words: str, seed: int, trial: int) -> Clip:
     generator = numpy.random.default_rng([seed, trial])
     voice = VOICES[generator.integers(len(VOICES))]
     variation = VARIATIONS[generator.integers(len(VARIATIONS))]
-    clean = flite(words, voice, folder, *variation)
-    return Clip(words, voice, variation, with_noise(clean, int(generator.integers(2 ** 31))), word_end(clean))
+    return said_clip(folder, words, voice, variation, int(generator.integers(2 ** 31)))
 
 
 def other_speech(folder: Path, seconds: float) -> numpy.ndarray:

@@ -105,15 +105,17 @@ def zero_crossing_pitch(samples, rate: int) -> float:
     return crossings / 2 / (len(samples) / rate)
 
 
+def one_second_tone(path, rate: int) -> str:
+    tone = array.array("h", [round(12000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(rate)])
+    pcm.write_wav(str(path), tone.tobytes(), rate)
+    return str(path)
+
+
 def test_sound_at_each_engines_own_rate_is_heard_at_its_pitch_and_length(pulse_server, recorder, qtbot, tmp_path):
     # Flite's kal 8 kHz, its other voices 16 kHz, espeak-ng 22,050 Hz: the players take each as it is, in any
     # order (a rate taken for another would change the tone's pitch and length by 27% or more).
     rates = [16000, 22050, 8000, 16000, 44100]
-    paths = []
-    for index, rate in enumerate(rates):
-        tone = array.array("h", [round(12000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(rate)])
-        paths.append(str(tmp_path / f"tone-{index}-{rate}.wav"))
-        pcm.write_wav(paths[-1], tone.tobytes(), rate)
+    paths = [one_second_tone(tmp_path / f"tone-{index}-{rate}.wav", rate) for index, rate in enumerate(rates)]
     player = WavPlayer()
     failed = []
     player.file_failed.connect(failed.append)
@@ -135,12 +137,6 @@ def test_sound_at_each_engines_own_rate_is_heard_at_its_pitch_and_length(pulse_s
         assert abs(burst.length - 1.0) <= 0.06, (rate, burst)
         middle = samples[round((burst.start + 0.1) * audio.RECORD_RATE):round((burst.end - 0.1) * audio.RECORD_RATE)]
         assert abs(zero_crossing_pitch(middle, audio.RECORD_RATE) - 440) <= 440 * 0.05, rate
-
-
-def one_second_tone(path, rate: int) -> str:
-    tone = array.array("h", [round(12000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(rate)])
-    pcm.write_wav(str(path), tone.tobytes(), rate)
-    return str(path)
 
 
 def test_a_change_reported_for_the_same_outputs_does_not_stop_what_plays(pulse_server, recorder, qtbot, tmp_path):

@@ -1,5 +1,5 @@
-"""Take-home audio from sentences at different rates (a cache written by an earlier version at another rate, or a
-pyttsx3 driver's own rate): one mix at the first sentence's rate, every sentence at its own length and at its `at`."""
+"""Take-home audio from sentences at different rates (Flite 16 kHz, a fallback espeak-ng sentence at 22,050 Hz):
+one mix at the first sentence's rate, every sentence at its own length and at its `at`."""
 
 from __future__ import annotations
 
