@@ -280,10 +280,13 @@ cold_render.cpu = []      # processor seconds of each cold render (every thread 
 
 
 def cold_child(voice_id: str) -> int:
-    """One cold render in this fresh process: the modules a running app has imported, then the clock runs
-    from a new Renderer (its engines or worker started) to the last sentence in the cache."""
+    """One cold render in this fresh process: the modules a running app has imported when its Renderer starts
+    (its command line, kiosk.cli, which brings argparse and gettext; the cache; the renderer: a `kiosk run`
+    has these and no engine module), then the clock runs from a new Renderer (its engines or worker
+    started) to the last sentence in the cache."""
     import json
 
+    import kiosk.cli  # noqa: F401 - imported, as in the app, before its renderer starts
     from kiosk.speech.cache import SpeechCache
     from kiosk.speech.render_process import Renderer, RenderRequest
 

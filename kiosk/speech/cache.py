@@ -83,10 +83,15 @@ class SpeechCache:
 
     def scratch_path(self, key: str) -> Path:
         """A temporary file name in the cache folder for rendering `key` before it is accepted."""
+        return self.scratch_paths([key])[0]
+
+    def scratch_paths(self, keys: list[str]) -> list[Path]:
+        """`scratch_path` of each key, the folders made once (a routine's batch is a hundred sentences or more)."""
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if self.folder.name != PERSONAL:
             self.personal.folder.mkdir(exist_ok=True, mode=0o700)   # marks a cache that keeps personal apart
-        return self.folder / f".{key}.{os.getpid()}.part.wav"
+        process = os.getpid()
+        return [self.folder / f".{key}.{process}.part.wav" for key in keys]
 
     def accept(self, key: str, scratch: Path) -> Path:
         """Move a checked scratch file into place atomically and return its final path."""

@@ -258,7 +258,7 @@ class Renderer:
 
     def render_many(self, requests: list[RenderRequest]) -> list[Path | SentenceFailed | EngineError]:
         """The WAV of each request, in order, or the exception that stopped it; those not cached are
-        rendered in one batch per voice setting (one worker call, one reply line per sentence).
+        rendered in one batch per voice setting and cache folder (one worker call, one reply line per sentence).
 
         Each sentence still gets `sentence_timeout`; a hang, a crash or a failed sentence sends that one
         and the rest of its batch through `render` one by one (its retries, restarts and give-up rule).
@@ -270,7 +270,8 @@ class Renderer:
             if found:
                 results[index] = found
             else:
-                groups.setdefault((request.voice_id, int(request.rate), float(request.volume)), []).append(index)
+                groups.setdefault((request.voice_id, int(request.rate), float(request.volume), request.personal),
+                                  []).append(index)
         for indexes in groups.values() if self._real_worker else ():
             left = self._render_batch([requests[i] for i in indexes])
             for index, result in zip(indexes, left):
@@ -284,7 +285,8 @@ class Renderer:
         return results
 
     def _render_batch(self, requests: list[RenderRequest]) -> list[Path | None]:
-        """One batch of requests with the same settings: each one's accepted path, or None (left to `render`)."""
+        """One batch of requests with the same settings and cache folder (personal or not): each one's accepted
+        path, or None (left to `render`)."""
         done: list[Path | None] = [None] * len(requests)
         try:
             self._check_usable(requests[0])
@@ -292,7 +294,7 @@ class Renderer:
         except EngineError:
             return done
         keys = [self.key_for(request) for request in requests]
-        scratches = [self._cache_for(request).scratch_path(key) for request, key in zip(requests, keys)]
+        scratches = self._cache_for(requests[0]).scratch_paths(keys)
         self._next_id += 1
         first = requests[0]
         message = {"id": self._next_id, "batch": [{"text": r.text, "path": str(p)} for r, p in zip(requests, scratches)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -85,3 +86,19 @@ def test_a_worker_that_dies_mid_batch_still_gives_every_sentence(make_renderer, 
     assert all(wav_problem(path) is None for path in paths), paths
     assert renderer.restarts >= 1
     assert not list(renderer.cache.folder.glob(".*.part.wav"))              # no scratch file left behind
+
+
+def test_a_batch_writes_sentences_about_a_person_only_in_the_personal_folder(make_renderer):
+    """Not even half-made: a scratch file left by a crash elsewhere would outlive the delete of their data."""
+    texts = routine_sentences()[:4]
+    renderer = make_renderer("mixed")
+    sent, send = [], renderer._worker.send
+    renderer._worker.send = lambda message: (sent.append(message), send(message))[1]
+    requests = [RenderRequest(text, "flite:kal16", 155, 1.0, personal=index % 2 == 1) for index, text in enumerate(texts)]
+    paths = renderer.render_many(requests)
+    personal = renderer.cache.personal.folder
+    for request, path in zip(requests, paths):
+        assert wav_problem(path) is None, request.text
+        assert (path.parent == personal) == request.personal, (request, path)
+    scratch_folders = {item["text"]: Path(item["path"]).parent for message in sent for item in message.get("batch", [])}
+    assert scratch_folders == {r.text: personal if r.personal else renderer.cache.folder for r in requests}
