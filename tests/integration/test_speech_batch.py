@@ -94,7 +94,8 @@ def test_a_batch_writes_sentences_about_a_person_only_in_the_personal_folder(mak
     renderer = make_renderer("mixed")
     sent, send = [], renderer._worker.send
     renderer._worker.send = lambda message: (sent.append(message), send(message))[1]
-    requests = [RenderRequest(text, "flite:kal16", 155, 1.0, personal=index % 2 == 1) for index, text in enumerate(texts)]
+    requests = [RenderRequest(text, "flite:kal16", 155, 1.0, personal=index % 2 == 1)
+                for index, text in enumerate(texts)]
     paths = renderer.render_many(requests)
     personal = renderer.cache.personal.folder
     for request, path in zip(requests, paths):
