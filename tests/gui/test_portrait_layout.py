@@ -89,6 +89,20 @@ def test_a_tall_portrait_screen_grows_the_count_to_be_read_from_the_mat(make_win
     window.player.end()
 
 
+def test_a_small_portrait_screen_gives_the_cautions_the_room_a_lying_figure_does_not_use(make_window, bundled_routines):
+    """480x800: the bridge's picture is no higher than its frame needs for the width (it once stood in 0.6 of
+    the width, empty above and below the figure), so its cautions and what comes next show unscrolled."""
+    window = make_window(folder=bundled_routines, size=(480, 800))
+    _show_player(window)
+    player = window.player
+    aspect = player.pose.frame_aspect()
+    assert aspect is not None and aspect < 0.6                               # a lying figure: wider than high
+    assert player.pose.height() <= player.pose.width() * aspect + 1
+    assert not player.cautions.isHidden() and player.cautions.text().startswith("⚠")
+    assert player_side_scroll(player, (480, 800)) == 0
+    window.player.end()
+
+
 @pytest.mark.parametrize("size, columns", [((1920, 1080), (11,)), ((1080, 1920), (11, 6)), ((480, 800), (4, 3))])
 def test_rating_buttons_wrap_into_rows_that_fit_the_width(make_window, bundled_routines, size, columns):
     window = make_window(folder=bundled_routines, size=size)

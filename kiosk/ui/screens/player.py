@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
@@ -317,7 +319,16 @@ class PlayerScreen(FollowsLanguage, QWidget):
         """Portrait: the figure no taller than it can use (most poses are wider than high), so the
         count and cautions get the rest rather than empty space above and below the figure."""
         portrait = is_portrait(self)
-        limit = max(self.pose.minimumHeight(), round(self.width() * PORTRAIT_POSE_HEIGHT)) if portrait else 16777215
+        limit = 16777215
+        if portrait:
+            width = self.width() if self.isVisible() else self.window().width()
+            margins = self.layout().contentsMargins() if self.layout() is not None else None
+            inside = width - (margins.left() + margins.right() if margins else 0)
+            limit = round(width * PORTRAIT_POSE_HEIGHT)
+            aspect = self.pose.frame_aspect()       # this exercise's frame: no higher than the figure needs
+            if aspect is not None:
+                limit = min(limit, math.ceil(inside * aspect))
+            limit = max(self.pose.minimumHeight(), limit)
         # Portrait: the count under the figure whole, however tall the figure might be (a 7" panel's 15 mm
         # buttons leave the middle little height); beside it, the count has the whole height anyway.
         count = self._count_line_px(self._count_usual_px()) + 2 * self.side_area.frameWidth()   # not the grown
@@ -348,6 +359,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
     def _frame_poses_of(self, exercise_id: str | None) -> None:
         """One frame for all the positions of this exercise, as large as the picture allows."""
         self.pose.frame_tightly(sorted({c.pose for c in self._timeline.cues if c.exercise == exercise_id and c.pose}))
+        self._fit_pose_height()                     # its frame may need less height than the last one
 
     def _update_time_left(self) -> None:
         self.time_left.setText(format_time_left(self._remaining()))

@@ -123,6 +123,12 @@ class PoseView(FollowsLanguage, QWidget):
             _FRAMES[key] = framing([self._check(name) for name in key]) if key else None
         self._scene = _FRAMES[key]                 # used from the next pose shown on
 
+    def frame_aspect(self) -> float | None:
+        """How high the fixed frame (frame_tightly) is for its width, or None without one: a picture taller
+        than that for its width only shows empty space above and below the figure."""
+        scene = self._scene
+        return scene.height() / scene.width() if scene is not None and scene.width() > 0 else None
+
     def _frame(self, mirrored: bool):
         """The fixed frame, if any, for a pose drawn as is or as its mirror image (x -> -x)."""
         scene = self._scene
