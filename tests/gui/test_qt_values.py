@@ -12,6 +12,7 @@ def test_each_value_is_its_enum():
     assert controls.PLAIN_TEXT == Qt.TextFormat.PlainText.value
     assert controls.NO_TEXT_INTERACTION == Qt.TextInteractionFlag.NoTextInteraction.value
     assert controls.SCROLL_BAR_ALWAYS_OFF == Qt.ScrollBarPolicy.ScrollBarAlwaysOff.value
+    assert controls.TOP_LEFT == (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value
 
 
 def test_labels_and_buttons_get_them(qapp):

@@ -17,7 +17,7 @@ from kiosk.ui.language import FollowsLanguage, current_language, texts
 from kiosk.ui.theme import window_look, window_unit
 from kiosk.ui.widgets.button_row import ButtonRow
 from kiosk.ui.widgets.choice_group import OneChoiceGroup
-from kiosk.ui.widgets.controls import SCROLL_BAR_ALWAYS_OFF, make_button, make_label, set_button_text
+from kiosk.ui.widgets.controls import SCROLL_BAR_ALWAYS_OFF, TOP_LEFT, make_button, make_label, set_button_text
 from kiosk.ui.widgets.pose_picture import PosePicture
 from kiosk.ui.widgets.responsive import ACROSS, DOWN, TurnWithWindow, is_portrait
 
@@ -61,6 +61,8 @@ class RoutineCard(QPushButton):
         self.summary = make_label(routine.summary)
         for child in (self.picture, self.title, self.minutes, self.summary):
             layout.addWidget(child)      # they leave presses to the card
+        for label in (self.title, self.summary):
+            label.setProperty("alignment", TOP_LEFT)   # as high as the highest beside it (_reflow): words at the top
         layout.setStretch(0, 3)
 
     def keep_minimum_height(self, height: int) -> None:
@@ -79,11 +81,16 @@ class RoutineCard(QPushButton):
         small screen the home screen then scrolls, rather than squeezing text over the picture)."""
         layout = self.layout()
         margins = layout.contentsMargins()
-        inner = width - margins.left() - margins.right() - unit         # the card's padding and border
         labels = [label for label in (self.title, self.minutes, self.summary) if not label.isHidden()]
-        text = sum(label.heightForWidth(inner) for label in labels)
+        inner = self.text_width(width, unit)
+        text = sum(max(label.minimumHeight(), label.heightForWidth(inner)) for label in labels)
         return (margins.top() + margins.bottom() + unit + self.picture.minimumHeight() + text
                 + layout.spacing() * len(labels))
+
+    def text_width(self, width: int, unit: int) -> int:
+        """How wide its words are in a card `width` wide: less the card's padding and border."""
+        margins = self.layout().contentsMargins()
+        return width - margins.left() - margins.right() - unit
 
 
 class HomeScreen(FollowsLanguage, QWidget):
@@ -241,6 +248,14 @@ class HomeScreen(FollowsLanguage, QWidget):
         roomy = not window_look(self).large_text and self.window().height() >= 700
         for card in self.cards:
             card.summary.setVisible(roomy)
+        # Side by side, each card's title and summary as high as the highest one's, so that their pictures
+        # and their words line up (a title on two lines pushed its card's words above the others').
+        for part in ("title", "summary"):
+            labels = [(getattr(card, part), card.text_width(card_width, unit)) for card in self.cards]
+            highest = max((label.heightForWidth(width) for label, width in labels), default=0) if columns > 1 else 0
+            for label, _width in labels:
+                label.setMinimumHeight(highest)
+        for card in self.cards:
             card.keep_minimum_height(max(11 * unit, card.needed_height(card_width, unit)))
         # The buttons two (or four) across, or one above the other when a label would not fit half the width.
         widest = max(button.sizeHint().width() for button in self.buttons)

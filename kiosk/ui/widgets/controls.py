@@ -11,6 +11,7 @@ STRONG_FOCUS = 11                # Qt.FocusPolicy.StrongFocus
 PLAIN_TEXT = 0                   # Qt.TextFormat.PlainText
 NO_TEXT_INTERACTION = 0          # Qt.TextInteractionFlag.NoTextInteraction
 SCROLL_BAR_ALWAYS_OFF = 1        # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+TOP_LEFT = 0x21                  # Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 def make_button(text: str, role: str | None = None, parent: QWidget | None = None,
