@@ -26,6 +26,7 @@ test_packages=(
   flite sox                 # other voices saying the voice commands, varied in pitch and tempo (tests/e2e/test_voice_commands.py)
   sway grim                 # a second Wayland compositor (close request, rotation, resize) and its screenshots
   poppler-utils             # pdftotext, pdftoppm, pdfinfo: the visit report and the handout read back (tests)
+  cups-daemon cups-client   # a private print spooler the clinic's handout goes through (tests/print_spooler.py)
 )
 
 want=("${app_packages[@]}")
