@@ -5,8 +5,9 @@
     renders them (the app's Renderer, normal speed). Target: at most 30% for the default voice. The ranking
     in kiosk/speech/voices.py (VOICE_RANKING) records these figures. Festival's voices, when the
     `festival` command is installed, are measured through that command for comparison (not an app engine).
-(b) Cold render of the longest routine per engine (the app's Renderer in a fresh process, an empty cache;
-    Flite and espeak-ng render in that process, kiosk/speech/in_process.py) against that engine's own
+(b) Cold render of the longest routine per engine (in a fresh process, an empty cache, as the app prepares
+    a routine: its render thread and Renderer; Flite and espeak-ng render in that process,
+    kiosk/speech/in_process.py) against that engine's own
     command rendering the same text in one process (`flite -f all.txt -o all.wav`, `espeak-ng -f ...`),
     and against `flite -t` once per sentence (what a command-driven engine would cost). Target <= 1.2x.
     The app keeps Flite's sound at the voice's own rate (the players take it as it is), as the command does.
@@ -262,9 +263,10 @@ def bench_wer(texts: list[str]) -> None:
 # ---------------------------------------------------------------- (b) cold render against the engine's command
 
 def cold_render(voice_id: str, texts: list[str]) -> tuple[float, float]:
-    """Seconds for the app's Renderer to start and render `texts` into an empty cache, and its start alone,
-    in a fresh process (`cold_child`): no engine loaded before, as at the app's own cold start (Flite's and
-    espeak-ng's voices render in the app's process, kiosk/speech/in_process.py; once loaded they stay)."""
+    """Seconds for the app to render `texts` into an empty cache as it prepares a routine, from its renderer's
+    start, and that start alone, in a fresh process (`cold_child`): no engine loaded before, as at the app's
+    own cold start (Flite's and espeak-ng's voices render in the app's process, kiosk/speech/in_process.py;
+    once loaded they stay)."""
     import json
 
     done = subprocess.run([sys.executable, __file__, "--cold-child", voice_id], input=json.dumps(texts), text=True,
@@ -280,35 +282,52 @@ cold_render.cpu = []      # processor seconds of each cold render (every thread 
 
 
 def cold_child(voice_id: str) -> int:
-    """One cold render in this fresh process: the modules a running app has imported when its Renderer starts
-    (its command line, kiosk.cli, which brings argparse and gettext; the cache; the renderer: a `kiosk run`
-    has these and no engine module), then the clock runs from a new Renderer (its engines or worker
-    started) to the last sentence in the cache."""
+    """One cold render in this fresh process, the way the app prepares a routine (Speaker.prepare): every
+    sentence queued to its render thread (kiosk/speech/render_thread.py, which hands them to the Renderer in
+    batches) before the first is done. First the modules a running app has imported when its renderer starts
+    (its command line, kiosk.cli, which brings argparse and gettext; Qt's core; the cache; the renderer and
+    its thread: a `kiosk run` has these and no engine module); then the clock runs from the render thread's
+    start (its engines loaded) to the last sentence in the cache."""
     import json
-
-    import kiosk.cli  # noqa: F401 - imported, as in the app, before its renderer starts
-    from kiosk.speech.cache import SpeechCache
-    from kiosk.speech.render_process import Renderer, RenderRequest
-
     import resource
 
-    texts = json.loads(sys.stdin.read())
+    import kiosk.cli  # noqa: F401 - imported, as in the app, before its renderer starts
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from kiosk.speech.cache import SpeechCache
+    from kiosk.speech.render_process import Renderer, RenderRequest
+    from kiosk.speech.render_thread import AHEAD, RenderJob, RenderThread
+
+    texts = list(dict.fromkeys(json.loads(sys.stdin.read())))
+    app = QCoreApplication.instance() or QCoreApplication([])
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rendered, failed, marks = [], [], {}
+
+    def count(_generation, text, *_path) -> None:
+        (rendered if _path else failed).append(text)
+        if len(rendered) + len(failed) == len(texts):
+            marks["done"] = time.perf_counter()
+            app.quit()
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as scratch:
         processor = time.process_time()
         started = time.perf_counter()
-        renderer = Renderer(SpeechCache(Path(scratch)), sentence_timeout=30)
-        renderer.start()
-        start = time.perf_counter() - started
-        results = renderer.render_many([RenderRequest(text, voice_id, 155, 1.0) for text in texts])
-        total = time.perf_counter() - started
+        thread = RenderThread(Renderer(SpeechCache(Path(scratch)), sentence_timeout=30))
+        thread.engine_ready.connect(lambda *_: marks.setdefault("ready", time.perf_counter()))
+        thread.rendered.connect(count)
+        thread.render_failed.connect(count)
+        thread.start()
+        for text in texts:
+            thread.submit(RenderJob(0, RenderRequest(text, voice_id, 155, 1.0)), AHEAD)
+        QTimer.singleShot(120_000, app.quit)
+        app.exec()
         processor = time.process_time() - processor
-        renderer.close()       # a worker process (when one rendered) ends and is waited for: its time counts too
+        in_process = thread._renderer.in_process
+        thread.shutdown()      # a worker process (when one rendered) ends and is waited for: its time counts too
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     processor += after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
-    failed = [r for r in results if not isinstance(r, Path)]
-    print(json.dumps({"total": total, "start": start, "cpu": processor, "failed": len(failed), "first": str(failed[:1]),
-                      "in_process": renderer.in_process}))
+    total = marks.get("done", time.perf_counter()) - started
+    print(json.dumps({"total": total, "start": marks.get("ready", started) - started, "cpu": processor,
+                      "failed": len(texts) - len(rendered), "first": str(failed[:1]), "in_process": in_process}))
     return 0
 
 
@@ -329,7 +348,8 @@ def bench_cold(texts: list[str]) -> None:
     from kiosk.speech.voices import list_voices
 
     installed = {v.id for v in list_voices()}
-    print(f"(b) cold render of the longest routine, {len(texts)} sentences, the app's Renderer in a fresh process "
+    print(f"(b) cold render of the longest routine, {len(texts)} sentences, as the app prepares it (its render "
+          "thread and Renderer) in a fresh process "
           "(no engine loaded) and an empty cache, "
           "against the engine's own command rendering the same text in one process")
     with tempfile.TemporaryDirectory(prefix="bench-command-") as scratch:
@@ -363,8 +383,8 @@ def bench_cold(texts: list[str]) -> None:
             print(f"  {voice_id:<12} app     {ours * 1000:7.0f} ms (its start {start * 1000:.0f} ms); "
                   f"`{command[0]}` on the whole text {theirs * 1000:7.0f} ms; ratio {ours / theirs:.2f} "
                   f"(target {TARGET_RATIO}); median of {len(runs)} alternating runs, ms: {pairs}", flush=True)
-            print(f"  {'':<12} the render alone, its engines already started (as in a running app, whose renderer "
-                  f"starts with it): {rendering * 1000:.0f} ms, ratio {rendering / theirs:.2f}")
+            print(f"  {'':<12} without its start (a running app's renderer starts with the app; the command's time "
+                  f"holds its own start): {rendering * 1000:.0f} ms, ratio {rendering / theirs:.2f}")
             print(f"  {'':<12} processor time (every thread; less moved by a busy machine than the clock): app "
                   f"{ours_cpu * 1000:.0f} ms, `{command[0]}` {theirs_cpu * 1000:.0f} ms; ratio {ours_cpu / theirs_cpu:.2f}")
             if flite_voice == "kal16":

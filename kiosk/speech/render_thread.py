@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import queue
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -12,6 +13,14 @@ from kiosk.speech.render_process import EngineError, Renderer, RenderRequest, Se
 
 URGENT, AHEAD = 0, 1   # job priorities: a sentence wanted now, a sentence rendered ahead
 _STOP = -1
+# Sentences rendered ahead go to the Renderer several at a time (Renderer.render_many: one engine call, the next
+# sentence made while the last is checked and written). The longest routine's 130 sentences with Flite's kal16,
+# queued at once (medians of 4 runs on a busy 2-core machine): 0.50 s one by one, 0.36 s in batches of up to
+# 16, 0.34 s of up to 64, 0.33 s in one batch. A sentence wanted now waits for the batch under way, so a batch
+# is as many sentences as the last one's pace fits in AHEAD_BATCH_SECONDS (two for Flite's rms, the most for
+# kal16), AHEAD_BATCH_FIRST before any pace is known.
+AHEAD_BATCH_SECONDS = 0.1
+AHEAD_BATCH_FIRST, AHEAD_BATCH_MOST = 4, 64
 STOP_WAIT_MS = 5000          # at quit: how long the thread may take to end (the unit's TimeoutStopSec counts it)
 
 
@@ -50,6 +59,7 @@ class RenderThread(QThread):
         self._jobs: queue.PriorityQueue = queue.PriorityQueue()
         self._order = itertools.count()
         self.current_generation = 0  # set by the main thread; an int assignment is atomic
+        self._pace: float | None = None   # seconds a sentence took in the last batch rendered ahead
 
     def submit(self, job: RenderJob, priority: int = AHEAD) -> None:
         """Queue a job (thread-safe)."""
@@ -79,19 +89,50 @@ class RenderThread(QThread):
             if failure is not None or job.generation != self.current_generation:
                 self.render_failed.emit(job.generation, job.request.text)
                 continue
+            jobs = [job] + (self._more_ahead(job.generation) if priority == AHEAD else [])
+            failure = self._render(jobs)
+
+    def _more_ahead(self, generation: int) -> list[RenderJob]:
+        """More sentences queued to be rendered ahead for `generation`, as many as fit the batch; anything else
+        taken off the queue (a sentence wanted now, a preview, the stop) goes back in its place."""
+        more: list[RenderJob] = []
+        size = AHEAD_BATCH_FIRST if self._pace is None else int(AHEAD_BATCH_SECONDS / max(self._pace, 1e-3))
+        while len(more) < min(AHEAD_BATCH_MOST, max(1, size)) - 1:
             try:
-                path = self._renderer.render(job.request)
-            except SentenceFailed:
-                self.render_failed.emit(job.generation, job.request.text)
-            except EngineError as error:
-                if error.engine:
-                    self.engine_given_up.emit(error.engine, error.reason)
+                item = self._jobs.get_nowait()
+            except queue.Empty:
+                break
+            priority, _order, job = item
+            if priority != AHEAD or job.preview or job.generation != generation:
+                self._jobs.put(item)
+                break
+            more.append(job)
+        return more
+
+    def _render(self, jobs: list[RenderJob]) -> EngineError | None:
+        """Render the jobs and tell how each went; returns the failure that stops every engine, if one did."""
+        if len(jobs) == 1:
+            try:
+                results: list = [self._renderer.render(jobs[0].request)]
+            except (SentenceFailed, EngineError) as error:
+                results = [error]
+        else:
+            started = time.perf_counter()
+            results = self._renderer.render_many([job.request for job in jobs])
+            self._pace = (time.perf_counter() - started) / len(jobs)
+        failure = None
+        for job, result in zip(jobs, results):
+            if isinstance(result, EngineError) and failure is None:
+                if result.engine:
+                    self.engine_given_up.emit(result.engine, result.reason)
                 else:
-                    failure = error
-                    self._report(error)
+                    failure = result
+                    self._report(result)
+            if isinstance(result, Exception) or failure is not None:
                 self.render_failed.emit(job.generation, job.request.text)
             else:
-                self.rendered.emit(job.generation, job.request.text, str(path))
+                self.rendered.emit(job.generation, job.request.text, str(result))
+        return failure
 
     def _preview(self, request: RenderRequest, failure: EngineError | None) -> None:
         path = ""

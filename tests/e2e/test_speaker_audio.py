@@ -60,6 +60,11 @@ def play_on_timer(qtbot, parent, steps: list[tuple[float, callable]], tail: floa
     return ran
 
 
+# How far a played second may be heard from 1.0 s: on a busy 2-core machine the sound server once stretched one
+# to 1.08 s. A file played at another rate than its own is off by 27% or more.
+LENGTH_SLACK_S = 0.1
+
+
 def test_countdown_numbers_are_heard_one_second_apart(speaker, recorder, qtbot):
     recorder.start()
     steps = [(0.5 + second, lambda word=word: speaker.say(word)) for second, word in enumerate(COUNTDOWN)]
@@ -134,7 +139,7 @@ def test_sound_at_each_engines_own_rate_is_heard_at_its_pitch_and_length(pulse_s
     bursts = audio.refine_bursts(samples, audio.RECORD_RATE, audio.bursts_in(samples, audio.RECORD_RATE))
     assert len(bursts) == len(rates), bursts
     for burst, rate in zip(bursts, rates):
-        assert abs(burst.length - 1.0) <= 0.06, (rate, burst)
+        assert abs(burst.length - 1.0) <= LENGTH_SLACK_S, (rate, burst)
         middle = samples[round((burst.start + 0.1) * audio.RECORD_RATE):round((burst.end - 0.1) * audio.RECORD_RATE)]
         assert abs(zero_crossing_pitch(middle, audio.RECORD_RATE) - 440) <= 440 * 0.05, rate
 
@@ -161,7 +166,7 @@ def test_a_change_reported_for_the_same_outputs_does_not_stop_what_plays(pulse_s
 
     assert changes == []  # nothing to tell: the same outputs
     bursts = audio.refine_bursts(samples, audio.RECORD_RATE, audio.bursts_in(samples, audio.RECORD_RATE))
-    assert len(bursts) == 1 and abs(bursts[0].length - 1.0) <= 0.06, bursts
+    assert len(bursts) == 1 and abs(bursts[0].length - 1.0) <= LENGTH_SLACK_S, bursts   # stopped: 0.3 s
 
 
 def test_a_new_default_output_is_followed(pulse_server, qtbot, tmp_path):
