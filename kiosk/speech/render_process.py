@@ -293,6 +293,8 @@ class Renderer:
             self._pin(requests[0])
         except EngineError:
             return done
+        if len({request.personal for request in requests}) > 1:
+            raise ValueError("a batch is for one cache folder: sentences about a person or none")
         keys = [self.key_for(request) for request in requests]
         scratches = self._cache_for(requests[0]).scratch_paths(keys)
         self._next_id += 1

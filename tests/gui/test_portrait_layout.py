@@ -100,6 +100,14 @@ def test_a_small_portrait_screen_gives_the_cautions_the_room_a_lying_figure_does
     assert player.pose.height() <= player.pose.width() * aspect + 1
     assert not player.cautions.isHidden() and player.cautions.text().startswith("⚠")
     assert player_side_scroll(player, (480, 800)) == 0
+    from kiosk.ui import screenshots
+    from kiosk.ui.screens.player import PORTRAIT_POSE_HEIGHT
+
+    screenshots._stage_player(window, "waiting-room", "seated_figure_four", "step")   # a sitting figure: taller
+    _settle()
+    aspect = player.pose.frame_aspect()
+    assert aspect is not None and aspect > PORTRAIT_POSE_HEIGHT
+    assert player.pose.maximumHeight() == round(window.width() * PORTRAIT_POSE_HEIGHT)   # the picture grows back
     window.player.end()
 
 

@@ -248,13 +248,18 @@ class HomeScreen(FollowsLanguage, QWidget):
         roomy = not window_look(self).large_text and self.window().height() >= 700
         for card in self.cards:
             card.summary.setVisible(roomy)
-        # Side by side, each card's title and summary as high as the highest one's, so that their pictures
-        # and their words line up (a title on two lines pushed its card's words above the others').
-        for part in ("title", "summary"):
-            labels = [(getattr(card, part), card.text_width(card_width, unit)) for card in self.cards]
-            highest = max((label.heightForWidth(width) for label, width in labels), default=0) if columns > 1 else 0
-            for label, _width in labels:
-                label.setMinimumHeight(highest)
+        # Side by side, each card's title and summary as high as the highest one's in its row, so that their
+        # pictures and their words line up (a title on two lines pushed its card's words above the others').
+        for start in range(0, len(self.cards), columns):
+            row = self.cards[start:start + columns]
+            for part in ("title", "summary"):
+                labels = [getattr(card, part) for card in row]
+                highest = 0
+                if columns > 1:
+                    highest = max(label.heightForWidth(card.text_width(card_width, unit))
+                                  for label, card in zip(labels, row))
+                for label in labels:
+                    label.setMinimumHeight(highest)
         for card in self.cards:
             card.keep_minimum_height(max(11 * unit, card.needed_height(card_width, unit)))
         # The buttons two (or four) across, or one above the other when a label would not fit half the width.

@@ -359,7 +359,8 @@ class PlayerScreen(FollowsLanguage, QWidget):
     def _frame_poses_of(self, exercise_id: str | None) -> None:
         """One frame for all the positions of this exercise, as large as the picture allows."""
         self.pose.frame_tightly(sorted({c.pose for c in self._timeline.cues if c.exercise == exercise_id and c.pose}))
-        self._fit_pose_height()                     # its frame may need less height than the last one
+        self._fit_pose_height()   # its frame may need less height than the last one (the last exercise's figure,
+        #                           fading out in its own frame, may shrink for that moment)
 
     def _update_time_left(self) -> None:
         self.time_left.setText(format_time_left(self._remaining()))
