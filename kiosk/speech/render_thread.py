@@ -15,12 +15,12 @@ URGENT, AHEAD = 0, 1   # job priorities: a sentence wanted now, a sentence rende
 _STOP = -1
 # Sentences rendered ahead go to the Renderer several at a time (Renderer.render_many: one engine call, the next
 # sentence made while the last is checked and written). The longest routine's 130 sentences with Flite's kal16,
-# queued at once (medians of 4 runs on a busy 2-core machine): 0.50 s one by one, 0.36 s in batches of up to
-# 16, 0.34 s of up to 64, 0.33 s in one batch. A sentence wanted now waits for the batch under way, so a batch
-# is as many sentences as the last one's pace fits in AHEAD_BATCH_SECONDS (two for Flite's rms, the most for
-# kal16), AHEAD_BATCH_FIRST before any pace is known.
-AHEAD_BATCH_SECONDS = 0.1
-AHEAD_BATCH_FIRST, AHEAD_BATCH_MOST = 4, 64
+# queued at once (medians of 7 runs on a busy 2-core machine): 0.75 s one by one, 0.51 s in batches of 0.1 s,
+# 0.41 s of 0.25 s, 0.46 s in one batch. A sentence wanted now waits for the batch under way, so a batch is as
+# many sentences as the last one's pace fits in AHEAD_BATCH_SECONDS (five of Flite's rms, the whole routine of
+# kal16 or espeak-ng at once after the first), AHEAD_BATCH_FIRST before any pace is known.
+AHEAD_BATCH_SECONDS = 0.25
+AHEAD_BATCH_FIRST, AHEAD_BATCH_MOST = 8, 256
 STOP_WAIT_MS = 5000          # at quit: how long the thread may take to end (the unit's TimeoutStopSec counts it)
 
 

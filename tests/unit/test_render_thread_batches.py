@@ -93,13 +93,14 @@ def test_a_batch_is_as_long_as_the_last_ones_pace_allows(make_thread, qtbot, mon
     renderer = RecordingRenderer()
     renderer.release.set()
     thread, told = make_thread(renderer)
-    for index in range(7):
+    first = render_thread.AHEAD_BATCH_FIRST
+    count = first + 3
+    for index in range(count):
         thread.submit(_job(f"s{index}"), AHEAD)
     thread.start()
-    qtbot.waitUntil(lambda: len(told) == 7, timeout=10_000)
-    first = render_thread.AHEAD_BATCH_FIRST
+    qtbot.waitUntil(lambda: len(told) == count, timeout=10_000)
     assert renderer.calls[0] == ("many", [f"s{index}" for index in range(first)])
-    assert renderer.calls[1:] == [("one", [f"s{index}"]) for index in range(first, 7)]
+    assert renderer.calls[1:] == [("one", [f"s{index}"]) for index in range(first, count)]
 
 
 def test_each_sentence_of_a_batch_is_told_as_it_went(make_thread, qtbot):
