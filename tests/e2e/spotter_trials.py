@@ -68,8 +68,8 @@ def run_clip(spotter, clip: Clip, seed: int) -> list[tuple[str, float, float]]:
 
 
 def trial(which: str, make_spotter) -> dict:
-    """Every clip of the set, in a shuffled order, through one spotter (as the app's, which keeps its
-    cepstral mean from one utterance to the next); a summary per phrase."""
+    """Every clip of the set, in a shuffled order, through one spotter (as the app's, whose noise removal keeps
+    its noise estimate from one utterance to the next); a summary per phrase."""
     results = []
     spotter = make_spotter()
     made = clips(which)
