@@ -303,8 +303,8 @@ def cold_child(voice_id: str) -> int:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     rendered, failed, marks = [], [], {}
 
-    def count(_generation, text, *_path) -> None:
-        (rendered if _path else failed).append(text)
+    def count(_generation, text, *path) -> None:      # rendered(generation, text, path) or render_failed
+        (rendered if path else failed).append(text)
         if len(rendered) + len(failed) == len(texts):
             marks["done"] = time.perf_counter()
             app.quit()

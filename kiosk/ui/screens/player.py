@@ -289,8 +289,7 @@ class PlayerScreen(FollowsLanguage, QWidget):
         if layout is None:
             return 0
         margins = layout.contentsMargins()
-        shown_width = self.width() if self.isVisible() else self.window().width()
-        width = shown_width - margins.left() - margins.right()
+        width = self._room_across()
         used, shown = margins.top() + margins.bottom(), 0
         for index in range(layout.count()):
             item = layout.itemAt(index)
@@ -302,12 +301,20 @@ class PlayerScreen(FollowsLanguage, QWidget):
             used += item.heightForWidth(width) if item.hasHeightForWidth() else item.minimumSize().height()
         return (self.height() if self.isVisible() else self.window().height()) - used - layout.spacing() * (shown - 1)
 
+    def _shown_width(self) -> int:
+        """Its width once shown; before, the window's (the screen's own is not known yet)."""
+        return self.width() if self.isVisible() else self.window().width()
+
+    def _room_across(self) -> int:
+        """The shown width less the layout's side margins."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        return self._shown_width() - (margins.left() + margins.right() if margins else 0)
+
     def _fit_top(self) -> None:
         """The time left beside the title while the title's longest word leaves room for it (in the
         window's width: the screen's own is not known before it is shown), else under it."""
-        width = self.width() if self.isVisible() else self.window().width()
-        margins = self.layout().contentsMargins() if self.layout() is not None else None
-        room = width - (margins.left() + margins.right() if margins else 0)
+        room = self._room_across()
         spacing = max(0, self._top.spacing())
         need = (self.title.minimumSizeHint().width() + self.time_left.sizeHint().width() + 2 * spacing
                 + (self.listening_sign.sizeHint().width() if not self.listening_sign.isHidden() else 0))
@@ -321,13 +328,10 @@ class PlayerScreen(FollowsLanguage, QWidget):
         portrait = is_portrait(self)
         limit = 16777215
         if portrait:
-            width = self.width() if self.isVisible() else self.window().width()
-            margins = self.layout().contentsMargins() if self.layout() is not None else None
-            inside = width - (margins.left() + margins.right() if margins else 0)
-            limit = round(width * PORTRAIT_POSE_HEIGHT)
+            limit = round(self._shown_width() * PORTRAIT_POSE_HEIGHT)
             aspect = self.pose.frame_aspect()       # this exercise's frame: no higher than the figure needs
             if aspect is not None:
-                limit = min(limit, math.ceil(inside * aspect))
+                limit = min(limit, math.ceil(self._room_across() * aspect))
             limit = max(self.pose.minimumHeight(), limit)
         # Portrait: the count under the figure whole, however tall the figure might be (a 7" panel's 15 mm
         # buttons leave the middle little height); beside it, the count has the whole height anyway.
