@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import queue
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.speech import pcm
 from kiosk.speech.engines import Engine, EngineUnavailable, RenderError
@@ -70,13 +72,37 @@ class _Wave(ctypes.Structure):
                 ("num_channels", ctypes.c_int), ("samples", ctypes.POINTER(ctypes.c_short))]
 
 
+def _file_names(name: str) -> list[str]:
+    """The file names lib`name` is looked for by first: the versioned one Debian's runtime package has."""
+    return ([f"lib{name}.dylib"] if sys.platform == "darwin" else []) + [f"lib{name}.so.1"]
+
+
+class _DlInfo(ctypes.Structure):
+    """dladdr's Dl_info."""
+
+    _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p), ("dli_sname", ctypes.c_char_p),
+                ("dli_saddr", ctypes.c_void_p)]
+
+
+def _folder_of(function) -> Path | None:
+    """The folder of the shared library that holds `function` (a ctypes function), or None when not known."""
+    try:
+        dladdr = ctypes.CDLL(None).dladdr
+    except (OSError, AttributeError, TypeError):
+        return None
+    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
+    info = _DlInfo()
+    if not dladdr(ctypes.cast(function, ctypes.c_void_p), ctypes.byref(info)) or not info.dli_fname:
+        return None
+    folder = Path(os.fsdecode(info.dli_fname)).parent
+    return folder if folder.is_absolute() else None
+
+
 def _load(name: str, *, shared: bool = False) -> ctypes.CDLL:
     """Load lib`name`: the versioned file Debian's runtime package has, else what the system finds."""
     mode = ctypes.RTLD_GLOBAL if shared else ctypes.DEFAULT_MODE
-    candidates = [f"lib{name}.dylib"] if sys.platform == "darwin" else []
-    candidates.append(f"lib{name}.so.1")
     errors = []
-    for candidate in candidates + [None]:
+    for candidate in _file_names(name) + [None]:
         if candidate is None:      # find_library runs `ldconfig -p` (about 10 ms): only when the names fail
             candidate = ctypes.util.find_library(name)
             if not candidate:
@@ -104,8 +130,14 @@ class FliteEngine(Engine):
         self._flite.cst_wave_rescale.argtypes = [ctypes.POINTER(_Wave), ctypes.c_int]
         self._flite.flite_feat_set_float.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_float]
         self._flite.flite_init()
-        self._libraries: dict[str, ctypes.CDLL] = {}
+        # A voice's library beside libflite is loaded when the voice is first used (each costs a few ms and
+        # megabytes at start); one found elsewhere, or when libflite's folder is not known, is loaded now.
+        self._libraries: dict[str, ctypes.CDLL | None] = {}
+        beside = _folder_of(self._flite.flite_init)
         for voice in FLITE_VOICES:
+            if beside and any((beside / name).is_file() for name in _file_names(voice.library)):
+                self._libraries[voice.id] = None
+                continue
             try:
                 self._libraries[voice.id] = _load(voice.library)
             except EngineUnavailable:
@@ -123,7 +155,13 @@ class FliteEngine(Engine):
         voice = next((v for v in FLITE_VOICES if v.id == voice_id and v.id in self._libraries), None)
         if voice is None:
             raise RenderError(f"no Flite voice {voice_id!r} here")
-        register = getattr(self._libraries[voice.id], voice.register)
+        library = self._libraries[voice.id]
+        if library is None:
+            try:
+                library = self._libraries[voice.id] = _load(voice.library)
+            except EngineUnavailable as error:
+                raise RenderError(f"Flite could not load the voice {voice.short}: {error}") from error
+        register = getattr(library, voice.register)
         register.restype = ctypes.c_void_p
         register.argtypes = [ctypes.c_char_p]
         handle = register(None)
