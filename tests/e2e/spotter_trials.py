@@ -9,6 +9,7 @@ the decoding took). Other speech: the ten minutes of tests/e2e/test_listening_ot
 
     PYTHONPATH=. python tests/e2e/spotter_trials.py [dev|test|both] [--other SECONDS] [--impostors] [--app]
         [--single BAR]   (one bar for every phrase, as before the per-phrase bars)
+        [--ceiling [WARPS]]   (what no bars can better: the clips whose phrase the grammar finds at all)
 """
 
 from __future__ import annotations
@@ -145,6 +146,32 @@ def impostors(make_spotter) -> list:
     return heard
 
 
+def ceiling(which: str, warps: tuple[float, ...]) -> tuple[list[int], int]:
+    """The clips of the set (in the trial's order, through one spotter) whose own phrase is the grammar's best
+    path through at least one of the first 1, 2, ... front ends (the plain one, then each of `warps`), bars
+    aside: no bars, and no rule for choosing between front ends, hear more than that."""
+    from kiosk.hearing.spotter import CommandSpotter
+
+    class EveryFront(CommandSpotter):
+        """Records what the grammar finds through every front end for each utterance, and takes nothing."""
+
+        found: list = []
+
+        def _decode(self, audio: bytes, began: float, ended: float):
+            self.found.append([self._judge(front, audio) for front in self._fronts])
+            return None
+
+    spotter, made = EveryFront(PHRASES, warps=warps), clips(which)
+    reached = [0] * (len(warps) + 1)
+    for index in numpy.random.default_rng(1).permutation(len(made)):
+        spotter.found = []
+        run_clip(spotter, made[index], 7000 + int(index))
+        for count in range(len(reached)):
+            phrases = [[judged and judged[0] for judged in fronts[:count + 1]] for fronts in spotter.found]
+            reached[count] += any(made[index].words in found for found in phrases)
+    return reached, len(made)
+
+
 def report(name: str, summary: dict) -> None:
     print(f"{name}: {summary['ok']}/{summary['n']} ({summary['ok'] / summary['n']:.1%}) heard right within "
           f"{REACTION_S} s; reaction p50 {summary['p50']:.3f} s p95 {summary['p95']:.3f} s")
@@ -159,8 +186,18 @@ def main() -> int:
     parser.add_argument("--app", action="store_true", help="the app's own voice, unguarded")
     parser.add_argument("--impostors", action="store_true", help="short words that are no command")
     parser.add_argument("--single", type=float, default=None, help="one bar for every phrase instead of the tuned ones")
+    parser.add_argument("--ceiling", nargs="?", const="0.9,0.85,0.8,0.95,1.1", default=None, metavar="WARPS",
+                        help="the clips whose phrase the grammar finds through the plain front end, then these warps")
     parser.add_argument("-v", action="store_true", help="every miss")
     args = parser.parse_args()
+    if args.ceiling:
+        warps = tuple(float(warp) for warp in args.ceiling.split(","))
+        for which in (("dev", "test") if args.which == "both" else (args.which,)):
+            reached, total = ceiling(which, warps)
+            fronts = ["plain"] + [str(warp) for warp in warps]
+            print(f"{which}: the right phrase found at all through the front ends " +
+                  "; ".join(f"{' '.join(fronts[:count + 1])}: {hits}/{total}" for count, hits in enumerate(reached)))
+        return 0
     from kiosk.hearing.spotter import CommandSpotter
 
     def make():

@@ -15,6 +15,7 @@ from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, screen_touch_
 
 HINT = N_("While a routine plays, say: pause, resume, next, back, repeat, or it hurts.")
 PRIVACY = N_("Nothing you say is recorded or kept.")
+NOT_ALWAYS = N_("Not every command is heard: the buttons always work.")
 
 
 class ListenPanel(FollowsLanguage, QWidget):
@@ -95,4 +96,4 @@ def _status(reason: str, on: bool) -> str:
     _ = texts().gettext
     if reason:
         return _(reason)
-    return f"{_(HINT)} {_(PRIVACY)}" if on else _("Off. {privacy}").format(privacy=_(PRIVACY))
+    return f"{_(HINT)} {_(NOT_ALWAYS)} {_(PRIVACY)}" if on else _("Off. {privacy}").format(privacy=_(PRIVACY))
