@@ -190,9 +190,10 @@ def main() -> int:
                         help="the clips whose phrase the grammar finds through the plain front end, then these warps")
     parser.add_argument("-v", action="store_true", help="every miss")
     args = parser.parse_args()
+    sets = ("dev", "test") if args.which == "both" else (args.which,)
     if args.ceiling:
         warps = tuple(float(warp) for warp in args.ceiling.split(","))
-        for which in (("dev", "test") if args.which == "both" else (args.which,)):
+        for which in sets:
             reached, total = ceiling(which, warps)
             fronts = ["plain"] + [str(warp) for warp in warps]
             print(f"{which}: the right phrase found at all through the front ends " +
@@ -202,7 +203,7 @@ def main() -> int:
 
     def make():
         return CommandSpotter(PHRASES, None if args.single is None else dict.fromkeys(PHRASES, args.single))
-    for which in (("dev", "test") if args.which == "both" else (args.which,)):
+    for which in sets:
         summary = trial(which, make)
         report(which, summary)
         if args.v:
