@@ -41,6 +41,52 @@ def test_the_switch_is_off_by_default_and_turning_it_on_is_saved(qtbot):
     assert "Not every command is heard: the buttons always work." in panel.status.text()   # measured: ~9 in 10
 
 
+def test_the_switch_and_the_test_bring_their_answer_into_view(qtbot):
+    """In landscape the panel sits under the fold of the Voice screen's scrolling area: after a touch on the switch
+    or the test, the status line that answers it is scrolled into sight."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+    page = QWidget()
+    column = QVBoxLayout(page)
+    tall = QWidget()
+    tall.setFixedHeight(900)                                 # the settings above the panel
+    column.addWidget(tall)
+    panel = ListenPanel(_listening(qtbot, settings=Settings()))
+    column.addWidget(panel)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    area.resize(600, 400)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+
+    def status_in_sight() -> bool:
+        shown = QRect(panel.status.mapTo(area.viewport(), QPoint(0, 0)), panel.status.size())
+        return area.viewport().rect().contains(shown)
+
+    def switch_at_the_bottom() -> None:                      # in sight, and the status line under it not
+        bottom = panel.switch.mapTo(page, QPoint(0, panel.switch.height())).y()
+        area.verticalScrollBar().setValue(bottom - area.viewport().height())
+
+    switch_at_the_bottom()
+    switch_shown = QRect(panel.switch.mapTo(area.viewport(), QPoint(0, 0)), panel.switch.size())
+    assert area.viewport().rect().contains(switch_shown)
+    assert not status_in_sight()
+    panel.switch.click()
+    qtbot.waitUntil(status_in_sight)
+    assert "Not every command is heard" in panel.status.text()
+    switch_at_the_bottom()
+    assert not status_in_sight()
+    panel.test_button.click()                                # its answer: "say pause", or why it cannot listen
+    qtbot.waitUntil(status_in_sight)
+    area.verticalScrollBar().setValue(0)
+    panel._listening.changed.emit()                          # a change the app makes does not scroll
+    qtbot.wait(50)
+    assert area.verticalScrollBar().value() == 0
+
+
 def test_no_microphone_greys_the_switch_and_says_why(qtbot):
     panel = ListenPanel(_listening(qtbot, problem="No microphone was found.", settings=Settings({PERSON_WANTS: True})))
     qtbot.addWidget(panel)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.core.translations import N_
 from kiosk.ui.language import FollowsLanguage, texts
@@ -73,11 +74,13 @@ class ListenPanel(FollowsLanguage, QWidget):
 
     def _switched(self, on: bool) -> None:
         self._listening.set_person_wants(on)
+        self._bring_status_into_view()
 
     def _test(self) -> None:
         problem = self._listening.start_test()
         self._show(lambda: texts().gettext(problem or N_("Say “pause” now.")))
         self.refresh()
+        self._bring_status_into_view()
 
     def _show(self, line: Callable[[], str]) -> None:
         """The status line: `line()` writes it in the language in use (again after a change)."""
@@ -89,6 +92,23 @@ class ListenPanel(FollowsLanguage, QWidget):
             self._listening.stop_test()
             self.sign.set_listening(False)
             self._show(lambda: texts().gettext("Heard: {words}. Voice commands work.").format(words=words))
+            self._bring_status_into_view()
+
+    def _bring_status_into_view(self) -> None:
+        """After the person's own touch (the switch, the test) its answer is in sight: in landscape the status line
+        is under the fold of the screen's scrolling area. Only then: a change the app makes on its own does not
+        scroll. Done on the next turn of the event loop, once the layouts know the new line's height."""
+        QTimer.singleShot(0, self, self._scroll_to_status)
+
+    def _scroll_to_status(self) -> None:
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            return
+        for _ in range(3):         # each layout between the line and the scrolling area takes the new height in turn
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        area.ensureWidgetVisible(self.status, 0, 0)
 
 
 def _status(reason: str, on: bool) -> str:
