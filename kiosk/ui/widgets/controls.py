@@ -49,6 +49,23 @@ def make_label(text: str = "", role: str | None = None, parent: QWidget | None =
     return label
 
 
+def bring_into_view(widget: QWidget) -> None:
+    """Scroll the scrolling area around `widget` (if any) until the widget is in sight, on the next turn of the
+    event loop, once the layouts in between know its new size (after a change of its text, say)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+    def scroll() -> None:
+        area = widget.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            return
+        for _ in range(3):         # each layout between the widget and the scrolling area takes the new size in turn
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        area.ensureWidgetVisible(widget, 0, 0)
+    QTimer.singleShot(0, widget, scroll)
+
+
 def scrolling(content: QLayout, parent: QWidget | None = None, area: QScrollArea | None = None) -> QScrollArea:
     """`content` in a frameless area that scrolls up and down when it does not fit (larger text on a
     small screen), so that a screen never grows past the window and its buttons stay in sight.

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.translations import N_
 from kiosk.ui.language import FollowsLanguage, texts
 from kiosk.ui.widgets.button_row import ButtonRow
-from kiosk.ui.widgets.controls import make_label, set_button_text
+from kiosk.ui.widgets.controls import bring_into_view, make_label, set_button_text
 from kiosk.ui.widgets.listening_sign import ListeningSign
 from kiosk.ui.widgets.touch_button import ChipButton, TouchButton, screen_touch_target_px
 
@@ -97,18 +96,8 @@ class ListenPanel(FollowsLanguage, QWidget):
     def _bring_status_into_view(self) -> None:
         """After the person's own touch (the switch, the test) its answer is in sight: in landscape the status line
         is under the fold of the screen's scrolling area. Only then: a change the app makes on its own does not
-        scroll. Done on the next turn of the event loop, once the layouts know the new line's height."""
-        QTimer.singleShot(0, self, self._scroll_to_status)
-
-    def _scroll_to_status(self) -> None:
-        area = self.parentWidget()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parentWidget()
-        if area is None:
-            return
-        for _ in range(3):         # each layout between the line and the scrolling area takes the new height in turn
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        area.ensureWidgetVisible(self.status, 0, 0)
+        scroll."""
+        bring_into_view(self.status)
 
 
 def _status(reason: str, on: bool) -> str:
